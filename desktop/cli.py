@@ -1,0 +1,49 @@
+"""The `telefonaktion` command: the desktop app, and its command-line tools.
+
+Passphrases never come as arguments: from TELEFONAKTION_PASSPHRASE or --passphrase-file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop import paths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="telefonaktion",
+        description="Telefonaktion: phone campaigns for local offices, offline first. "
+                    "Without a command the desktop app starts (the demo workspace when there is none).",
+    )
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=f"put every workspace file under DIR (also ${paths.ENV_DATA_DIR})")
+    parser.add_argument("--lang", choices=("de", "en"), help="language of the user interface (default: German)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open a demo workspace with invented people (throwaway unless --data-dir is given)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("selftest", help="check encryption, Qt and translations on this machine")
+    sub.add_parser("_qtcheck", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths.configure(args.data_dir)
+    if args.command == "selftest":
+        from desktop import selftest
+
+        return selftest.run()
+    if args.command == "_qtcheck":
+        from desktop import selftest
+
+        return selftest.qt_child()
+    from desktop.app import AppOptions, run
+
+    return run(AppOptions(demo=args.demo, lang=args.lang, data_dir=args.data_dir))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

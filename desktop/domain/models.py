@@ -1,0 +1,273 @@
+"""Pure domain models of the desktop app (no Qt, no I/O).
+
+Outcomes follow Zetkin's call report so volunteers who know Zetkin feel at home; each maps 1:1 to a
+Zetkin state code for export, plus the two outcomes Zetkin has no code for: objection (Art. 21 GDPR)
+and number not in service (data quality).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from sync.purposes import CATEGORIES, DEFAULT_CATEGORIES, DEFAULT_PURPOSE, Field as ContactField, get_purpose
+
+
+def new_id() -> str:
+    """A random id (UUID4 hex). Contacts, reports and outbox items all use client-made ids."""
+    return uuid.uuid4().hex
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------------------------- outcomes
+
+
+class Outcome(StrEnum):
+    REACHED = "reached"  # 1
+    NO_PICKUP = "no_pickup"  # 11
+    BUSY = "busy"  # 12
+    CALL_BACK = "call_back"  # 13: reached but could not talk
+    NOT_AVAILABLE = "not_available"  # 14: someone else answered / person not there
+    VOICEMAIL = "voicemail"  # 15: no pickup, voicemail left
+    WRONG_NUMBER = "wrong_number"  # 21
+    OBJECTION = "objection"  # "Bitte nicht mehr anrufen" (no Zetkin code)
+    NOT_IN_SERVICE = "not_in_service"  # "Kein Anschluss unter dieser Nummer" (no Zetkin code)
+
+    @property
+    def zetkin_code(self) -> int | None:
+        return ZETKIN_CODES.get(self)
+
+    @property
+    def is_final_for_contact(self) -> bool:
+        """Outcomes after which the person is never offered again (DP-17, DP-18)."""
+        return self in (Outcome.OBJECTION, Outcome.WRONG_NUMBER, Outcome.NOT_IN_SERVICE)
+
+    @property
+    def reached(self) -> bool:
+        return self in (Outcome.REACHED, Outcome.CALL_BACK)
+
+
+ZETKIN_CODES: dict[Outcome, int] = {
+    Outcome.REACHED: 1,
+    Outcome.NO_PICKUP: 11,
+    Outcome.BUSY: 12,
+    Outcome.CALL_BACK: 13,
+    Outcome.NOT_AVAILABLE: 14,
+    Outcome.VOICEMAIL: 15,
+    Outcome.WRONG_NUMBER: 21,
+}
+
+
+class ContactStatus(StrEnum):
+    OPEN = "open"  # may be offered (subject to queue rules)
+    DONE = "done"  # reached and finished
+    OBJECTION = "objection"
+    WRONG_NUMBER = "wrong_number"
+    NOT_IN_SERVICE = "not_in_service"
+    ORGANIZER_ACTION = "organizer_action"  # waiting for the lead / organizer
+
+
+# --------------------------------------------------------------------------------------------- campaign
+
+
+class QuestionKind(StrEnum):
+    YES_NO = "yes_no"
+    SINGLE = "single"
+    MULTI = "multi"
+    TEXT = "text"
+
+
+class Question(Frozen):
+    id: str
+    kind: QuestionKind
+    prompt: str = Field(min_length=1, max_length=300)
+    options: tuple[str, ...] = ()
+    max_length: int = Field(default=120, ge=1, le=500)
+
+    @model_validator(mode="after")
+    def _options_match_kind(self) -> Question:
+        if self.kind in (QuestionKind.SINGLE, QuestionKind.MULTI):
+            if not (2 <= len(self.options) <= 9):
+                raise ValueError("choice questions need 2 to 9 options (one digit key each)")
+        elif self.options:
+            raise ValueError("only choice questions have options")
+        return self
+
+
+class DayWindow(Frozen):
+    start: time
+    end: time
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DayWindow:
+        if not self.start < self.end:
+            raise ValueError("calling window must start before it ends")
+        return self
+
+
+def _default_hours() -> dict[int, DayWindow]:
+    weekday = DayWindow(start=time(10), end=time(20))
+    return {0: weekday, 1: weekday, 2: weekday, 3: weekday, 4: weekday, 5: DayWindow(start=time(10), end=time(16))}
+
+
+class CallingHours(Frozen):
+    """Per weekday (0 = Monday) the window in which calls are allowed; missing days have none (DP-19)."""
+
+    windows: dict[int, DayWindow] = Field(default_factory=_default_hours)
+    skip_public_holidays: bool = True
+    holiday_region: str | None = None  # German state code (e.g. "NW") for regional holidays; None = national only
+
+
+class CampaignRules(Frozen):
+    cooldown_hours: int = Field(default=20, ge=0, le=24 * 30)
+    max_attempts: int = Field(default=3, ge=1, le=10)
+    calling_hours: CallingHours = Field(default_factory=CallingHours)
+    notes_enabled: bool = False  # DP-6: off by default
+    note_max_length: int = Field(default=200, ge=20, le=500)
+    goal_reached: int | None = Field(default=None, ge=1)  # stop offering once this many were reached
+
+
+class Campaign(Frozen):
+    id: str = Field(default_factory=new_id)
+    title: str = Field(min_length=1, max_length=120)
+    purpose: str = DEFAULT_PURPOSE
+    categories: tuple[str, ...] = DEFAULT_CATEGORIES
+    script: str = ""
+    transparency: str = ""  # DP-23 answer to "where do you have my number from?"
+    questions: tuple[Question, ...] = ()
+    rules: CampaignRules = Field(default_factory=CampaignRules)
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+    @field_validator("purpose")
+    @classmethod
+    def _known_purpose(cls, value: str) -> str:
+        get_purpose(value)
+        return value
+
+    @field_validator("categories")
+    @classmethod
+    def _known_categories(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = set(value) - set(CATEGORIES)
+        if unknown or not value:
+            raise ValueError(f"unknown or no categories: {sorted(unknown)}")
+        return value
+
+    @property
+    def allowed_fields(self) -> frozenset[ContactField]:
+        return get_purpose(self.purpose).fields
+
+
+# --------------------------------------------------------------------------------------------- contacts
+
+
+class Contact(Frozen):
+    """A person on the call list: a pseudonymous id plus only the fields the purpose allows (DP-4, DP-5)."""
+
+    id: str = Field(default_factory=new_id)
+    campaign_id: str
+    first_name: str = ""
+    last_name: str = ""
+    locality: str = ""
+    district: str = ""
+    postcode: str = ""
+    phone: str = ""  # E.164
+    phone2: str = ""  # E.164 or empty
+    category: str = "member"
+
+    def restricted_to(self, allowed: frozenset[ContactField]) -> Contact:
+        """A copy with every field the purpose does not allow blanked."""
+        blank = {f.value: "" for f in ContactField if f not in allowed}
+        return self.model_copy(update=blank)
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def phones(self) -> tuple[str, ...]:
+        return tuple(p for p in (self.phone, self.phone2) if p)
+
+
+class ContactState(Frozen):
+    """What the queue needs to know about a contact besides its data."""
+
+    contact_id: str
+    status: ContactStatus = ContactStatus.OPEN
+    attempts: int = 0
+    last_attempt_at: datetime | None = None
+    callback_after: datetime | None = None
+    reserved_by: str | None = None  # caller or device id holding the contact
+    reserved_until: datetime | None = None
+    position: int = Field(default=0, ge=0)  # order in the call list (import order); ties in the queue
+
+
+# --------------------------------------------------------------------------------------------- reports
+
+
+AnswerValue = bool | str | tuple[str, ...]
+
+
+class CallReport(Frozen):
+    """One call's report. Append-only: a correction is a new report that names the one it corrects."""
+
+    id: str = Field(default_factory=new_id)
+    campaign_id: str
+    contact_id: str
+    caller_id: str
+    outcome: Outcome
+    created_at: datetime
+    callback_after: datetime | None = None
+    wrong_numbers: tuple[str, ...] = ()  # which field(s) were wrong: "phone", "phone2"
+    organizer_action: bool = False
+    organizer_message: str = Field(default="", max_length=500)
+    note: str = Field(default="", max_length=500)
+    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    corrects: str | None = None
+
+    @property
+    def zetkin_code(self) -> int | None:
+        return self.outcome.zetkin_code
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CallReport:
+        if self.callback_after is not None and self.outcome.is_final_for_contact:
+            raise ValueError("no call-back after an objection or a wrong number")
+        if self.organizer_message and not self.organizer_action:
+            raise ValueError("a message to the organizer needs the organizer-action flag")
+        return self
+
+
+# --------------------------------------------------------------------------------------------- people
+
+
+class Role(StrEnum):
+    LEAD = "lead"
+    CALLER = "caller"
+
+
+class Person(Frozen):
+    id: str = Field(default_factory=new_id)
+    label: Annotated[str, Field(min_length=1, max_length=40)]  # first name + initial, shown before unlock
+    role: Role = Role.CALLER
+    created_at: datetime
+
+
+class KeySlotMeta(Frozen):
+    """What the unlock screen may know about a key slot before unlocking: no personal data beyond the label."""
+
+    slot_id: str
+    person_id: str
+    label: str
+    role: Role
+    kdf: Literal["argon2id"] = "argon2id"
+    memory_kib: int
+    time_cost: int
+    parallelism: int

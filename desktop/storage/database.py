@@ -1,0 +1,99 @@
+"""Opening the SQLCipher database: the one place that knows the open sequence and PRAGMAs (design.md).
+
+1. Refuse a plaintext SQLite file before touching it (R2).
+2. `PRAGMA key` with the raw 256-bit key, then assert `cipher_version` is non-empty: plain SQLite would
+   silently ignore the key and write plaintext.
+3. A first read tells a wrong key or a damaged file ("file is not a database").
+4. WAL, synchronous=FULL, foreign_keys, secure_delete, cipher_memory_security; temp files stay in memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+from sqlcipher3 import dbapi2
+
+from desktop.storage.errors import ErrorCode, WorkspaceError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIN_CIPHER_VERSION = (4, 6)
+
+Connection = dbapi2.Connection
+DatabaseError = dbapi2.DatabaseError
+
+
+def cipher_version() -> str:
+    """The SQLCipher version linked into sqlcipher3 (empty when it is plain SQLite)."""
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+        return row[0] if row else ""
+    finally:
+        conn.close()
+
+
+def parse_version(text: str) -> tuple[int, ...]:
+    digits = text.split()[0] if text else ""
+    try:
+        return tuple(int(x) for x in digits.split(".")[:2])
+    except ValueError:
+        return ()
+
+
+def is_plaintext_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == SQLITE_MAGIC
+    except FileNotFoundError:
+        return False
+
+
+def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connection:
+    """Open (or create) an encrypted database with `key`. Raises WorkspaceError, never a raw sqlite error."""
+    if len(key) != 32:
+        raise ValueError("the database key is 32 raw bytes")
+    exists = path.exists()
+    if not exists and not create:
+        raise WorkspaceError(ErrorCode.NO_WORKSPACE)
+    if exists and create:
+        raise WorkspaceError(ErrorCode.EXISTS)
+    if exists and is_plaintext_sqlite(path):
+        raise WorkspaceError(ErrorCode.PLAINTEXT_DATABASE)
+    if exists and path.stat().st_size == 0:
+        raise WorkspaceError(ErrorCode.DAMAGED, "empty file")
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+        if not row or parse_version(row[0]) < MIN_CIPHER_VERSION:
+            raise WorkspaceError(ErrorCode.NO_SQLCIPHER)
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError:
+            raise WorkspaceError(ErrorCode.DAMAGED, "key does not open the file") from None
+        conn.execute("PRAGMA temp_store = MEMORY")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise WorkspaceError(ErrorCode.DAMAGED, "journal mode")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        return conn
+    except WorkspaceError:
+        conn.close()
+        raise
+    except DatabaseError as exc:
+        conn.close()
+        raise WorkspaceError(ErrorCode.DAMAGED, type(exc).__name__) from None
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """SQLCipher's page HMAC check plus SQLite's structural check; empty when the file is sound."""
+    problems = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    problems.extend(r for r in rows if r != "ok")
+    return problems

@@ -1,0 +1,163 @@
+"""The encrypted workspace: key slots + SQLCipher database of one organisation on one PC.
+
+`Workspace` is the single owner of the database connection. It is created and used on the task thread
+(desktop/tasks.py); the GUI thread never calls into it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop.domain.models import Person, Role, new_id
+from desktop.paths import WorkspacePaths
+from desktop.storage import migrate as migrations
+from desktop.storage.database import Connection, DatabaseError, integrity_problems, open_encrypted
+from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.keyslots import KeySlotFile, new_database_key
+from desktop.storage.timefmt import to_db, utcnow
+
+
+@dataclass(frozen=True)
+class SlotChoice:
+    """What the unlock screen shows: a slot id and its label (first name + initial), nothing else."""
+
+    slot_id: str
+    label: str
+    role: Role
+
+
+def list_slots(paths: WorkspacePaths) -> list[SlotChoice]:
+    slots = KeySlotFile.load(paths.keyslots)
+    return [SlotChoice(m.slot_id, m.label, m.role) for m in slots.labels()]
+
+
+class Workspace:
+    def __init__(self, paths: WorkspacePaths, conn: Connection, slots: KeySlotFile, person: Person, key: bytes) -> None:
+        self.paths = paths
+        self.conn = conn
+        self.slots = slots
+        self.person = person
+        self._key = key
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def create(cls, paths: WorkspacePaths, *, org_name: str, label: str, role: Role, passphrase: str,
+               now: datetime | None = None) -> Workspace:
+        if paths.exists():
+            raise WorkspaceError(ErrorCode.EXISTS)
+        paths.root.mkdir(parents=True, exist_ok=True)
+        now = now or utcnow()
+        key = new_database_key()
+        workspace_id = new_id()
+        person = Person(label=label, role=role, created_at=now)
+        slots = KeySlotFile(workspace_id=workspace_id)
+        slots.add_slot(person_id=person.id, label=label, role=role, passphrase=passphrase, keys=(key,))
+        conn = open_encrypted(paths.database, key, create=True)
+        try:
+            migrations.migrate(conn)
+            with _transaction(conn):
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+                    ("workspace_id", workspace_id), ("org_name", org_name), ("created_at", to_db(now)),
+                ])
+                _insert_person(conn, person)
+        except BaseException:
+            conn.close()
+            paths.database.unlink(missing_ok=True)
+            raise
+        slots.save(paths.keyslots)
+        return cls(paths, conn, slots, person, key)
+
+    @classmethod
+    def open(cls, paths: WorkspacePaths, slot_id: str, passphrase: str) -> Workspace:
+        slots = KeySlotFile.load(paths.keyslots)
+        if not paths.database.exists():
+            raise WorkspaceError(ErrorCode.DAMAGED, "database missing")
+        keys = slots.unwrap(slot_id, passphrase)
+        conn = None
+        last_error: WorkspaceError | None = None
+        for key in keys:  # two keys only while a rekey was interrupted (R6)
+            try:
+                conn = open_encrypted(paths.database, key)
+                break
+            except WorkspaceError as exc:
+                if exc.code is not ErrorCode.DAMAGED:
+                    raise
+                last_error = exc
+        if conn is None:
+            assert last_error is not None
+            raise last_error
+        try:
+            stored = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
+            if stored is None or stored[0] != slots.workspace_id:
+                raise WorkspaceError(ErrorCode.DAMAGED, "key slots belong to another workspace")
+            migrations.migrate(conn, paths.database, paths.backups)
+            meta = slots.find(slot_id).meta
+            row = conn.execute("SELECT id, label, role, created_at FROM people WHERE id = ?",
+                               (meta.person_id,)).fetchone()
+            if row is None:
+                raise WorkspaceError(ErrorCode.DAMAGED, "person of the key slot is missing")
+        except WorkspaceError:
+            conn.close()
+            raise
+        except DatabaseError:
+            conn.close()
+            raise WorkspaceError(ErrorCode.DAMAGED, "read failed") from None
+        person = Person(id=row[0], label=row[1], role=Role(row[2]), created_at=datetime.fromisoformat(row[3]))
+        return cls(paths, conn, slots, person, key)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+        self._key = b""
+
+    # ------------------------------------------------------------------ helpers
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with _transaction(self.conn):
+            yield self.conn
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, conn: Connection, key: str, value: str) -> None:
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    @property
+    def org_name(self) -> str:
+        return self.meta("org_name") or ""
+
+    def integrity_problems(self) -> list[str]:
+        return integrity_problems(self.conn)
+
+    def add_person(self, *, label: str, role: Role, passphrase: str, now: datetime | None = None) -> Person:
+        """Add a person and their key slot (the slot file is written before the row commits)."""
+        person = Person(label=label, role=role, created_at=now or utcnow())
+        self.slots.add_slot(person_id=person.id, label=label, role=role, passphrase=passphrase, keys=(self._key,))
+        self.slots.save(self.paths.keyslots)
+        with self.transaction() as conn:
+            _insert_person(conn, person)
+        return person
+
+
+def _insert_person(conn: Connection, person: Person) -> None:
+    conn.execute("INSERT INTO people (id, label, role, created_at) VALUES (?, ?, ?, ?)",
+                 (person.id, person.label, person.role.value, person.created_at.isoformat()))
+
+
+@contextlib.contextmanager
+def _transaction(conn: Connection) -> Iterator[Connection]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,62 @@
+"""Unlocking and locking the workspace; owns the database task runner's workspace handle.
+
+The Workspace object is created and used only on the database worker thread; the GUI thread keeps a
+reference to pass it back into tasks, never to call it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.paths import WorkspacePaths
+from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.workspace import SlotChoice, Workspace, list_slots
+from desktop.tasks import TaskRunner
+
+
+class SessionController(QObject):
+    slots_loaded = Signal(list)  # list[SlotChoice]
+    unlock_failed = Signal(str)  # ErrorCode value
+    unlocked = Signal(object)  # Workspace (handle only: use it through `db`)
+    locked = Signal()
+
+    def __init__(self, paths: WorkspacePaths, db: TaskRunner, *, demo: bool = False,
+                 prepare: Callable[[], Any] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.db = db
+        self.demo = demo
+        self.workspace: Workspace | None = None
+        self._prepare = prepare
+
+    def load_slots(self) -> None:
+        def work() -> list[SlotChoice]:
+            if self._prepare is not None:
+                self._prepare()
+            return list_slots(self.paths)
+
+        self.db.submit(work, self.slots_loaded.emit, self._fail)
+
+    def unlock(self, slot_id: str, passphrase: str) -> None:
+        self.db.submit(lambda: Workspace.open(self.paths, slot_id, passphrase), self._opened, self._fail)
+
+    def _opened(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.unlocked.emit(workspace)
+
+    def _fail(self, error: BaseException) -> None:
+        if isinstance(error, WorkspaceError):
+            self.unlock_failed.emit(error.code.value)
+        else:
+            self.unlock_failed.emit(ErrorCode.DAMAGED.value)
+            raise error
+
+    def lock(self) -> None:
+        workspace, self.workspace = self.workspace, None
+        if workspace is not None:
+            self.db.submit(workspace.close, lambda _: self.locked.emit())
+        else:
+            self.locked.emit()

@@ -1,0 +1,100 @@
+"""The unlock screen: who are you, passphrase, unlock. Nothing personal before unlocking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from desktop.storage.workspace import SlotChoice
+from desktop.views.messages import workspace_error
+from desktop.views.style import heading_font
+
+
+class UnlockView(QWidget):
+    unlock_requested = Signal(str, str)  # slot id, passphrase
+
+    def __init__(self, org_name: str = "", demo_passphrase: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockView")
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        panel = QFrame(self)
+        panel.setObjectName("unlockPanel")
+        panel.setMinimumWidth(480)
+        panel.setMaximumWidth(640)
+        outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+        layout = QVBoxLayout(panel)
+        self.title = QLabel(self.tr("Telefonaktion"), panel)
+        self.title.setFont(heading_font(1.6))
+        self.org = QLabel(org_name, panel)
+        layout.addWidget(self.title)
+        layout.addWidget(self.org)
+
+        form = QFormLayout()
+        self.person = QComboBox(panel)
+        self.person.setAccessibleName(self.tr("Who are you?"))
+        self.passphrase = QLineEdit(panel)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.returnPressed.connect(self._submit)
+        form.addRow(self.tr("Who are you?"), self.person)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        layout.addLayout(form)
+
+        self.button = QPushButton(self.tr("Unlock"), panel)
+        self.button.setAccessibleName(self.tr("Unlock"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self._submit)
+        layout.addWidget(self.button)
+
+        self.error = QLabel("", panel)
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Message"))
+        layout.addWidget(self.error)
+
+        self.newcomer = QLabel(self.tr("New here? Your call lead admits you on this PC."), panel)
+        self.newcomer.setWordWrap(True)
+        layout.addWidget(self.newcomer)
+
+        self.demo_hint = QLabel("", panel)
+        self.demo_hint.setObjectName("demoHint")
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if demo_passphrase:
+            self.demo_hint.setText(self.tr("Demo workspace with invented people. Passphrase: %1").replace(
+                "%1", demo_passphrase))
+        self.demo_hint.setVisible(bool(demo_passphrase))
+        layout.addWidget(self.demo_hint)
+
+    def set_slots(self, slots: list[SlotChoice]) -> None:
+        self.person.clear()
+        for slot in slots:
+            self.person.addItem(slot.label, slot.slot_id)
+        self.passphrase.setFocus()
+
+    def set_org(self, name: str) -> None:
+        self.org.setText(name)
+
+    def _submit(self) -> None:
+        slot_id = self.person.currentData()
+        if not slot_id or not self.passphrase.text():
+            return
+        self.button.setEnabled(False)
+        self.error.setText(self.tr("Unlocking …"))
+        self.unlock_requested.emit(slot_id, self.passphrase.text())
+
+    def show_error(self, code: str) -> None:
+        self.passphrase.clear()
+        self.button.setEnabled(True)
+        self.error.setText(workspace_error(code))
+        self.passphrase.setFocus()
+
+    def reset(self) -> None:
+        self.passphrase.clear()
+        self.error.clear()
+        self.button.setEnabled(True)

@@ -1,0 +1,66 @@
+"""Screenshots of every screen for the README and the user guide (offscreen Qt, widget.grab()).
+
+  .venv/bin/python scripts/screenshots.py [--lang de|en]
+
+Uses the demo workspace in a temporary folder: only invented people appear.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop import i18n  # noqa: E402
+from desktop.app import AppOptions, build  # noqa: E402
+from desktop.services.calling import Card  # noqa: E402
+from desktop.services.demo import DEMO_PASSPHRASE  # noqa: E402
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError("screen did not appear")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="de", choices=("de", "en"))
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    translators = i18n.install(app, args.lang)
+    suffix = "" if args.lang == "de" else "-en"
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        built = build(AppOptions(demo=True, data_dir=tmp))
+        window = built.window
+        window.resize(1280, 720)
+        window.show()
+        built.start()
+        wait(app, lambda: built.unlock_view.person.count() > 0)
+        window.grab().save(str(OUT / f"unlock{suffix}.png"))
+        built.session.unlock(built.unlock_view.person.currentData(), DEMO_PASSPHRASE)
+        wait(app, lambda: built.shift is not None and isinstance(built.shift.card, Card))
+        app.processEvents()
+        window.grab().save(str(OUT / f"caller{suffix}.png"))
+        built.shutdown()
+    del translators
+    print("screenshots written to", OUT)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

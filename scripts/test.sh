@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the whole test suite headless (Qt offscreen, a throwaway PostgreSQL started by the tests).
+# Extra arguments go to pytest, e.g. `bash scripts/test.sh -k queue`.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh" postgresql
+cd "$ROOT"
+export QT_QPA_PLATFORM=offscreen
+set +e
+"$VENV/bin/python" -m pytest "$@"
+rc=$?
+set -e
+if [ "$rc" = "5" ]; then
+    echo "pytest collected no tests: that is a failure" >&2
+    exit 1
+fi
+exit "$rc"
