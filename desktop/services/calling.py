@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from desktop.domain.models import (
     CallReport, Campaign, Contact, ContactState, ContactStatus, Outcome,
 )
-from desktop.storage import repo
+from desktop.storage import audit, repo
 from desktop.storage.timefmt import from_db, utcnow
 from desktop.storage.workspace import Workspace
 
@@ -138,6 +138,9 @@ class CallingService:
             repo.save_state(conn, new_state)
             seq = repo.enqueue(conn, item_id=report.id, kind="report",
                                payload=report.model_dump(mode="json"), created_at=report.created_at)
+            if report.outcome is Outcome.OBJECTION:
+                audit.append(conn, audit.AuditKind.OBJECTION, at=report.created_at, person_id=self.caller_id,
+                             subject=report.contact_id)
             pending = repo.pending_count(conn)
         self._shift = ShiftCounts(
             calls=self._shift.calls + 1,

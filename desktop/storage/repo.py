@@ -163,8 +163,11 @@ def enqueue(conn: Connection, *, item_id: str, kind: str, payload: dict[str, obj
     return int(cur.lastrowid)
 
 
-def pending_count(conn: Connection) -> int:
-    return conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+def pending_count(conn: Connection, kind: str | None = "report") -> int:
+    """Outbox items not yet acknowledged by the central office (reports only, unless kind=None)."""
+    if kind is None:
+        return conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+    return conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending' AND kind = ?", (kind,)).fetchone()[0]
 
 
 def outbox_rows(conn: Connection) -> list[tuple[int, str, str, str]]:

@@ -13,13 +13,14 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.paths import WorkspacePaths
 from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.services import session
 from desktop.storage.workspace import SlotChoice, Workspace, list_slots
 from desktop.tasks import TaskRunner
 
 
 class SessionController(QObject):
     slots_loaded = Signal(list)  # list[SlotChoice]
-    unlock_failed = Signal(str)  # ErrorCode value
+    unlock_failed = Signal(str, float)  # ErrorCode value, seconds to wait before the next try
     unlocked = Signal(object)  # Workspace (handle only: use it through `db`)
     locked = Signal()
 
@@ -41,22 +42,24 @@ class SessionController(QObject):
         self.db.submit(work, self.slots_loaded.emit, self._fail)
 
     def unlock(self, slot_id: str, passphrase: str) -> None:
-        self.db.submit(lambda: Workspace.open(self.paths, slot_id, passphrase), self._opened, self._fail)
+        self.db.submit(lambda: session.unlock(self.paths, slot_id, passphrase), self._opened, self._fail)
 
     def _opened(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.unlocked.emit(workspace)
 
     def _fail(self, error: BaseException) -> None:
-        if isinstance(error, WorkspaceError):
-            self.unlock_failed.emit(error.code.value)
+        if isinstance(error, session.ThrottledError):
+            self.unlock_failed.emit(error.code.value, error.wait.total_seconds())
+        elif isinstance(error, WorkspaceError):
+            self.unlock_failed.emit(error.code.value, 0.0)
         else:
-            self.unlock_failed.emit(ErrorCode.DAMAGED.value)
+            self.unlock_failed.emit(ErrorCode.DAMAGED.value, 0.0)
             raise error
 
     def lock(self) -> None:
         workspace, self.workspace = self.workspace, None
         if workspace is not None:
-            self.db.submit(workspace.close, lambda _: self.locked.emit())
+            self.db.submit(lambda: session.lock(workspace), lambda _: self.locked.emit())
         else:
             self.locked.emit()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import math
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -88,10 +90,21 @@ class UnlockView(QWidget):
         self.error.setText(self.tr("Unlocking …"))
         self.unlock_requested.emit(slot_id, self.passphrase.text())
 
-    def show_error(self, code: str) -> None:
+    def show_error(self, code: str, wait_seconds: float = 0.0) -> None:
         self.passphrase.clear()
-        self.button.setEnabled(True)
         self.error.setText(workspace_error(code))
+        if wait_seconds > 0:
+            self.error.setText(self.error.text() + " " + self.tr("Please wait %n second(s) before the next try.", "",
+                                                                 math.ceil(wait_seconds)))
+            self.button.setEnabled(False)
+            self.passphrase.setEnabled(False)
+            QTimer.singleShot(math.ceil(wait_seconds * 1000), self._ready_again)
+        else:
+            self._ready_again()
+
+    def _ready_again(self) -> None:
+        self.button.setEnabled(True)
+        self.passphrase.setEnabled(True)
         self.passphrase.setFocus()
 
     def reset(self) -> None:

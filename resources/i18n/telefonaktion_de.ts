@@ -203,5 +203,12 @@
         <source>Unlocking …</source>
         <translation>Wird entsperrt …</translation>
     </message>
+    <message numerus="yes">
+        <source>Please wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>Bitte warte eine Sekunde bis zum nächsten Versuch.</numerusform>
+            <numerusform>Bitte warte %n Sekunden bis zum nächsten Versuch.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -85,9 +85,9 @@
     </message>
     <message numerus="yes">
         <source>%n people wait for their call-back, the next at %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person waits for their call-back, at %1.</numerusform>
+            <numerusform>%n people wait for their call-back, the next at %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -202,6 +202,13 @@
     <message>
         <source>Unlocking …</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Please wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>Please wait %n second before the next try.</numerusform>
+            <numerusform>Please wait %n seconds before the next try.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ from desktop.domain.models import Outcome
 from desktop.paths import WorkspacePaths
 from desktop.services.calling import Card
 from desktop.services.demo import DEMO_PASSPHRASE
-from desktop.storage import repo
+from desktop.storage import audit, repo
 from desktop.storage.workspace import Workspace, list_slots
 from desktop.views.caller_view import OUTCOME_KEYS
 
@@ -90,8 +90,10 @@ def test_a_shift_by_keyboard_saves_each_report_with_its_outbox_row(qtbot, app: A
     reports = repo.all_reports(ws.conn)
     assert [r.outcome for r in reports] == pressed
     assert [r.contact_id for r in reports] == seen_contacts
-    assert [(row[1], row[2], row[3]) for row in repo.outbox_rows(ws.conn)] == [
+    outbox = repo.outbox_rows(ws.conn)
+    assert [(row[1], row[2], row[3]) for row in outbox if row[2] == "report"] == [
         (r.id, "report", "pending") for r in reports]
+    assert [e.kind for e in audit.entries(ws.conn)] == ["unlock", "lock"]
     ws.close()
 
 

@@ -1,0 +1,89 @@
+"""Unlocking, locking and the failed-attempt delay (DP-12, DP-13).
+
+The delay after wrong passphrases grows with each failure and survives a restart of the app (it lives in the
+workspace's non-personal state file); it never says which part was wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from desktop.paths import WorkspacePaths
+from desktop.storage import audit
+from desktop.storage.atomic import write_atomic
+from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.timefmt import from_db, to_db, utcnow
+from desktop.storage.workspace import Workspace
+
+MAX_DELAY = timedelta(minutes=5)
+
+
+def failure_delay(failures: int) -> timedelta:
+    """No delay for the first two typos, then 2, 4, 8 … seconds, at most five minutes."""
+    if failures < 3:
+        return timedelta(0)
+    return min(timedelta(seconds=2 ** min(failures - 2, 16)), MAX_DELAY)
+
+
+@dataclass(frozen=True)
+class UnlockThrottle:
+    failures: int = 0
+    not_before: datetime | None = None
+
+
+def read_throttle(paths: WorkspacePaths) -> UnlockThrottle:
+    try:
+        doc = json.loads(paths.state.read_text("utf-8")).get("unlock", {})
+        return UnlockThrottle(int(doc.get("failures", 0)), from_db(doc.get("not_before")))
+    except (FileNotFoundError, ValueError, TypeError, AttributeError):
+        return UnlockThrottle()
+
+
+def _write_throttle(paths: WorkspacePaths, throttle: UnlockThrottle) -> None:
+    try:
+        doc = json.loads(paths.state.read_text("utf-8"))
+        if not isinstance(doc, dict):
+            doc = {}
+    except (FileNotFoundError, ValueError):
+        doc = {}
+    doc["unlock"] = {"failures": throttle.failures, "not_before": to_db(throttle.not_before)}
+    write_atomic(paths.state, json.dumps(doc).encode("utf-8"))
+
+
+class ThrottledError(WorkspaceError):
+    def __init__(self, wait: timedelta) -> None:
+        super().__init__(ErrorCode.WRONG_PASSPHRASE, "throttled")
+        self.wait = wait
+
+
+def unlock(paths: WorkspacePaths, slot_id: str, passphrase: str, clock: Callable[[], datetime] = utcnow) -> Workspace:
+    now = clock()
+    throttle = read_throttle(paths)
+    if throttle.not_before is not None and now < throttle.not_before:
+        raise ThrottledError(throttle.not_before - now)
+    try:
+        workspace = Workspace.open(paths, slot_id, passphrase)
+    except WorkspaceError as exc:
+        if exc.code is ErrorCode.WRONG_PASSPHRASE:
+            failures = throttle.failures + 1
+            _write_throttle(paths, UnlockThrottle(failures, now + failure_delay(failures)))
+            raise ThrottledError(failure_delay(failures)) from None
+        raise
+    if throttle.failures:
+        _write_throttle(paths, UnlockThrottle())
+    with workspace.transaction() as conn:
+        audit.append(conn, audit.AuditKind.UNLOCK, at=now, person_id=workspace.person.id,
+                     subject=str(throttle.failures) if throttle.failures else None)
+    return workspace
+
+
+def lock(workspace: Workspace, clock: Callable[[], datetime] = utcnow) -> None:
+    """Record the lock and close the database; the process keeps no open handle afterwards."""
+    try:
+        with workspace.transaction() as conn:
+            audit.append(conn, audit.AuditKind.LOCK, at=clock(), person_id=workspace.person.id)
+    finally:
+        workspace.close()
