@@ -10,10 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from desktop import i18n, paths
+from desktop import i18n, os_events, paths
 from desktop.services.demo import DEMO_PASSPHRASE, create_demo_workspace
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
+from desktop.viewmodels.lock_guard import LockGuard
 from desktop.viewmodels.session import SessionController
 from desktop.viewmodels.shift import ShiftViewModel
 from desktop.views.caller_view import CallerView
@@ -42,6 +43,9 @@ class App(QObject):
         self.throwaway_dir = throwaway_dir
         self.shift: ShiftViewModel | None = None
         self.caller_view: CallerView | None = None
+        self.guard = LockGuard(parent=self)
+        self.guard.lock_requested.connect(self.lock)
+        QApplication.instance().installEventFilter(self.guard)  # any input anywhere counts as activity
         session.slots_loaded.connect(unlock_view.set_slots)
         session.unlock_failed.connect(unlock_view.show_error)
         session.unlocked.connect(self._unlocked)
@@ -54,24 +58,25 @@ class App(QObject):
 
     def _unlocked(self, workspace: Workspace) -> None:
         self.unlock_view.reset()
-        self.shift = ShiftViewModel(self.db, workspace)
-        view = CallerView()
-        self.caller_view = view
-        shift = self.shift
-        shift.card_ready.connect(lambda card: view.show_card(card, shift.caller_label))
-        shift.saved.connect(view.show_saved)
-        view.outcome_chosen.connect(shift.report)
-        view.next_requested.connect(shift.next_card)
-        view.pause_requested.connect(self.lock)
+        shift = ShiftViewModel(self.db, workspace)
+        view = CallerView(shift)
+        self.shift, self.caller_view = shift, view
+        view.pause_requested.connect(lambda: self.lock("pause"))
+        view.end_shift_requested.connect(lambda: self.lock("end_shift"))
         self.window.show_screen(view)
+        self.guard.arm()
         shift.start()
 
-    def lock(self) -> None:
-        """Lock at once: the screen is cleared before the workspace closes."""
+    def lock(self, reason: str = "pause") -> None:
+        """Lock at once: the screen and the clipboard are cleared before the workspace closes."""
+        self.guard.disarm()
+        summary = self.shift.service.shift if self.shift is not None else None
         if self.caller_view is not None:
+            self.caller_view.clear_for_lock()
             self.window.drop_screen(self.caller_view)
             self.caller_view = None
         self.shift = None
+        self.unlock_view.set_notice(reason, summary)
         self.window.show_screen(self.unlock_view)
         self.session.lock()
 
@@ -80,6 +85,8 @@ class App(QObject):
 
     def shutdown(self) -> None:
         """Close the workspace on its own thread and wait for it: the process may exit right after."""
+        QApplication.instance().removeEventFilter(self.guard)
+        self.guard.disarm()
         workspace, self.session.workspace = self.session.workspace, None
         if workspace is not None:
             self.db.run_sync(workspace.close)
@@ -117,10 +124,11 @@ def run(options: AppOptions) -> int:
     app.setApplicationName("Telefonaktion")
     translators = i18n.install(app, i18n.choose_language(options.lang))
     built = build(options)
+    os_adapter = os_events.install(app, built.guard.os_event)
     built.window.show()
     built.start()
     try:
         return app.exec()
     finally:
         built.shutdown()
-        del translators
+        del translators, os_adapter

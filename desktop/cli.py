@@ -10,6 +10,8 @@ import sys
 from collections.abc import Sequence
 
 from desktop import paths
+from desktop.commands import register_all
+from desktop.commands.common import run_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("selftest", help="check encryption, Qt and translations on this machine")
     sub.add_parser("_qtcheck", help=argparse.SUPPRESS)
+    register_all(sub)
     return parser
 
 
@@ -40,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop import selftest
 
         return selftest.qt_child()
+    if getattr(args, "handler", None) is not None:
+        return run_command(args.handler, args)
     from desktop.app import AppOptions, run
 
     return run(AppOptions(demo=args.demo, lang=args.lang, data_dir=args.data_dir))

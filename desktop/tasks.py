@@ -58,6 +58,8 @@ class TaskRunner(QObject):
         def finished(f: Future[T]) -> None:
             def on_gui_thread() -> None:
                 self._set_pending(-1)
+                if self._closed:  # shutting down: nobody is listening any more
+                    return
                 error = f.exception()
                 if error is None:
                     if on_done is not None:

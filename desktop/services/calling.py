@@ -1,19 +1,22 @@
-"""Use cases of a calling shift: the next card, saving a report durably, the caller's own counts.
+"""Use cases of a calling shift: the next card, saving a report durably, correcting the last one, the
+caller's own counts.
 
-Runs on the task thread. Every mutation returns what changed, so the views refresh from it (Anki operations).
+Runs on the database task thread. Every mutation returns what changed, so the views refresh from it (Anki
+operations). The rules themselves live in desktop.domain (queue, calling hours); storage mirrors the queue
+order in SQL for speed, and a property test keeps both in step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from desktop.domain.models import (
-    CallReport, Campaign, Contact, ContactState, ContactStatus, Outcome,
-)
+from desktop.domain import queue
+from desktop.domain.calling_hours import CallingTimeVerdict, check_calling_time
+from desktop.domain.models import CallReport, Campaign, Contact, ContactState, ContactStatus, Outcome
 from desktop.storage import audit, repo
-from desktop.storage.timefmt import from_db, utcnow
+from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 
 Clock = Callable[[], datetime]
@@ -29,7 +32,7 @@ class Attempt:
 
 @dataclass(frozen=True)
 class Card:
-    """Everything the call card shows, already restricted to the campaign's allowed fields."""
+    """Everything the call card shows, already restricted to the campaign's allowed fields (DP-7)."""
 
     campaign: Campaign
     contact: Contact
@@ -39,10 +42,24 @@ class Card:
 
 @dataclass(frozen=True)
 class EmptyQueue:
+    """Nobody to call now, and why (never an error)."""
+
     campaign: Campaign
-    open_count: int
-    waiting_callbacks: int
-    next_callback: datetime | None
+    explanation: queue.EmptyQueueExplanation
+
+
+@dataclass(frozen=True)
+class OutsideHours:
+    campaign: Campaign
+    verdict: CallingTimeVerdict
+
+
+@dataclass(frozen=True)
+class NoCampaign:
+    pass
+
+
+NextCard = Card | EmptyQueue | OutsideHours | NoCampaign
 
 
 @dataclass(frozen=True)
@@ -66,89 +83,107 @@ class ReportSaved:
     contact_state: ContactState
     outbox_seq: int
     pending_uploads: int
-    shift: ShiftCounts = field(default_factory=ShiftCounts)
-
-
-def _apply_report(state: ContactState, report: CallReport, now: datetime) -> ContactState:
-    status = state.status
-    if report.outcome is Outcome.OBJECTION:
-        status = ContactStatus.OBJECTION
-    elif report.outcome is Outcome.WRONG_NUMBER:
-        status = ContactStatus.WRONG_NUMBER
-    elif report.outcome is Outcome.NOT_IN_SERVICE:
-        status = ContactStatus.NOT_IN_SERVICE
-    elif report.organizer_action:
-        status = ContactStatus.ORGANIZER_ACTION
-    elif report.outcome is Outcome.REACHED and report.callback_after is None:
-        status = ContactStatus.DONE
-    return state.model_copy(update={
-        "status": status, "attempts": state.attempts + 1, "last_attempt_at": report.created_at,
-        "callback_after": report.callback_after, "reserved_by": None, "reserved_until": None,
-    })
+    shift: ShiftCounts
+    next: NextCard | None = None
 
 
 class CallingService:
     def __init__(self, workspace: Workspace, clock: Clock = utcnow) -> None:
         self.ws = workspace
         self.clock = clock
-        self.shift_started_at = clock()
-        self._shift = ShiftCounts(started_at=self.shift_started_at)
+        self._shift = ShiftCounts(started_at=clock())
+        self._last_report: CallReport | None = None
 
     @property
     def caller_id(self) -> str:
         return self.ws.person.id
 
+    @property
+    def shift(self) -> ShiftCounts:
+        return self._shift
+
+    @property
+    def last_report(self) -> CallReport | None:
+        return self._last_report
+
     def campaigns(self) -> list[Campaign]:
         return repo.list_campaigns(self.ws.conn)
 
-    def next_card(self, campaign_id: str) -> Card | EmptyQueue:
+    # ------------------------------------------------------------------ the next person
+
+    def next_card(self, campaign_id: str, *, numbers_visible: bool = True) -> NextCard:
         conn = self.ws.conn
         campaign = repo.get_campaign(conn, campaign_id)
         if campaign is None:
-            raise KeyError(campaign_id)
+            return NoCampaign()
         now = self.clock()
-        contact_id = repo.next_contact_id(
-            conn, campaign_id, now=now, me=self.caller_id, max_attempts=campaign.rules.max_attempts,
-            cooldown=timedelta(hours=campaign.rules.cooldown_hours))
+        verdict = check_calling_time(now, campaign.rules.calling_hours)
+        if not verdict.allowed:
+            return OutsideHours(campaign, verdict)
+        reached = repo.status_counts(conn, campaign_id).get(ContactStatus.DONE.value, 0)
+        contact_id = None
+        if not queue.goal_met(campaign.rules, reached):
+            contact_id = repo.next_contact_id(
+                conn, campaign_id, now=now, me=self.caller_id, max_attempts=campaign.rules.max_attempts,
+                cooldown=timedelta(hours=campaign.rules.cooldown_hours))
         if contact_id is None:
-            counts = repo.status_counts(conn, campaign_id)
-            row = conn.execute(
-                "SELECT count(*), min(callback_after) FROM contacts WHERE campaign_id = ? AND status = 'open' "
-                "AND callback_after IS NOT NULL", (campaign_id,)).fetchone()
-            return EmptyQueue(campaign, counts.get("open", 0), row[0], from_db(row[1]))
-        contact = repo.get_contact(conn, contact_id)
+            explanation = queue.explain_empty(repo.all_states(conn, campaign_id), now=now, rules=campaign.rules,
+                                              me=self.caller_id, reached_so_far=reached)
+            return EmptyQueue(campaign, explanation)
+        return self._card(campaign, contact_id, numbers_visible)
+
+    def _card(self, campaign: Campaign, contact_id: str, numbers_visible: bool) -> Card:
+        contact = repo.get_contact(self.ws.conn, contact_id)
         assert contact is not None
         history = tuple(
             Attempt(r.outcome, r.created_at, r.caller_id == self.caller_id,
                     r.note if campaign.rules.notes_enabled else "")
-            for r in repo.reports_for_contact(conn, contact_id)
+            for r in queue.effective_reports(contact_id, repo.reports_for_contact(self.ws.conn, contact_id))
         )
-        return Card(campaign, contact.restricted_to(campaign.allowed_fields), history)
+        return Card(campaign, contact.restricted_to(campaign.allowed_fields), history, numbers_visible)
 
-    def record(self, report: CallReport) -> ReportSaved:
-        """Save a report durably: report row, contact state and outbox row in one transaction."""
+    def card_for(self, campaign_id: str, contact_id: str, *, numbers_visible: bool = True) -> Card:
+        """The card of a given contact (to correct the last report)."""
+        campaign = repo.get_campaign(self.ws.conn, campaign_id)
+        assert campaign is not None
+        return self._card(campaign, contact_id, numbers_visible)
+
+    # ------------------------------------------------------------------ reports
+
+    def record(self, report: CallReport, *, then_next: bool = False, numbers_visible: bool = True) -> ReportSaved:
+        """Save a report durably: report row, contact state and outbox row in one transaction.
+
+        The contact's state is the fold of all its reports, so a correction (a new report naming the one it
+        corrects) replaces the corrected report's effect without editing anything.
+        """
         if report.caller_id != self.caller_id:
             raise PermissionError("a report is always the signed-in person's own")
         with self.ws.transaction() as conn:
             state = repo.get_state(conn, report.contact_id)
-            if state is None:
-                raise KeyError(report.contact_id)
-            new_state = _apply_report(state, report, self.clock())
+            campaign = repo.get_campaign(conn, report.campaign_id)
+            if state is None or campaign is None:
+                raise KeyError("unknown contact or campaign")
+            if report.corrects is None:
+                new_state = queue.apply_report(state, report, campaign.rules)
+            else:
+                earlier = repo.reports_for_contact(conn, report.contact_id)
+                new_state = queue.fold_reports(report.contact_id, [*earlier, report], campaign.rules,
+                                               position=state.position)
             repo.insert_report(conn, report)
             repo.save_state(conn, new_state)
-            seq = repo.enqueue(conn, item_id=report.id, kind="report",
-                               payload=report.model_dump(mode="json"), created_at=report.created_at)
+            seq = repo.enqueue(conn, item_id=report.id, kind="report", payload=report.model_dump(mode="json"),
+                               created_at=report.created_at)
             if report.outcome is Outcome.OBJECTION:
                 audit.append(conn, audit.AuditKind.OBJECTION, at=report.created_at, person_id=self.caller_id,
                              subject=report.contact_id)
             pending = repo.pending_count(conn)
+        corrected = report.corrects is not None
         self._shift = ShiftCounts(
-            calls=self._shift.calls + 1,
-            reached=self._shift.reached + (1 if report.outcome.reached else 0),
+            calls=self._shift.calls + (0 if corrected else 1),
+            reached=self._shift.reached + (report.outcome.reached - (self._last_report.outcome.reached
+                                                                    if corrected and self._last_report else 0)),
             started_at=self._shift.started_at,
         )
-        return ReportSaved(report, new_state, seq, pending, self._shift)
-
-    @property
-    def shift(self) -> ShiftCounts:
-        return self._shift
+        self._last_report = report
+        following = self.next_card(report.campaign_id, numbers_visible=numbers_visible) if then_next else None
+        return ReportSaved(report, new_state, seq, pending, self._shift, following)

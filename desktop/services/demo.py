@@ -8,9 +8,11 @@ person can be rung by mistake.
 from __future__ import annotations
 
 import random
-from datetime import datetime
+from datetime import datetime, time
 
-from desktop.domain.models import Campaign, Contact, Question, QuestionKind, Role
+from desktop.domain.models import (
+    CallingHours, Campaign, CampaignRules, Contact, DayWindow, Question, QuestionKind, Role,
+)
 from desktop.paths import WorkspacePaths
 from desktop.storage import repo
 from desktop.storage.timefmt import utcnow
@@ -49,6 +51,10 @@ def demo_campaign() -> Campaign:
         purpose="invitation",
         script=DEMO_SCRIPT,
         transparency=DEMO_TRANSPARENCY,
+        # The demo may be tried at any hour; real campaigns keep the calling hours of DP-19.
+        rules=CampaignRules(calling_hours=CallingHours(
+            windows={day: DayWindow(start=time(0), end=time(23, 59, 59)) for day in range(7)},
+            skip_public_holidays=False)),
         questions=(
             Question(id="comes", kind=QuestionKind.YES_NO, prompt="Kommt zum Jahresempfang?"),
             Question(id="helps", kind=QuestionKind.SINGLE, prompt="Hilft mit?",

@@ -40,7 +40,8 @@ def list_campaigns(conn: Connection, *, include_ended: bool = False) -> list[Cam
 
 _CONTACT_COLUMNS = ("id", "campaign_id", "first_name", "last_name", "locality", "district", "postcode",
                     "phone", "phone2", "category")
-_STATE_COLUMNS = ("status", "attempts", "last_attempt_at", "callback_after", "reserved_by", "reserved_until")
+_STATE_COLUMNS = ("status", "attempts", "last_attempt_at", "callback_after", "reserved_by", "reserved_until",
+                  "position")
 
 
 def insert_contacts(conn: Connection, contacts: Iterable[Contact], *, start_position: int = 0) -> int:
@@ -67,10 +68,11 @@ def get_contact(conn: Connection, contact_id: str) -> Contact | None:
 
 
 def _state(contact_id: str, row: Sequence[object]) -> ContactState:
-    status, attempts, last, callback, reserved_by, reserved_until = row
+    status, attempts, last, callback, reserved_by, reserved_until, position = row
     return ContactState(
         contact_id=contact_id, status=ContactStatus(status), attempts=attempts, last_attempt_at=from_db(last),
         callback_after=from_db(callback), reserved_by=reserved_by, reserved_until=from_db(reserved_until),
+        position=position,
     )
 
 
@@ -173,3 +175,163 @@ def pending_count(conn: Connection, kind: str | None = "report") -> int:
 def outbox_rows(conn: Connection) -> list[tuple[int, str, str, str]]:
     """(seq, item_id, kind, state) of every outbox row, in order."""
     return list(conn.execute("SELECT seq, item_id, kind, state FROM outbox ORDER BY seq"))
+
+
+
+# --------------------------------------------------------------------------------------------- lead (issue 6)
+# Appended for the call lead's screens (desktop/services/lead*.py). Schema: migrations/0003_lead.sql.
+
+
+def campaign_row(conn: Connection, campaign_id: str) -> tuple[str, str, str] | None:
+    """(status, origin, created_at) of a campaign, or None."""
+    row = conn.execute("SELECT status, origin, created_at FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def update_campaign_definition(conn: Connection, campaign: Campaign) -> None:
+    conn.execute("UPDATE campaigns SET title = ?, purpose = ?, definition = ? WHERE id = ?",
+                 (campaign.title, campaign.purpose, campaign.model_dump_json(), campaign.id))
+
+
+def set_campaign_status(conn: Connection, campaign_id: str, status: str) -> None:
+    conn.execute("UPDATE campaigns SET status = ? WHERE id = ?", (status, campaign_id))
+
+
+_LEAD_COLUMNS = ("resolution_ref", "resolution_body", "resolution_date", "responsible", "grace_days", "ended_at",
+                 "ended_reason", "wiped_at", "wiped_contacts")
+
+
+def get_campaign_lead(conn: Connection, campaign_id: str) -> dict[str, object] | None:
+    row = conn.execute(f"SELECT {', '.join(_LEAD_COLUMNS)} FROM campaign_lead WHERE campaign_id = ?",
+                       (campaign_id,)).fetchone()
+    return dict(zip(_LEAD_COLUMNS, row, strict=True)) if row else None
+
+
+def put_campaign_lead(conn: Connection, campaign_id: str, **values: object) -> None:
+    """Insert or update the lead's extras of a campaign (only the given columns change)."""
+    unknown = set(values) - set(_LEAD_COLUMNS)
+    if unknown:
+        raise ValueError(f"unknown columns {sorted(unknown)}")
+    conn.execute("INSERT INTO campaign_lead (campaign_id) VALUES (?) ON CONFLICT (campaign_id) DO NOTHING",
+                 (campaign_id,))
+    if values:
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        conn.execute(f"UPDATE campaign_lead SET {assignments} WHERE campaign_id = ?", (*values.values(), campaign_id))
+
+
+def campaign_phones(conn: Connection, campaign_id: str) -> set[str]:
+    """Every number already on a campaign's list (to skip people imported twice)."""
+    phones: set[str] = set()
+    for a, b in conn.execute("SELECT phone, phone2 FROM contacts WHERE campaign_id = ?", (campaign_id,)):
+        phones.update(p for p in (a, b) if p)
+    return phones
+
+
+def contact_count(conn: Connection, campaign_id: str) -> int:
+    return conn.execute("SELECT count(*) FROM contacts WHERE campaign_id = ?", (campaign_id,)).fetchone()[0]
+
+
+def delete_campaign_contacts(conn: Connection, campaign_id: str) -> int:
+    """Delete a campaign's contacts and slices (secure_delete overwrites the freed space)."""
+    n = conn.execute("DELETE FROM contacts WHERE campaign_id = ?", (campaign_id,)).rowcount
+    conn.execute("DELETE FROM slices WHERE campaign_id = ?", (campaign_id,))
+    return n
+
+
+def pending_reports(conn: Connection, campaign_id: str) -> list[tuple[str, str, str, str]]:
+    """(report id, created_at, outcome, caller_id) of a campaign's reports still waiting in the outbox."""
+    return list(conn.execute(
+        "SELECT r.id, r.created_at, r.outcome, r.caller_id FROM outbox o JOIN reports r ON r.id = o.item_id "
+        "WHERE o.kind = 'report' AND o.state = 'pending' AND r.campaign_id = ? ORDER BY o.seq", (campaign_id,)))
+
+
+def effective_reports(conn: Connection, campaign_id: str) -> list[tuple[str, str, str, str, str]]:
+    """(id, contact_id, caller_id, outcome, created_at) of a campaign's reports that no later report corrects."""
+    return list(conn.execute(
+        "SELECT id, contact_id, caller_id, outcome, created_at FROM reports r WHERE campaign_id = ? "
+        "AND NOT EXISTS (SELECT 1 FROM reports c WHERE c.corrects = r.id) ORDER BY created_at, rowid",
+        (campaign_id,)))
+
+
+def report_bodies(conn: Connection, campaign_id: str) -> list[str]:
+    """JSON bodies of a campaign's uncorrected reports, oldest first."""
+    return [r[0] for r in conn.execute(
+        "SELECT body FROM reports r WHERE campaign_id = ? AND NOT EXISTS "
+        "(SELECT 1 FROM reports c WHERE c.corrects = r.id) ORDER BY created_at, rowid", (campaign_id,))]
+
+
+def people(conn: Connection) -> list[tuple[str, str, str, bool]]:
+    """(id, label, role, ranking_opt_in) of everybody who may unlock this workspace."""
+    return [(r[0], r[1], r[2], bool(r[3])) for r in
+            conn.execute("SELECT id, label, role, ranking_opt_in FROM people ORDER BY created_at, id")]
+
+
+# slices (DP-16)
+
+
+def insert_slice(conn: Connection, *, slice_id: str, campaign_id: str, number: int, holder: str | None,
+                 holder_kind: str, label: str, created_at: datetime, reserved_until: datetime | None) -> None:
+    conn.execute(
+        "INSERT INTO slices (id, campaign_id, number, holder, holder_kind, label, created_at, reserved_until) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (slice_id, campaign_id, number, holder, holder_kind, label, to_db(created_at), to_db(reserved_until)))
+
+
+def assign_to_slice(conn: Connection, slice_id: str, contact_ids: Sequence[str], *, holder: str | None,
+                    reserved_until: datetime | None) -> None:
+    conn.executemany("UPDATE contacts SET slice_id = ?, reserved_by = ?, reserved_until = ? WHERE id = ?",
+                     [(slice_id, holder, to_db(reserved_until), cid) for cid in contact_ids])
+    conn.execute("UPDATE slices SET size = ? WHERE id = ?", (len(contact_ids), slice_id))
+
+
+def free_open_contact_ids(conn: Connection, campaign_id: str, now: datetime) -> list[str]:
+    """Open contacts in list order that nobody holds (no reservation, or an expired one)."""
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM contacts WHERE campaign_id = ? AND status = 'open' "
+        "AND (reserved_by IS NULL OR reserved_until IS NULL OR reserved_until <= ?) ORDER BY position",
+        (campaign_id, to_db(now)))]
+
+
+_SLICE_COLUMNS = ("id", "campaign_id", "number", "holder", "holder_kind", "label", "size", "created_at",
+                  "reserved_until", "released_at")
+
+
+def list_slices(conn: Connection, campaign_id: str) -> list[dict[str, object]]:
+    return [dict(zip(_SLICE_COLUMNS, r, strict=True)) for r in conn.execute(
+        f"SELECT {', '.join(_SLICE_COLUMNS)} FROM slices WHERE campaign_id = ? ORDER BY created_at, number",
+        (campaign_id,))]
+
+
+def get_slice(conn: Connection, slice_id: str) -> dict[str, object] | None:
+    row = conn.execute(f"SELECT {', '.join(_SLICE_COLUMNS)} FROM slices WHERE id = ?", (slice_id,)).fetchone()
+    return dict(zip(_SLICE_COLUMNS, row, strict=True)) if row else None
+
+
+def slice_counts(conn: Connection, slice_id: str) -> tuple[int, int]:
+    """(contacts still open, contacts of the slice) — how far a slice has been worked."""
+    row = conn.execute("SELECT count(*) FILTER (WHERE status = 'open'), count(*) FROM contacts WHERE slice_id = ?",
+                       (slice_id,)).fetchone()
+    return row[0], row[1]
+
+
+def reserve_slice(conn: Connection, slice_id: str, *, holder: str, holder_kind: str, label: str,
+                  reserved_until: datetime) -> int:
+    """Give a slice's open contacts to a holder until a deadline; returns how many were reserved."""
+    conn.execute("UPDATE slices SET holder = ?, holder_kind = ?, label = ?, reserved_until = ?, released_at = NULL "
+                 "WHERE id = ?", (holder, holder_kind, label, to_db(reserved_until), slice_id))
+    return conn.execute("UPDATE contacts SET reserved_by = ?, reserved_until = ? WHERE slice_id = ? "
+                        "AND status = 'open'", (holder, to_db(reserved_until), slice_id)).rowcount
+
+
+def release_slice(conn: Connection, slice_id: str, *, at: datetime) -> int:
+    """Return a slice's contacts to the pool; returns how many reservations were dropped."""
+    conn.execute("UPDATE slices SET holder = NULL, reserved_until = NULL, released_at = ? WHERE id = ?",
+                 (to_db(at), slice_id))
+    return conn.execute("UPDATE contacts SET reserved_by = NULL, reserved_until = NULL, slice_id = NULL "
+                        "WHERE slice_id = ? AND status = 'open'", (slice_id,)).rowcount
+
+
+def expired_slice_ids(conn: Connection, now: datetime) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM slices WHERE released_at IS NULL AND reserved_until IS NOT NULL AND reserved_until <= ?",
+        (to_db(now),))]

@@ -1,16 +1,19 @@
-"""The calling shift: asks for the next card, saves reports, keeps the caller's own counts.
+"""The calling shift: the card on screen, the report flow for it, saving, correcting, the caller's counts.
 
-All work goes through the database runner; "saved" is emitted only after the durable commit.
+All database work goes through the database runner; "saved" is emitted only after the durable commit, and
+the next card comes back with it from the same task (so the next person appears as soon as the report is
+safe). The report flow itself is the pure domain state machine (desktop.domain.report_flow).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.domain.models import CallReport, Outcome
-from desktop.services.calling import Card, CallingService, EmptyQueue, ReportSaved
+from desktop.domain.report_flow import ReportFlow, Step, StepKind
+from desktop.services.calling import Card, CallingService, NextCard, NoCampaign, ReportSaved
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
@@ -18,22 +21,33 @@ from desktop.tasks import TaskRunner
 
 class ShiftViewModel(QObject):
     campaigns_loaded = Signal(list)
-    card_ready = Signal(object)  # Card | EmptyQueue
+    card_ready = Signal(object)  # NextCard
+    step_changed = Signal(object)  # Step
     saved = Signal(object)  # ReportSaved
     failed = Signal(str)
 
-    def __init__(self, db: TaskRunner, workspace: Workspace, clock=utcnow, parent: QObject | None = None) -> None:
+    def __init__(self, db: TaskRunner, workspace: Workspace, clock: Callable[[], datetime] = utcnow,
+                 numbers_visible: Callable[[], bool] = lambda: True, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.clock = clock
+        self.numbers_visible = numbers_visible
         self.service = CallingService(workspace, clock)
         self.campaign_id: str | None = None
-        self.card: Card | EmptyQueue | None = None
+        self.card: NextCard | None = None
+        self.flow: ReportFlow | None = None
+        self.correcting: str | None = None  # id of the report being corrected
         self.saving = False
 
     @property
     def caller_label(self) -> str:
         return self.service.ws.person.label
+
+    @property
+    def can_correct(self) -> bool:
+        return self.service.last_report is not None and not self.saving
+
+    # ------------------------------------------------------------------ cards
 
     def start(self) -> None:
         self.db.submit(self.service.campaigns, self._campaigns, self._error)
@@ -43,34 +57,114 @@ class ShiftViewModel(QObject):
         if campaigns:
             self.campaign_id = campaigns[0].id
             self.next_card()
+        else:
+            self._show(NoCampaign())
 
     def next_card(self) -> None:
-        assert self.campaign_id is not None
-        campaign_id = self.campaign_id
-        self.db.submit(lambda: self.service.next_card(campaign_id), self._card, self._error)
+        if self.campaign_id is None:
+            return
+        campaign_id, visible = self.campaign_id, self.numbers_visible()
+        self.db.submit(lambda: self.service.next_card(campaign_id, numbers_visible=visible), self._show, self._error)
 
-    def _card(self, card: Card | EmptyQueue) -> None:
+    def _show(self, card: NextCard) -> None:
         self.card = card
+        if isinstance(card, Card):
+            contact = card.contact
+            self.flow = ReportFlow(card.campaign, (contact.phone, contact.phone2), self.service.caller_id,
+                                   contact.id, self.clock())
+        else:
+            self.flow = None
         self.card_ready.emit(card)
+        if self.flow is not None:
+            self.step_changed.emit(self.flow.step)
 
-    def report(self, outcome: Outcome, *, callback_after: datetime | None = None) -> bool:
-        """Save a report for the current card. Returns False when there is no card or a save is running."""
-        card = self.card
-        if not isinstance(card, Card) or self.saving:
+    # ------------------------------------------------------------------ the report flow
+
+    @property
+    def step(self) -> Step | None:
+        return self.flow.step if self.flow is not None else None
+
+    def press(self, key: str) -> bool:
+        """A digit or "enter". Enter on the last step saves."""
+        if self.flow is None or self.saving:
             return False
-        self.saving = True
-        report = CallReport(
-            campaign_id=card.campaign.id, contact_id=card.contact.id, caller_id=self.service.caller_id,
-            outcome=outcome, created_at=self.clock(), callback_after=callback_after,
-        )
-        self.db.submit(lambda: self.service.record(report), self._saved, self._error)
+        if key == "enter" and self.flow.done:
+            self.save()
+            return True
+        changed = self.flow.press(key)
+        if changed and self.flow.objection:  # 9: "Bitte nicht mehr anrufen" is saved at once (DP-17)
+            self.save()
+            return True
+        self._after_input(changed)
+        return changed
+
+    def object(self) -> bool:
+        """"Bitte nicht mehr anrufen": ends the card and saves at once (DP-17)."""
+        if self.flow is None or self.saving or not self.flow.object():
+            return False
+        self.save()
         return True
+
+    def submit_text(self, text: str) -> bool:
+        if self.flow is None or self.saving:
+            return False
+        changed = self.flow.submit_text(text)
+        self._after_input(changed)
+        return changed
+
+    def submit_datetime(self, when: datetime) -> bool:
+        if self.flow is None or self.saving:
+            return False
+        changed = self.flow.submit_datetime(when)
+        self._after_input(changed)
+        return changed
+
+    def back(self) -> bool:
+        if self.flow is None or self.saving:
+            return False
+        changed = self.flow.back()
+        self._after_input(changed)
+        return changed
+
+    def _after_input(self, changed: bool) -> None:
+        if changed and self.flow is not None:
+            self.step_changed.emit(self.flow.step)
+
+    # ------------------------------------------------------------------ saving and correcting
+
+    def save(self) -> None:
+        flow = self.flow
+        if flow is None or not flow.done or self.saving:
+            return
+        self.saving = True
+        report = flow.build_report(created_at=self.clock(), corrects=self.correcting)
+        visible = self.numbers_visible()
+        self.db.submit(lambda: self.service.record(report, then_next=True, numbers_visible=visible),
+                       self._saved, self._error)
 
     def _saved(self, result: ReportSaved) -> None:
         self.saving = False
+        self.correcting = None
         self.saved.emit(result)
+        if result.next is not None:
+            self._show(result.next)
+
+    def correct_last(self) -> bool:
+        """Open the last saved report's card again; saving records a correction (a new fact)."""
+        last = self.service.last_report
+        if last is None or self.saving:
+            return False
+        self.correcting = last.id
+        visible = self.numbers_visible()
+        self.db.submit(lambda: self.service.card_for(last.campaign_id, last.contact_id, numbers_visible=visible),
+                       self._show, self._error)
+        return True
 
     def _error(self, error: BaseException) -> None:
         self.saving = False
         self.failed.emit(type(error).__name__)
         raise error
+
+
+def is_text_step(step: Step | None) -> bool:
+    return step is not None and step.kind is StepKind.TEXT

@@ -1,229 +1,337 @@
-"""The calling screen: the card, the script, and the report bar at the bottom. Keyboard first."""
+"""The calling screen: card, script, and the question bar. Keyboard first, calm, nothing extra (screens.md 2).
+
+Keys: digits answer, Enter confirms, Backspace goes back, 9 or F9 "Bitte nicht mehr anrufen", F1 the answer
+to "where do you have my number from?", F2 corrects the last report, Ctrl+L takes a break (locks).
+"""
 
 from __future__ import annotations
 
-import html
-
-import phonenumbers
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from desktop.domain.models import Outcome
-from desktop.services.calling import Card, EmptyQueue, ReportSaved
+from desktop.domain.queue import EmptyReason
+from desktop.domain.report_flow import StepKind
+from desktop.domain.script import render_script
+from desktop.services.calling import Card, EmptyQueue, NextCard, NoCampaign, OutsideHours, ReportSaved
+from desktop.viewmodels.shift import ShiftViewModel
+from desktop.views.dialing import ClipboardGuard, display_number, open_dialer, qr_pixmap
+from desktop.views.labels import outcome_label
+from desktop.views.report_bar import ReportBar
 from desktop.views.style import heading_font
 
-# Digit key → outcome, in the order volunteers meet them most often.
-OUTCOME_KEYS: tuple[tuple[str, Outcome], ...] = (
-    ("1", Outcome.REACHED),
-    ("2", Outcome.NO_PICKUP),
-    ("3", Outcome.BUSY),
-    ("4", Outcome.VOICEMAIL),
-    ("5", Outcome.CALL_BACK),
-    ("6", Outcome.NOT_AVAILABLE),
-    ("7", Outcome.WRONG_NUMBER),
-    ("8", Outcome.NOT_IN_SERVICE),
-    ("9", Outcome.OBJECTION),
-)
-
-
-def display_number(e164: str) -> str:
-    try:
-        parsed = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL
-                                      if parsed.country_code == 49 else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+MASKED = "••• ••• ••••"
 
 
 class CallerView(QWidget):
-    outcome_chosen = Signal(object)  # Outcome
-    next_requested = Signal()
     pause_requested = Signal()
+    end_shift_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, shift: ShiftViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callerView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._card: Card | EmptyQueue | None = None
-        self._waiting_for_next = False
+        self.shift = shift
+        self.card: NextCard | None = None
+        self.clipboard = ClipboardGuard(self)
 
         root = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.campaign_title = QLabel("", self)
-        self.campaign_title.setFont(heading_font(1.15))
-        self.counts = QLabel("", self)
-        self.pause = QPushButton(self.tr("Pause"), self)
-        self.pause.setAccessibleName(self.tr("Take a break (locks the screen)"))
-        self.pause.clicked.connect(self.pause_requested)
-        top.addWidget(self.campaign_title, 1)
-        top.addWidget(self.counts)
-        top.addWidget(self.pause)
-        root.addLayout(top)
-
+        root.addLayout(self._top_bar())
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        card = QFrame(split)
-        card.setObjectName("card")
-        card_layout = QVBoxLayout(card)
-        self.name = QLabel("", card)
-        self.name.setFont(heading_font(1.8))
-        self.name.setAccessibleName(self.tr("Name"))
-        self.locality = QLabel("", card)
-        self.locality.setFont(heading_font(1.1, bold=False))
-        number_row = QHBoxLayout()
-        self.number = QLabel("", card)
-        self.number.setFont(heading_font(1.6))
-        self.number.setAccessibleName(self.tr("Phone number"))
-        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dial = QPushButton(self.tr("Call"), card)
-        self.dial.setAccessibleName(self.tr("Call with the phone of this PC"))
-        self.dial.clicked.connect(self._dial)
-        number_row.addWidget(self.number, 1)
-        number_row.addWidget(self.dial)
-        self.history = QLabel("", card)
-        self.history.setWordWrap(True)
-        self.history.setAccessibleName(self.tr("Earlier attempts"))
-        card_layout.addWidget(self.name)
-        card_layout.addWidget(self.locality)
-        card_layout.addSpacing(12)
-        card_layout.addLayout(number_row)
-        card_layout.addWidget(self.history)
-        card_layout.addStretch(1)
-
-        self.script = QTextBrowser(split)
-        self.script.setObjectName("scriptPane")
-        self.script.setAccessibleName(self.tr("Script"))
-        self.script.setOpenLinks(False)
-        split.addWidget(card)
-        split.addWidget(self.script)
+        split.addWidget(self._card_pane(split))
+        split.addWidget(self._script_pane(split))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         root.addWidget(split, 1)
-
-        bar = QFrame(self)
-        bar.setObjectName("questionBar")
-        bar_layout = QVBoxLayout(bar)
-        self.question = QLabel(self.tr("How did the call go?"), bar)
-        self.question.setFont(heading_font(1.1))
-        bar_layout.addWidget(self.question)
-        grid = QGridLayout()
-        self.buttons: dict[Outcome, QPushButton] = {}
-        for index, (key, outcome) in enumerate(OUTCOME_KEYS):
-            button = QPushButton(f"[{key}] {self.outcome_label(outcome)}", bar)
-            button.setAccessibleName(self.outcome_label(outcome))
-            button.clicked.connect(lambda _=False, o=outcome: self._choose(o))
-            if outcome is Outcome.OBJECTION:
-                button.setObjectName("objection")
-            grid.addWidget(button, index // 5, index % 5)
-            self.buttons[outcome] = button
-        bar_layout.addLayout(grid)
-        self.status = QLabel("", bar)
+        self.bar = ReportBar(self)
+        root.addWidget(self.bar)
+        self.status = QLabel("", self)
         self.status.setObjectName("savedLabel")
         self.status.setAccessibleName(self.tr("Status"))
-        bar_layout.addWidget(self.status)
-        root.addWidget(bar)
+        root.addWidget(self.status)
 
-    # ------------------------------------------------------------------ texts
+        self.bar.key_pressed.connect(self._press)
+        self.bar.text_submitted.connect(self.shift.submit_text)
+        self.bar.datetime_submitted.connect(self._submit_datetime)
+        self.bar.back_requested.connect(self.shift.back)
+        self.bar.objection_requested.connect(self._object)
+        shift.card_ready.connect(self.show_card)
+        shift.step_changed.connect(self._show_step)
+        shift.saved.connect(self.show_saved)
+        for sequence, slot in ((QKeySequence("F1"), self.toggle_transparency),
+                               (QKeySequence("F2"), self._correct), (QKeySequence("F9"), self._object),
+                               (QKeySequence("Ctrl+L"), self.pause_requested.emit)):
+            shortcut = QShortcut(sequence, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
-    def outcome_label(self, outcome: Outcome) -> str:
-        labels = {
-            Outcome.REACHED: self.tr("Reached"),
-            Outcome.NO_PICKUP: self.tr("No answer"),
-            Outcome.BUSY: self.tr("Busy"),
-            Outcome.VOICEMAIL: self.tr("Voicemail left"),
-            Outcome.CALL_BACK: self.tr("Call back later"),
-            Outcome.NOT_AVAILABLE: self.tr("Not available"),
-            Outcome.WRONG_NUMBER: self.tr("Wrong number"),
-            Outcome.NOT_IN_SERVICE: self.tr("Number not in service"),
-            Outcome.OBJECTION: self.tr("Please don't call again"),
-        }
-        return labels[outcome]
+    # ------------------------------------------------------------------ building
 
-    # ------------------------------------------------------------------ showing
+    def _top_bar(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        self.campaign_title = QLabel("", self)
+        self.campaign_title.setFont(heading_font(1.15))
+        self.counts = QLabel(self.tr("No calls yet in this shift"), self)
+        self.counts.setAccessibleName(self.tr("Your shift"))
+        self.correct = QPushButton(self.tr("Correct last report (F2)"), self)
+        self.correct.setEnabled(False)
+        self.correct.clicked.connect(self._correct)
+        self.pause = QPushButton(self.tr("Break (Ctrl+L)"), self)
+        self.pause.setAccessibleName(self.tr("Take a break: locks the screen"))
+        self.pause.clicked.connect(self.pause_requested)
+        self.end_shift = QPushButton(self.tr("End shift"), self)
+        self.end_shift.setAccessibleName(self.tr("End shift and sign out"))
+        self.end_shift.clicked.connect(self.end_shift_requested)
+        top.addWidget(self.campaign_title, 1)
+        top.addWidget(self.counts)
+        top.addWidget(self.correct)
+        top.addWidget(self.pause)
+        top.addWidget(self.end_shift)
+        return top
 
-    def show_card(self, card: Card | EmptyQueue, caller_label: str) -> None:
-        self._card = card
-        self._waiting_for_next = False
-        self.status.clear()
-        self.campaign_title.setText(card.campaign.title)
-        if isinstance(card, EmptyQueue):
-            self.name.setText(self.tr("Nobody to call right now"))
-            if card.waiting_callbacks:
-                when = QLocale().toString(card.next_callback.astimezone(), QLocale.FormatType.ShortFormat) \
-                    if card.next_callback else ""
-                self.locality.setText(self.tr("%n people wait for their call-back, the next at %1.", "",
-                                              card.waiting_callbacks).replace("%1", when))
-            else:
-                self.locality.setText(self.tr("Everyone on the list has been called. Thank you!"))
-            self.number.clear()
-            self.history.clear()
-            self.script.clear()
-            self._set_buttons(False)
+    def _card_pane(self, parent: QWidget) -> QFrame:
+        card = QFrame(parent)
+        card.setObjectName("card")
+        layout = QVBoxLayout(card)
+        self.correction_banner = QLabel(self.tr("Correcting the last report: the new answers replace it."), card)
+        self.correction_banner.setObjectName("errorLabel")
+        self.correction_banner.hide()
+        self.name = QLabel("", card)
+        self.name.setFont(heading_font(1.8))
+        self.name.setWordWrap(True)
+        self.name.setAccessibleName(self.tr("Name"))
+        self.locality = QLabel("", card)
+        self.locality.setFont(heading_font(1.1, bold=False))
+        self.locality.setWordWrap(True)
+        self.number = QLabel("", card)
+        self.number.setFont(heading_font(1.6))
+        self.number.setAccessibleName(self.tr("Phone number"))
+        self.number2 = QLabel("", card)
+        self.number2.setAccessibleName(self.tr("Second phone number"))
+        buttons = QHBoxLayout()
+        self.dial = QPushButton(self.tr("&Call"), card)
+        self.dial.setAccessibleName(self.tr("Call with the phone of this PC"))
+        self.dial.clicked.connect(self._dial)
+        self.qr = QPushButton(self.tr("&QR code"), card)
+        self.qr.setAccessibleName(self.tr("Show a QR code to dial with your own phone"))
+        self.qr.clicked.connect(self._toggle_qr)
+        self.copy = QPushButton(self.tr("Cop&y"), card)
+        self.copy.setAccessibleName(self.tr("Copy the number (cleared after 30 seconds)"))
+        self.copy.clicked.connect(self._copy)
+        for button in (self.dial, self.qr, self.copy):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.qr_image = QLabel(card)
+        self.qr_image.setAccessibleName(self.tr("QR code of the number"))
+        self.qr_note = QLabel(self.tr("Note: the number then stays in your phone's call log. "
+                                      "Please delete it there after the call."), card)
+        self.qr_note.setWordWrap(True)
+        self.qr_image.hide()
+        self.qr_note.hide()
+        self.history = QLabel("", card)
+        self.history.setWordWrap(True)
+        self.history.setAccessibleName(self.tr("Earlier attempts"))
+        for widget in (self.correction_banner, self.name, self.locality, self.number, self.number2):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addWidget(self.qr_image)
+        layout.addWidget(self.qr_note)
+        layout.addWidget(self.history)
+        layout.addStretch(1)
+        return card
+
+    def _script_pane(self, parent: QWidget) -> QWidget:
+        pane = QFrame(parent)
+        pane.setObjectName("scriptPane")
+        layout = QVBoxLayout(pane)
+        title = QLabel(self.tr("Script"), pane)
+        title.setFont(heading_font(1.1))
+        self.script = QTextBrowser(pane)
+        self.script.setAccessibleName(self.tr("Script"))
+        self.script.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.transparency_button = QPushButton(self.tr("“Where do you have my number from?” (F1)"), pane)
+        self.transparency_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.transparency_button.clicked.connect(self.toggle_transparency)
+        self.transparency = QLabel("", pane)
+        self.transparency.setWordWrap(True)
+        self.transparency.setAccessibleName(self.tr("Answer: where we have the number from"))
+        self.transparency.hide()
+        layout.addWidget(title)
+        layout.addWidget(self.script, 1)
+        layout.addWidget(self.transparency_button)
+        layout.addWidget(self.transparency)
+        return pane
+
+    # ------------------------------------------------------------------ showing a card
+
+    def show_card(self, card: NextCard) -> None:
+        self.card = card
+        self.correction_banner.setVisible(self.shift.correcting is not None)
+        self.qr_image.hide()
+        self.qr_note.hide()
+        self.transparency.hide()
+        self.correct.setEnabled(self.shift.can_correct)
+        if not isinstance(card, Card):
+            self._show_no_card(card)
             return
-        contact = card.contact
+        campaign, contact = card.campaign, card.contact
+        self.campaign_title.setText(campaign.title)
         self.name.setText(contact.display_name)
-        self.locality.setText(contact.locality)
-        self.number.setText(display_number(contact.phone) if card.numbers_visible else "••• ••• •••")
-        self.dial.setEnabled(card.numbers_visible and bool(contact.phone))
+        self.locality.setText(" ".join(p for p in (contact.postcode, contact.locality, contact.district) if p))
+        if card.numbers_visible:
+            self.number.setText(display_number(contact.phone))
+            self.number2.setText(self.tr("Second number: %1").replace("%1", display_number(contact.phone2))
+                                 if contact.phone2 else "")
+        else:
+            self.number.setText(MASKED)
+            self.number2.setText(self.tr("Numbers are hidden: there is no valid clearance."))
+        for button in (self.dial, self.qr, self.copy):
+            button.setEnabled(card.numbers_visible and bool(contact.phone))
         self.history.setText(self._history_text(card))
-        self.script.setHtml(self._script_html(card, caller_label))
-        self._set_buttons(True)
+        self.script.setHtml(render_script(campaign, contact=contact, caller_name=self.shift.caller_label).html)
+        self.transparency.setText(campaign.transparency or self.tr(
+            "Your number comes from the party's membership records. We use it only for this campaign. "
+            "You can object at any time, and we will not call you again."))
+        self.bar.setEnabled(True)
         self.setFocus()
+
+    def _show_no_card(self, card: NextCard) -> None:
+        for widget in (self.number, self.number2, self.history, self.locality):
+            widget.clear()
+        self.script.clear()
+        self.bar.setEnabled(False)
+        for button in (self.dial, self.qr, self.copy):
+            button.setEnabled(False)
+        if isinstance(card, NoCampaign):
+            self.campaign_title.clear()
+            self.name.setText(self.tr("No campaign on this PC yet"))
+            self.locality.setText(self.tr("Your call lead prepares one, or it arrives with the next sync."))
+            return
+        self.campaign_title.setText(card.campaign.title)
+        if isinstance(card, OutsideHours):
+            self.name.setText(self.tr("Outside calling hours"))
+            verdict = card.verdict
+            when = QLocale().toString(verdict.next_allowed, QLocale.FormatType.ShortFormat) \
+                if verdict.next_allowed else ""
+            if verdict.reason == "public_holiday":
+                text = self.tr("Today is a public holiday (%1). Calls are possible again from %2.") \
+                    .replace("%1", verdict.holiday_name or "").replace("%2", when)
+            else:
+                text = self.tr("We do not call at this time. Calls are possible again from %1.").replace("%1", when)
+            self.locality.setText(text)
+            return
+        assert isinstance(card, EmptyQueue)
+        self.name.setText(self.tr("Nobody to call right now"))
+        self.locality.setText(self._explain(card))
+
+    def _explain(self, card: EmptyQueue) -> str:
+        explanation = card.explanation
+        summary = explanation.summary
+        fmt = QLocale().toString
+        if explanation.reason == EmptyReason.GOAL_MET:
+            return self.tr("The campaign's goal is reached. Thank you!")
+        if explanation.reason == EmptyReason.NO_CONTACTS:
+            return self.tr("The call list is empty.")
+        parts = []
+        if summary.callbacks_pending and summary.next_callback_at is not None:
+            parts.append(self.tr("%n people wait for their call-back, the next at %1.", "", summary.callbacks_pending)
+                         .replace("%1", fmt(summary.next_callback_at.astimezone(), QLocale.FormatType.ShortFormat)))
+        if summary.cooling_down and summary.next_retry_at is not None:
+            parts.append(self.tr("%n people can be tried again from %1.", "", summary.cooling_down)
+                         .replace("%1", fmt(summary.next_retry_at.astimezone(), QLocale.FormatType.ShortFormat)))
+        if summary.reserved_by_others:
+            parts.append(self.tr("%n people are reserved for another PC or caller.", "", summary.reserved_by_others))
+        if not parts:
+            parts.append(self.tr("Everyone on the list has been called. Thank you!"))
+        return " ".join(parts)
 
     def _history_text(self, card: Card) -> str:
         if not card.attempts:
             return self.tr("First call")
-        parts = [f"{QLocale().toString(a.at.astimezone().date(), QLocale.FormatType.ShortFormat)} "
-                 f"{self.outcome_label(a.outcome)}" for a in card.attempts]
+        parts = []
+        for attempt in card.attempts:
+            day = QLocale().toString(attempt.at.astimezone().date(), QLocale.FormatType.ShortFormat)
+            parts.append(f"{day} {outcome_label(attempt.outcome)}" + (f" – {attempt.note}" if attempt.note else ""))
         return self.tr("Earlier attempts: %1").replace("%1", " · ".join(parts))
 
-    def _script_html(self, card: Card, caller_label: str) -> str:
-        values = {"first_name": card.contact.first_name, "last_name": card.contact.last_name,
-                  "locality": card.contact.locality, "caller_name": caller_label,
-                  "campaign_title": card.campaign.title}
-        text = card.campaign.script
-        for key, value in values.items():
-            text = text.replace("{" + key + "}", value)
-        return "<br>".join(html.escape(line) for line in text.splitlines())
-
-    def _set_buttons(self, enabled: bool) -> None:
-        for button in self.buttons.values():
-            button.setEnabled(enabled)
+    def _show_step(self, step) -> None:  # noqa: ANN001
+        self.bar.show_step(step)
+        if step.kind not in (StepKind.TEXT, StepKind.DATETIME):
+            self.setFocus()
 
     def show_saved(self, saved: ReportSaved) -> None:
-        self._waiting_for_next = True
-        self._set_buttons(False)
-        self.status.setText(self.tr("Saved. Press Enter for the next person."))
-        self.counts.setText(self.tr("%1 calls · %2 reached · %3 waiting to upload")
-                            .replace("%1", str(saved.shift.calls)).replace("%2", str(saved.shift.reached))
-                            .replace("%3", str(saved.pending_uploads)))
-        self.name.setText(self.tr("Saved"))
-        self.number.clear()
-        self.locality.clear()
-        self.history.clear()
+        self.clipboard.clear()
+        shift = saved.shift
+        self.counts.setText(self.tr("%1 calls · %2 reached · %3 per hour · %4 waiting to upload")
+                            .replace("%1", str(shift.calls)).replace("%2", str(shift.reached))
+                            .replace("%3", QLocale().toString(shift.per_hour(saved.report.created_at), "f", 1))
+                            .replace("%4", str(saved.pending_uploads)))
+        self.status.setText(self.tr("Saved: %1").replace("%1", outcome_label(saved.report.outcome)))
+        self.correct.setEnabled(True)
 
-    # ------------------------------------------------------------------ input
+    # ------------------------------------------------------------------ actions
 
-    def _choose(self, outcome: Outcome) -> None:
-        if isinstance(self._card, Card) and not self._waiting_for_next:
+    def _press(self, key: str) -> None:
+        self.shift.press(key)
+
+    def _object(self) -> None:
+        if self.shift.object():
             self.status.setText(self.tr("Saving …"))
-            self._set_buttons(False)
-            self.outcome_chosen.emit(outcome)
+
+    def _submit_datetime(self, when) -> None:  # noqa: ANN001
+        self.shift.submit_datetime(when)
+
+    def _correct(self) -> None:
+        if self.shift.correct_last():
+            self.status.setText(self.tr("Correcting the last report …"))
 
     def _dial(self) -> None:
-        if isinstance(self._card, Card) and self._card.numbers_visible and self._card.contact.phone:
-            QDesktopServices.openUrl(QUrl("tel:" + self._card.contact.phone))
+        if isinstance(self.card, Card) and self.card.numbers_visible:
+            open_dialer(self.card.contact.phone)
+
+    def _toggle_qr(self) -> None:
+        if not (isinstance(self.card, Card) and self.card.numbers_visible):
+            return
+        visible = not self.qr_image.isVisible()
+        if visible:
+            self.qr_image.setPixmap(qr_pixmap(self.card.contact.phone))
+        else:
+            self.qr_image.clear()
+        self.qr_image.setVisible(visible)
+        self.qr_note.setVisible(visible)
+
+    def _copy(self) -> None:
+        if isinstance(self.card, Card) and self.card.numbers_visible:
+            self.clipboard.copy(self.card.contact.phone)
+            self.status.setText(self.tr("Number copied. The clipboard is cleared in 30 seconds."))
+
+    def toggle_transparency(self) -> None:
+        if isinstance(self.card, Card):
+            self.transparency.setVisible(not self.transparency.isVisible())
+
+    def clear_for_lock(self) -> None:
+        """Nothing personal stays on screen or in the clipboard."""
+        self.clipboard.clear()
+        for widget in (self.name, self.locality, self.number, self.number2, self.history, self.transparency):
+            widget.clear()
+        self.qr_image.clear()
+        self.script.clear()
+
+    # ------------------------------------------------------------------ keys
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
-        key = event.text()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._waiting_for_next:
-                self.next_requested.emit()
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.shift.press("enter")
             return
-        for digit, outcome in OUTCOME_KEYS:
-            if key == digit:
-                self._choose(outcome)
-                return
+        if key == Qt.Key.Key_Backspace:
+            self.shift.back()
+            return
+        text = event.text()
+        if len(text) == 1 and text.isdigit():
+            self.shift.press(text)
+            return
         super().keyPressEvent(event)

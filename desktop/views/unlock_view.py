@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
+from desktop.services.calling import ShiftCounts
 from desktop.storage.workspace import SlotChoice
 from desktop.views.messages import workspace_error
 from desktop.views.style import heading_font
@@ -59,6 +60,11 @@ class UnlockView(QWidget):
         self.error.setAccessibleName(self.tr("Message"))
         layout.addWidget(self.error)
 
+        self.notice = QLabel("", panel)
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("Notice"))
+        layout.addWidget(self.notice)
+
         self.newcomer = QLabel(self.tr("New here? Your call lead admits you on this PC."), panel)
         self.newcomer.setWordWrap(True)
         layout.addWidget(self.newcomer)
@@ -107,7 +113,25 @@ class UnlockView(QWidget):
         self.passphrase.setEnabled(True)
         self.passphrase.setFocus()
 
+    def set_notice(self, reason: str, shift: ShiftCounts | None = None) -> None:
+        """Why the screen is locked; after "end shift" the shift's own counts (no personal data)."""
+        texts = {
+            "pause": self.tr("Break. Unlock to carry on."),
+            "idle": self.tr("Locked after a while without input."),
+            "os_lock": self.tr("Locked because the computer was locked."),
+            "sleep": self.tr("Locked because the computer went to sleep."),
+            "user_switch": self.tr("Locked because the user was switched."),
+        }
+        if reason == "end_shift":
+            calls, reached = (shift.calls, shift.reached) if shift else (0, 0)
+            text = self.tr("Shift ended: %1 calls, %2 reached. Thank you!").replace("%1", str(calls)).replace(
+                "%2", str(reached))
+        else:
+            text = texts.get(reason, "")
+        self.notice.setText(text)
+
     def reset(self) -> None:
         self.passphrase.clear()
         self.error.clear()
+        self.notice.clear()
         self.button.setEnabled(True)

@@ -4,23 +4,11 @@
 <context>
     <name>CallerView</name>
     <message>
-        <source>Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take a break (locks the screen)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -36,51 +24,123 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How did the call go?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reached</source>
+        <source>No calls yet in this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No answer</source>
+        <source>Your shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Busy</source>
+        <source>Correct last report (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voicemail left</source>
+        <source>Break (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Call back later</source>
+        <source>Take a break: locks the screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not available</source>
+        <source>End shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wrong number</source>
+        <source>End shift and sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Number not in service</source>
+        <source>Correcting the last report: the new answers replace it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Please don&apos;t call again</source>
+        <source>Second phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a QR code to dial with your own phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the number (cleared after 30 seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: the number then stays in your phone&apos;s call log. Please delete it there after the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Where do you have my number from?” (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer: where we have the number from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers are hidden: there is no valid clearance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your number comes from the party&apos;s membership records. We use it only for this campaign. You can object at any time, and we will not call you again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaign on this PC yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your call lead prepares one, or it arrives with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside calling hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today is a public holiday (%1). Calls are possible again from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We do not call at this time. Calls are possible again from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nobody to call right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s goal is reached. Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call list is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -88,6 +148,20 @@
         <translation>
             <numerusform>%n person waits for their call-back, at %1.</numerusform>
             <numerusform>%n people wait for their call-back, the next at %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people can be tried again from %1.</source>
+        <translation>
+            <numerusform>%n person can be tried again from %1.</numerusform>
+            <numerusform>%n people can be tried again from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are reserved for another PC or caller.</source>
+        <translation>
+            <numerusform>%n person is reserved for another PC or caller.</numerusform>
+            <numerusform>%n people are reserved for another PC or caller.</numerusform>
         </translation>
     </message>
     <message>
@@ -103,15 +177,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved. Press Enter for the next person.</source>
+        <source>%1 calls · %2 reached · %3 per hour · %4 waiting to upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 calls · %2 reached · %3 waiting to upload</source>
+        <source>Saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved</source>
+        <source>Correcting the last report …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number copied. The clipboard is cleared in 30 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -170,6 +248,223 @@
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached, call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voicemail left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please don&apos;t call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number not in service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportBar</name>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back (Backspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the previous question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[9] Please don&apos;t call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please don&apos;t call again (objection, key 9 or F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[F9] Please don&apos;t call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportFlow</name>
+    <message>
+        <source>Please don&apos;t call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did you reach the person?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could you talk now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why not?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else answered / not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number not in service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did you leave a voicemail?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When should we call back?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In three days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back at (Enter confirms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which number is wrong?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which number is not in service?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does the organizer need to do something?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message to the organizer (only they see it; Enter confirms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (optional; Enter confirms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not write down health, political opinions or anything about other people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All answered. Enter saves, Backspace goes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockView</name>
     <message>
         <source>Unlock</source>
@@ -192,6 +487,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New here? Your call lead admits you on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -209,6 +508,30 @@
             <numerusform>Please wait %n second before the next try.</numerusform>
             <numerusform>Please wait %n seconds before the next try.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Break. Unlock to carry on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after a while without input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked because the computer was locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked because the computer went to sleep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked because the user was switched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift ended: %1 calls, %2 reached. Thank you!</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

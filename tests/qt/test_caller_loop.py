@@ -1,4 +1,4 @@
-"""The first caller loop, driven like a volunteer would: unlock, digit keys, Enter (pytest-qt, offscreen)."""
+"""The calling screen, driven like a volunteer would: unlock, digit keys, Enter, Backspace (pytest-qt)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from desktop import i18n
 from desktop.app import App, AppOptions, build
 from desktop.domain.models import Outcome
+from desktop.domain.report_flow import StepId, StepKind
 from desktop.paths import WorkspacePaths
 from desktop.services.calling import Card
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.storage import audit, repo
 from desktop.storage.workspace import Workspace, list_slots
-from desktop.views.caller_view import OUTCOME_KEYS
 
 
 @pytest.fixture
@@ -43,10 +44,61 @@ def unlock(qtbot, app: App, passphrase: str = DEMO_PASSPHRASE) -> None:
 
 
 def wait_for_card(qtbot, app: App) -> Card:
-    qtbot.waitUntil(lambda: app.shift is not None and isinstance(app.shift.card, Card)
-                    and app.caller_view is not None and app.caller_view.buttons[Outcome.REACHED].isEnabled(),
-                    timeout=15000)
+    qtbot.waitUntil(lambda: app.shift is not None and not app.shift.saving and isinstance(app.shift.card, Card)
+                    and app.shift.flow is not None, timeout=15000)
     return app.shift.card
+
+
+def open_demo(tmp_path: Path) -> Workspace:
+    paths = WorkspacePaths(tmp_path / "demo")
+    return Workspace.open(paths, list_slots(paths)[0].slot_id, DEMO_PASSPHRASE)
+
+
+# Each scenario answers the steps it meets; steps it does not name are answered "2" (no) or skipped.
+SCENARIOS: list[tuple[Outcome, dict[str, str]]] = [
+    (Outcome.REACHED, {"reached": "1", "could_talk": "1", "organizer_action": "2", "comes": "1", "helps": "2"}),
+    (Outcome.CALL_BACK, {"reached": "1", "could_talk": "2", "call_back": "2", "organizer_action": "2"}),
+    (Outcome.NO_PICKUP, {"reached": "2", "failure_reason": "1", "voicemail": "2", "organizer_action": "2"}),
+    (Outcome.VOICEMAIL, {"reached": "2", "failure_reason": "1", "voicemail": "1", "organizer_action": "2"}),
+    (Outcome.BUSY, {"reached": "2", "failure_reason": "2", "organizer_action": "2"}),
+    (Outcome.WRONG_NUMBER, {"reached": "2", "failure_reason": "3", "which_number": "1", "organizer_action": "2"}),
+    (Outcome.NOT_AVAILABLE, {"reached": "2", "failure_reason": "4", "call_back": "3", "organizer_action": "2"}),
+    (Outcome.NOT_IN_SERVICE, {"reached": "2", "failure_reason": "5", "which_number": "3",
+                              "organizer_action": "2"}),
+    (Outcome.OBJECTION, {"reached": "9"}),
+    (Outcome.REACHED, {"reached": "1", "could_talk": "1", "organizer_action": "1",
+                       "organizer_message": "Will Plakate kleben", "comes": "0", "helps": "0"}),
+    (Outcome.CALL_BACK, {"reached": "1", "could_talk": "2", "call_back": "5", "call_back_at": "enter",
+                         "organizer_action": "2"}),
+    # an objection in the middle of the survey: 9 ends the card on every step
+    (Outcome.OBJECTION, {"reached": "1", "could_talk": "1", "organizer_action": "2", "comes": "2", "helps": "9"}),
+]
+
+
+def answer_card(qtbot, app: App, answers: dict[str, str]) -> None:
+    """Answer the current card by keyboard only, as a volunteer would, until it is saved."""
+    view, shift = app.caller_view, app.shift
+    used_backspace = False
+    while True:
+        step = shift.flow.step
+        if step.kind is StepKind.DONE:
+            if not used_backspace:  # once per card: go back a step and forward again with the same answer
+                used_backspace = True
+                qtbot.keyClick(view, Qt.Key.Key_Backspace)
+                continue
+            qtbot.keyClick(view, Qt.Key.Key_Return)
+            return
+        name = step.question_id or step.id.value
+        key = answers.get(name, "0" if step.id is StepId.QUESTION else "2")
+        if step.kind is StepKind.TEXT:
+            qtbot.keyClicks(view.bar.text, key)
+            qtbot.keyClick(view.bar.text, Qt.Key.Key_Return)
+        elif step.kind is StepKind.DATETIME:
+            qtbot.keyClick(view.bar.when, Qt.Key.Key_Return)
+        else:
+            qtbot.keyClicks(view, key)
+            if key == "9":
+                return
 
 
 def test_unlock_screen_shows_the_demo_passphrase_and_no_personal_data(app: App) -> None:
@@ -63,50 +115,135 @@ def test_wrong_passphrase_gives_a_clear_message(qtbot, app: App) -> None:
     assert app.unlock_view.passphrase.text() == ""
 
 
-def test_a_shift_by_keyboard_saves_each_report_with_its_outbox_row(qtbot, app: App, tmp_path: Path) -> None:
+def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(qtbot, app: App, tmp_path: Path) -> None:
     unlock(qtbot, app)
-    pressed = []
-    seen_contacts = []
-    for key, outcome in OUTCOME_KEYS[:8]:  # objection (9) tested separately below
+    expected: list[tuple[str, Outcome]] = []
+    for index in range(60):
+        outcome, answers = SCENARIOS[index % len(SCENARIOS)]
         card = wait_for_card(qtbot, app)
         view = app.caller_view
         assert view.name.text() == card.contact.display_name
-        assert view.number.text().replace(" ", "") .lstrip("0") in card.contact.phone
         assert card.contact.first_name in view.script.toPlainText()  # placeholder filled in
-        seen_contacts.append(card.contact.id)
-        qtbot.keyClicks(view, key)
-        qtbot.waitUntil(lambda: view.status.text().startswith("Gespeichert"), timeout=15000)
-        assert view.number.text() == ""  # nothing personal stays on screen after saving
-        pressed.append(outcome)
-        qtbot.keyClick(view, Qt.Key.Key_Return)
-    card = wait_for_card(qtbot, app)
-    assert card.contact.id not in seen_contacts
-    app.lock()
-    qtbot.waitUntil(lambda: app.session.workspace is None and app.window.stack.currentWidget() is app.unlock_view,
-                    timeout=15000)
+        assert app.window.windowTitle() == "Telefonaktion"  # never a name or number in the title
+        answer_card(qtbot, app, answers)
+        expected.append((card.contact.id, outcome))
+        qtbot.waitUntil(lambda n=index + 1: app.shift.service.shift.calls == n, timeout=15000)
+        assert view.status.text().startswith("Gespeichert")
+    wait_for_card(qtbot, app)
+    assert "60 Anrufe" in app.caller_view.counts.text()
+    app.lock("end_shift")
+    qtbot.waitUntil(lambda: app.session.workspace is None, timeout=15000)
+    assert "60 Anrufe" in app.unlock_view.notice.text()
 
-    paths = WorkspacePaths(tmp_path / "demo")
-    ws = Workspace.open(paths, list_slots(paths)[0].slot_id, DEMO_PASSPHRASE)
+    ws = open_demo(tmp_path)
     reports = repo.all_reports(ws.conn)
-    assert [r.outcome for r in reports] == pressed
-    assert [r.contact_id for r in reports] == seen_contacts
-    outbox = repo.outbox_rows(ws.conn)
-    assert [(row[1], row[2], row[3]) for row in outbox if row[2] == "report"] == [
-        (r.id, "report", "pending") for r in reports]
-    assert [e.kind for e in audit.entries(ws.conn)] == ["unlock", "lock"]
+    assert [(r.contact_id, r.outcome) for r in reports] == expected
+    by_outcome = {o for _, o in expected}
+    assert by_outcome == set(Outcome)  # every outcome occurred
+    assert any(r.organizer_action and r.organizer_message == "Will Plakate kleben" for r in reports)
+    assert all(r.callback_after is not None for r in reports if r.outcome in (Outcome.CALL_BACK,
+                                                                             Outcome.NOT_AVAILABLE))
+    assert any(r.answers == {"comes": True, "helps": "Abbau"} for r in reports)
+    assert any(r.wrong_numbers for r in reports if r.outcome is Outcome.WRONG_NUMBER)
+    outbox = [row for row in repo.outbox_rows(ws.conn) if row[2] == "report"]
+    assert [(row[1], row[3]) for row in outbox] == [(r.id, "pending") for r in reports]
+    assert [row[0] for row in outbox] == sorted(row[0] for row in outbox)
+    kinds = [e.kind for e in audit.entries(ws.conn)]
+    assert kinds[0] == "unlock" and kinds[-1] == "lock" and kinds.count("objection") == 10
+    objected = {c for c, o in expected if o is Outcome.OBJECTION}
+    assert all(repo.get_state(ws.conn, c).status.value == "objection" for c in objected)
     ws.close()
 
 
-def test_objection_key_ends_the_card_and_the_person_is_never_offered_again(qtbot, app: App, tmp_path: Path) -> None:
+def test_objection_key_ends_the_card_at_once(qtbot, app: App, tmp_path: Path) -> None:
     unlock(qtbot, app)
     card = wait_for_card(qtbot, app)
-    qtbot.keyClicks(app.caller_view, "9")
-    qtbot.waitUntil(lambda: app.caller_view.status.text().startswith("Gespeichert"), timeout=15000)
-    saved_state = app.shift.service  # the service still holds the open workspace
-    state = app.db.run_sync(lambda: repo.get_state(saved_state.ws.conn, card.contact.id))
+    qtbot.keyClicks(app.caller_view, "1")  # even mid-flow
+    qtbot.keyClick(app.caller_view, Qt.Key.Key_F9)
+    second = wait_for_card(qtbot, app)
+    assert second.contact.id != card.contact.id
+    state = app.db.run_sync(lambda: repo.get_state(app.shift.service.ws.conn, card.contact.id))
     assert state.status.value == "objection"
-    qtbot.keyClick(app.caller_view, Qt.Key.Key_Return)
-    assert wait_for_card(qtbot, app).contact.id != card.contact.id
+    outbox = app.db.run_sync(lambda: repo.outbox_rows(app.shift.service.ws.conn))
+    assert [row[2] for row in outbox if row[2] == "report"] == ["report"]
+
+
+def test_correcting_the_last_report_adds_a_new_fact(qtbot, app: App, tmp_path: Path) -> None:
+    unlock(qtbot, app)
+    card = wait_for_card(qtbot, app)
+    answer_card(qtbot, app, {"reached": "2", "failure_reason": "2", "organizer_action": "2"})  # busy
+    wait_for_card(qtbot, app)
+    qtbot.keyClick(app.caller_view, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: app.shift.correcting is not None and app.shift.card.contact.id == card.contact.id,
+                    timeout=15000)
+    assert app.caller_view.correction_banner.isVisible()
+    answer_card(qtbot, app, SCENARIOS[0][1])  # actually reached
+    qtbot.waitUntil(lambda: app.shift.correcting is None and app.shift.card.contact.id != card.contact.id,
+                    timeout=15000)
+    reports = app.db.run_sync(lambda: repo.reports_for_contact(app.shift.service.ws.conn, card.contact.id))
+    assert [r.outcome for r in reports] == [Outcome.BUSY, Outcome.REACHED]
+    assert reports[1].corrects == reports[0].id
+    state = app.db.run_sync(lambda: repo.get_state(app.shift.service.ws.conn, card.contact.id))
+    assert state.status.value == "done" and state.attempts == 1  # one call, corrected
+
+
+def test_copying_a_number_clears_the_clipboard(qtbot, app: App) -> None:
+    unlock(qtbot, app)
+    card = wait_for_card(qtbot, app)
+    view = app.caller_view
+    qtbot.mouseClick(view.copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == card.contact.phone
+    assert view.clipboard.pending
+    view.clipboard.clear()  # what the 30-second timer does
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_qr_code_comes_with_the_call_log_note(qtbot, app: App) -> None:
+    unlock(qtbot, app)
+    wait_for_card(qtbot, app)
+    view = app.caller_view
+    qtbot.mouseClick(view.qr, Qt.MouseButton.LeftButton)
+    assert view.qr_image.isVisible() and not view.qr_image.pixmap().isNull()
+    assert "Anrufliste" in view.qr_note.text() or "Anrufprotokoll" in view.qr_note.text()
+
+
+def test_transparency_answer_is_one_key_away(qtbot, app: App) -> None:
+    unlock(qtbot, app)
+    wait_for_card(qtbot, app)
+    view = app.caller_view
+    assert not view.transparency.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_F1)
+    assert view.transparency.isVisible() and "widersprechen" in view.transparency.text()
+
+
+def test_locking_clears_the_screen(qtbot, app: App) -> None:
+    unlock(qtbot, app)
+    card = wait_for_card(qtbot, app)
+    view = app.caller_view
+    app.guard.os_event("os_lock")
+    qtbot.waitUntil(lambda: app.session.workspace is None, timeout=15000)
+    assert view.name.text() == "" and view.number.text() == ""
+    assert app.window.stack.currentWidget() is app.unlock_view
+    assert card.contact.last_name not in app.window.grab().toImage().text()
+    assert "gesperrt" in app.unlock_view.notice.text().lower()
+
+
+def test_idle_lock_with_a_controllable_clock(qtbot, app: App) -> None:
+    now = [1000.0]
+    app.guard.clock = lambda: now[0]
+    unlock(qtbot, app)
+    wait_for_card(qtbot, app)
+    now[0] += 4 * 60
+    app.guard.check()
+    assert app.session.workspace is not None  # 4 minutes: still open
+    qtbot.keyClick(app.caller_view, Qt.Key.Key_Backspace)  # any input counts as activity
+    now[0] += 4 * 60
+    app.guard.check()
+    assert app.caller_view is not None
+    now[0] += 61
+    app.guard.check()
+    qtbot.waitUntil(lambda: app.session.workspace is None, timeout=15000)
+    assert app.caller_view is None
 
 
 def test_english_on_request(qtbot, qapp, tmp_path: Path) -> None:
