@@ -36,6 +36,35 @@ def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 20.0
         time.sleep(0.01)
 
 
+def shoot_report_steps(app: QApplication, built, suffix: str) -> None:  # noqa: ANN001
+    """Walk the report flow of one card and photograph every kind of step (the flow is undone after)."""
+    shift = built.shift
+
+    def shot(name: str) -> None:
+        app.processEvents()
+        built.window.grab().save(str(OUT / f"report-{name}{suffix}.png"))
+
+    paths = [
+        ("1", "could-talk"), ("2", "call-back"), ("5", "call-back-at"),
+    ]
+    for key, name in paths:
+        shift.press(key)
+        shot(name)
+    shift.back(), shift.back(), shift.back()
+    for key, name in [("2", "why-not"), ("1", "voicemail"), ("1", "organizer-action"), ("1", "organizer-message")]:
+        shift.press(key)
+        shot(name)
+    shift.submit_text("")
+    shot("done")
+    for _ in range(5):
+        shift.back()
+    for key in ("1", "1", "2"):
+        shift.press(key)
+    shot("question-yes-no")
+    shift.press("1")
+    shot("question-choice")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -56,6 +85,7 @@ def main() -> int:
         wait(app, lambda: built.shift is not None and isinstance(built.shift.card, Card))
         app.processEvents()
         window.grab().save(str(OUT / f"caller{suffix}.png"))
+        shoot_report_steps(app, built, suffix)
         built.shutdown()
     del translators
     print("screenshots written to", OUT)

@@ -120,13 +120,14 @@ class CallingService:
         verdict = check_calling_time(now, campaign.rules.calling_hours)
         if not verdict.allowed:
             return OutsideHours(campaign, verdict)
-        reached = repo.status_counts(conn, campaign_id).get(ContactStatus.DONE.value, 0)
+        reached = repo.count_status(conn, campaign_id, ContactStatus.DONE) if campaign.rules.goal_reached else 0
         contact_id = None
         if not queue.goal_met(campaign.rules, reached):
             contact_id = repo.next_contact_id(
                 conn, campaign_id, now=now, me=self.caller_id, max_attempts=campaign.rules.max_attempts,
                 cooldown=timedelta(hours=campaign.rules.cooldown_hours))
         if contact_id is None:
+            reached = repo.count_status(conn, campaign_id, ContactStatus.DONE)
             explanation = queue.explain_empty(repo.all_states(conn, campaign_id), now=now, rules=campaign.rules,
                                               me=self.caller_id, reached_so_far=reached)
             return EmptyQueue(campaign, explanation)

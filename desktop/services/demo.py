@@ -65,7 +65,9 @@ def demo_campaign() -> Campaign:
 
 def demo_contacts(campaign_id: str, count: int = 200, seed: int = 7) -> list[Contact]:
     rng = random.Random(seed)
-    numbers = rng.sample(range(1000 * len(FICTION_BLOCKS)), count * 2)
+    pool = 1000 * len(FICTION_BLOCKS)
+    # Distinct numbers while the fiction blocks suffice; larger (benchmark) lists repeat them.
+    numbers = rng.sample(range(pool), count * 2) if count * 2 <= pool else [rng.randrange(pool) for _ in range(count * 2)]
     contacts = []
     for i in range(count):
         place, postcode = rng.choice(_PLACES)

@@ -124,6 +124,11 @@ def next_contact_id(conn: Connection, campaign_id: str, *, now: datetime, me: st
     return None
 
 
+def count_status(conn: Connection, campaign_id: str, status: ContactStatus) -> int:
+    return conn.execute("SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = ?",
+                        (campaign_id, status.value)).fetchone()[0]
+
+
 def status_counts(conn: Connection, campaign_id: str) -> dict[str, int]:
     cur = conn.execute("SELECT status, count(*) FROM contacts WHERE campaign_id = ? GROUP BY status", (campaign_id,))
     return {status: n for status, n in cur}

@@ -70,6 +70,8 @@ class ReportBar(QFrame):
         self.step = step
         for button in self._buttons:
             self.options.removeWidget(button)
+            button.hide()
+            button.setParent(None)
             button.deleteLater()
         self._buttons = []
         self.text.hide()
@@ -78,7 +80,8 @@ class ReportBar(QFrame):
         prompt = step.prompt_text or flow_label(step.prompt_id)
         self.prompt.setText(prompt)
         self.objection.setEnabled(step.kind is not StepKind.DONE)
-        self.objection.setText(self.tr("[9] Please don't call again") if step.objection_key
+        digit_nine = step.objection_key is not None and step.kind in (StepKind.CHOICE, StepKind.MULTI)
+        self.objection.setText(self.tr("[9] Please don't call again") if digit_nine
                                else self.tr("[F9] Please don't call again"))
         for index, option in enumerate(step.options):
             label = option.text or flow_label(option.label_id)

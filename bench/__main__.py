@@ -1,0 +1,77 @@
+"""Run every benchmark of the project and print one table.
+
+    python -m bench            # full sizes (100k contacts, 10k outcomes, …)
+    python -m bench --quick    # smaller sizes, for a smoke run
+    python -m bench --markdown docs/performance.md   # also write the table into that file
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import platform
+import sys
+from datetime import UTC, datetime
+
+MODULES = ("bench.calling_bench", "bench.import_bench", "bench.import_bench_workspace", "bench.sync_bench")
+
+
+def fmt(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.2f}{(' ' + unit) if unit else ''}"
+
+
+def table(rows: list[dict]) -> list[str]:
+    lines = ["| figure | median | p95 | baseline | ratio | target |", "| --- | ---: | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        unit = r.get("unit", "ms")
+        lines.append(f"| {r['figure']} | {fmt(r['median'], unit)} | {fmt(r['p95'], unit)} | "
+                     f"{fmt(r['baseline'], unit)} | {fmt(r['ratio'])}{'×' if r['ratio'] is not None else ''} | "
+                     f"{r['target']} |")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", action="append", help="run only these modules (e.g. calling_bench)")
+    parser.add_argument("--markdown", metavar="FILE", help="write the table and how it was measured into FILE")
+    args = parser.parse_args()
+    rows: list[dict] = []
+    failed = []
+    for name in MODULES:
+        if args.only and name.split(".")[-1] not in args.only:
+            continue
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        print(f"running {name} …", file=sys.stderr, flush=True)
+        try:
+            rows.extend(module.run(quick=args.quick))
+        except Exception as exc:  # one broken benchmark must not hide the others
+            failed.append(f"{name}: {type(exc).__name__}: {exc}")
+    lines = table(rows)
+    print("\n".join(lines))
+    for line in failed:
+        print("FAILED", line)
+    if args.markdown:
+        machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+        header = [
+            "# Performance", "",
+            f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `bash scripts/bench.sh` "
+            f"({'quick sizes' if args.quick else 'full sizes'}) on this project's machine type "
+            f"(2 cores, 24 GiB; {machine}).",
+            "Each figure is the median (and 95th percentile) of many runs; the baseline is measured in the same "
+            "run and the ratio is median ÷ baseline median. Targets are from the issues.", "",
+        ]
+        with open(args.markdown, "w", encoding="utf-8") as f:
+            f.write("\n".join(header + lines + [""] + [f"- FAILED {x}" for x in failed]) + "\n")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

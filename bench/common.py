@@ -1,0 +1,39 @@
+"""Small helpers shared by the benchmarks: timing, percentiles, one row of the table."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+
+def measure(fn: Callable[[], object], repeat: int, warmup: int = 3) -> list[float]:
+    """Seconds per call, `repeat` samples after `warmup` unmeasured calls."""
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def row(figure: str, samples: list[float], baseline: list[float] | None, target: str, unit: str = "ms") -> dict:
+    scale = 1000.0 if unit == "ms" else 1.0
+    median = statistics.median(samples) * scale
+    base = statistics.median(baseline) * scale if baseline else None
+    return {
+        "figure": figure,
+        "median": median,
+        "p95": p95(samples) * scale,
+        "baseline": base,
+        "ratio": (median / base) if base else None,
+        "target": target,
+        "unit": unit,
+    }

@@ -1,0 +1,176 @@
+"""Property tests: any input gives a result or a MemberFileError, never another exception (R14); the fast
+phone path agrees with phonenumbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import phonenumbers
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+from sync import memberfile as mf
+from sync.purposes import PURPOSES
+from tests.memberfile.memberfile_support import BERLIN, HEADER, member_row, xlsx_bytes
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(data: bytes, **kw) -> None:
+    try:
+        res = mf.read(
+            data, allowed_categories=("member", "former_member", "regular_contact", "consent"), **kw
+        )
+    except mf.MemberFileError as exc:
+        assert isinstance(exc.code, mf.ErrorCode)
+        return
+    assert res.total_rows == res.imported + len(res.refused_rows) + len(res.duplicates)
+    allowed = PURPOSES["invitation"].fields
+    for r in res.records:
+        assert r.phone.startswith("+")
+        assert set(r.fields()) <= allowed
+        assert r.category in ("member", "former_member", "regular_contact", "consent")
+    res.to_json()
+
+
+@FAST
+@given(st.binary(max_size=2000), st.sampled_from(["x.csv", "x.xlsx", "x.txt", ""]))
+@example(b"\x00\x01\x02", "x.csv")
+@example(b"PK\x03\x04", "x.csv")
+@example(b"\xff\xfe\x00", "x.csv")
+def test_random_bytes(data: bytes, name: str) -> None:
+    _check(data, filename=name)
+
+
+_cell = st.one_of(
+    st.sampled_from(
+        [
+            "Vorname",
+            "Nachname",
+            "Telefon",
+            "Mobil",
+            "PLZ",
+            "Ort",
+            "Status",
+            "Einwilligung",
+            "Mitglied",
+            "Sonstige",
+            "01.02.2020",
+            BERLIN.format(1),
+            BERLIN.format(2),
+            "+49 30 23125003",
+            "",
+            " ",
+            '"',
+            ";",
+            ",",
+            "\t",
+            "|",
+            "\n",
+            "\r",
+            "=1+1",
+            "@x",
+            "-",
+            "0",
+            "10115",
+        ]
+    ),
+    st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+    st.text(max_size=4),
+)
+
+
+@FAST
+@given(
+    st.lists(st.lists(_cell, min_size=0, max_size=8), min_size=0, max_size=12),
+    st.sampled_from([";", ",", "\t", "|"]),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]),
+    st.booleans(),
+)
+def test_random_csv_text(rows: list[list[str]], delimiter: str, encoding: str, with_header: bool) -> None:
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter)
+    if with_header:
+        w.writerow(["Vorname", "Telefon", "Status", "Einwilligung"])
+    for r in rows:
+        w.writerow(r)
+    try:
+        data = buf.getvalue().encode(encoding)
+    except UnicodeEncodeError:
+        assume(False)
+        return
+    _check(data)
+    _check(data, assume_category="member", purpose="keep-in-touch")
+
+
+@FAST
+@given(st.text(max_size=600))
+def test_random_text(text: str) -> None:
+    _check(text.encode("utf-8", "surrogatepass"))
+
+
+_XLSX = xlsx_bytes([HEADER, *(member_row(i) for i in range(5))])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_XLSX) - 1), st.integers(0, 255)), min_size=1, max_size=8))
+def test_corrupted_xlsx(flips: list[tuple[int, int]]) -> None:
+    data = bytearray(_XLSX)
+    for pos, val in flips:
+        data[pos] = val
+    _check(bytes(data), filename="x.xlsx")
+
+
+# ---------------------------------------------------------------------------------------- phone fast path
+
+_SEP = st.sampled_from(["", " ", "/", "-", ".", "(", ")", "\u00a0"])
+
+
+@st.composite
+def _german_looking(draw) -> str:
+    prefix = draw(st.sampled_from(["0", "+49", "0049", "+49 (0)", "(0", "00", "+4", "049", "+490"]))
+    digits = draw(st.text(alphabet="0123456789", min_size=0, max_size=16))
+    out = prefix
+    for d in digits:
+        out += draw(_SEP) if draw(st.booleans()) else ""
+        out += d
+    return out
+
+
+def _slow(raw: str) -> str | None:
+    try:
+        num = phonenumbers.parse(raw, "DE")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(num):
+        return None
+    if phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.PREMIUM_RATE:
+        return None
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_german_looking())
+@example("030 23125 000")
+@example("0900 1234567")
+@example("0152 28817386")
+@example("+49 (0)30 23125000")
+def test_fast_phone_path_agrees_with_phonenumbers(raw: str) -> None:
+    got = mf._PhoneNormaliser("DE")(raw)[0]
+    assert got == _slow(raw)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=1, max_size=17).filter(lambda s: s[0] != "0"))
+def test_type_classifier_matches_number_type(nsn: str) -> None:
+    num = phonenumbers.PhoneNumber(country_code=49, national_number=int(nsn))
+    assert mf._TypeClassifier("DE")(nsn) == phonenumbers.number_type(num)
+
+
+def test_type_classifier_on_every_fiction_number() -> None:
+    cls = mf._TypeClassifier("DE")
+    for block in ("3023125", "6990009", "4066969", "2214710", "8999998"):
+        for i in range(1000):
+            nsn = f"{block}{i:03d}"
+            assert cls(nsn) == phonenumbers.number_type(phonenumbers.parse("0" + nsn, "DE"))
