@@ -11,14 +11,19 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from desktop import i18n, os_events, paths
-from desktop.services.demo import DEMO_PASSPHRASE, create_demo_workspace
+from desktop.services import volunteers
+from desktop.services.demo import DEMO_PASSPHRASE
+from desktop.services.demo_office import DemoOffice, create_enrolled_demo, point_workspace_at
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
 from desktop.viewmodels.lock_guard import LockGuard
 from desktop.viewmodels.session import SessionController
+from desktop.viewmodels.sync_status import SyncController
 from desktop.viewmodels.shift import ShiftViewModel
+from desktop.views.admit_dialog import AdmitDialog
 from desktop.views.caller_view import CallerView
 from desktop.views.main_window import MainWindow
+from desktop.views.status_bar import StatusButton
 from desktop.views.unlock_view import UnlockView
 
 
@@ -33,11 +38,16 @@ class App(QObject):
     """The running app: window, session and the current shift. Kept thin; screens own their behaviour."""
 
     def __init__(self, *, window: MainWindow, session: SessionController, db: TaskRunner, unlock_view: UnlockView,
-                 demo: bool, throwaway_dir: Path | None = None) -> None:
+                 demo: bool, throwaway_dir: Path | None = None, office: DemoOffice | None = None) -> None:
         super().__init__()
         self.window = window
         self.session = session
         self.db = db
+        self.net = TaskRunner("net")
+        self.office = office
+        self.sync: SyncController | None = None
+        self.status_button = StatusButton(window)
+        window.statusBar().addPermanentWidget(self.status_button, 1)
         self.unlock_view = unlock_view
         self.demo = demo
         self.throwaway_dir = throwaway_dir
@@ -45,6 +55,7 @@ class App(QObject):
         self.caller_view: CallerView | None = None
         self.guard = LockGuard(parent=self)
         self.guard.lock_requested.connect(self.lock)
+        self.guard.remaining_changed.connect(self.status_button.set_idle_seconds)
         QApplication.instance().installEventFilter(self.guard)  # any input anywhere counts as activity
         session.slots_loaded.connect(unlock_view.set_slots)
         session.unlock_failed.connect(unlock_view.show_error)
@@ -63,13 +74,43 @@ class App(QObject):
         self.shift, self.caller_view = shift, view
         view.pause_requested.connect(lambda: self.lock("pause"))
         view.end_shift_requested.connect(lambda: self.lock("end_shift"))
+        view.admit_requested.connect(self.admit_volunteer)
         self.window.show_screen(view)
         self.guard.arm()
+        if self.office is not None and self.office.url:
+            office_url = self.office.url
+            self.db.submit(lambda: point_workspace_at(workspace, office_url), lambda _: self._start_sync(workspace))
+        else:
+            self._start_sync(workspace)
         shift.start()
+
+    def _start_sync(self, workspace: Workspace) -> None:
+        if self.shift is None:  # locked again meanwhile
+            return
+        sync = SyncController(workspace, self.net)
+        self.sync = sync
+        sync.status_changed.connect(self.status_button.set_status)
+        sync.sync_finished.connect(lambda _result, state: self.status_button.set_state(state))
+        sync.sync_finished.connect(lambda _result, _state: self.shift.after_sync() if self.shift else None)
+        self.status_button.sync_requested.connect(sync.sync_now)
+        sync.start()
+
+    def admit_volunteer(self) -> AdmitDialog | None:
+        """Open „Mitstreiter*in zulassen“ (leads only; the service checks the role and the clearance again)."""
+        shift = self.shift
+        if shift is None or not shift.is_lead:
+            return None
+        dialog = AdmitDialog(volunteers.pledge_text(i18n.current_language()), self.window)
+        dialog.admit_requested.connect(
+            lambda label, passphrase, signature, confirmed: shift.admit(
+                label, passphrase, signature, confirmed, lambda _person: dialog.done_ok(), dialog.show_refusal))
+        dialog.open()
+        return dialog
 
     def lock(self, reason: str = "pause") -> None:
         """Lock at once: the screen and the clipboard are cleared before the workspace closes."""
         self.guard.disarm()
+        self._stop_sync(wait=False)
         summary = self.shift.service.shift if self.shift is not None else None
         if self.caller_view is not None:
             self.caller_view.clear_for_lock()
@@ -80,6 +121,16 @@ class App(QObject):
         self.window.show_screen(self.unlock_view)
         self.session.lock()
 
+    def _stop_sync(self, *, wait: bool) -> None:
+        sync, self.sync = self.sync, None
+        if sync is None:
+            return
+        try:
+            self.status_button.sync_requested.disconnect(sync.sync_now)
+        except (RuntimeError, TypeError):
+            pass
+        sync.stop(wait=wait)
+
     def _locked(self) -> None:
         self.session.load_slots()
 
@@ -87,10 +138,14 @@ class App(QObject):
         """Close the workspace on its own thread and wait for it: the process may exit right after."""
         QApplication.instance().removeEventFilter(self.guard)
         self.guard.disarm()
+        self._stop_sync(wait=True)
+        self.net.close()
         workspace, self.session.workspace = self.session.workspace, None
         if workspace is not None:
             self.db.run_sync(workspace.close)
         self.db.close()
+        if self.office is not None:
+            self.office.stop()
         if self.throwaway_dir is not None:
             shutil.rmtree(self.throwaway_dir, ignore_errors=True)
 
@@ -108,15 +163,22 @@ def build(options: AppOptions) -> App:
             throwaway = Path(tempfile.mkdtemp(prefix="telefonaktion-demo-"))
             workspace_paths = paths.WorkspacePaths(throwaway / "demo")
 
+    office = DemoOffice(workspace_paths.root.parent / f"{workspace_paths.root.name}-office") if demo else None
+
     def prepare() -> None:
-        if demo and not workspace_paths.exists():
-            create_demo_workspace(workspace_paths).close()
+        if office is None:
+            return
+        if office.url is None:
+            office.start()
+        if not workspace_paths.exists():
+            create_enrolled_demo(workspace_paths, office).close()
 
     db = TaskRunner("db")
     window = MainWindow()
     unlock = UnlockView(demo_passphrase=DEMO_PASSPHRASE if demo else None)
     session = SessionController(workspace_paths, db, demo=demo, prepare=prepare)
-    return App(window=window, session=session, db=db, unlock_view=unlock, demo=demo, throwaway_dir=throwaway)
+    return App(window=window, session=session, db=db, unlock_view=unlock, demo=demo, throwaway_dir=throwaway,
+               office=office)
 
 
 def run(options: AppOptions) -> int:

@@ -18,12 +18,22 @@ def choose_language(requested: str | None) -> str:
     return "en" if QLocale.system().language() == QLocale.Language.English else DEFAULT_LANGUAGE
 
 
+_current = DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language installed last (for texts that come as files, such as the pledge)."""
+    return _current
+
+
 def qm_path(lang: str) -> str:
     return str(resources_dir() / "i18n" / f"telefonaktion_{lang}.qm")
 
 
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install the app's and Qt's own translators; returns them (keep references alive)."""
+    global _current
+    _current = lang
     installed = []
     ours = QTranslator(app)
     if ours.load(qm_path(lang)):

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from desktop.domain import queue
 from desktop.domain.calling_hours import CallingTimeVerdict, check_calling_time
 from desktop.domain.models import CallReport, Campaign, Contact, ContactState, ContactStatus, Outcome
+from desktop.services import clearance_gate, volunteers
 from desktop.storage import audit, repo
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
@@ -37,7 +38,6 @@ class Card:
     campaign: Campaign
     contact: Contact
     attempts: tuple[Attempt, ...]
-    numbers_visible: bool = True
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,15 @@ class NoCampaign:
     pass
 
 
-NextCard = Card | EmptyQueue | OutsideHours | NoCampaign
+@dataclass(frozen=True)
+class NotCleared:
+    """No valid clearance covers this campaign's purpose: no numbers, no calling (DP-11)."""
+
+    campaign: Campaign
+    gate: clearance_gate.GateStatus
+
+
+NextCard = Card | EmptyQueue | OutsideHours | NoCampaign | NotCleared
 
 
 @dataclass(frozen=True)
@@ -111,12 +119,15 @@ class CallingService:
 
     # ------------------------------------------------------------------ the next person
 
-    def next_card(self, campaign_id: str, *, numbers_visible: bool = True) -> NextCard:
+    def next_card(self, campaign_id: str) -> NextCard:
         conn = self.ws.conn
         campaign = repo.get_campaign(conn, campaign_id)
         if campaign is None:
             return NoCampaign()
         now = self.clock()
+        gate = self._gate(campaign, now)
+        if not gate.valid:
+            return NotCleared(campaign, gate)
         verdict = check_calling_time(now, campaign.rules.calling_hours)
         if not verdict.allowed:
             return OutsideHours(campaign, verdict)
@@ -131,9 +142,9 @@ class CallingService:
             explanation = queue.explain_empty(repo.all_states(conn, campaign_id), now=now, rules=campaign.rules,
                                               me=self.caller_id, reached_so_far=reached)
             return EmptyQueue(campaign, explanation)
-        return self._card(campaign, contact_id, numbers_visible)
+        return self._card(campaign, contact_id)
 
-    def _card(self, campaign: Campaign, contact_id: str, numbers_visible: bool) -> Card:
+    def _card(self, campaign: Campaign, contact_id: str) -> Card:
         contact = repo.get_contact(self.ws.conn, contact_id)
         assert contact is not None
         history = tuple(
@@ -141,17 +152,30 @@ class CallingService:
                     r.note if campaign.rules.notes_enabled else "")
             for r in queue.effective_reports(contact_id, repo.reports_for_contact(self.ws.conn, contact_id))
         )
-        return Card(campaign, contact.restricted_to(campaign.allowed_fields), history, numbers_visible)
+        return Card(campaign, contact.restricted_to(campaign.allowed_fields), history)
 
-    def card_for(self, campaign_id: str, contact_id: str, *, numbers_visible: bool = True) -> Card:
-        """The card of a given contact (to correct the last report)."""
+    def card_for(self, campaign_id: str, contact_id: str) -> Card | NotCleared:
+        """The card of a given contact (to correct the last report, or to re-check it after a sync)."""
         campaign = repo.get_campaign(self.ws.conn, campaign_id)
         assert campaign is not None
-        return self._card(campaign, contact_id, numbers_visible)
+        gate = self._gate(campaign, self.clock())
+        if not gate.valid:
+            return NotCleared(campaign, gate)
+        return self._card(campaign, contact_id)
+
+    def _gate(self, campaign: Campaign, now: datetime) -> clearance_gate.GateStatus:
+        """The device's signed clearance for the purpose, and for volunteers their pledge (DP-11)."""
+        gate = clearance_gate.check(self.ws.conn, campaign.purpose, now)
+        if not gate.valid:
+            return gate
+        pledge = volunteers.status_of(self.ws.conn, self.caller_id, self.ws.person.role, now)
+        if not pledge.allowed:
+            return clearance_gate.GateStatus(False, f"pledge_{pledge.state}")
+        return gate
 
     # ------------------------------------------------------------------ reports
 
-    def record(self, report: CallReport, *, then_next: bool = False, numbers_visible: bool = True) -> ReportSaved:
+    def record(self, report: CallReport, *, then_next: bool = False) -> ReportSaved:
         """Save a report durably: report row, contact state and outbox row in one transaction.
 
         The contact's state is the fold of all its reports, so a correction (a new report naming the one it
@@ -173,7 +197,8 @@ class CallingService:
             repo.insert_report(conn, report)
             repo.save_state(conn, new_state)
             seq = repo.enqueue(conn, item_id=report.id, kind="report", payload=report.model_dump(mode="json"),
-                               created_at=report.created_at)
+                               created_at=report.created_at,
+                               local=repo.campaign_origin(conn, report.campaign_id) == "local")
             if report.outcome is Outcome.OBJECTION:
                 audit.append(conn, audit.AuditKind.OBJECTION, at=report.created_at, person_id=self.caller_id,
                              subject=report.contact_id)
@@ -186,5 +211,5 @@ class CallingService:
             started_at=self._shift.started_at,
         )
         self._last_report = report
-        following = self.next_card(report.campaign_id, numbers_visible=numbers_visible) if then_next else None
+        following = self.next_card(report.campaign_id) if then_next else None
         return ReportSaved(report, new_state, seq, pending, self._shift, following)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desktop.paths import WorkspacePaths
+from desktop.services import retention
+from desktop.services.enrolment import observe_time
 from desktop.storage import audit
 from desktop.storage.atomic import write_atomic
 from desktop.storage.errors import ErrorCode, WorkspaceError
@@ -77,6 +79,8 @@ def unlock(paths: WorkspacePaths, slot_id: str, passphrase: str, clock: Callable
     with workspace.transaction() as conn:
         audit.append(conn, audit.AuditKind.UNLOCK, at=now, person_id=workspace.person.id,
                      subject=str(throttle.failures) if throttle.failures else None)
+        observe_time(conn, now)  # the PC's own clock only ever raises the high-water mark (R8)
+    retention.enforce(workspace.conn, now)  # expired access is wiped also while offline (R16)
     return workspace
 
 

@@ -24,6 +24,12 @@ def insert_campaign(conn: Connection, campaign: Campaign, *, created_at: datetim
     )
 
 
+def campaign_origin(conn: Connection, campaign_id: str) -> str | None:
+    """'local' (a lead's own list) or 'central' (released by the central office)."""
+    row = conn.execute("SELECT origin FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
+    return row[0] if row else None
+
+
 def get_campaign(conn: Connection, campaign_id: str) -> Campaign | None:
     row = conn.execute("SELECT definition FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
     return Campaign.model_validate_json(row[0]) if row else None
@@ -164,9 +170,23 @@ def all_reports(conn: Connection) -> list[CallReport]:
 # --------------------------------------------------------------------------------------------- outbox
 
 
-def enqueue(conn: Connection, *, item_id: str, kind: str, payload: dict[str, object], created_at: datetime) -> int:
-    cur = conn.execute("INSERT INTO outbox (item_id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
-                       (item_id, kind, json.dumps(payload, separators=(",", ":"), sort_keys=True), to_db(created_at)))
+def enqueue(conn: Connection, *, item_id: str, kind: str, payload: dict[str, object], created_at: datetime,
+            local: bool = False) -> int:
+    """Add a fact to the outbox inside the caller's transaction.
+
+    Items for the central office get the next per-device sequence number (gap-free: assigned in the same
+    transaction, so a rollback takes it back). `local` items (reports of a lead's own campaign) never leave
+    the PC: they are kept with state 'local' and no sequence number.
+    """
+    body = json.dumps(payload, separators=(",", ":"), sort_keys=True)
+    if local:
+        cur = conn.execute("INSERT INTO outbox (item_id, kind, payload, created_at, state) VALUES (?, ?, ?, ?, 'local')",
+                           (item_id, kind, body, to_db(created_at)))
+    else:
+        cur = conn.execute(
+            "INSERT INTO outbox (item_id, kind, payload, created_at, device_seq) "
+            "VALUES (?, ?, ?, ?, (SELECT coalesce(max(device_seq), 0) + 1 FROM outbox))",
+            (item_id, kind, body, to_db(created_at)))
     return int(cur.lastrowid)
 
 
@@ -340,3 +360,13 @@ def expired_slice_ids(conn: Connection, now: datetime) -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT id FROM slices WHERE released_at IS NULL AND reserved_until IS NOT NULL AND reserved_until <= ?",
         (to_db(now),))]
+
+
+def insert_contacts_at(conn: Connection, rows: Iterable[tuple[int, Contact]]) -> int:
+    """Insert contacts at given list positions (an import inserts in id order but keeps the file's order)."""
+    cur = conn.executemany(
+        "INSERT INTO contacts (id, campaign_id, position, first_name, last_name, locality, district, postcode, "
+        "phone, phone2, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((c.id, c.campaign_id, pos, c.first_name, c.last_name, c.locality, c.district, c.postcode, c.phone,
+          c.phone2, c.category) for pos, c in rows))
+    return cur.rowcount

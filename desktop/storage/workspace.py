@@ -109,6 +109,11 @@ class Workspace:
         person = Person(id=row[0], label=row[1], role=Role(row[2]), created_at=datetime.fromisoformat(row[3]))
         return cls(paths, conn, slots, person, key)
 
+    def open_connection(self) -> Connection:
+        """A second connection to the same database, for the sync thread (WAL lets it read while the
+        database runner writes; writers take turns through the busy timeout)."""
+        return open_encrypted(self.paths.database, self._key)
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

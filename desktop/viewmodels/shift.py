@@ -12,7 +12,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.domain.models import Role
 from desktop.domain.report_flow import ReportFlow, Step, StepKind
+from desktop.services import volunteers
 from desktop.services.calling import Card, CallingService, NextCard, NoCampaign, ReportSaved
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
@@ -27,13 +29,13 @@ class ShiftViewModel(QObject):
     failed = Signal(str)
 
     def __init__(self, db: TaskRunner, workspace: Workspace, clock: Callable[[], datetime] = utcnow,
-                 numbers_visible: Callable[[], bool] = lambda: True, parent: QObject | None = None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.clock = clock
-        self.numbers_visible = numbers_visible
         self.service = CallingService(workspace, clock)
         self.campaign_id: str | None = None
+        self.purpose = "invitation"
         self.card: NextCard | None = None
         self.flow: ReportFlow | None = None
         self.correcting: str | None = None  # id of the report being corrected
@@ -42,6 +44,26 @@ class ShiftViewModel(QObject):
     @property
     def caller_label(self) -> str:
         return self.service.ws.person.label
+
+    @property
+    def is_lead(self) -> bool:
+        return self.service.ws.person.role is Role.LEAD
+
+    def admit(self, label: str, passphrase: str, typed_name: str, confirmed: bool,
+              done: Callable[[object], None], refused: Callable[[str], None]) -> None:
+        """Admit a volunteer (on the database thread); `refused` gets an AdmissionRefused code."""
+        purpose = self.purpose
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, volunteers.AdmissionRefused):
+                refused(error.code)
+            else:
+                refused("error")
+                raise error
+
+        self.db.submit(lambda: volunteers.admit(self.service.ws, label=label, passphrase=passphrase,
+                                                typed_name=typed_name, confirmed=confirmed, purpose=purpose,
+                                                clock=self.clock), done, failed)
 
     @property
     def can_correct(self) -> bool:
@@ -56,6 +78,7 @@ class ShiftViewModel(QObject):
         self.campaigns_loaded.emit(campaigns)
         if campaigns:
             self.campaign_id = campaigns[0].id
+            self.purpose = campaigns[0].purpose
             self.next_card()
         else:
             self._show(NoCampaign())
@@ -63,8 +86,8 @@ class ShiftViewModel(QObject):
     def next_card(self) -> None:
         if self.campaign_id is None:
             return
-        campaign_id, visible = self.campaign_id, self.numbers_visible()
-        self.db.submit(lambda: self.service.next_card(campaign_id, numbers_visible=visible), self._show, self._error)
+        campaign_id = self.campaign_id
+        self.db.submit(lambda: self.service.next_card(campaign_id), self._show, self._error)
 
     def _show(self, card: NextCard) -> None:
         self.card = card
@@ -138,9 +161,7 @@ class ShiftViewModel(QObject):
             return
         self.saving = True
         report = flow.build_report(created_at=self.clock(), corrects=self.correcting)
-        visible = self.numbers_visible()
-        self.db.submit(lambda: self.service.record(report, then_next=True, numbers_visible=visible),
-                       self._saved, self._error)
+        self.db.submit(lambda: self.service.record(report, then_next=True), self._saved, self._error)
 
     def _saved(self, result: ReportSaved) -> None:
         self.saving = False
@@ -155,10 +176,24 @@ class ShiftViewModel(QObject):
         if last is None or self.saving:
             return False
         self.correcting = last.id
-        visible = self.numbers_visible()
-        self.db.submit(lambda: self.service.card_for(last.campaign_id, last.contact_id, numbers_visible=visible),
-                       self._show, self._error)
+        self.db.submit(lambda: self.service.card_for(last.campaign_id, last.contact_id), self._show, self._error)
         return True
+
+    def after_sync(self) -> None:
+        """A sync may have brought a revocation, an objection, a new campaign or a clearance."""
+        if self.saving:
+            return
+        card = self.card
+        if isinstance(card, Card):
+            def recheck() -> NextCard:
+                return self.service.card_for(card.campaign.id, card.contact.id)
+
+            self.db.submit(recheck, lambda fresh: self._show(fresh) if not isinstance(fresh, Card) else None,
+                           self._error)
+        elif self.campaign_id is None:
+            self.start()
+        else:
+            self.next_card()
 
     def _error(self, error: BaseException) -> None:
         self.saving = False

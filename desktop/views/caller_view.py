@@ -15,19 +15,18 @@ from PySide6.QtWidgets import (
 from desktop.domain.queue import EmptyReason
 from desktop.domain.report_flow import StepKind
 from desktop.domain.script import render_script
-from desktop.services.calling import Card, EmptyQueue, NextCard, NoCampaign, OutsideHours, ReportSaved
+from desktop.services.calling import Card, EmptyQueue, NextCard, NoCampaign, NotCleared, OutsideHours, ReportSaved
 from desktop.viewmodels.shift import ShiftViewModel
 from desktop.views.dialing import ClipboardGuard, display_number, open_dialer, qr_pixmap
-from desktop.views.labels import outcome_label
+from desktop.views.labels import clearance_explanation, outcome_label
 from desktop.views.report_bar import ReportBar
 from desktop.views.style import heading_font
-
-MASKED = "••• ••• ••••"
 
 
 class CallerView(QWidget):
     pause_requested = Signal()
     end_shift_requested = Signal()
+    admit_requested = Signal()
 
     def __init__(self, shift: ShiftViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +85,12 @@ class CallerView(QWidget):
         self.end_shift.clicked.connect(self.end_shift_requested)
         top.addWidget(self.campaign_title, 1)
         top.addWidget(self.counts)
+        self.admit = QPushButton(self.tr("Admit a volunteer"), self)
+        self.admit.setAccessibleName(self.tr("Admit a volunteer (responsible persons only)"))
+        self.admit.clicked.connect(self.admit_requested)
+        self.admit.setVisible(self.shift.is_lead)
         top.addWidget(self.correct)
+        top.addWidget(self.admit)
         top.addWidget(self.pause)
         top.addWidget(self.end_shift)
         return top
@@ -105,6 +109,7 @@ class CallerView(QWidget):
         self.locality = QLabel("", card)
         self.locality.setFont(heading_font(1.1, bold=False))
         self.locality.setWordWrap(True)
+        self.locality.setTextFormat(Qt.TextFormat.PlainText)
         self.number = QLabel("", card)
         self.number.setFont(heading_font(1.6))
         self.number.setAccessibleName(self.tr("Phone number"))
@@ -181,15 +186,11 @@ class CallerView(QWidget):
         self.campaign_title.setText(campaign.title)
         self.name.setText(contact.display_name)
         self.locality.setText(" ".join(p for p in (contact.postcode, contact.locality, contact.district) if p))
-        if card.numbers_visible:
-            self.number.setText(display_number(contact.phone))
-            self.number2.setText(self.tr("Second number: %1").replace("%1", display_number(contact.phone2))
-                                 if contact.phone2 else "")
-        else:
-            self.number.setText(MASKED)
-            self.number2.setText(self.tr("Numbers are hidden: there is no valid clearance."))
+        self.number.setText(display_number(contact.phone))
+        self.number2.setText(self.tr("Second number: %1").replace("%1", display_number(contact.phone2))
+                             if contact.phone2 else "")
         for button in (self.dial, self.qr, self.copy):
-            button.setEnabled(card.numbers_visible and bool(contact.phone))
+            button.setEnabled(bool(contact.phone))
         self.history.setText(self._history_text(card))
         self.script.setHtml(render_script(campaign, contact=contact, caller_name=self.shift.caller_label).html)
         self.transparency.setText(campaign.transparency or self.tr(
@@ -211,6 +212,10 @@ class CallerView(QWidget):
             self.locality.setText(self.tr("Your call lead prepares one, or it arrives with the next sync."))
             return
         self.campaign_title.setText(card.campaign.title)
+        if isinstance(card, NotCleared):
+            self.name.setText(self.tr("This campaign still lacks the clearance of the central office."))
+            self.locality.setText(clearance_explanation(card.gate))
+            return
         if isinstance(card, OutsideHours):
             self.name.setText(self.tr("Outside calling hours"))
             verdict = card.verdict
@@ -289,11 +294,11 @@ class CallerView(QWidget):
             self.status.setText(self.tr("Correcting the last report …"))
 
     def _dial(self) -> None:
-        if isinstance(self.card, Card) and self.card.numbers_visible:
+        if isinstance(self.card, Card):
             open_dialer(self.card.contact.phone)
 
     def _toggle_qr(self) -> None:
-        if not (isinstance(self.card, Card) and self.card.numbers_visible):
+        if not isinstance(self.card, Card):
             return
         visible = not self.qr_image.isVisible()
         if visible:
@@ -304,7 +309,7 @@ class CallerView(QWidget):
         self.qr_note.setVisible(visible)
 
     def _copy(self) -> None:
-        if isinstance(self.card, Card) and self.card.numbers_visible:
+        if isinstance(self.card, Card):
             self.clipboard.copy(self.card.contact.phone)
             self.status.setText(self.tr("Number copied. The clipboard is cleared in 30 seconds."))
 

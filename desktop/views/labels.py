@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.models import Outcome
+from desktop.services.clearance_gate import GateStatus
 
 
 def flow_label(label_id: str) -> str:
@@ -73,3 +74,44 @@ def outcome_label(outcome: Outcome) -> str:
         Outcome.NOT_IN_SERVICE: QCoreApplication.translate("Outcome", "Number not in service"),
     }
     return table[outcome]
+
+
+def clearance_explanation(gate: GateStatus) -> str:
+    """What is missing for the clearance, in the order of the party's letter, and what to do next."""
+    missing = set(gate.missing) | ({gate.reason} if gate.reason else set())
+    steps = [
+        (bool(missing & {"no_resolution", "resolution_expired", "not_responsible"}),
+         QCoreApplication.translate("Clearance", "Board resolution naming 1–3 responsible persons")),
+        ("no_training" in missing, QCoreApplication.translate("Clearance", "Training and exercises completed")),
+        ("no_declaration" in missing, QCoreApplication.translate("Clearance", "Signed data-protection declaration received")),
+    ]
+    lines = []
+    if gate.missing:  # the central office told us which steps are missing
+        lines = [("✗ " if is_missing else "✓ ") + text for is_missing, text in steps]
+    todo = {
+        "no_resolution": QCoreApplication.translate("Clearance", "Your board passes a resolution that names 1–3 responsible persons for the "
+                                        "phone campaign; send it to the central office."),
+        "resolution_expired": QCoreApplication.translate("Clearance", "The resolution has expired or does not cover this purpose: please "
+                                             "pass a new one and send it to the central office."),
+        "not_responsible": QCoreApplication.translate("Clearance", "You are not named as a responsible person in the resolution. Please ask "
+                                          "your board."),
+        "no_training": QCoreApplication.translate("Clearance", "Sign up for the training and complete it with its exercises."),
+        "no_declaration": QCoreApplication.translate("Clearance", "Send the signed data-protection declaration to the central office."),
+        "revoked": QCoreApplication.translate("Clearance", "The central office has revoked the clearance. Please ask them."),
+        "not_enrolled": QCoreApplication.translate("Clearance", "This PC is not yet enrolled with the central office. A responsible person "
+                                       "enrols it with a one-time code."),
+        "pledge_no_pledge": QCoreApplication.translate(
+            "Clearance", "You have not signed the confidentiality pledge on this PC. A responsible person admits you."),
+        "pledge_rejected": QCoreApplication.translate(
+            "Clearance", "The central office did not confirm your confidentiality pledge. Please talk to your call lead."),
+        "pledge_pending_expired": QCoreApplication.translate(
+            "Clearance", "Your provisional period has ended and the central office has not yet confirmed your pledge. "
+                         "Please talk to your call lead."),
+    }
+    actions = [todo[r] for r in (gate.missing or (gate.reason,)) if r in todo]
+    if not actions:
+        actions = [QCoreApplication.translate("Clearance", "The clearance on this PC has expired. Connect to the internet and synchronise.")]
+    lines.append("")
+    lines.extend(QCoreApplication.translate("Clearance", "What to do: %1").replace("%1", a) for a in actions)
+    lines.append(QCoreApplication.translate("Clearance", "After the next synchronisation the numbers become visible."))
+    return "\n".join(lines)

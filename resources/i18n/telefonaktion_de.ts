@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AdmitDialog</name>
+    <message>
+        <source>Only a responsible person can admit volunteers.</source>
+        <translation>Nur Verantwortliche können Mitstreiter*innen zulassen.</translation>
+    </message>
+    <message>
+        <source>There is no valid clearance on this PC, so nobody can be admitted right now.</source>
+        <translation>Auf diesem PC liegt keine gültige Freigabe vor, deshalb kann gerade niemand zugelassen werden.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>Das Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>This name is already used on this PC. Add an initial, e.g. “Jonas K.”.</source>
+        <translation>Dieser Name ist auf diesem PC schon vergeben. Ergänze einen Anfangsbuchstaben, z. B. „Jonas K.“.</translation>
+    </message>
+    <message>
+        <source>Please sign with your full name, starting with the first name above.</source>
+        <translation>Bitte unterschreib mit deinem vollständigen Namen, beginnend mit dem Vornamen von oben.</translation>
+    </message>
+    <message>
+        <source>Please confirm that you have read the pledge.</source>
+        <translation>Bitte bestätige, dass du die Verpflichtung gelesen hast.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>That did not work. Nothing was changed.</source>
+        <translation>Das hat nicht geklappt. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>Admit a volunteer</source>
+        <translation>Mitstreiter*in zulassen</translation>
+    </message>
+    <message>
+        <source>Hand the keyboard to the new volunteer. They choose their own passphrase and sign the confidentiality pledge.</source>
+        <translation>Gib die Tastatur an die neue Mitstreiter*in. Sie wählt ihr eigenes Passwort und unterschreibt die Verpflichtung auf Vertraulichkeit.</translation>
+    </message>
+    <message>
+        <source>First name and initial, e.g. Jonas K.</source>
+        <translation>Vorname und Anfangsbuchstabe, z. B. Jonas K.</translation>
+    </message>
+    <message>
+        <source>Name shown on this PC</source>
+        <translation>Name, der auf diesem PC angezeigt wird</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Dein Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Name on this PC</source>
+        <translation>Name auf diesem PC</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Confidentiality pledge</source>
+        <translation>Verpflichtung auf Vertraulichkeit</translation>
+    </message>
+    <message>
+        <source>I have read the pledge and will keep it.</source>
+        <translation>Ich habe die Verpflichtung gelesen und halte mich daran.</translation>
+    </message>
+    <message>
+        <source>Signature: your full name</source>
+        <translation>Unterschrift: dein vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Signature (full name)</source>
+        <translation>Unterschrift (vollständiger Name)</translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation>Zulassen</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+</context>
+<context>
     <name>CallerView</name>
     <message>
         <source>Name</source>
@@ -56,6 +147,14 @@
         <translation>Schicht beenden und abmelden</translation>
     </message>
     <message>
+        <source>Admit a volunteer</source>
+        <translation>Mitstreiter*in zulassen</translation>
+    </message>
+    <message>
+        <source>Admit a volunteer (responsible persons only)</source>
+        <translation>Mitstreiter*in zulassen (nur Verantwortliche)</translation>
+    </message>
+    <message>
         <source>Correcting the last report: the new answers replace it.</source>
         <translation>Du korrigierst den letzten Bericht: Die neuen Antworten ersetzen ihn.</translation>
     </message>
@@ -104,10 +203,6 @@
         <translation>Zweite Nummer: %1</translation>
     </message>
     <message>
-        <source>Numbers are hidden: there is no valid clearance.</source>
-        <translation>Nummern sind verborgen: Es liegt keine gültige Freigabe vor.</translation>
-    </message>
-    <message>
         <source>Your number comes from the party&apos;s membership records. We use it only for this campaign. You can object at any time, and we will not call you again.</source>
         <translation>Deine Nummer stammt aus der Mitgliederverwaltung der Partei. Wir nutzen sie nur für diese Telefonaktion. Du kannst jederzeit widersprechen – dann rufen wir dich nicht mehr an.</translation>
     </message>
@@ -118,6 +213,10 @@
     <message>
         <source>Your call lead prepares one, or it arrives with the next sync.</source>
         <translation>Deine Verantwortliche*r bereitet eine vor, oder sie kommt mit der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>This campaign still lacks the clearance of the central office.</source>
+        <translation>Für diese Telefonaktion fehlt noch die Freigabe der Bundesgeschäftsstelle.</translation>
     </message>
     <message>
         <source>Outside calling hours</source>
@@ -195,6 +294,1106 @@
     <message>
         <source>Saving …</source>
         <translation>Wird gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>CallingHoursEditor</name>
+    <message>
+        <source>Calling hours</source>
+        <translation>Anrufzeiten</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>No calls on public holidays</source>
+        <translation>Keine Anrufe an Feiertagen</translation>
+    </message>
+    <message>
+        <source>Nationwide holidays only</source>
+        <translation>Nur bundesweite Feiertage</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditor</name>
+    <message>
+        <source>New campaign</source>
+        <translation>Neue Telefonaktion</translation>
+    </message>
+    <message>
+        <source>1. Purpose</source>
+        <translation>1. Zweck</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>On the PCs</source>
+        <translation>Auf den PCs</translation>
+    </message>
+    <message>
+        <source>Who may be on the list</source>
+        <translation>Wer auf der Liste stehen darf</translation>
+    </message>
+    <message>
+        <source>2. Title and period</source>
+        <translation>2. Titel und Zeitraum</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>no goal</source>
+        <translation>kein Ziel</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Delete the list after the end +</source>
+        <translation>Liste löschen nach dem Ende +</translation>
+    </message>
+    <message>
+        <source>Goal (people reached)</source>
+        <translation>Ziel (erreichte Personen)</translation>
+    </message>
+    <message>
+        <source>3. Script</source>
+        <translation>3. Leitfaden</translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation>Einfügen:</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Leitfaden</translation>
+    </message>
+    <message>
+        <source>Answer to &quot;Where do you have my number from?&quot;</source>
+        <translation>Antwort auf „Woher habt ihr meine Nummer?“</translation>
+    </message>
+    <message>
+        <source>Where do you have my number from?</source>
+        <translation>Woher habt ihr meine Nummer?</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source>Callers may write a short note</source>
+        <translation>Anrufer*innen dürfen eine kurze Notiz schreiben</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <source>Notes are off by default. If you turn them on, callers see a warning: no health, opinions or other people in notes.</source>
+        <translation>Notizen sind normalerweise aus. Wenn du sie einschaltest, sehen Anrufer*innen einen Hinweis: keine Gesundheit, keine Meinungen, keine anderen Personen in Notizen.</translation>
+    </message>
+    <message>
+        <source>Pause between attempts</source>
+        <translation>Pause zwischen Versuchen</translation>
+    </message>
+    <message>
+        <source>Attempts per person</source>
+        <translation>Versuche pro Person</translation>
+    </message>
+    <message>
+        <source>Resolution (optional)</source>
+        <translation>Beschluss (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. district board</source>
+        <translation>z. B. Kreisvorstand</translation>
+    </message>
+    <message>
+        <source>decided on</source>
+        <translation>beschlossen am</translation>
+    </message>
+    <message>
+        <source>1 to 3 names, separated by commas</source>
+        <translation>1 bis 3 Namen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Gremium</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Responsible persons</source>
+        <translation>Verantwortliche</translation>
+    </message>
+    <message>
+        <source>Preview for an invented person</source>
+        <translation>Vorschau für eine erfundene Person</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;</source>
+        <translation>Telefonaktion „%1“</translation>
+    </message>
+    <message>
+        <source>%1. Nothing else is imported or stored.</source>
+        <translation>%1. Nichts anderes wird eingelesen oder gespeichert.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Campaign created.</source>
+        <translation>Aktion angelegt.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>Clearance</name>
+    <message>
+        <source>Board resolution naming 1–3 responsible persons</source>
+        <translation>Beschluss des Vorstands, der 1–3 Verantwortliche benennt</translation>
+    </message>
+    <message>
+        <source>Training and exercises completed</source>
+        <translation>Schulung und Übungen abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Signed data-protection declaration received</source>
+        <translation>Unterschriebene Datenschutzbelehrung eingegangen</translation>
+    </message>
+    <message>
+        <source>Your board passes a resolution that names 1–3 responsible persons for the phone campaign; send it to the central office.</source>
+        <translation>Euer Vorstand fasst einen Beschluss, der 1–3 Verantwortliche für die Telefonaktion benennt; schickt ihn an die Bundesgeschäftsstelle.</translation>
+    </message>
+    <message>
+        <source>The resolution has expired or does not cover this purpose: please pass a new one and send it to the central office.</source>
+        <translation>Der Beschluss ist abgelaufen oder deckt diesen Zweck nicht ab: Bitte fasst einen neuen und schickt ihn an die Bundesgeschäftsstelle.</translation>
+    </message>
+    <message>
+        <source>You are not named as a responsible person in the resolution. Please ask your board.</source>
+        <translation>Du bist im Beschluss nicht als Verantwortliche*r benannt. Bitte sprich mit eurem Vorstand.</translation>
+    </message>
+    <message>
+        <source>Sign up for the training and complete it with its exercises.</source>
+        <translation>Melde dich zur Schulung an und schließe sie mit den Übungen ab.</translation>
+    </message>
+    <message>
+        <source>Send the signed data-protection declaration to the central office.</source>
+        <translation>Schick die unterschriebene Datenschutzbelehrung an die Bundesgeschäftsstelle.</translation>
+    </message>
+    <message>
+        <source>The central office has revoked the clearance. Please ask them.</source>
+        <translation>Die Bundesgeschäftsstelle hat die Freigabe widerrufen. Bitte frag dort nach.</translation>
+    </message>
+    <message>
+        <source>This PC is not yet enrolled with the central office. A responsible person enrols it with a one-time code.</source>
+        <translation>Dieser PC ist noch nicht bei der Bundesgeschäftsstelle angemeldet. Eine Verantwortliche*r meldet ihn mit einem Einmal-Code an.</translation>
+    </message>
+    <message>
+        <source>You have not signed the confidentiality pledge on this PC. A responsible person admits you.</source>
+        <translation>Du hast auf diesem PC noch keine Verpflichtung auf Vertraulichkeit unterschrieben. Eine Verantwortliche*r lässt dich zu.</translation>
+    </message>
+    <message>
+        <source>The central office did not confirm your confidentiality pledge. Please talk to your call lead.</source>
+        <translation>Die Bundesgeschäftsstelle hat deine Verpflichtung nicht bestätigt. Bitte sprich mit deiner Verantwortlichen*.</translation>
+    </message>
+    <message>
+        <source>Your provisional period has ended and the central office has not yet confirmed your pledge. Please talk to your call lead.</source>
+        <translation>Deine vorläufige Zeit ist vorbei und die Bundesgeschäftsstelle hat deine Verpflichtung noch nicht bestätigt. Bitte sprich mit deiner Verantwortlichen*.</translation>
+    </message>
+    <message>
+        <source>The clearance on this PC has expired. Connect to the internet and synchronise.</source>
+        <translation>Die Freigabe auf diesem PC ist abgelaufen. Verbinde den PC mit dem Internet und synchronisiere.</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>So geht es weiter: %1</translation>
+    </message>
+    <message>
+        <source>After the next synchronisation the numbers become visible.</source>
+        <translation>Nach der nächsten Synchronisierung sind die Nummern sichtbar.</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Export results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Record of processing</source>
+        <translation>Verarbeitungsverzeichnis</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Export results …</source>
+        <translation>Ergebnisse exportieren …</translation>
+    </message>
+    <message>
+        <source>For the central office: pseudonymous id, outcome and answers; no names, no numbers.</source>
+        <translation>Für die Bundesgeschäftsstelle: pseudonyme Kennung, Ergebnis und Antworten; keine Namen, keine Nummern.</translation>
+    </message>
+    <message>
+        <source>Record of processing …</source>
+        <translation>Verarbeitungsverzeichnis …</translation>
+    </message>
+    <message>
+        <source>The Art. 30 GDPR entry of this campaign for the data-protection officer</source>
+        <translation>Der Eintrag nach Art. 30 DSGVO für diese Aktion, für die*den Datenschutzbeauftragte*n</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>erreicht</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>call-backs</source>
+        <translation>Rückrufe</translation>
+    </message>
+    <message>
+        <source>objections</source>
+        <translation>Widersprüche</translation>
+    </message>
+    <message>
+        <source>People by status</source>
+        <translation>Personen nach Stand</translation>
+    </message>
+    <message>
+        <source>Calls per hour (green: reached)</source>
+        <translation>Anrufe pro Stunde (grün: erreicht)</translation>
+    </message>
+    <message>
+        <source>Outcomes per day</source>
+        <translation>Ergebnisse pro Tag</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Record of processing written.</source>
+        <translation>Verarbeitungsverzeichnis gespeichert.</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Goal: %1 of %2 people reached.</source>
+        <translation>Ziel: %1 von %2 Personen erreicht.</translation>
+    </message>
+    <message>
+        <source>%1 people on the list, %2 calls so far.</source>
+        <translation>%1 Personen auf der Liste, bisher %2 Anrufe.</translation>
+    </message>
+    <message>
+        <source>The call list has been deleted.</source>
+        <translation>Die Anrufliste ist gelöscht.</translation>
+    </message>
+    <message>
+        <source>No calls in the last hours.</source>
+        <translation>Keine Anrufe in den letzten Stunden.</translation>
+    </message>
+    <message>
+        <source>No calls yet.</source>
+        <translation>Noch keine Anrufe.</translation>
+    </message>
+    <message>
+        <source>Today: %1 callers, %2 calls. Altogether: %3 callers, %4 calls. %5 results wait for upload.</source>
+        <translation>Heute: %1 Anrufer*innen, %2 Anrufe. Insgesamt: %3 Anrufer*innen, %4 Anrufe. %5 Ergebnisse warten auf die Übertragung.</translation>
+    </message>
+    <message>
+        <source>%1: %2 calls, %3 reached</source>
+        <translation>%1: %2 Anrufe, %3 erreicht</translation>
+    </message>
+    <message>
+        <source>Who wants to be named:</source>
+        <translation>Wer genannt werden möchte:</translation>
+    </message>
+    <message>
+        <source>Names appear only for volunteers who chose so.</source>
+        <translation>Namen erscheinen nur bei Mitstreiter*innen, die das möchten.</translation>
+    </message>
+    <message>
+        <source>%1 results exported (no names, no numbers).</source>
+        <translation>%1 Ergebnisse exportiert (ohne Namen und Nummern).</translation>
+    </message>
+</context>
+<context>
+    <name>EndView</name>
+    <message>
+        <source>End the campaign</source>
+        <translation>Aktion beenden</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Anrufer*in</translation>
+    </message>
+    <message>
+        <source>End the campaign and delete the call list</source>
+        <translation>Aktion beenden und Anrufliste löschen</translation>
+    </message>
+    <message>
+        <source>End &quot;%1&quot;</source>
+        <translation>„%1“ beenden</translation>
+    </message>
+    <message>
+        <source>This campaign has ended. Its call list has been deleted.</source>
+        <translation>Diese Aktion ist beendet. Ihre Anrufliste ist gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 people are on the call list. Ending deletes their names, numbers and places from this PC at once; otherwise this happens on %2. Results stay under their pseudonymous ids.</source>
+        <translation>%1 Personen stehen auf der Anrufliste. Beim Beenden werden ihre Namen, Nummern und Orte sofort von diesem PC gelöscht; sonst geschieht das am %2. Die Ergebnisse bleiben unter ihren pseudonymen Kennungen erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 results have not reached the central office yet:</source>
+        <translation>%1 Ergebnisse sind noch nicht bei der Bundesgeschäftsstelle angekommen:</translation>
+    </message>
+    <message>
+        <source>End anyway. These %1 results stay on this PC and are sent at the next synchronisation.</source>
+        <translation>Trotzdem beenden. Diese %1 Ergebnisse bleiben auf diesem PC und werden bei der nächsten Synchronisierung übertragen.</translation>
+    </message>
+    <message>
+        <source>Every result has reached the central office.</source>
+        <translation>Alle Ergebnisse sind bei der Bundesgeschäftsstelle angekommen.</translation>
+    </message>
+    <message>
+        <source>Delete the call list of &quot;%1&quot; now? This cannot be undone.</source>
+        <translation>Die Anrufliste von „%1“ jetzt löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Deleting …</source>
+        <translation>Wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>Campaign ended: %1 people deleted from this PC, %2 results kept for upload.</source>
+        <translation>Aktion beendet: %1 Personen von diesem PC gelöscht, %2 Ergebnisse für die Übertragung behalten.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Choose the membership list</source>
+        <translation>Mitgliederliste wählen</translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Listen (*.csv *.xlsx *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Choose the membership export (CSV or Excel .xlsx). Columns the campaign does not need are dropped; you see which before anything is stored.</source>
+        <translation>Wähle den Export der Mitgliederliste (CSV oder Excel .xlsx). Spalten, die die Aktion nicht braucht, werden weggelassen; du siehst vorher, welche – gespeichert wird erst am Ende.</translation>
+    </message>
+    <message>
+        <source>Choose file …</source>
+        <translation>Datei wählen …</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Bedeutet</translation>
+    </message>
+    <message>
+        <source>Taken over?</source>
+        <translation>Übernommen?</translation>
+    </message>
+    <message>
+        <source>The file has no category column. Everybody in it is:</source>
+        <translation>Die Datei hat keine Spalte für die Personengruppe. Alle darin sind:</translation>
+    </message>
+    <message>
+        <source>— please choose —</source>
+        <translation>— bitte wählen —</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Import another file</source>
+        <translation>Weitere Datei einlesen</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Noch keine Datei gewählt.</translation>
+    </message>
+    <message>
+        <source>Choose or create a campaign first.</source>
+        <translation>Wähle oder lege zuerst eine Telefonaktion an.</translation>
+    </message>
+    <message>
+        <source>1. Choose the file</source>
+        <translation>1. Datei wählen</translation>
+    </message>
+    <message>
+        <source>2. Check the columns</source>
+        <translation>2. Spalten prüfen</translation>
+    </message>
+    <message>
+        <source>3. Not taken over</source>
+        <translation>3. Nicht übernommen</translation>
+    </message>
+    <message>
+        <source>4. Problems by row</source>
+        <translation>4. Probleme nach Zeile</translation>
+    </message>
+    <message>
+        <source>5. Preview</source>
+        <translation>5. Vorschau</translation>
+    </message>
+    <message>
+        <source>6. Import</source>
+        <translation>6. Einlesen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Import now</source>
+        <translation>Jetzt einlesen</translation>
+    </message>
+    <message>
+        <source>Reading the whole file …</source>
+        <translation>Die ganze Datei wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Importing %1 people. Nothing is stored until all of them are in.</source>
+        <translation>%1 Personen werden eingelesen. Gespeichert wird erst, wenn alle drin sind.</translation>
+    </message>
+    <message>
+        <source>%1 file, header in row %2, about %3 rows.</source>
+        <translation>%1-Datei, Überschriften in Zeile %2, etwa %3 Zeilen.</translation>
+    </message>
+    <message>
+        <source>— not taken over —</source>
+        <translation>— nicht übernehmen —</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no – %1</source>
+        <translation>nein – %1</translation>
+    </message>
+    <message>
+        <source>These columns will not be taken over: %1</source>
+        <translation>Diese Spalten werden nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>Every column of the file is needed; nothing is dropped.</source>
+        <translation>Jede Spalte der Datei wird gebraucht; nichts wird weggelassen.</translation>
+    </message>
+    <message>
+        <source>Taken over: %1.</source>
+        <translation>Übernommen: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 can be imported, %3 rows not imported, %4 invalid numbers, %5 duplicates merged.</source>
+        <translation>%1 Zeilen gelesen: %2 können eingelesen werden, %3 Zeilen werden nicht eingelesen, %4 ungültige Nummern, %5 doppelte zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>Nobody in this file can be imported.</source>
+        <translation>Aus dieser Datei kann niemand eingelesen werden.</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 people, only with the fields that are kept:</source>
+        <translation>Die ersten %1 von %2 Personen, nur mit den Feldern, die übernommen werden:</translation>
+    </message>
+    <message>
+        <source>%1 people are on the call list now (%2 in total).</source>
+        <translation>%1 Personen sind jetzt auf der Anrufliste (insgesamt %2).</translation>
+    </message>
+    <message>
+        <source>%1 were on the list already and were skipped.</source>
+        <translation>%1 standen schon auf der Liste und wurden übersprungen.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; the list is unchanged.</source>
+        <translation>Nichts wurde eingelesen; die Liste ist unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadArea</name>
+    <message>
+        <source>Campaign:</source>
+        <translation>Telefonaktion:</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Telefonaktion</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Neue Aktion</translation>
+    </message>
+    <message>
+        <source>Start calling</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <source>Prepare campaign</source>
+        <translation>Aktion vorbereiten</translation>
+    </message>
+    <message>
+        <source>Import list</source>
+        <translation>Liste einlesen</translation>
+    </message>
+    <message>
+        <source>Share out list</source>
+        <translation>Liste aufteilen</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>End campaign</source>
+        <translation>Aktion beenden</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 people)</source>
+        <translation>%1 (%2, %3 Personen)</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTexts</name>
+    <message>
+        <source>Invitation / election campaign</source>
+        <translation>Einladung / Wahlkampf</translation>
+    </message>
+    <message>
+        <source>Keep in touch</source>
+        <translation>In Kontakt bleiben</translation>
+    </message>
+    <message>
+        <source>Member survey</source>
+        <translation>Mitgliederbefragung</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation>Zweite Nummer</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Ortsteil</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Personengruppe</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Einwilligung (Datum)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Former members</source>
+        <translation>Ehemalige Mitglieder</translation>
+    </message>
+    <message>
+        <source>Regular contacts</source>
+        <translation>Regelmäßige Kontakte</translation>
+    </message>
+    <message>
+        <source>Others with consent</source>
+        <translation>Andere mit Einwilligung</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Reached, done</source>
+        <translation>Erreicht, erledigt</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Widerspruch</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Falsche Nummer</translation>
+    </message>
+    <message>
+        <source>Number not in service</source>
+        <translation>Kein Anschluss</translation>
+    </message>
+    <message>
+        <source>Organizer action</source>
+        <translation>Rückmeldung an die Orga</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Nicht abgenommen</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Besetzt</translation>
+    </message>
+    <message>
+        <source>Call back later</source>
+        <translation>Rückruf</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>Nicht da</translation>
+    </message>
+    <message>
+        <source>Voicemail left</source>
+        <translation>Mailbox besprochen</translation>
+    </message>
+    <message>
+        <source>Please don&apos;t call again</source>
+        <translation>Bitte nicht mehr anrufen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>Please give the campaign a title.</source>
+        <translation>Bitte gib der Aktion einen Titel.</translation>
+    </message>
+    <message>
+        <source>The title is too long (at most 120 characters).</source>
+        <translation>Der Titel ist zu lang (höchstens 120 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Please set an end date: the call list is deleted after it.</source>
+        <translation>Bitte lege ein Enddatum fest: danach wird die Anrufliste gelöscht.</translation>
+    </message>
+    <message>
+        <source>The campaign ends before it starts.</source>
+        <translation>Die Aktion endet, bevor sie beginnt.</translation>
+    </message>
+    <message>
+        <source>The script uses unknown placeholders: %1</source>
+        <translation>Der Leitfaden enthält unbekannte Platzhalter: %1</translation>
+    </message>
+    <message>
+        <source>Please write the answer to &quot;Where do you have my number from?&quot;.</source>
+        <translation>Bitte schreib die Antwort auf „Woher habt ihr meine Nummer?“.</translation>
+    </message>
+    <message>
+        <source>Question %1 has no text.</source>
+        <translation>Frage %1 hat keinen Text.</translation>
+    </message>
+    <message>
+        <source>Question %1 is too long (at most 300 characters).</source>
+        <translation>Frage %1 ist zu lang (höchstens 300 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Question %1: a choice needs 2 to 9 options, one per line.</source>
+        <translation>Frage %1: eine Auswahl braucht 2 bis 9 Möglichkeiten, eine pro Zeile.</translation>
+    </message>
+    <message>
+        <source>Question %1: only choice questions have options.</source>
+        <translation>Frage %1: nur Auswahlfragen haben Möglichkeiten.</translation>
+    </message>
+    <message>
+        <source>Question %1: an option is empty or appears twice.</source>
+        <translation>Frage %1: eine Möglichkeit ist leer oder doppelt.</translation>
+    </message>
+    <message>
+        <source>Question %1 appears twice.</source>
+        <translation>Frage %1 kommt doppelt vor.</translation>
+    </message>
+    <message>
+        <source>Question %1 is not complete.</source>
+        <translation>Frage %1 ist nicht vollständig.</translation>
+    </message>
+    <message>
+        <source>Calling hours: on one day the start is not before the end.</source>
+        <translation>Anrufzeiten: an einem Tag liegt der Beginn nicht vor dem Ende.</translation>
+    </message>
+    <message>
+        <source>Calling hours: choose at least one day.</source>
+        <translation>Anrufzeiten: wähle mindestens einen Tag.</translation>
+    </message>
+    <message>
+        <source>The pause between attempts is out of range.</source>
+        <translation>Die Pause zwischen Versuchen liegt außerhalb des Erlaubten.</translation>
+    </message>
+    <message>
+        <source>Attempts per person: 1 to 10.</source>
+        <translation>Versuche pro Person: 1 bis 10.</translation>
+    </message>
+    <message>
+        <source>Note length: 20 to 500 characters.</source>
+        <translation>Länge der Notiz: 20 bis 500 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The goal must be at least 1.</source>
+        <translation>Das Ziel muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>Choose at least one group of people.</source>
+        <translation>Wähle mindestens eine Personengruppe.</translation>
+    </message>
+    <message>
+        <source>Choose a purpose.</source>
+        <translation>Wähle einen Zweck.</translation>
+    </message>
+    <message>
+        <source>Please check the campaign&apos;s settings.</source>
+        <translation>Bitte prüfe die Einstellungen der Aktion.</translation>
+    </message>
+    <message>
+        <source>Only a responsible person (lead) may do this.</source>
+        <translation>Das dürfen nur Verantwortliche.</translation>
+    </message>
+    <message>
+        <source>This campaign no longer exists.</source>
+        <translation>Diese Aktion gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This campaign has ended.</source>
+        <translation>Diese Aktion ist beendet.</translation>
+    </message>
+    <message>
+        <source>This campaign comes from the central office and is changed there.</source>
+        <translation>Diese Aktion kommt von der Bundesgeschäftsstelle und wird dort geändert.</translation>
+    </message>
+    <message>
+        <source>The purpose cannot change once the list is imported: a new purpose needs a new list.</source>
+        <translation>Der Zweck lässt sich nach dem Einlesen nicht mehr ändern: ein neuer Zweck braucht eine neue Liste.</translation>
+    </message>
+    <message>
+        <source>The campaign changed after the file was checked. Please check the file again.</source>
+        <translation>Die Aktion wurde nach der Prüfung der Datei geändert. Bitte prüfe die Datei noch einmal.</translation>
+    </message>
+    <message>
+        <source>The file contains people of a group this campaign may not call.</source>
+        <translation>Die Datei enthält Personen einer Gruppe, die diese Aktion nicht anrufen darf.</translation>
+    </message>
+    <message>
+        <source>Nobody on the list is free to share out.</source>
+        <translation>Auf der Liste ist niemand mehr frei zum Aufteilen.</translation>
+    </message>
+    <message>
+        <source>Choose who gets a share.</source>
+        <translation>Wähle, wer einen Teil bekommt.</translation>
+    </message>
+    <message>
+        <source>Somebody was chosen twice.</source>
+        <translation>Jemand wurde doppelt gewählt.</translation>
+    </message>
+    <message>
+        <source>The deadline must lie in the future.</source>
+        <translation>Die Frist muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>This share went back to the list already. Share out again instead.</source>
+        <translation>Dieser Teil ist schon zurück in der Liste. Teile stattdessen neu auf.</translation>
+    </message>
+    <message>
+        <source>This share no longer exists.</source>
+        <translation>Diesen Teil gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A resolution names at most three responsible persons.</source>
+        <translation>Ein Beschluss nennt höchstens drei Verantwortliche.</translation>
+    </message>
+    <message>
+        <source>Grace period: 0 to 30 days.</source>
+        <translation>Nachfrist: 0 bis 30 Tage.</translation>
+    </message>
+    <message>
+        <source>Some results are not yet with the central office.</source>
+        <translation>Einige Ergebnisse sind noch nicht bei der Bundesgeschäftsstelle.</translation>
+    </message>
+    <message>
+        <source>That was refused.</source>
+        <translation>Das wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Nothing was changed.</source>
+        <translation>Die Datei konnte nicht geschrieben werden. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was changed.</source>
+        <translation>Etwas ist schiefgegangen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The file is too large (at most 50 MB).</source>
+        <translation>Die Datei ist zu groß (höchstens 50 MB).</translation>
+    </message>
+    <message>
+        <source>The file could not be opened.</source>
+        <translation>Die Datei ließ sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>This is not a CSV text file (it contains binary data). Choose a CSV or XLSX file.</source>
+        <translation>Das ist keine CSV-Textdatei (sie enthält Binärdaten). Wähle eine CSV- oder XLSX-Datei.</translation>
+    </message>
+    <message>
+        <source>The text encoding of the file could not be read. Save it as CSV (UTF-8).</source>
+        <translation>Die Zeichenkodierung der Datei ist nicht lesbar. Speichere sie als CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>Old Excel files (.xls) are not supported: save the list as .xlsx or CSV.</source>
+        <translation>Alte Excel-Dateien (.xls) gehen nicht: speichere die Liste als .xlsx oder CSV.</translation>
+    </message>
+    <message>
+        <source>The file is named .xlsx but is not an Excel workbook.</source>
+        <translation>Die Datei heißt .xlsx, ist aber keine Excel-Arbeitsmappe.</translation>
+    </message>
+    <message>
+        <source>The Excel workbook is damaged.</source>
+        <translation>Die Excel-Arbeitsmappe ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The Excel workbook unpacks to too much data.</source>
+        <translation>Die Excel-Arbeitsmappe enthält entpackt zu viele Daten.</translation>
+    </message>
+    <message>
+        <source>The CSV file is malformed.</source>
+        <translation>Die CSV-Datei ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The file has no header row with column names.</source>
+        <translation>Die Datei hat keine Zeile mit Spaltenüberschriften.</translation>
+    </message>
+    <message>
+        <source>No name column was found that this purpose allows.</source>
+        <translation>Es gibt keine Namensspalte, die dieser Zweck erlaubt.</translation>
+    </message>
+    <message>
+        <source>No phone number column was found.</source>
+        <translation>Es gibt keine Spalte mit Telefonnummern.</translation>
+    </message>
+    <message>
+        <source>The file has no category column: confirm below who is in it.</source>
+        <translation>Die Datei hat keine Spalte für die Personengruppe: bestätige unten, wer darin steht.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no data rows.</source>
+        <translation>Die Datei hat Überschriften, aber keine Datenzeilen.</translation>
+    </message>
+    <message>
+        <source>The file has too many rows (at most 500,000).</source>
+        <translation>Die Datei hat zu viele Zeilen (höchstens 500.000).</translation>
+    </message>
+    <message>
+        <source>The file has too many columns.</source>
+        <translation>Die Datei hat zu viele Spalten.</translation>
+    </message>
+    <message>
+        <source>This column choice is not possible.</source>
+        <translation>Diese Spaltenwahl ist nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Abgebrochen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported.</source>
+        <translation>Die Datei kann nicht eingelesen werden.</translation>
+    </message>
+    <message>
+        <source>Not a phone number</source>
+        <translation>Keine Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Phone number not valid</source>
+        <translation>Telefonnummer ungültig</translation>
+    </message>
+    <message>
+        <source>Premium-rate number, not called</source>
+        <translation>Kostenpflichtige Sondernummer, wird nicht angerufen</translation>
+    </message>
+    <message>
+        <source>Number mangled by a spreadsheet (digits lost)</source>
+        <translation>Nummer von der Tabellenkalkulation verstümmelt (Ziffern verloren)</translation>
+    </message>
+    <message>
+        <source>No valid phone number: not imported</source>
+        <translation>Keine gültige Nummer: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>No name: not imported</source>
+        <translation>Kein Name: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>Category empty: not imported</source>
+        <translation>Personengruppe leer: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>Category unknown: not imported</source>
+        <translation>Personengruppe unbekannt: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>Group not allowed for this campaign: not imported</source>
+        <translation>Gruppe für diese Aktion nicht erlaubt: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>No consent date: not imported</source>
+        <translation>Kein Datum der Einwilligung: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>Consent date not valid: not imported</source>
+        <translation>Datum der Einwilligung ungültig: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>More values than columns: not imported</source>
+        <translation>Mehr Werte als Spalten: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>A value is too long: not imported</source>
+        <translation>Ein Wert ist zu lang: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>Formula without a result: not imported</source>
+        <translation>Formel ohne Ergebnis: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>Spreadsheet error value: not imported</source>
+        <translation>Fehlerwert der Tabelle: nicht eingelesen</translation>
+    </message>
+    <message>
+        <source>Same number as row %1: merged</source>
+        <translation>Gleiche Nummer wie Zeile %1: zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Same name and postcode as row %1: merged</source>
+        <translation>Gleicher Name und gleiche PLZ wie Zeile %1: zusammengeführt</translation>
+    </message>
+    <message>
+        <source>not needed for calling</source>
+        <translation>fürs Anrufen nicht nötig</translation>
+    </message>
+    <message>
+        <source>not allowed for this purpose</source>
+        <translation>für diesen Zweck nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>a second column for the same field</source>
+        <translation>eine zweite Spalte für dasselbe Feld</translation>
     </message>
 </context>
 <context>
@@ -284,6 +1483,69 @@
     <message>
         <source>Number not in service</source>
         <translation>Kein Anschluss unter dieser Nummer</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <source>Questions of the campaign</source>
+        <translation>Fragen der Aktion</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Yes / no</source>
+        <translation>Ja / Nein</translation>
+    </message>
+    <message>
+        <source>One choice</source>
+        <translation>Eine Auswahl</translation>
+    </message>
+    <message>
+        <source>Several choices</source>
+        <translation>Mehrfachauswahl</translation>
+    </message>
+    <message>
+        <source>Short text</source>
+        <translation>Kurzer Text</translation>
+    </message>
+    <message>
+        <source>One option per line (2 to 9)</source>
+        <translation>Eine Möglichkeit pro Zeile (2 bis 9)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Möglichkeiten</translation>
+    </message>
+    <message>
+        <source>(new question)</source>
+        <translation>(neue Frage)</translation>
     </message>
 </context>
 <context>
@@ -462,6 +1724,165 @@
     <message>
         <source>All answered. Enter saves, Backspace goes back.</source>
         <translation>Alles beantwortet. Eingabetaste speichert, Rücktaste geht zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>SlicesView</name>
+    <message>
+        <source>Share out the list</source>
+        <translation>Liste aufteilen</translation>
+    </message>
+    <message>
+        <source>Several PCs or callers never get the same person: each share is reserved until its deadline and then returns to the list.</source>
+        <translation>So bekommen mehrere PCs oder Anrufer*innen nie dieselbe Person: jeder Teil ist bis zu seiner Frist reserviert und geht danach zurück in die Liste.</translation>
+    </message>
+    <message>
+        <source>New shares of the free people on the list</source>
+        <translation>Neue Teile aus den freien Personen der Liste</translation>
+    </message>
+    <message>
+        <source>Callers on this PC</source>
+        <translation>Anrufer*innen an diesem PC</translation>
+    </message>
+    <message>
+        <source>Share out</source>
+        <translation>Aufteilen</translation>
+    </message>
+    <message>
+        <source>Other PCs</source>
+        <translation>Weitere PCs</translation>
+    </message>
+    <message>
+        <source>Reserved until</source>
+        <translation>Reserviert bis</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Noch offen</translation>
+    </message>
+    <message>
+        <source>Return to the list</source>
+        <translation>Zurück in die Liste</translation>
+    </message>
+    <message>
+        <source>Extend to the deadline above</source>
+        <translation>Bis zur Frist oben verlängern</translation>
+    </message>
+    <message>
+        <source>returned to the list</source>
+        <translation>zurück in der Liste</translation>
+    </message>
+    <message>
+        <source>(expired)</source>
+        <translation>(abgelaufen)</translation>
+    </message>
+    <message>
+        <source>PC: %1</source>
+        <translation>PC: %1</translation>
+    </message>
+    <message>
+        <source>PC %1</source>
+        <translation>PC %1</translation>
+    </message>
+    <message>
+        <source>%1 people changed hands.</source>
+        <translation>%1 Personen wurden neu zugeteilt.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusButton</name>
+    <message>
+        <source>Sync status: opens the details</source>
+        <translation>Synchronisierungsstatus: öffnet die Details</translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation>● online</translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation>○ offline</translation>
+    </message>
+    <message>
+        <source>⚠ refused by the central office</source>
+        <translation>⚠ von der Bundesgeschäftsstelle abgelehnt</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>letzte Synchronisierung %1</translation>
+    </message>
+    <message>
+        <source>never synchronised</source>
+        <translation>noch nie synchronisiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need attention</source>
+        <translation>
+            <numerusform>%n braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n brauchen Aufmerksamkeit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clearance valid until %1</source>
+        <translation>Freigabe gültig bis %1</translation>
+    </message>
+    <message>
+        <source>no valid clearance</source>
+        <translation>keine gültige Freigabe</translation>
+    </message>
+    <message>
+        <source>locks in %1 min</source>
+        <translation>sperrt in %1 Min.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDetails</name>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation>Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>Waiting to upload: %1</source>
+        <translation>Warten auf Übertragung: %1</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Letzte Synchronisierung: %1</translation>
+    </message>
+    <message>
+        <source>Needs attention (refused by the central office, never dropped):</source>
+        <translation>Braucht Aufmerksamkeit (von der Bundesgeschäftsstelle abgelehnt, nie verworfen):</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Synchronise now</source>
+        <translation>Jetzt synchronisieren</translation>
     </message>
 </context>
 <context>

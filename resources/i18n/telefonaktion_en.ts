@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AdmitDialog</name>
+    <message>
+        <source>Only a responsible person can admit volunteers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no valid clearance on this PC, so nobody can be admitted right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This name is already used on this PC. Add an initial, e.g. “Jonas K.”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please sign with your full name, starting with the first name above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please confirm that you have read the pledge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admit a volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the keyboard to the new volunteer. They choose their own passphrase and sign the confidentiality pledge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name and initial, e.g. Jonas K.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name shown on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidentiality pledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have read the pledge and will keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature: your full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature (full name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallerView</name>
     <message>
         <source>Name</source>
@@ -56,6 +147,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Admit a volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admit a volunteer (responsible persons only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Correcting the last report: the new answers replace it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,10 +203,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Numbers are hidden: there is no valid clearance.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your number comes from the party&apos;s membership records. We use it only for this campaign. You can object at any time, and we will not call you again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -117,6 +212,10 @@
     </message>
     <message>
         <source>Your call lead prepares one, or it arrives with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign still lacks the clearance of the central office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -194,6 +293,1106 @@
     </message>
     <message>
         <source>Saving …</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallingHoursEditor</name>
+    <message>
+        <source>Calling hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls on public holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationwide holidays only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditor</name>
+    <message>
+        <source>New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the PCs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may be on the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Title and period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the list after the end +</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal (people reached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer to &quot;Where do you have my number from?&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where do you have my number from?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callers may write a short note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes are off by default. If you turn them on, callers see a warning: no health, opinions or other people in notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause between attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts per person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. district board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decided on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 3 names, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview for an invented person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Nothing else is imported or stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Clearance</name>
+    <message>
+        <source>Board resolution naming 1–3 responsible persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training and exercises completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed data-protection declaration received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your board passes a resolution that names 1–3 responsible persons for the phone campaign; send it to the central office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resolution has expired or does not cover this purpose: please pass a new one and send it to the central office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not named as a responsible person in the resolution. Please ask your board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign up for the training and complete it with its exercises.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the signed data-protection declaration to the central office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central office has revoked the clearance. Please ask them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC is not yet enrolled with the central office. A responsible person enrols it with a one-time code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not signed the confidentiality pledge on this PC. A responsible person admits you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central office did not confirm your confidentiality pledge. Please talk to your call lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your provisional period has ended and the central office has not yet confirmed your pledge. Please talk to your call lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clearance on this PC has expired. Connect to the internet and synchronise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the next synchronisation the numbers become visible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Export results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record of processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export results …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the central office: pseudonymous id, outcome and answers; no names, no numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record of processing …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Art. 30 GDPR entry of this campaign for the data-protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>call-backs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>objections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per hour (green: reached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record of processing written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal: %1 of %2 people reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people on the list, %2 calls so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call list has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls in the last hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today: %1 callers, %2 calls. Altogether: %3 callers, %4 calls. %5 results wait for upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 calls, %3 reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who wants to be named:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names appear only for volunteers who chose so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 results exported (no names, no numbers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndView</name>
+    <message>
+        <source>End the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the campaign and delete the call list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign has ended. Its call list has been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people are on the call list. Ending deletes their names, numbers and places from this PC at once; otherwise this happens on %2. Results stay under their pseudonymous ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 results have not reached the central office yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End anyway. These %1 results stay on this PC and are sent at the next synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every result has reached the central office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the call list of &quot;%1&quot; now? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign ended: %1 people deleted from this PC, %2 results kept for upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Choose the membership list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the membership export (CSV or Excel .xlsx). Columns the campaign does not need are dropped; you see which before anything is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken over?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no category column. Everybody in it is:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— please choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or create a campaign first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Choose the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Check the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Not taken over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Problems by row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5. Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6. Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the whole file …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 people. Nothing is stored until all of them are in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 file, header in row %2, about %3 rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not taken over —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These columns will not be taken over: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every column of the file is needed; nothing is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken over: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 can be imported, %3 rows not imported, %4 invalid numbers, %5 duplicates merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in this file can be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 people, only with the fields that are kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people are on the call list now (%2 in total).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 were on the list already and were skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported; the list is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadArea</name>
+    <message>
+        <source>Campaign:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start calling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share out list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadTexts</name>
+    <message>
+        <source>Invitation / election campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep in touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member survey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Former members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Others with consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached, done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number not in service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organizer action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voicemail left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please don&apos;t call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please give the campaign a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is too long (at most 120 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please set an end date: the call list is deleted after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script uses unknown placeholders: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please write the answer to &quot;Where do you have my number from?&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1 has no text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1 is too long (at most 300 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1: a choice needs 2 to 9 options, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1: only choice questions have options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1: an option is empty or appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1 appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %1 is not complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling hours: on one day the start is not before the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling hours: choose at least one day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pause between attempts is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts per person: 1 to 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note length: 20 to 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The goal must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one group of people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check the campaign&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a responsible person (lead) may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign comes from the central office and is changed there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purpose cannot change once the list is imported: a new purpose needs a new list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign changed after the file was checked. Please check the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file contains people of a group this campaign may not call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody on the list is free to share out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who gets a share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somebody was chosen twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline must lie in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This share went back to the list already. Share out again instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This share no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A resolution names at most three responsible persons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace period: 0 to 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some results are not yet with the central office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large (at most 50 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a CSV text file (it contains binary data). Choose a CSV or XLSX file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text encoding of the file could not be read. Save it as CSV (UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old Excel files (.xls) are not supported: save the list as .xlsx or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is named .xlsx but is not an Excel workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Excel workbook is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Excel workbook unpacks to too much data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no header row with column names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No name column was found that this purpose allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No phone number column was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no category column: confirm below who is in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has a header but no data rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has too many rows (at most 500,000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has too many columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This column choice is not possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premium-rate number, not called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number mangled by a spreadsheet (digits lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No valid phone number: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No name: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category empty: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category unknown: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group not allowed for this campaign: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent date: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date not valid: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More values than columns: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value is too long: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formula without a result: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet error value: not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same number as row %1: merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same name and postcode as row %1: merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed for calling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed for this purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second column for the same field</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -283,6 +1482,69 @@
     </message>
     <message>
         <source>Number not in service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <source>Questions of the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes / no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One option per line (2 to 9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(new question)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -461,6 +1723,165 @@
     </message>
     <message>
         <source>All answered. Enter saves, Backspace goes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlicesView</name>
+    <message>
+        <source>Share out the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several PCs or callers never get the same person: each share is reserved until its deadline and then returns to the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New shares of the free people on the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callers on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other PCs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend to the deadline above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people changed hands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusButton</name>
+    <message>
+        <source>Sync status: opens the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ refused by the central office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never synchronised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need attention</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clearance valid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no valid clearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locks in %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncDetails</name>
+    <message>
+        <source>Synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to upload: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention (refused by the central office, never dropped):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronise now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

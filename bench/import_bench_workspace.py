@@ -1,0 +1,160 @@
+"""Benchmark: importing a synthetic 100k-row membership export into an encrypted workspace (check + commit).
+
+    .venv/bin/python bench/import_bench_workspace.py [--quick]
+
+``run(quick) -> list[dict]`` returns rows with figure, unit, median, p95, baseline, ratio, target, ok.
+The file comes from bench/import_bench.py (invented names, numbers from the film/TV blocks and the same
+synthetic pattern). Each run imports into a new campaign of one workspace (the key slot is derived once, outside
+the timing). The baseline is the csv module reading the same file into a list. Peak memory is the peak RSS of a
+fresh process doing one whole import (Linux VmHWM; elsewhere ru_maxrss; Unix only).
+
+Targets (brief): 100k rows into a workspace in ≤ 10 s and ≤ 400 MB peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.import_bench import generate  # noqa: E402
+from desktop.paths import WorkspacePaths  # noqa: E402
+from desktop.services import lead, lead_import  # noqa: E402
+
+TARGET_SECONDS = 10.0
+TARGET_MB = 400.0
+CATEGORIES = ("member", "former_member", "regular_contact")
+
+
+def _baseline_once(path: Path) -> float:
+    t0 = time.perf_counter()
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
+    assert rows
+    return time.perf_counter() - t0
+
+
+def _p95(values: list[float]) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, round(0.95 * (len(s) - 1)))]
+
+
+def _fmt(v: object) -> str:
+    if v is None:
+        return "n/a"
+    if isinstance(v, float):
+        return f"{v:.3f}" if v < 100 else f"{v:.0f}"
+    return str(v)
+
+
+def print_table(rows: list[dict]) -> None:
+    head = ("figure", "unit", "median", "p95", "baseline", "ratio", "target", "ok")
+    table = [head] + [tuple(_fmt(r[k]) for k in head) for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
+    for j, row in enumerate(table):
+        print("  ".join(c.ljust(widths[i]) for i, c in enumerate(row)))
+        if j == 0:
+            print("  ".join("-" * w for w in widths))
+    print(f"\nbaseline: csv.reader into a list of the same file. {rows[0]['info']}")
+
+
+def _workspace(root: Path):  # type: ignore[no-untyped-def]
+    return lead.init_workspace(WorkspacePaths(root), org_name="KV Bench", label="Bench L.", passphrase="bench-passwort")
+
+
+def _import_once(ws, path: Path) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
+    campaign = lead.new_campaign("Bench", "invitation", categories=CATEGORIES)
+    lead.create_campaign(ws, campaign)
+    t0 = time.perf_counter()
+    result = lead_import.check_import(ws, campaign.id, path)
+    t1 = time.perf_counter()
+    done = lead_import.commit_import(ws, campaign.id, result)
+    t2 = time.perf_counter()
+    return t1 - t0, t2 - t1, done.imported
+
+
+_CHILD = r"""
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from bench.import_bench_workspace import _workspace, _import_once
+ws = _workspace(Path(sys.argv[2]))
+_import_once(ws, Path(sys.argv[1]))
+ws.close()
+try:
+    with open("/proc/self/status") as fh:
+        print(int([l for l in fh if l.startswith("VmHWM:")][0].split()[1]) / 1024)
+except OSError:
+    import resource
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024)
+"""
+
+
+def _peak_mb(path: Path, tmp: Path) -> float | None:
+    try:
+        import resource  # noqa: F401
+    except ImportError:
+        return None
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(tmp / "peak-ws"), str(ROOT)], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def run(quick: bool = False) -> list[dict]:
+    rows = 20_000 if quick else 100_000
+    runs = 2 if quick else 3
+    with tempfile.TemporaryDirectory(prefix="lead-import-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        path = tmp / "mitglieder.csv"
+        generate(path, rows)
+        ws = _workspace(tmp / "ws")
+        totals, checks, commits, base = [], [], [], []
+        imported = 0
+        try:
+            for _ in range(runs):
+                base.append(_baseline_once(path))
+                check_s, commit_s, imported = _import_once(ws, path)
+                checks.append(check_s)
+                commits.append(commit_s)
+                totals.append(check_s + commit_s)
+        finally:
+            ws.close()
+        peak = _peak_mb(path, tmp)
+    med, bmed = statistics.median(totals), statistics.median(base)
+    target_s = TARGET_SECONDS * rows / 100_000
+    info = {"rows": rows, "runs": runs, "imported": imported}
+    out = [
+        {"figure": f"import {rows // 1000}k rows into a workspace (check + commit)", "unit": "s", "median": med,
+         "p95": _p95(totals), "baseline": bmed, "ratio": med / bmed if bmed else None, "target": f"≤ {target_s:g} s",
+         "ok": med <= target_s},
+        {"figure": "  of which commit (one transaction)", "unit": "s", "median": statistics.median(commits),
+         "p95": _p95(commits), "baseline": None, "ratio": None, "target": "", "ok": True},
+        {"figure": "peak RSS, one whole import in a fresh process", "unit": "MB", "median": peak, "p95": peak,
+         "baseline": None, "ratio": None, "target": f"≤ {TARGET_MB:g} MB", "ok": peak is None or peak <= TARGET_MB},
+    ]
+    for r in out:
+        r["info"] = info
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="20k rows, 2 runs")
+    args = ap.parse_args(argv)
+    rows = run(quick=args.quick)
+    print_table(rows)
+    return 0 if all(r["ok"] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

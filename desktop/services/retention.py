@@ -1,0 +1,67 @@
+"""Contact data lives on a PC only while a clearance covers it (DP-11, DP-15, R16).
+
+- Contacts that arrive for a purpose no valid clearance covers are not stored; once a clearance arrives, the
+  next sync pulls the list again from the start.
+- When the clearance of a purpose is gone (expired, revoked, stale revocation list), the numbers are hidden at
+  once (the gate), and after a grace period beyond the last moment access was valid the contact data is wiped,
+  also while the PC stays offline. Reports and the outbox are never touched here: unsynced outcomes stay.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from desktop.services import clearance_gate
+from desktop.services.enrolment import trusted_now
+from desktop.storage import audit
+from desktop.storage.database import Connection
+from desktop.storage.timefmt import from_db, to_db
+
+WIPE_GRACE = timedelta(days=3)
+
+
+def _access_until(conn: Connection) -> dict[str, str]:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'access_until'").fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def enforce(conn: Connection, system_now: datetime) -> list[str]:
+    """Remember how long each purpose is covered; wipe central campaigns' contacts past deadline + grace.
+
+    Returns the ids of the campaigns whose contact data was wiped. Runs its own transaction, then VACUUM.
+    """
+    now = trusted_now(conn, system_now)
+    purposes = [r[0] for r in conn.execute(
+        "SELECT DISTINCT purpose FROM campaigns WHERE origin = 'central' AND status != 'ended'")]
+    until = _access_until(conn)
+    wiped: list[str] = []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for purpose in purposes:
+            gate = clearance_gate.check(conn, purpose, system_now)
+            if gate.valid and gate.offline_deadline is not None:
+                previous = from_db(until.get(purpose))
+                until[purpose] = to_db(max(gate.offline_deadline, previous) if previous else gate.offline_deadline)
+                continue
+            deadline = from_db(until.get(purpose))
+            if gate.reason == "not_enrolled" or (deadline is not None and now < deadline + WIPE_GRACE):
+                continue
+            for (campaign_id,) in conn.execute(
+                    "SELECT id FROM campaigns WHERE origin = 'central' AND purpose = ? AND status != 'ended'",
+                    (purpose,)).fetchall():
+                if conn.execute("DELETE FROM contacts WHERE campaign_id = ?", (campaign_id,)).rowcount:
+                    wiped.append(campaign_id)
+                    audit.append(conn, audit.AuditKind.WIPE, at=system_now, subject=campaign_id)
+            conn.execute("INSERT INTO meta (key, value) VALUES ('withheld', '1') "
+                         "ON CONFLICT (key) DO UPDATE SET value = '1'")
+        conn.execute("INSERT INTO meta (key, value) VALUES ('access_until', ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (json.dumps(until),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    if wiped:
+        conn.execute("VACUUM")  # secure_delete is on; VACUUM also rewrites the file without the freed pages
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return wiped

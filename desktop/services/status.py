@@ -1,0 +1,66 @@
+"""What the status bar and `telefonaktion status --json` report: sync state and clearance, no personal data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop.services import clearance_gate
+from desktop.storage import repo
+from desktop.storage.database import Connection
+from desktop.storage.timefmt import from_db
+
+
+@dataclass(frozen=True)
+class NeedsAttention:
+    item_id: str
+    kind: str
+    created_at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class WorkspaceStatus:
+    org: str
+    enrolled: bool
+    pending_uploads: int
+    last_sync: datetime | None
+    needs_attention: tuple[NeedsAttention, ...]
+    campaigns: tuple[dict, ...]
+    clearance: clearance_gate.GateStatus
+
+    def as_json(self) -> dict:
+        c = self.clearance
+        return {
+            "org": self.org,
+            "enrolled": self.enrolled,
+            "campaigns": list(self.campaigns),
+            "pending_uploads": self.pending_uploads,
+            "needs_attention": len(self.needs_attention),
+            "last_sync": self.last_sync.isoformat() if self.last_sync else None,
+            "clearance": {
+                "valid": c.valid,
+                "expires_at": c.expires_at.isoformat() if c.expires_at else None,
+                "offline_until": c.offline_deadline.isoformat() if c.offline_deadline else None,
+                "reason": c.reason,
+                "missing": list(c.missing),
+            },
+        }
+
+
+def collect(conn: Connection, now: datetime) -> WorkspaceStatus:
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('org_name', 'last_sync', 'device_id')"))
+    campaigns = []
+    purposes = set()
+    for campaign in repo.list_campaigns(conn):
+        counts = repo.status_counts(conn, campaign.id)
+        campaigns.append({"id": campaign.id, "title": campaign.title, "purpose": campaign.purpose,
+                          "contacts": sum(counts.values()), "open": counts.get("open", 0)})
+        purposes.add(campaign.purpose)
+    purpose = sorted(purposes)[0] if purposes else "invitation"
+    attention = tuple(NeedsAttention(*row) for row in conn.execute(
+        "SELECT item_id, kind, created_at, coalesce(last_error, '') FROM outbox WHERE state = 'rejected' ORDER BY seq"))
+    return WorkspaceStatus(
+        org=meta.get("org_name", ""), enrolled="device_id" in meta, pending_uploads=repo.pending_count(conn),
+        last_sync=from_db(meta.get("last_sync")), needs_attention=attention, campaigns=tuple(campaigns),
+        clearance=clearance_gate.check(conn, purpose, now))

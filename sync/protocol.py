@@ -1,0 +1,496 @@
+"""The sync wire protocol between the desktop app and the central office (design.md "Sync").
+
+Versioned pydantic v2 models, shared by client and server, plus ``encode`` / ``decode`` helpers. Decoding
+never raises anything but :class:`ProtocolError`, whose ``code`` is stable (the server sends it in an
+:class:`ErrorBody`, the client turns it into an exception).
+
+Endpoints (all JSON, all but enrol authenticated with ``Authorization: Bearer <device_id>.<device_secret>``):
+
+- ``POST /v1/enrol``  EnrolRequest -> EnrolResponse (one-time code from the central office)
+- ``POST /v1/push``   PushRequest -> PushResponse (per-item accepted | duplicate | rejected)
+- ``GET  /v1/pull?cursor=...&limit=...`` -> PullPage (apply a page and its ``next_cursor`` in one transaction)
+- ``GET  /v1/health`` -> SyncHealth (per-device sequence gaps)
+
+No Qt, no desktop imports.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from datetime import UTC, date
+from enum import StrEnum
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+
+from sync.clearance import SignedClearance, SignedRevocationList
+
+PROTOCOL_VERSION = 1
+SUPPORTED_VERSIONS = (PROTOCOL_VERSION,)
+MAX_BODY_BYTES = 1024 * 1024  # requests and responses; larger -> body_too_large (HTTP 413)
+MAX_PUSH_ITEMS = 500
+MAX_PULL_LIMIT = 1000
+DEFAULT_PULL_LIMIT = 500
+
+# Ids: ASCII, no whitespace (UUID hex, server ids, purpose ids).
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+ShortText = Annotated[str, StringConstraints(max_length=500)]
+Version = Literal[1]
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------------------------------------- errors
+
+
+class ErrorCode(StrEnum):
+    """Stable error codes of :class:`ErrorBody` (the HTTP status is given beside each)."""
+
+    MALFORMED = "malformed"  # 400: not JSON, not an object, protocol_version missing, bad query
+    UNSUPPORTED_VERSION = "unsupported_version"  # 400: protocol_version not in SUPPORTED_VERSIONS
+    INVALID = "invalid"  # 422: JSON fine, but does not match the model
+    BODY_TOO_LARGE = "body_too_large"  # 413
+    UNAUTHORIZED = "unauthorized"  # 401: no / unknown token or wrong secret
+    DEVICE_REVOKED = "device_revoked"  # 403
+    CODE_INVALID = "code_invalid"  # 403: enrolment code unknown or already used
+    CODE_EXPIRED = "code_expired"  # 403
+    NOT_FOUND = "not_found"  # 404
+    METHOD_NOT_ALLOWED = "method_not_allowed"  # 405
+    RATE_LIMITED = "rate_limited"  # 429 (Retry-After header)
+    INTERNAL = "internal"  # 500
+
+
+ERROR_STATUS: dict[ErrorCode, int] = {
+    ErrorCode.MALFORMED: 400,
+    ErrorCode.UNSUPPORTED_VERSION: 400,
+    ErrorCode.INVALID: 422,
+    ErrorCode.BODY_TOO_LARGE: 413,
+    ErrorCode.UNAUTHORIZED: 401,
+    ErrorCode.DEVICE_REVOKED: 403,
+    ErrorCode.CODE_INVALID: 403,
+    ErrorCode.CODE_EXPIRED: 403,
+    ErrorCode.NOT_FOUND: 404,
+    ErrorCode.METHOD_NOT_ALLOWED: 405,
+    ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.INTERNAL: 500,
+}
+
+
+class ErrorBody(Wire):
+    protocol_version: int = PROTOCOL_VERSION
+    code: str  # an ErrorCode value; kept open so that an older client can read a newer server's code
+    message: str
+    details: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class ProtocolError(ValueError):
+    """A body could not be decoded. ``code`` is an ErrorCode; ``status`` the matching HTTP status."""
+
+    def __init__(self, code: ErrorCode, message: str, details: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(f"{code.value}: {message}")
+        self.code = code
+        self.message = message
+        self.details = details or []
+
+    @property
+    def status(self) -> int:
+        return ERROR_STATUS[self.code]
+
+    def body(self) -> ErrorBody:
+        return ErrorBody(code=self.code.value, message=self.message, details=self.details)
+
+
+# --------------------------------------------------------------------------------------------------- enrolment
+
+
+class EnrolRequest(Wire):
+    protocol_version: Version = PROTOCOL_VERSION
+    code: Annotated[str, StringConstraints(min_length=8, max_length=64)]
+    device_name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+
+class PinnedKey(Wire):
+    """A central-office public signing key to pin (sync.clearance.pin_keys takes ``public_bytes``)."""
+
+    kid: str
+    algorithm: Literal["Ed25519"] = "Ed25519"
+    public_key: str  # base64url without padding, raw 32 bytes
+
+    @property
+    def public_bytes(self) -> bytes:
+        return base64.urlsafe_b64decode(self.public_key + "=" * (-len(self.public_key) % 4))
+
+
+class EnrolResponse(Wire):
+    protocol_version: Version = PROTOCOL_VERSION
+    device_id: Id
+    device_secret: str  # shown once; the server keeps only a hash
+    org_id: Id
+    org_name: str
+    person_id: Id
+    signing_keys: list[PinnedKey]
+
+
+# --------------------------------------------------------------------------------------------------- push
+
+
+class Outcome(StrEnum):
+    REACHED = "reached"
+    NO_PICKUP = "no_pickup"
+    BUSY = "busy"
+    CALL_BACK = "call_back"
+    NOT_AVAILABLE = "not_available"
+    VOICEMAIL = "voicemail"
+    WRONG_NUMBER = "wrong_number"
+    OBJECTION = "objection"
+    NOT_IN_SERVICE = "not_in_service"
+
+
+ZETKIN_CODES: dict[Outcome, int | None] = {
+    Outcome.REACHED: 1,
+    Outcome.NO_PICKUP: 11,
+    Outcome.BUSY: 12,
+    Outcome.CALL_BACK: 13,
+    Outcome.NOT_AVAILABLE: 14,
+    Outcome.VOICEMAIL: 15,
+    Outcome.WRONG_NUMBER: 21,
+    Outcome.OBJECTION: None,
+    Outcome.NOT_IN_SERVICE: None,
+}
+FINAL_OUTCOMES = frozenset({Outcome.OBJECTION, Outcome.WRONG_NUMBER, Outcome.NOT_IN_SERVICE})
+
+AnswerKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+AnswerText = Annotated[str, StringConstraints(max_length=500)]
+AnswerValue = bool | AnswerText | Annotated[list[Annotated[str, StringConstraints(max_length=120)]], Field(max_length=9)]
+
+
+class ReportPayload(Wire):
+    """One call report. Append-only: a correction is a new report naming the one it corrects."""
+
+    report_id: Id
+    campaign_id: Id
+    contact_id: Id
+    outcome: Outcome
+    zetkin: Literal[1, 11, 12, 13, 14, 15, 21] | None
+    created_at: AwareDatetime
+    callback_after: AwareDatetime | None = None
+    wrong_numbers: Annotated[list[Literal["phone", "phone2"]], Field(max_length=2)] = Field(default_factory=list)
+    organizer_action: bool = False
+    organizer_message: ShortText = ""
+    note: ShortText = ""
+    answers: Annotated[dict[AnswerKey, AnswerValue], Field(max_length=50)] = Field(default_factory=dict)
+    corrects: Id | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReportPayload:
+        if self.zetkin != ZETKIN_CODES[self.outcome]:
+            raise ValueError(f"zetkin code for {self.outcome.value} must be {ZETKIN_CODES[self.outcome]}")
+        if self.callback_after is not None and self.outcome in FINAL_OUTCOMES:
+            raise ValueError("no call-back after an objection or a wrong / dead number")
+        if self.organizer_message and not self.organizer_action:
+            raise ValueError("a message to the organizer needs the organizer-action flag")
+        if len(set(self.wrong_numbers)) != len(self.wrong_numbers):
+            raise ValueError("wrong_numbers has duplicates")
+        if self.corrects == self.report_id:
+            raise ValueError("a report cannot correct itself")
+        return self
+
+
+class PledgePayload(Wire):
+    """A volunteer's confidentiality pledge, signed in the app and admitted by the device's lead."""
+
+    pledge_id: Id
+    volunteer_id: Id
+    volunteer_label: Annotated[str, StringConstraints(min_length=1, max_length=40)]  # first name + initial
+    text_version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    signed_at: AwareDatetime
+
+
+Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+CHAIN_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # how the desktop writes ``at`` into the hashed chain entry
+
+
+class AuditEventPayload(Wire):
+    """An entry of the app's hash-chained audit log: ids only, never contents (DP-21).
+
+    With ``chain_seq``, ``prev_hash`` and ``chain_hash`` (all three or none; older apps send none) the central
+    office re-verifies the chain with sync.audit_chain. The desktop's entry {seq, id, at, kind, person_id,
+    subject, prev_hash, hash} maps to chain_seq=seq, event_id=id, at=at, action=kind, person_id, subject,
+    prev_hash, chain_hash=hash, ref_ids=[subject] (or [] without a subject). ``at`` must be the entry's time
+    exactly as hashed (CHAIN_TIME_FORMAT, UTC, microseconds).
+    """
+
+    event_id: Id
+    action: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]{0,39}$")]
+    at: AwareDatetime
+    ref_ids: Annotated[list[Id], Field(max_length=20)] = Field(default_factory=list)
+    chain_hash: Hex64 | None = None
+    chain_seq: Annotated[int, Field(ge=1, le=2**62)] | None = None
+    prev_hash: Hex64 | None = None
+    person_id: Id | None = None
+    subject: Id | None = None
+
+    @model_validator(mode="after")
+    def _whole_chain_link(self) -> AuditEventPayload:
+        if self.chain_seq is not None and (self.prev_hash is None or self.chain_hash is None):
+            raise ValueError("chain_seq needs prev_hash and chain_hash")
+        if self.prev_hash is not None and self.chain_seq is None:
+            raise ValueError("prev_hash needs chain_seq")
+        return self
+
+    def chain_entry(self) -> dict[str, object] | None:
+        """The entry as sync.audit_chain checks it (seq, id, at, kind, person_id, subject, prev_hash, hash)."""
+        if self.chain_seq is None:
+            return None
+        return {"seq": self.chain_seq, "id": self.event_id, "at": self.at.astimezone(UTC).strftime(CHAIN_TIME_FORMAT),
+                "kind": self.action, "person_id": self.person_id, "subject": self.subject,
+                "prev_hash": self.prev_hash, "hash": self.chain_hash}
+
+
+class _PushItem(Wire):
+    idempotency_key: uuid.UUID  # client-made, one per outbox row, reused on every retry
+    seq: Annotated[int, Field(ge=1, le=2**62)]  # per-device sequence number, gap-free on the client
+
+
+class ReportItem(_PushItem):
+    kind: Literal["report"] = "report"
+    payload: ReportPayload
+
+
+class PledgeItem(_PushItem):
+    kind: Literal["pledge"] = "pledge"
+    payload: PledgePayload
+
+
+class AuditEventItem(_PushItem):
+    kind: Literal["audit_event"] = "audit_event"
+    payload: AuditEventPayload
+
+
+PushItem = Annotated[ReportItem | PledgeItem | AuditEventItem, Field(discriminator="kind")]
+
+
+class PushRequest(Wire):
+    protocol_version: Version = PROTOCOL_VERSION
+    items: Annotated[list[PushItem], Field(min_length=1, max_length=MAX_PUSH_ITEMS)]
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> PushRequest:
+        if len({item.idempotency_key for item in self.items}) != len(self.items):
+            raise ValueError("idempotency keys must be unique within a batch")
+        return self
+
+
+class ItemStatus(StrEnum):
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"  # stored before: the first result was "accepted"
+    REJECTED = "rejected"  # never retried as is; goes to the "needs attention" list
+
+
+class RejectReason(StrEnum):
+    KEY_REUSE = "key_reuse"  # the idempotency key was used before with another body
+    SEQ_REUSED = "seq_reused"  # the sequence number was used before by another item (client rolled back?)
+    UNKNOWN_CAMPAIGN = "unknown_campaign"  # no such campaign in the device's organisation
+    UNKNOWN_CONTACT = "unknown_contact"  # no such contact in that campaign
+    UNKNOWN_CORRECTION = "unknown_correction"  # ``corrects`` names no report of that contact
+    CONFLICT = "conflict"  # an id of the item clashes with stored data
+
+
+class ItemResult(Wire):
+    idempotency_key: uuid.UUID
+    seq: int
+    status: ItemStatus
+    reason: RejectReason | None = None
+
+
+class SeqGap(Wire):
+    """Sequence numbers first..last (inclusive) of this device never reached the server."""
+
+    first: int
+    last: int
+
+
+class PushResponse(Wire):
+    protocol_version: Version = PROTOCOL_VERSION
+    results: list[ItemResult]
+    highest_seq: int  # highest sequence number the server has from this device
+    missing: list[SeqGap]
+
+
+class SyncHealth(Wire):
+    protocol_version: Version = PROTOCOL_VERSION
+    device_id: Id
+    received: int
+    highest_seq: int
+    missing: list[SeqGap]
+
+
+# --------------------------------------------------------------------------------------------------- pull
+
+
+class ContactStatus(StrEnum):
+    """The server's verdict on a contact (authoritative; fixed precedence, objection wins)."""
+
+    OPEN = "open"
+    DONE = "done"
+    ORGANIZER_ACTION = "organizer_action"
+    WRONG_NUMBER = "wrong_number"
+    NOT_IN_SERVICE = "not_in_service"
+    OBJECTION = "objection"
+
+
+class CampaignInfo(Wire):
+    campaign_id: Id
+    title: str
+    purpose: Id
+    resolution_id: Id
+    fields: list[str]  # the purpose's fields: the only ones contacts carry
+    categories: list[str]
+    released_at: AwareDatetime
+    ends_on: date | None = None
+
+
+class ContactRecord(Wire):
+    """A contact under its pseudonymous per-campaign id; fields outside the purpose are None."""
+
+    campaign_id: Id
+    contact_id: Id
+    category: str
+    status: ContactStatus
+    first_name: str | None = None
+    last_name: str | None = None
+    phone: str | None = None
+    phone2: str | None = None
+    locality: str | None = None
+    district: str | None = None
+    postcode: str | None = None
+
+
+class StatusUpdate(Wire):
+    campaign_id: Id
+    contact_id: Id
+    status: ContactStatus
+    changed_at: AwareDatetime
+
+
+class PledgeDecision(Wire):
+    pledge_id: Id
+    volunteer_id: Id
+    status: Literal["confirmed", "rejected"]
+    decided_at: AwareDatetime
+
+
+class ClearanceReason(StrEnum):
+    """Why the central office issued no clearance (machine-readable; the app explains what to do)."""
+
+    NO_RESOLUTION = "no_resolution"
+    RESOLUTION_EXPIRED = "resolution_expired"
+    NOT_RESPONSIBLE = "not_responsible"
+    NO_TRAINING = "no_training"
+    NO_DECLARATION = "no_declaration"
+    REVOKED = "revoked"
+
+
+class ClearanceGrant(Wire):
+    resolution_id: Id
+    purposes: list[Id]
+    clearance: SignedClearance  # verify with sync.clearance.verify_clearance
+
+
+class ClearanceRefusal(Wire):
+    purpose: Id | None  # None: the organisation has no resolution and no campaign at all
+    reasons: list[ClearanceReason]
+
+
+class PullPage(Wire):
+    protocol_version: Version = PROTOCOL_VERSION
+    server_time: AwareDatetime  # trusted-time observation for the app's high-water mark
+    resync_required: bool = False  # wipe server-owned tables (never the outbox) and pull from cursor None
+    next_cursor: str
+    has_more: bool
+    campaigns: list[CampaignInfo] = Field(default_factory=list)
+    contacts: list[ContactRecord] = Field(default_factory=list)
+    statuses: list[StatusUpdate] = Field(default_factory=list)  # objections included (status "objection")
+    pledge_decisions: list[PledgeDecision] = Field(default_factory=list)
+    clearances: list[ClearanceGrant] = Field(default_factory=list)
+    clearance_refusals: list[ClearanceRefusal] = Field(default_factory=list)
+    revocations: SignedRevocationList | None = None  # verify with sync.clearance.verify_revocations
+
+    @property
+    def objections(self) -> list[StatusUpdate]:
+        return [s for s in self.statuses if s.status is ContactStatus.OBJECTION]
+
+
+# --------------------------------------------------------------------------------------------------- encode / decode
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def encode(model: BaseModel) -> bytes:
+    """The JSON body of a model (UTF-8)."""
+    return model.model_dump_json().encode("utf-8")
+
+
+def _error_details(exc: ValidationError) -> list[dict[str, Any]]:
+    # Never echo the input back: it may hold personal data.
+    return [{"loc": [str(p) for p in err["loc"]], "msg": err["msg"], "type": err["type"]} for err in exc.errors()][:20]
+
+
+def decode(model: type[M], raw: bytes | str, *, max_bytes: int = MAX_BODY_BYTES) -> M:
+    """Decode a body into ``model``; raises only ProtocolError (malformed, unsupported_version, invalid, too large)."""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "surrogatepass")
+    if len(raw) > max_bytes:
+        raise ProtocolError(ErrorCode.BODY_TOO_LARGE, f"body larger than {max_bytes} bytes")
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise ProtocolError(ErrorCode.MALFORMED, "body is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise ProtocolError(ErrorCode.MALFORMED, "body must be a JSON object")
+    if "protocol_version" in model.model_fields:
+        version = data.get("protocol_version")
+        if version is None:
+            raise ProtocolError(ErrorCode.MALFORMED, "protocol_version missing")
+        if type(version) is not int or version not in SUPPORTED_VERSIONS:
+            raise ProtocolError(
+                ErrorCode.UNSUPPORTED_VERSION,
+                f"protocol version {str(version)[:20]!r} not supported",
+                [{"supported": list(SUPPORTED_VERSIONS)}],
+            )
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ProtocolError(ErrorCode.INVALID, f"body does not match {model.__name__}", _error_details(exc)) from None
+    except RecursionError:
+        raise ProtocolError(ErrorCode.MALFORMED, "body nested too deeply") from None
+
+
+def report_status(outcome: Outcome, organizer_action: bool = False) -> ContactStatus:
+    """The status one report alone would give its contact (the server combines them by precedence)."""
+    if outcome is Outcome.OBJECTION:
+        return ContactStatus.OBJECTION
+    if outcome is Outcome.NOT_IN_SERVICE:
+        return ContactStatus.NOT_IN_SERVICE
+    if outcome is Outcome.WRONG_NUMBER:
+        return ContactStatus.WRONG_NUMBER
+    if organizer_action:
+        return ContactStatus.ORGANIZER_ACTION
+    if outcome is Outcome.REACHED:
+        return ContactStatus.DONE
+    return ContactStatus.OPEN
+
+
+# Higher wins when reports of a contact disagree (objection over everything; dead/wrong number over done).
+STATUS_PRECEDENCE: dict[ContactStatus, int] = {
+    ContactStatus.OPEN: 0,
+    ContactStatus.DONE: 1,
+    ContactStatus.ORGANIZER_ACTION: 2,
+    ContactStatus.WRONG_NUMBER: 3,
+    ContactStatus.NOT_IN_SERVICE: 4,
+    ContactStatus.OBJECTION: 5,
+}

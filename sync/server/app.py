@@ -1,0 +1,215 @@
+"""The central office's HTTP API (FastAPI). Thin: decoding in sync.protocol, rules in services / device_sync.
+
+Every error is an ``ErrorBody`` with a stable ``code``; nothing personal is logged (ids and error types only).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import Response
+from pydantic.json_schema import models_json_schema
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync import protocol as p
+from sync.server.db import open_database
+from sync.server.device_sync import DeviceSync
+from sync.server.services import CentralOffice, ServiceError, utcnow
+
+log = logging.getLogger("telefonaktion.zentrale.http")
+
+
+def error_response(code: p.ErrorCode | str, message: str, status: int, details: list[dict[str, Any]] | None = None,
+                   headers: dict[str, str] | None = None) -> Response:
+    body = p.ErrorBody(code=str(code), message=message, details=details or [])
+    return Response(p.encode(body), status_code=status, media_type="application/json", headers=headers)
+
+
+def model_response(model: p.Wire) -> Response:
+    return Response(p.encode(model), media_type="application/json")
+
+
+class TokenBuckets:
+    """A token bucket per key (device id or client address), in memory; used from the event loop only."""
+
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate, self.burst = rate, burst
+        self._buckets: dict[str, tuple[float, float]] = {}
+
+    def retry_after(self, key: str) -> float:
+        """0 if a request may pass now (and take a token), else the seconds to wait."""
+        now = time.monotonic()
+        tokens, last = self._buckets.get(key, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+        if tokens >= 1:
+            self._buckets[key] = (tokens - 1, now)
+            return 0.0
+        self._buckets[key] = (tokens, now)
+        return (1 - tokens) / self.rate
+
+    def check(self, key: str) -> None:
+        wait = self.retry_after(key)
+        if wait:
+            raise _RateLimited(wait)
+        if len(self._buckets) > 100_000:  # forget idle keys
+            self._buckets.clear()
+
+
+class _RateLimited(Exception):
+    def __init__(self, wait: float) -> None:
+        self.wait = wait
+
+
+class _CatchAll:
+    """Last resort: a 500 ErrorBody, logged by type and stack only (exception messages may hold data)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_tracking(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_tracking)
+        except Exception as exc:
+            log.error("internal error %s on %s\n%s", type(exc).__name__, scope.get("path"),
+                      "".join(traceback.format_tb(exc.__traceback__)))
+            if not started:
+                await error_response(p.ErrorCode.INTERNAL, "internal error", 500)(scope, receive, send)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing more than ``limit`` bytes before reading them all."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        raise p.ProtocolError(p.ErrorCode.BODY_TOO_LARGE, f"body larger than {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise p.ProtocolError(p.ErrorCode.BODY_TOO_LARGE, f"body larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _body_doc(model: type[p.Wire]) -> dict[str, Any]:
+    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
+
+
+_ERRORS_DOC: dict[int | str, dict[str, Any]] = {
+    status: {"model": p.ErrorBody} for status in (400, 401, 403, 413, 422, 429)
+}
+
+
+def create_app(database_url: str, *, idempotency: bool = True, rate_limit: float = 50.0, burst: int = 200,
+               max_body: int = p.MAX_BODY_BYTES, clock: Callable[[], datetime] = utcnow) -> FastAPI:
+    """The HTTP app over the database at ``database_url`` (migrated on start).
+
+    ``idempotency=False`` stores every pushed item, even repeats: only for the fault test that proves the
+    idempotency claim matters.
+    """
+    office = CentralOffice(open_database(database_url), clock=clock)
+    office.signing_key()
+    devices = DeviceSync(office, idempotency=idempotency)
+    limiter = TokenBuckets(rate_limit, burst)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        office.engine.dispose()
+
+    app = FastAPI(title="Telefonaktion Zentrale", version=str(p.PROTOCOL_VERSION), docs_url=None, redoc_url=None,
+                  lifespan=lifespan)
+    app.state.office, app.state.devices = office, devices
+    app.add_middleware(_CatchAll)
+
+    @app.exception_handler(ServiceError)
+    async def _service_error(_: Request, exc: ServiceError) -> Response:
+        return error_response(exc.code, exc.message, exc.status)
+
+    @app.exception_handler(p.ProtocolError)
+    async def _protocol_error(_: Request, exc: p.ProtocolError) -> Response:
+        return error_response(exc.code, exc.message, exc.status, exc.details)
+
+    @app.exception_handler(_RateLimited)
+    async def _rate_limited(_: Request, exc: _RateLimited) -> Response:
+        return error_response(p.ErrorCode.RATE_LIMITED, "too many requests", 429,
+                              headers={"Retry-After": str(max(1, round(exc.wait)))})
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_query(_: Request, exc: RequestValidationError) -> Response:
+        details = [{"loc": [str(x) for x in e["loc"]], "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        return error_response(p.ErrorCode.MALFORMED, "invalid query parameters", 400, details[:20])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_: Request, exc: StarletteHTTPException) -> Response:
+        code = {404: p.ErrorCode.NOT_FOUND, 405: p.ErrorCode.METHOD_NOT_ALLOWED}.get(exc.status_code, "http_error")
+        return error_response(code, str(exc.detail), exc.status_code)
+
+    def client_key(request: Request) -> str:
+        token = request.headers.get("authorization", "").partition(" ")[2]
+        device_id = token.partition(".")[0][:64]
+        return f"device:{device_id}" if device_id else f"addr:{request.client.host if request.client else '-'}"
+
+    async def authenticated(request: Request) -> Any:
+        limiter.check(client_key(request))
+        return await run_in_threadpool(devices.authenticate, request.headers.get("authorization"))
+
+    @app.post("/v1/enrol", response_model=p.EnrolResponse, responses=_ERRORS_DOC,
+              openapi_extra=_body_doc(p.EnrolRequest))
+    async def enrol(request: Request) -> Response:
+        limiter.check(f"addr:{request.client.host if request.client else '-'}")
+        req = p.decode(p.EnrolRequest, await read_body(request, max_body), max_bytes=max_body)
+        return model_response(await run_in_threadpool(devices.enrol, req))
+
+    @app.post("/v1/push", response_model=p.PushResponse, responses=_ERRORS_DOC,
+              openapi_extra=_body_doc(p.PushRequest))
+    async def push(request: Request) -> Response:
+        device = await authenticated(request)
+        req = p.decode(p.PushRequest, await read_body(request, max_body), max_bytes=max_body)
+        return model_response(await run_in_threadpool(devices.push, device, req))
+
+    @app.get("/v1/pull", response_model=p.PullPage, responses=_ERRORS_DOC)
+    async def pull(request: Request, cursor: str | None = Query(None, max_length=100),
+                   limit: int = Query(p.DEFAULT_PULL_LIMIT, ge=1, le=p.MAX_PULL_LIMIT)) -> Response:
+        device = await authenticated(request)
+        return model_response(await run_in_threadpool(devices.pull, device, cursor, limit))
+
+    @app.get("/v1/health", response_model=p.SyncHealth, responses=_ERRORS_DOC)
+    async def health(request: Request) -> Response:
+        device = await authenticated(request)
+        return model_response(await run_in_threadpool(devices.health, device))
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+            _, defs = models_json_schema([(p.EnrolRequest, "validation"), (p.PushRequest, "validation")],
+                                         ref_template="#/components/schemas/{model}")
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            for name, definition in defs.get("$defs", {}).items():
+                components.setdefault(name, definition)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

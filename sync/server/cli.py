@@ -1,0 +1,378 @@
+"""``telefonaktion-zentrale``: the central office's command line (a thin layer over services.CentralOffice).
+
+Conventions: every command takes ``--database URL`` (default: an SQLite file in the user data directory, or
+$TELEFONAKTION_ZENTRALE_DB); commands that create something print its id alone on the last stdout line;
+errors go to stderr with a non-zero exit code and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import logging
+import os
+import socket
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+DB_ENV = "TELEFONAKTION_ZENTRALE_DB"
+NO_IDEMPOTENCY_ENV = "TELEFONAKTION_ZENTRALE_UNSAFE_NO_IDEMPOTENCY"  # fault tests only
+PASSWORD_ENV = "TELEFONAKTION_ZENTRALE_PASSWORD"  # staff add: the new staff member's password
+
+
+class UserError(Exception):
+    pass
+
+
+def default_database() -> str:
+    if os.environ.get(DB_ENV):
+        return os.environ[DB_ENV]
+    from platformdirs import user_data_dir
+
+    return str(Path(user_data_dir("telefonaktion-zentrale")) / "zentrale.db")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# --------------------------------------------------------------------------------------------------- commands
+
+
+def _open(url: str) -> Any:
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from sync.server.db import open_database
+
+    try:
+        return open_database(url)
+    except (ArgumentError, ValueError) as exc:
+        raise UserError(f"bad database URL: {exc}") from None
+    except OperationalError as exc:
+        raise UserError(f"cannot open the database: {str(exc.orig).strip().splitlines()[0]}") from None
+
+
+def _office(args: argparse.Namespace) -> Any:
+    from sync.server.services import CentralOffice
+
+    args.engine = _open(args.database)  # disposed by main()
+    return CentralOffice(args.engine)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise UserError("give both --tls-cert and --tls-key")
+    if not is_loopback(args.host) and not args.tls_cert:
+        raise UserError(f"refusing plain HTTP on {args.host}: only loopback may go without TLS "
+                        "(give --tls-cert and --tls-key)")
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    idempotency = os.environ.get(NO_IDEMPOTENCY_ENV) != "1"
+    _open(args.database).dispose()  # migrate, and turn a bad URL into a clear message
+    app = create_app(args.database, idempotency=idempotency, rate_limit=args.rate_limit, burst=args.burst)
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        raise UserError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+    sock.listen(256)
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", access_log=False, ssl_certfile=args.tls_cert,
+                            ssl_keyfile=args.tls_key, timeout_graceful_shutdown=5)
+    server = uvicorn.Server(config)
+    scheme = "https" if args.tls_cert else "http"
+    host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
+
+    async def run() -> None:
+        task = asyncio.create_task(server.serve(sockets=[sock]))
+        while not server.started and not task.done():
+            await asyncio.sleep(0.01)
+        if server.started:
+            print(f"READY {scheme}://{host}:{port}", flush=True)
+        await task
+
+    asyncio.run(run())
+    return 0
+
+
+def cmd_org_add(args: argparse.Namespace) -> int:
+    print(_office(args).add_org(args.name))
+    return 0
+
+
+def cmd_person_add(args: argparse.Namespace) -> int:
+    print(_office(args).add_person(args.org, args.name))
+    return 0
+
+
+def cmd_members_import(args: argparse.Namespace) -> int:
+    from sync import memberfile
+
+    office = _office(args)
+    try:
+        result = memberfile.read(Path(args.file), purpose="invitation", allowed_categories=args.category,
+                                 assume_category=args.assume_category)
+    except memberfile.MemberFileError as exc:
+        raise UserError(f"{args.file}: {exc}") from None
+    added, updated = office.import_members(args.org, result.records)
+    if result.dropped_columns:
+        print("dropped columns: " + ", ".join(result.dropped_columns))
+    for issue in result.refused_rows + result.invalid_rows:
+        print(f"row {issue.row}: {issue.code.value}")
+    print(f"imported {result.imported} of {result.total_rows} rows: {added} added, {updated} updated, "
+          f"{len(result.refused_rows)} refused, {len(result.duplicates)} duplicates merged")
+    return 0
+
+
+def cmd_resolution_add(args: argparse.Namespace) -> int:
+    print(_office(args).add_resolution(args.org, args.date, args.body, args.purpose, args.responsible or [],
+                                       valid_until=args.valid_until, document_ref=args.document))
+    return 0
+
+
+def cmd_training_record(args: argparse.Namespace) -> int:
+    print(_office(args).record_training(args.person, args.date))
+    return 0
+
+
+def cmd_declaration_record(args: argparse.Namespace) -> int:
+    print(_office(args).record_declaration(args.person, args.signed_on, args.text_version, args.document))
+    return 0
+
+
+def cmd_campaign_release(args: argparse.Namespace) -> int:
+    campaign_id, count = _office(args).release_campaign(args.org, args.title, args.purpose, args.resolution,
+                                                        args.category, ends_on=args.ends_on)
+    print(f"released {count} contacts")
+    print(campaign_id)
+    return 0
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    code, expires_at = _office(args).create_enrolment_code(args.org, args.person)
+    print(f"one-time enrolment code, valid until {expires_at:%Y-%m-%d %H:%M} UTC:")
+    print(code)
+    return 0
+
+
+def cmd_clearance_revoke(args: argparse.Namespace) -> int:
+    _office(args).revoke_clearance(args.person)
+    print(f"clearances of person {args.person} revoked")
+    return 0
+
+
+def cmd_device_revoke(args: argparse.Namespace) -> int:
+    _office(args).revoke_device(args.device)
+    print(f"device {args.device} revoked")
+    return 0
+
+
+def cmd_device_health(args: argparse.Namespace) -> int:
+    office = _office(args)
+    health = office.device_health(args.device)
+    print(f"received {health.received}, highest sequence number {health.highest_seq}")
+    for gap in health.missing:
+        print(f"missing {gap.first}-{gap.last}")
+    chain = office.audit_chain(args.device)
+    print(f"audit chain: {'intact' if chain.intact else 'BROKEN'}, verified up to entry {chain.verified_seq}, "
+          f"{len(chain.breaks)} breaks")
+    for brk in chain.breaks:
+        print(f"audit chain break at entry {brk.expected_seq} (got {brk.got_seq}): {brk.reason}, "
+              f"event {brk.event_id}")
+    return 0
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_file:
+        text = sys.stdin.read() if args.password_file == "-" else Path(args.password_file).read_text("utf-8")
+        password = text[:-1] if text.endswith("\n") else text
+        password = password[:-1] if password.endswith("\r") else password
+    elif os.environ.get(PASSWORD_ENV):
+        password = os.environ[PASSWORD_ENV]
+    else:
+        raise UserError(f"give the password in ${PASSWORD_ENV} or with --password-file (never as an argument)")
+    return password
+
+
+def cmd_staff_add(args: argparse.Namespace) -> int:
+    from sync.server.web.auth import StaffAccounts
+
+    password = _read_password(args)
+    args.engine = _open(args.database)  # disposed by main()
+    staff_id, secret = StaffAccounts(args.engine).add(args.name, password, with_totp=args.totp)
+    if secret is not None:
+        from sync.server.web import totp
+
+        print(f"TOTP secret (enter it in an authenticator app): {secret}")
+        print(f"otpauth URI: {totp.provisioning_uri(secret, args.name)}")
+    print(staff_id)
+    return 0
+
+
+def cmd_pledge_list(args: argparse.Namespace) -> int:
+    for row in _office(args).list_pledges(args.org):
+        print(f"{row.id}\t{row.status}\t{row.volunteer_label}\tsigned {row.signed_at:%Y-%m-%d}"
+              f"\ttext {row.text_version}\tadmitted by {row.lead_person_id}")
+    return 0
+
+
+def cmd_pledge_decide(args: argparse.Namespace) -> int:
+    _office(args).decide_pledge(args.pledge, confirm=args.command == "confirm")
+    print(f"pledge {args.pledge} {'confirmed' if args.command == 'confirm' else 'rejected'}")
+    return 0
+
+
+def cmd_results_export(args: argparse.Namespace) -> int:
+    count = _office(args).export_results(args.org, Path(args.out))
+    print(f"exported {count} outcomes to {args.out}")
+    return 0
+
+
+def cmd_keys_show(args: argparse.Namespace) -> int:
+    keys = _office(args).pinned_keys()
+    for key in keys:
+        print(f"{key.algorithm} public key {key.public_key}")
+    print(keys[0].kid)
+    return 0
+
+
+# --------------------------------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database", default=default_database(),
+                        help=f"SQLite path/URL or postgresql:// URL (env {DB_ENV})")
+    parser = argparse.ArgumentParser(prog="telefonaktion-zentrale", description=__doc__.split("\n")[0])
+    groups = parser.add_subparsers(dest="group", required=True)
+
+    def command(sub: Any, name: str, func: Callable[[argparse.Namespace], int], help: str) -> Any:
+        cmd = sub.add_parser(name, parents=[common], help=help)
+        cmd.set_defaults(func=func)
+        return cmd
+
+    def group(name: str, help: str) -> Any:
+        return groups.add_parser(name, help=help).add_subparsers(dest="command", required=True)
+
+    serve = command(groups, "serve", cmd_serve, "run the sync service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8470, help="0 picks a free port (printed on the READY line)")
+    serve.add_argument("--tls-cert")
+    serve.add_argument("--tls-key")
+    serve.add_argument("--rate-limit", type=float, default=50.0, help="requests per second per device")
+    serve.add_argument("--burst", type=int, default=200)
+
+    command(group("org", "organisations"), "add", cmd_org_add, "add an org").add_argument("--name", required=True)
+    cmd = command(group("person", "persons of an org"), "add", cmd_person_add, "add a person")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--name", required=True)
+
+    cmd = command(group("members", "membership"), "import", cmd_members_import, "import a CSV/XLSX export")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--file", required=True)
+    cmd.add_argument("--category", nargs="+", action="extend", help="categories to accept (default: all)")
+    cmd.add_argument("--assume-category", help="category of everybody in a file without a category column")
+
+    cmd = command(group("resolution", "board resolutions"), "add", cmd_resolution_add, "record a resolution")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--date", type=_date, required=True)
+    cmd.add_argument("--body", required=True, help="deciding body, e.g. Kreisvorstand")
+    cmd.add_argument("--purpose", nargs="+", action="extend", required=True)
+    cmd.add_argument("--responsible", nargs="+", action="extend", help="1-3 person ids")
+    cmd.add_argument("--valid-until", type=_date)
+    cmd.add_argument("--document", default="", help="document reference")
+
+    cmd = command(group("training", "trainings"), "record", cmd_training_record, "record a completed training")
+    cmd.add_argument("--person", required=True)
+    cmd.add_argument("--date", type=_date, required=True)
+
+    cmd = command(group("declaration", "data-protection declarations"), "record", cmd_declaration_record,
+                  "record a signed declaration")
+    cmd.add_argument("--person", required=True)
+    cmd.add_argument("--signed-on", type=_date, required=True)
+    cmd.add_argument("--text-version", default="")
+    cmd.add_argument("--document", default="")
+
+    cmd = command(group("campaign", "campaigns"), "release", cmd_campaign_release, "release a call list")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--title", required=True)
+    cmd.add_argument("--purpose", required=True)
+    cmd.add_argument("--resolution", required=True)
+    cmd.add_argument("--category", nargs="+", action="extend", help="categories to release (default: member)")
+    cmd.add_argument("--ends-on", type=_date)
+
+    cmd = command(groups, "enrol", cmd_enrol, "make a one-time enrolment code for a device")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--person", required=True)
+
+    command(group("clearance", "clearances"), "revoke", cmd_clearance_revoke,
+            "revoke a person's clearances").add_argument("--person", required=True)
+    devices = group("device", "devices")
+    command(devices, "revoke", cmd_device_revoke, "revoke a device").add_argument("--device", required=True)
+    command(devices, "health", cmd_device_health, "sequence gaps of a device").add_argument("--device", required=True)
+
+    pledges = group("pledge", "volunteer pledges")
+    command(pledges, "list", cmd_pledge_list, "list pledges of an org").add_argument("--org", required=True)
+    command(pledges, "confirm", cmd_pledge_decide, "confirm a pledge").add_argument("pledge")
+    command(pledges, "reject", cmd_pledge_decide, "reject a pledge").add_argument("pledge")
+
+    cmd = command(group("results", "outcomes"), "export", cmd_results_export, "export outcomes as CSV")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--out", required=True)
+
+    command(group("keys", "signing keys"), "show", cmd_keys_show, "print the public signing key id")
+
+    cmd = command(group("staff", "staff of the web interface"), "add", cmd_staff_add,
+                  f"add a staff member (password from ${PASSWORD_ENV} or --password-file)")
+    cmd.add_argument("--name", required=True, help="sign-in name")
+    cmd.add_argument("--password-file", help="file whose content (without a final newline) is the password; - reads stdin")
+    cmd.add_argument("--totp", action="store_true", help="require a TOTP one-time code (prints the secret)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "category", None) is None and args.group in ("members", "campaign"):
+        from sync.purposes import CATEGORIES
+
+        args.category = list(CATEGORIES) if args.group == "members" else ["member"]
+    from sync.server.services import ServiceError
+
+    try:
+        return args.func(args)
+    except (UserError, ServiceError) as exc:
+        print(f"error: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if getattr(args, "engine", None) is not None:
+            args.engine.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

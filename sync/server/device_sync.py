@@ -1,0 +1,431 @@
+"""What devices do: enrol, authenticate, push (exactly once) and pull (cursor pages). design.md "Sync".
+
+Exactly once (R10): each item's idempotency key is claimed with INSERT ... ON CONFLICT DO NOTHING inside the
+transaction that stores the item, together with a hash of the item; a repeated key with the same hash replays
+the first result, with another hash it is rejected (``key_reuse``). Never check-then-insert.
+Every query is scoped to the device's organisation (R13).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from sync import protocol as p
+from sync.audit_chain import GENESIS, first_break
+from sync.purposes import Field, get_purpose
+from sync.server import db
+from sync.server.services import CentralOffice, Device, ServiceError, audit, normalise_code, sha256_hex, sync_health
+
+log = logging.getLogger("telefonaktion.zentrale.sync")
+LAST_SEEN_RESOLUTION = timedelta(minutes=1)
+
+
+def _refused(code: p.ErrorCode, message: str) -> ServiceError:
+    return ServiceError(code.value, message, p.ERROR_STATUS[code])
+
+
+def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], returning: Any) -> set[Any]:
+    """INSERT ... ON CONFLICT DO NOTHING RETURNING ``returning``: the values of the rows really inserted.
+
+    This is the atomic claim: a concurrent transaction inserting the same key waits for ours and then
+    inserts nothing. Rows go in the given order (callers sort them: a fixed lock order).
+    """
+    if not rows:
+        return set()
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(table).values(rows).on_conflict_do_nothing().returning(returning)
+    return set(conn.execute(stmt).scalars())
+
+
+def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem) -> str:
+    body = {"kind": item.kind, "payload": item.payload.model_dump(mode="json")}
+    return sha256_hex(json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+
+
+class DeviceSync:
+    def __init__(self, office: CentralOffice, *, idempotency: bool = True) -> None:
+        self.office = office
+        self.engine = office.engine
+        self.idempotency = idempotency
+        if not idempotency:
+            log.warning("IDEMPOTENCY DISABLED: duplicates will be stored (fault tests only)")
+
+    # ----------------------------------------------------------------------------------------------- enrol / auth
+
+    def enrol(self, req: p.EnrolRequest) -> p.EnrolResponse:
+        now, code_hash = self.office.clock(), sha256_hex(normalise_code(req.code))
+        ec = db.enrolment_codes
+        device_id, secret = db.new_id(), secrets.token_urlsafe(32)
+        with self.engine.begin() as conn:
+            claimed = conn.execute(update(ec).where(ec.c.code_hash == code_hash, ec.c.used_at.is_(None),
+                                                    ec.c.expires_at > now)
+                                   .values(used_at=now, device_id=device_id)).rowcount == 1
+            row = conn.execute(select(ec).where(ec.c.code_hash == code_hash)).first()
+            if not claimed:
+                if row is not None and row.used_at is None:
+                    raise _refused(p.ErrorCode.CODE_EXPIRED, "this enrolment code has expired: ask for a new one")
+                raise _refused(p.ErrorCode.CODE_INVALID, "unknown or already used enrolment code")
+            org = conn.execute(select(db.orgs).where(db.orgs.c.id == row.org_id)).one()
+            conn.execute(insert(db.devices).values(
+                id=device_id, org_id=row.org_id, person_id=row.person_id, name=req.device_name,
+                secret_hash=sha256_hex(secret), created_at=now))
+            audit(conn, now, "device.enrol", device_id, row.person_id, org_id=row.org_id, device_id=device_id,
+                  source="server")
+        return p.EnrolResponse(device_id=device_id, device_secret=secret, org_id=org.id, org_name=org.name,
+                               person_id=row.person_id, signing_keys=self.office.pinned_keys())
+
+    def authenticate(self, authorization: str | None) -> Device:
+        """``Authorization: Bearer <device_id>.<secret>`` -> the device, or unauthorized / device_revoked."""
+        scheme, _, token = (authorization or "").partition(" ")
+        device_id, _, secret = token.strip().partition(".")
+        if scheme.lower() != "bearer" or not device_id or not secret:
+            raise _refused(p.ErrorCode.UNAUTHORIZED, "missing or malformed device token")
+        with self.engine.begin() as conn:
+            row = conn.execute(select(db.devices).where(db.devices.c.id == device_id[:64])).first()
+        expected = row.secret_hash if row is not None else "0" * 64
+        if not hmac.compare_digest(expected, sha256_hex(secret)) or row is None:
+            raise _refused(p.ErrorCode.UNAUTHORIZED, "unknown device or wrong secret")
+        if row.revoked_at is not None:
+            raise _refused(p.ErrorCode.DEVICE_REVOKED, "this device has been revoked by the central office")
+        return Device(id=row.id, org_id=row.org_id, person_id=row.person_id)
+
+    # ----------------------------------------------------------------------------------------------- push
+
+    def push(self, device: Device, req: p.PushRequest) -> p.PushResponse:
+        """Stores a batch in one transaction, set-wise: a handful of statements per batch, not per item.
+
+        Locks are taken in one order (idempotency keys, sequence numbers, contacts; each sorted) so that
+        concurrent batches of one or several devices cannot deadlock.
+        """
+        with self.engine.begin() as conn:
+            self._seen(conn, device)
+            results = _Batch(self, conn, device, req.items).run()
+            health = sync_health(conn, device.id)
+        return p.PushResponse(results=results, highest_seq=health.highest_seq, missing=health.missing)
+
+    def _seen(self, conn: Connection, device: Device, now: datetime | None = None) -> None:
+        """Remembers the device's last sync for the central office (at most one write a minute)."""
+        now, d = now or self.office.clock(), db.devices
+        conn.execute(update(d).where(d.c.id == device.id, or_(d.c.last_seen_at.is_(None),
+                                                               d.c.last_seen_at < now - LAST_SEEN_RESOLUTION))
+                     .values(last_seen_at=now))
+
+    @staticmethod
+    def _decide_status(conn: Connection, contact_id: str) -> p.ContactStatus:
+        """Fixed precedence over the contact's reports that no later report corrects; an objection always counts."""
+        rep = db.reports
+        rows = conn.execute(select(rep.c.report_id, rep.c.outcome, rep.c.organizer_action, rep.c.corrects)
+                            .where(rep.c.contact_id == contact_id)).all()
+        corrected = {row.corrects for row in rows if row.corrects}
+        statuses = [p.ContactStatus.OPEN]
+        for row in rows:
+            status = p.report_status(p.Outcome(row.outcome), row.organizer_action)
+            if row.report_id not in corrected or status is p.ContactStatus.OBJECTION:
+                statuses.append(status)
+        return max(statuses, key=p.STATUS_PRECEDENCE.__getitem__)
+
+    # ----------------------------------------------------------------------------------------------- pull
+
+    def pull(self, device: Device, cursor: str | None, limit: int = p.DEFAULT_PULL_LIMIT) -> p.PullPage:
+        limit = max(1, min(limit, p.MAX_PULL_LIMIT))
+        now = self.office.clock()
+        with self.engine.begin() as conn:
+            self._seen(conn, device, now)
+            epoch = conn.execute(select(db.meta_kv.c.value).where(db.meta_kv.c.key == "feed_epoch")).scalar_one()
+            start = self._parse_cursor(cursor, epoch)
+            newest = conn.execute(select(func.max(db.feed.c.id))).scalar() or 0
+            if start is None or start > newest:  # another server / restored backup: start over
+                return p.PullPage(server_time=now, resync_required=True, next_cursor=f"{epoch}:0", has_more=True)
+            rows = conn.execute(select(db.feed.c.id, db.feed.c.kind, db.feed.c.ref_id).where(
+                db.feed.c.org_id == device.org_id, db.feed.c.id > start).order_by(db.feed.c.id).limit(limit + 1)).all()
+            has_more = len(rows) > limit
+            rows = rows[:limit]
+            refs: dict[str, list[str]] = {"campaign": [], "contact": [], "status": [], "pledge": []}
+            for row in rows:
+                refs[row.kind].append(row.ref_id)
+            grants, refusals = self.office.clearances_for(conn, device, now)
+            return p.PullPage(
+                server_time=now,
+                next_cursor=f"{epoch}:{rows[-1].id if rows else start}",
+                has_more=has_more,
+                campaigns=self._campaigns(conn, device, refs["campaign"]),
+                contacts=self._contacts(conn, device, refs["contact"]),
+                statuses=self._statuses(conn, device, refs["status"]),
+                pledge_decisions=self._pledge_decisions(conn, device, refs["pledge"]),
+                clearances=grants,
+                clearance_refusals=refusals,
+                revocations=self.office.revocation_list(conn, device.org_id, now),
+            )
+
+    @staticmethod
+    def _parse_cursor(cursor: str | None, epoch: str) -> int | None:
+        if not cursor:
+            return 0
+        cursor_epoch, _, position = cursor.partition(":")
+        if not position.isdigit() or len(position) > 18 or not cursor_epoch.isalnum() or len(cursor_epoch) > 16:
+            raise _refused(p.ErrorCode.MALFORMED, "malformed cursor")
+        return int(position) if cursor_epoch == epoch else None
+
+    @staticmethod
+    def _campaigns(conn: Connection, device: Device, ids: list[str]) -> list[p.CampaignInfo]:
+        if not ids:
+            return []
+        c = db.campaigns
+        rows = conn.execute(select(c).where(c.c.id.in_(ids), c.c.org_id == device.org_id).order_by(c.c.id))
+        return [p.CampaignInfo(campaign_id=row.id, title=row.title, purpose=row.purpose,
+                               resolution_id=row.resolution_id, categories=row.categories,
+                               fields=sorted(f.value for f in get_purpose(row.purpose).fields),
+                               released_at=row.released_at, ends_on=row.ends_on) for row in rows]
+
+    @staticmethod
+    def _contacts(conn: Connection, device: Device, ids: list[str]) -> list[p.ContactRecord]:
+        if not ids:
+            return []
+        cc, m, c = db.campaign_contacts, db.members, db.campaigns
+        rows = conn.execute(
+            select(cc.c.id, cc.c.campaign_id, cc.c.status, c.c.purpose, m.c.category, *(m.c[f.value] for f in Field))
+            .join(c, c.c.id == cc.c.campaign_id).join(m, m.c.id == cc.c.member_id)
+            .where(cc.c.id.in_(ids), c.c.org_id == device.org_id).order_by(cc.c.id)).all()
+        out = []
+        for row in rows:
+            allowed = get_purpose(row.purpose).fields  # only the purpose's fields ever leave (DP-4)
+            fields = {f.value: getattr(row, f.value) or None for f in Field if f in allowed}
+            out.append(p.ContactRecord(campaign_id=row.campaign_id, contact_id=row.id, category=row.category,
+                                       status=p.ContactStatus(row.status), **fields))
+        return out
+
+    @staticmethod
+    def _statuses(conn: Connection, device: Device, ids: list[str]) -> list[p.StatusUpdate]:
+        if not ids:
+            return []
+        cc, c = db.campaign_contacts, db.campaigns
+        rows = conn.execute(select(cc.c.id, cc.c.campaign_id, cc.c.status, cc.c.status_changed_at)
+                            .join(c, c.c.id == cc.c.campaign_id)
+                            .where(cc.c.id.in_(set(ids)), c.c.org_id == device.org_id).order_by(cc.c.id))
+        return [p.StatusUpdate(campaign_id=row.campaign_id, contact_id=row.id, status=p.ContactStatus(row.status),
+                               changed_at=row.status_changed_at) for row in rows]
+
+    @staticmethod
+    def _pledge_decisions(conn: Connection, device: Device, ids: list[str]) -> list[p.PledgeDecision]:
+        if not ids:
+            return []
+        pl = db.pledges
+        rows = conn.execute(select(pl).where(pl.c.id.in_(set(ids)), pl.c.org_id == device.org_id,
+                                             pl.c.status != "pending").order_by(pl.c.id))
+        return [p.PledgeDecision(pledge_id=row.id, volunteer_id=row.volunteer_id, status=row.status,
+                                 decided_at=row.decided_at) for row in rows]
+
+    def health(self, device: Device) -> p.SyncHealth:
+        with self.engine.begin() as conn:
+            return sync_health(conn, device.id)
+
+
+
+class _Batch:
+    """One push request, processed set-wise inside the caller's transaction."""
+
+    def __init__(self, sync: DeviceSync, conn: Connection, device: Device, items: list[Any]) -> None:
+        self.sync, self.conn, self.device, self.items = sync, conn, device, items
+        self.now = sync.office.clock()
+        self.results: dict[str, p.ItemResult] = {}
+
+    def _result(self, item: Any, status: p.ItemStatus, reason: p.RejectReason | None = None) -> None:
+        self.results[str(item.idempotency_key)] = p.ItemResult(idempotency_key=item.idempotency_key, seq=item.seq,
+                                                               status=status, reason=reason)
+
+    def run(self) -> list[p.ItemResult]:
+        claimed = self._claim_keys()
+        fresh = self._claim_seqs(claimed)
+        reports = [item for item in fresh if item.kind == "report"]
+        self._store_reports(reports)
+        self._store_pledges([item for item in fresh if item.kind == "pledge"])
+        self._store_audit_events([item for item in fresh if item.kind == "audit_event"])
+        for item in fresh:
+            if str(item.idempotency_key) not in self.results:
+                self._result(item, p.ItemStatus.ACCEPTED)
+        self._record_rejections(claimed)
+        return [self.results[str(item.idempotency_key)] for item in self.items]
+
+    def _claim_keys(self) -> list[Any]:
+        """Claims every key; items whose key was claimed before get the first result replayed (or key_reuse)."""
+        if not self.sync.idempotency:
+            return list(self.items)
+        ik, hashes = db.idempotency_keys, {str(item.idempotency_key): item_hash(item) for item in self.items}
+        rows = [{"device_id": self.device.id, "key": key, "request_hash": hashes[key], "kind": item.kind,
+                 "seq": item.seq, "status": p.ItemStatus.ACCEPTED.value, "created_at": self.now}
+                for item in sorted(self.items, key=lambda i: str(i.idempotency_key))
+                for key in [str(item.idempotency_key)]]
+        claimed = insert_ignore(self.conn, ik, rows, ik.c.key)
+        seen = [item for item in self.items if str(item.idempotency_key) not in claimed]
+        if seen:
+            first = {row.key: row for row in self.conn.execute(
+                select(ik.c.key, ik.c.request_hash, ik.c.status, ik.c.reason).where(
+                    ik.c.device_id == self.device.id, ik.c.key.in_([str(i.idempotency_key) for i in seen])))}
+            for item in seen:
+                row = first[str(item.idempotency_key)]
+                if row.request_hash != hashes[row.key]:
+                    self._result(item, p.ItemStatus.REJECTED, p.RejectReason.KEY_REUSE)
+                elif row.status == p.ItemStatus.REJECTED:
+                    self._result(item, p.ItemStatus.REJECTED, p.RejectReason(row.reason))
+                else:
+                    self._result(item, p.ItemStatus.DUPLICATE)
+        return [item for item in self.items if str(item.idempotency_key) in claimed]
+
+    def _claim_seqs(self, fresh: list[Any]) -> list[Any]:
+        """Records the sequence numbers; a number already held by another item is rejected (seq_reused)."""
+        ds, in_batch = db.device_seqs, set()
+        for item in fresh:  # one number twice in the batch: the later item is the odd one out
+            if item.seq in in_batch:
+                self._result(item, p.ItemStatus.REJECTED, p.RejectReason.SEQ_REUSED)
+            in_batch.add(item.seq)
+        fresh = [item for item in fresh if str(item.idempotency_key) not in self.results]
+        rows = [{"device_id": self.device.id, "seq": item.seq, "key": str(item.idempotency_key)}
+                for item in sorted(fresh, key=lambda i: i.seq)]
+        inserted = insert_ignore(self.conn, ds, rows, ds.c.seq)
+        taken = [item for item in fresh if item.seq not in inserted]
+        if taken:
+            holders = dict(self.conn.execute(select(ds.c.seq, ds.c.key).where(
+                ds.c.device_id == self.device.id, ds.c.seq.in_([item.seq for item in taken]))).all())
+            for item in taken:
+                if holders.get(item.seq) != str(item.idempotency_key):
+                    self._result(item, p.ItemStatus.REJECTED, p.RejectReason.SEQ_REUSED)
+        return [item for item in fresh if str(item.idempotency_key) not in self.results]
+
+    def _store_reports(self, items: list[p.ReportItem]) -> None:
+        if not items:
+            return
+        conn, org_id = self.conn, self.device.org_id
+        cc, c, rep = db.campaign_contacts, db.campaigns, db.reports
+        campaigns = set(conn.execute(select(c.c.id).where(
+            c.c.id.in_({i.payload.campaign_id for i in items}), c.c.org_id == org_id)).scalars())
+        # Lock the contacts (sorted) so that concurrent reports of one contact are combined one after the other.
+        contacts = {row.id: row for row in conn.execute(
+            select(cc.c.id, cc.c.campaign_id, cc.c.status).where(
+                cc.c.id.in_({i.payload.contact_id for i in items}), cc.c.campaign_id.in_(campaigns))
+            .order_by(cc.c.id).with_for_update(key_share=True))}
+        corrects = {i.payload.corrects for i in items if i.payload.corrects}
+        known_reports = {(row.report_id, row.contact_id) for row in conn.execute(
+            select(rep.c.report_id, rep.c.contact_id).where(rep.c.org_id == org_id, rep.c.report_id.in_(corrects)))
+        } if corrects else set()
+        status = {cid: p.ContactStatus(row.status) for cid, row in contacts.items()}
+        rows, recompute = [], set()
+        for item in items:
+            r = item.payload
+            contact = contacts.get(r.contact_id)
+            if r.campaign_id not in campaigns:
+                self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CAMPAIGN)
+                continue
+            if contact is None or contact.campaign_id != r.campaign_id:
+                self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CONTACT)
+                continue
+            if r.corrects is not None and (r.corrects, r.contact_id) not in known_reports:
+                self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CORRECTION)
+                continue
+            known_reports.add((r.report_id, r.contact_id))
+            rows.append(dict(report_id=r.report_id, org_id=org_id, device_id=self.device.id,
+                             campaign_id=r.campaign_id, contact_id=r.contact_id, outcome=r.outcome.value,
+                             zetkin=r.zetkin, created_at=r.created_at, callback_after=r.callback_after,
+                             wrong_numbers=list(r.wrong_numbers), organizer_action=r.organizer_action,
+                             organizer_message=r.organizer_message, note=r.note, answers=dict(r.answers),
+                             corrects=r.corrects, received_at=self.now))
+            if r.corrects is not None:  # a correction can lower the status: decide from all reports below
+                recompute.add(r.contact_id)
+            else:  # reports only add: the precedence of the old status and the new report decides
+                status[r.contact_id] = max(status[r.contact_id], p.report_status(r.outcome, r.organizer_action),
+                                           key=p.STATUS_PRECEDENCE.__getitem__)
+        if rows:
+            conn.execute(insert(rep), rows)
+        for contact_id in recompute:
+            status[contact_id] = DeviceSync._decide_status(conn, contact_id)
+        changed = [{"cid": cid, "st": s.value} for cid, s in status.items() if s.value != contacts[cid].status]
+        if changed:
+            conn.execute(update(cc).where(cc.c.id == bindparam("cid")).values(
+                status=bindparam("st"), status_changed_at=self.now), changed)
+            conn.execute(insert(db.feed), [{"org_id": org_id, "kind": "status", "ref_id": ch["cid"]}
+                                           for ch in changed])
+
+    def _store_pledges(self, items: list[p.PledgeItem]) -> None:
+        rows = [dict(id=i.payload.pledge_id, org_id=self.device.org_id, device_id=self.device.id,
+                     lead_person_id=self.device.person_id, volunteer_id=i.payload.volunteer_id,
+                     volunteer_label=i.payload.volunteer_label, text_version=i.payload.text_version,
+                     signed_at=i.payload.signed_at, status="pending") for i in items]
+        stored = insert_ignore(self.conn, db.pledges, rows, db.pledges.c.id)
+        for item in items:
+            if item.payload.pledge_id not in stored:  # the id exists already (another device or org)
+                self._result(item, p.ItemStatus.REJECTED, p.RejectReason.CONFLICT)
+
+    def _store_audit_events(self, items: list[p.AuditEventItem]) -> None:
+        if items:
+            self.conn.execute(insert(db.audit_log), [dict(
+                at=i.payload.at, source="device", org_id=self.device.org_id, device_id=self.device.id,
+                action=i.payload.action, ref_ids=list(i.payload.ref_ids), event_id=i.payload.event_id,
+                chain_hash=i.payload.chain_hash, chain_seq=i.payload.chain_seq, prev_hash=i.payload.prev_hash,
+                person_id=i.payload.person_id, subject=i.payload.subject) for i in items])
+            self._verify_audit_chain([i.payload for i in items if i.payload.chain_seq is not None])
+
+    def _verify_audit_chain(self, events: list[p.AuditEventPayload]) -> None:
+        """Continues the device's chain from the last verified (seq, hash) with sync.audit_chain (DP-21).
+
+        Entries arrive in order, possibly over several batches. A break (entries missing, a wrong link, a wrong
+        hash, a number seen before) is recorded once; verification then continues from the breaking entry.
+        """
+        if not events:
+            return
+        conn, ac = self.conn, db.audit_chains
+        insert_ignore(conn, ac, [{"device_id": self.device.id, "last_seq": 0, "last_hash": GENESIS,
+                                  "updated_at": self.now}], ac.c.device_id)
+        state = conn.execute(select(ac.c.last_seq, ac.c.last_hash).where(ac.c.device_id == self.device.id)
+                             .with_for_update()).one()
+        last_seq, last_hash = state.last_seq, state.last_hash
+        events = sorted(events, key=lambda e: e.chain_seq or 0)
+        if last_seq == 0 and events[0].chain_seq != 1:
+            last_seq, last_hash = self._chain_continued(events[0])
+        breaks = []
+        for event in events:
+            entry = event.chain_entry()
+            assert entry is not None and event.chain_seq is not None and event.chain_hash is not None
+            if first_break([entry], start_seq=last_seq + 1, start_hash=last_hash) is not None:
+                reason = ("seq_repeated" if event.chain_seq <= last_seq else
+                          "missing_entries" if event.chain_seq > last_seq + 1 else
+                          "wrong_prev_hash" if event.prev_hash != last_hash else "wrong_hash")
+                breaks.append({"device_id": self.device.id, "org_id": self.device.org_id,
+                               "expected_seq": last_seq + 1, "got_seq": event.chain_seq, "reason": reason,
+                               "event_id": event.event_id, "detected_at": self.now})
+                log.warning("audit chain break on device %s at entry %s: %s", self.device.id, last_seq + 1, reason)
+            last_seq, last_hash = event.chain_seq, event.chain_hash
+        conn.execute(update(ac).where(ac.c.device_id == self.device.id)
+                     .values(last_seq=last_seq, last_hash=last_hash, updated_at=self.now))
+        if breaks:
+            conn.execute(insert(db.audit_chain_breaks), breaks)
+            for row in breaks:
+                audit(conn, self.now, "audit_chain.break", self.device.id, row["event_id"], org_id=self.device.org_id,
+                      device_id=self.device.id, source="server")
+
+    def _chain_continued(self, first: p.AuditEventPayload) -> tuple[int, str]:
+        """A new device whose chain does not start at 1: the workspace's chain may continue one that another
+        device of the org already delivered (re-enrolment). Otherwise it starts at genesis (entries missing)."""
+        al = db.audit_log
+        known = self.conn.execute(select(al.c.id).where(
+            al.c.org_id == self.device.org_id, al.c.source == "device", al.c.chain_seq == (first.chain_seq or 1) - 1,
+            al.c.chain_hash == first.prev_hash, al.c.device_id != self.device.id).limit(1)).first()
+        if known is not None and first.chain_seq is not None and first.prev_hash is not None:
+            return first.chain_seq - 1, first.prev_hash
+        return 0, GENESIS
+
+    def _record_rejections(self, claimed: list[Any]) -> None:
+        """Claimed keys were stored as accepted; record the rejections so that a retry replays them."""
+        rejected = [{"k": str(i.idempotency_key), "r": self.results[str(i.idempotency_key)].reason}
+                    for i in claimed if self.results[str(i.idempotency_key)].status is p.ItemStatus.REJECTED]
+        if rejected and self.sync.idempotency:
+            ik = db.idempotency_keys
+            self.conn.execute(update(ik).where(ik.c.device_id == self.device.id, ik.c.key == bindparam("k"))
+                              .values(status=p.ItemStatus.REJECTED.value, reason=bindparam("r")), rejected)

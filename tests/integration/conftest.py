@@ -1,0 +1,84 @@
+"""Fixtures for the desktop-against-a-real-server tests: a central office seeded with invented people,
+served by a real server subprocess on a loopback port, and the `telefonaktion` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from desktop.paths import WorkspacePaths
+from desktop.storage.workspace import Workspace, list_slots
+from sync.server import db
+from sync.server.db import open_database
+from sync.server.devtools import running_server
+from sync.server.services import CentralOffice
+from tests.conftest import ROOT
+from tests.server.helpers import members
+
+PASS = "ein langes passwort"
+
+
+@dataclass
+class Office:
+    url: str
+    office: CentralOffice
+    org: str
+    lead: str
+    resolution: str
+    campaign: str
+    database_url: str
+    server: object
+
+    def code(self) -> str:
+        return self.office.create_enrolment_code(self.org, self.lead)[0]
+
+    def stored_reports(self) -> list[str]:
+        with self.office.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(db.reports.c.report_id))]
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[Office]:
+    url = f"sqlite:///{tmp_path / 'zentrale.db'}"
+    engine = open_database(url)
+    central = CentralOffice(engine)
+    today = central.today()
+    org = central.add_org("KV Fiktivhausen")
+    lead = central.add_person(org, "Erika B.")
+    central.import_members(org, members(40))
+    resolution = central.add_resolution(org, today - timedelta(days=3), "Kreisvorstand", ["invitation"], [lead],
+                                        valid_until=today + timedelta(days=90))
+    central.record_training(lead, today - timedelta(days=2))
+    campaign, _ = central.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
+    with running_server(url, log_dir=tmp_path) as server:
+        yield Office(server.url, central, org, lead, resolution, campaign, url, server)
+    engine.dispose()
+
+
+def cli(data_dir: Path, *args: str, passphrase: str | None = PASS, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("TELEFONAKTION_PASSPHRASE", None)
+    if passphrase is not None:
+        env["TELEFONAKTION_PASSPHRASE"] = passphrase
+    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
+
+
+def status(data_dir: Path) -> dict:
+    out = cli(data_dir, "status", "--json")
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def open_ws(data_dir: Path) -> Workspace:
+    paths = WorkspacePaths(data_dir / "workspace")
+    return Workspace.open(paths, list_slots(paths)[0].slot_id, PASS)

@@ -1,0 +1,166 @@
+"""The desktop app against a real central-office server process on a loopback port (issues 4 and 5).
+
+Enrol and sync by the `telefonaktion` command line, reports saved by the real calling service, the
+clearance checked offline, revocation, a killed client, a server that asks for a resync.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from desktop.domain.models import CallReport, Outcome
+from desktop.services import sync_engine
+from desktop.services.calling import Card, CallingService, NotCleared
+from desktop.storage import repo
+from sync.server import db
+from tests.conftest import ROOT, files_containing
+from tests.integration.conftest import PASS, Office, cli, open_ws, status
+from tests.server.helpers import members
+
+def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
+    data = tmp_path / "pc"
+    out = cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1]  # the device id
+
+    # No declaration on record yet: no clearance, and the reason says what is missing.
+    assert cli(data, "sync").returncode == 0
+    st = status(data)
+    assert st["org"] == "KV Fiktivhausen"
+    assert st["campaigns"][0]["contacts"] == 40 and st["campaigns"][0]["open"] == 40
+    assert st["clearance"]["valid"] is False
+    assert st["clearance"]["reason"] == "no_declaration"
+    ws = open_ws(data)
+    card = CallingService(ws).next_card(office.campaign)
+    assert isinstance(card, NotCleared) and "no_declaration" in card.gate.missing  # no numbers reach the screen
+    ws.close()
+
+    # Declaration recorded → sync → valid.
+    office.office.record_declaration(office.lead, office.office.today(), text_version="2026-1")
+    assert cli(data, "sync").returncode == 0
+    st = status(data)
+    assert st["clearance"]["valid"] is True and st["clearance"]["expires_at"]
+    ws = open_ws(data)
+    card = CallingService(ws).next_card(office.campaign)
+    assert isinstance(card, Card) and card.contact.phone.startswith("+4930")
+    ws.close()
+
+    # Revoked → sync → not valid, numbers gone at once.
+    office.office.revoke_clearance(office.lead)
+    assert cli(data, "sync").returncode == 0
+    st = status(data)
+    assert st["clearance"]["valid"] is False and st["clearance"]["reason"] in ("revoked",)
+    ws = open_ws(data)
+    assert isinstance(CallingService(ws).next_card(office.campaign), NotCleared)
+    ws.close()
+
+
+def test_reports_reach_the_central_office_exactly_once(office: Office, tmp_path: Path) -> None:
+    office.office.record_declaration(office.lead, office.office.today())
+    data = tmp_path / "pc"
+    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert cli(data, "sync").returncode == 0
+    ws = open_ws(data)
+    service = CallingService(ws)
+    ids = []
+    for i in range(25):
+        card = service.next_card(office.campaign)
+        assert isinstance(card, Card)
+        outcome = (Outcome.REACHED, Outcome.BUSY, Outcome.OBJECTION, Outcome.VOICEMAIL, Outcome.WRONG_NUMBER)[i % 5]
+        report = CallReport(campaign_id=office.campaign, contact_id=card.contact.id, caller_id=ws.person.id,
+                            outcome=outcome, created_at=service.clock())
+        service.record(report)
+        ids.append(report.id)
+    assert repo.pending_count(ws.conn) == 25
+    ws.close()
+    for _ in range(3):  # repeated syncs send nothing twice
+        out = cli(data, "sync")
+        assert out.returncode == 0, out.stderr
+    assert sorted(office.stored_reports()) == sorted(ids)
+    assert status(data)["pending_uploads"] == 0
+    # The server decides a contact's status, and objection wins: the objections come back to the PC.
+    with office.office.engine.connect() as conn:
+        objections = conn.execute(select(func.count()).select_from(db.reports).where(
+            db.reports.c.outcome == "objection")).scalar()
+    assert objections == 5
+
+
+def test_unreachable_server_is_a_clear_message_and_nothing_is_lost(office: Office, tmp_path: Path) -> None:
+    office.office.record_declaration(office.lead, office.office.today())
+    data = tmp_path / "pc"
+    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert cli(data, "sync").returncode == 0
+    ws = open_ws(data)
+    ws.set_meta(ws.conn, "server_url", "http://127.0.0.1:9")  # nothing listens on the discard port
+    ws.close()
+    out = cli(data, "sync")
+    assert out.returncode == 1
+    assert "cannot be reached" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_client_killed_during_sync_loses_nothing(office: Office, tmp_path: Path) -> None:
+    office.office.record_declaration(office.lead, office.office.today())
+    office.office.import_members(office.org, members(300, start=100))
+    campaign, _ = office.office.release_campaign(office.org, "Große Aktion", "invitation", office.resolution)
+    data = tmp_path / "pc"
+    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert cli(data, "sync").returncode == 0
+    ws = open_ws(data)
+    service = CallingService(ws)
+    ids = []
+    for _ in range(300):
+        card = service.next_card(campaign)
+        assert isinstance(card, Card)
+        report = CallReport(campaign_id=campaign, contact_id=card.contact.id, caller_id=ws.person.id,
+                            outcome=Outcome.NO_PICKUP, created_at=service.clock())
+        service.record(report)
+        ids.append(report.id)
+    ws.close()
+    env = {**os.environ, "TELEFONAKTION_PASSPHRASE": PASS}
+    for delay in (0.9, 1.3, 1.6):  # kill the sync at different moments (after unlock, during push)
+        proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "--data-dir", str(data), "sync"], cwd=ROOT,
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert cli(data, "sync").returncode == 0
+    stored = office.stored_reports()
+    assert sorted(set(ids)) == sorted(set(stored) & set(ids)) and len(stored) == len(set(stored))
+    assert status(data)["pending_uploads"] == 0
+
+
+def test_resync_required_keeps_the_outbox(office: Office, tmp_path: Path) -> None:
+    office.office.record_declaration(office.lead, office.office.today())
+    data = tmp_path / "pc"
+    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert cli(data, "sync").returncode == 0
+    ws = open_ws(data)
+    service = CallingService(ws)
+    card = service.next_card(office.campaign)
+    report = CallReport(campaign_id=office.campaign, contact_id=card.contact.id, caller_id=ws.person.id,
+                        outcome=Outcome.REACHED, created_at=service.clock())
+    service.record(report)
+    ws.set_meta(ws.conn, "pull_cursor", "0ther3p0:999999")  # e.g. the server was restored from a backup
+    result = sync_engine.sync_once(ws.conn)
+    assert result.resynced
+    assert repo.status_counts(ws.conn, office.campaign)  # the list came back
+    assert repo.get_state(ws.conn, card.contact.id).status.value == "done"  # and the server's status with it
+    assert [r[3] for r in repo.outbox_rows(ws.conn) if r[1] == report.id] == ["sent"]
+    ws.close()
+    assert report.id in office.stored_reports()
+
+
+def test_no_contact_data_in_plaintext_after_a_sync(office: Office, tmp_path: Path) -> None:
+    office.office.record_declaration(office.lead, office.office.today())
+    data = tmp_path / "pc"
+    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert cli(data, "sync").returncode == 0
+    record = members(1)[0]
+    assert files_containing(data, [record.last_name, record.phone, record.phone[3:], "Fiktivhausen"]) == []

@@ -1,0 +1,185 @@
+"""Import: minimised, pseudonymous, category-guarded, all or nothing, hostile files refused with nothing changed."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from desktop.services import lead_import
+from desktop.services.lead import LeadError
+from desktop.storage import audit, repo
+from sync import memberfile
+from tests.lead.lead_support import NOW, csv_bytes, make_campaign, member_csv, person_row
+
+
+def snapshot(ws):  # type: ignore[no-untyped-def]
+    return (list(ws.conn.execute("SELECT * FROM contacts ORDER BY id")), len(audit.entries(ws.conn)),
+            repo.outbox_rows(ws.conn))
+
+
+def test_import_keeps_only_allowed_fields_under_new_random_ids(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws, purpose="keep-in-touch")
+    plan = lead_import.plan_import(ws, c.id, member_csv(tmp_path / "m.csv", 20))
+    assert set(plan.dropped_columns) >= {"Mitgliedsnummer", "Nachname", "Straße", "E-Mail", "Geburtsdatum", "IBAN"}
+    report = lead_import.import_members(ws, c.id, tmp_path / "m.csv", now=NOW)
+    assert report.done.imported == 20
+    rows = list(ws.conn.execute("SELECT id, first_name, last_name, phone, category FROM contacts"))
+    assert all(r[2] == "" for r in rows)  # last name is not in the keep-in-touch purpose
+    assert all(r[3].startswith("+49") for r in rows)
+    ids = [r[0] for r in rows]
+    assert len(set(ids)) == 20 and all(len(i) == 32 for i in ids)
+    assert not any("80000" in i or "M-" in i for i in ids)  # not derived from the membership number (DP-5)
+    entry = audit.entries(ws.conn)[-1]
+    assert (entry.kind, entry.subject) == ("import", f"{c.id}:20")
+
+
+def test_a_second_import_skips_numbers_already_listed(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws)
+    lead_import.import_members(ws, c.id, member_csv(tmp_path / "a.csv", 5), now=NOW)
+    report = lead_import.import_members(ws, c.id, member_csv(tmp_path / "b.csv", 8), now=NOW)
+    assert (report.done.imported, report.done.already_listed, report.done.total_contacts) == (3, 5, 8)
+    positions = [r[0] for r in ws.conn.execute("SELECT position FROM contacts ORDER BY position")]
+    assert positions == list(range(8))
+
+
+def test_category_guard_refuses_other_categories(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws)  # members only
+    rows = [person_row(0), person_row(1, status="ehemaliges Mitglied"), person_row(2, status="Interessent")]
+    (tmp_path / "m.csv").write_bytes(csv_bytes(rows))
+    report = lead_import.import_members(ws, c.id, tmp_path / "m.csv", now=NOW)
+    assert report.done.imported == 1
+    assert {r.code.value for r in report.result.refused_rows} == {"category_not_allowed"}
+    doc = report.to_json()
+    for key in ("imported", "dropped_columns", "invalid_rows", "duplicates", "refused_rows"):
+        assert key in doc
+
+
+def test_failure_mid_way_leaves_the_workspace_untouched(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws)
+    lead_import.import_members(ws, c.id, member_csv(tmp_path / "first.csv", 3), now=NOW)
+    before = snapshot(ws)
+    monkeypatch.setattr(lead_import, "INSERT_CHUNK", 100)
+    result = lead_import.check_import(ws, c.id, member_csv(tmp_path / "m.csv", 1000))
+    calls = []
+
+    def boom(done: int, total: int) -> None:
+        calls.append(done)
+        if done >= 500:
+            raise OSError("disk full (injected)")
+
+    with pytest.raises(OSError, match="injected"):
+        lead_import.commit_import(ws, c.id, result, progress=boom, now=NOW)
+    assert calls[-1] == 503  # 500 inserted (+3 already listed) when it failed
+    assert snapshot(ws) == before
+    assert not ws.conn.in_transaction
+
+
+def test_failure_in_the_insert_itself_rolls_back(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws)
+    before = snapshot(ws)
+    original = repo.insert_contacts
+    state = {"n": 0}
+
+    def flaky(conn, contacts, *, start_position=0):  # type: ignore[no-untyped-def]
+        state["n"] += 1
+        if state["n"] == 3:
+            raise RuntimeError("insert failed (injected)")
+        return original(conn, contacts, start_position=start_position)
+
+    monkeypatch.setattr(lead_import, "INSERT_CHUNK", 10)
+    monkeypatch.setattr(repo, "insert_contacts", flaky)
+    with pytest.raises(RuntimeError):
+        lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 50), now=NOW)
+    assert snapshot(ws) == before
+
+
+def test_cancel_rolls_back(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws)
+    before = snapshot(ws)
+    monkeypatch.setattr(lead_import, "INSERT_CHUNK", 10)
+    result = lead_import.check_import(ws, c.id, member_csv(tmp_path / "m.csv", 50))
+    ticks = iter([False, False, True])
+    with pytest.raises(memberfile.ImportCancelled):
+        lead_import.commit_import(ws, c.id, result, cancelled=lambda: next(ticks, True))
+    assert snapshot(ws) == before
+
+
+def _xlsx_with_formula() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Vorname", "Nachname", "Telefon", "Status"])
+    ws.append(["Quirin", "Zwirbelmoos", "030 23125 111", "Mitglied"])
+    ws.append(["Bert", "Knorrenbach", "=HYPERLINK(\"http://x\",\"030 23125 112\")", "Mitglied"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+HOSTILE = {
+    "empty.csv": b"",
+    "binary.csv": bytes(range(256)) * 8,
+    "zip-renamed.csv": b"PK\x03\x04" + b"\x00" * 200,
+    "latin1-garbage.csv": b"\xff\xfe\x00\xd8" * 50 + b"\x00\x00\x81\x8d",
+    "header-only.csv": b"Vorname;Nachname;Telefon;Status\r\n",
+    "no-phone.csv": b"Vorname;Nachname;Status\r\nA;B;Mitglied\r\n",
+    "not-really.xlsx": b"Vorname;Telefon\r\nA;030 23125 001\r\n",
+    "old.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_files_are_refused_with_nothing_changed(ws, tmp_path, name) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws)
+    before = snapshot(ws)
+    path = tmp_path / name
+    path.write_bytes(HOSTILE[name])
+    with pytest.raises(memberfile.MemberFileError) as err:
+        lead_import.import_members(ws, c.id, path, now=NOW)
+    assert err.value.message  # a clear sentence for the view / CLI
+    assert snapshot(ws) == before
+
+
+def test_ragged_rows_and_formulas_are_row_problems_not_crashes(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws)
+    ragged = (b"Vorname;Nachname;Telefon;Status\r\nA;B;030 23125 001;Mitglied\r\nC;D\r\n"
+              b"E;F;030 23125 003;Mitglied;x;y;z\r\n")
+    (tmp_path / "r.csv").write_bytes(ragged)
+    r = lead_import.import_members(ws, c.id, tmp_path / "r.csv", now=NOW)
+    assert r.done.imported == 1 and len(r.result.refused_rows) == 2
+    (tmp_path / "f.xlsx").write_bytes(_xlsx_with_formula())
+    r2 = lead_import.import_members(ws, c.id, tmp_path / "f.xlsx", now=NOW)
+    assert r2.done.imported == 1
+    stored = [row[0] for row in ws.conn.execute("SELECT phone FROM contacts")]
+    assert not any(p.startswith("=") for p in stored)
+
+
+def test_import_into_an_ended_campaign_is_refused(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.services.lead_end import end_campaign
+
+    c = make_campaign(ws)
+    lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 2), now=NOW)
+    end_campaign(ws, c.id, now=NOW)
+    with pytest.raises(LeadError, match="campaign_ended"):
+        lead_import.import_members(ws, c.id, tmp_path / "m.csv", now=NOW)
+
+
+def test_zip_bomb_like_xlsx_is_refused(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/worksheets/sheet1.xml", "<" * (300 * 1024 * 1024 // 1000))
+    (tmp_path / "bomb.xlsx").write_bytes(buf.getvalue())
+    before = snapshot(ws)
+    with pytest.raises(memberfile.MemberFileError):
+        lead_import.import_members(ws, c.id, tmp_path / "bomb.xlsx", now=NOW)
+    assert snapshot(ws) == before
+
+
+def test_no_local_import_into_a_campaign_of_the_central_office(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws, origin="central")
+    with pytest.raises(LeadError, match="campaign_from_central_office"):
+        lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 2), now=NOW)
