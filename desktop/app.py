@@ -22,6 +22,7 @@ from desktop.viewmodels.sync_status import SyncController
 from desktop.viewmodels.shift import ShiftViewModel
 from desktop.views.admit_dialog import AdmitDialog
 from desktop.views.caller_view import CallerView
+from desktop.views.lead.area import LeadArea
 from desktop.views.main_window import MainWindow
 from desktop.views.status_bar import StatusButton
 from desktop.views.unlock_view import UnlockView
@@ -53,6 +54,7 @@ class App(QObject):
         self.throwaway_dir = throwaway_dir
         self.shift: ShiftViewModel | None = None
         self.caller_view: CallerView | None = None
+        self.lead_area: LeadArea | None = None
         self.guard = LockGuard(parent=self)
         self.guard.lock_requested.connect(self.lock)
         self.guard.remaining_changed.connect(self.status_button.set_idle_seconds)
@@ -75,6 +77,7 @@ class App(QObject):
         view.pause_requested.connect(lambda: self.lock("pause"))
         view.end_shift_requested.connect(lambda: self.lock("end_shift"))
         view.admit_requested.connect(self.admit_volunteer)
+        view.prepare_requested.connect(self.show_lead_area)
         self.window.show_screen(view)
         self.guard.arm()
         if self.office is not None and self.office.url:
@@ -95,6 +98,25 @@ class App(QObject):
         self.status_button.sync_requested.connect(sync.sync_now)
         sync.start()
 
+    def show_lead_area(self) -> LeadArea | None:
+        """The call lead's screens (callers never reach them: the services refuse other roles as well)."""
+        shift = self.shift
+        if shift is None or not shift.is_lead:
+            return None
+        if self.lead_area is None:
+            area = LeadArea(self.db, shift.service.ws)
+            area.start_calling_requested.connect(self._start_calling)
+            area.campaigns_changed.connect(shift.start)
+            self.lead_area = area
+        self.window.show_screen(self.lead_area)
+        return self.lead_area
+
+    def _start_calling(self, campaign_id: str) -> None:
+        if self.shift is None or self.caller_view is None:
+            return
+        self.window.show_screen(self.caller_view)
+        self.shift.select_campaign(campaign_id)
+
     def admit_volunteer(self) -> AdmitDialog | None:
         """Open „Mitstreiter*in zulassen“ (leads only; the service checks the role and the clearance again)."""
         shift = self.shift
@@ -112,10 +134,15 @@ class App(QObject):
         self.guard.disarm()
         self._stop_sync(wait=False)
         summary = self.shift.service.shift if self.shift is not None else None
+        if self.shift is not None:
+            self.shift.close()
         if self.caller_view is not None:
             self.caller_view.clear_for_lock()
             self.window.drop_screen(self.caller_view)
             self.caller_view = None
+        if self.lead_area is not None:
+            self.window.drop_screen(self.lead_area)
+            self.lead_area = None
         self.shift = None
         self.unlock_view.set_notice(reason, summary)
         self.window.show_screen(self.unlock_view)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import json
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar
@@ -241,6 +242,14 @@ class AuditEventPayload(Wire):
         if self.prev_hash is not None and self.chain_seq is None:
             raise ValueError("prev_hash needs chain_seq")
         return self
+
+    @classmethod
+    def from_chain_entry(cls, entry: Mapping[str, Any]) -> AuditEventPayload:
+        """The payload of a desktop audit entry {seq, id, at, kind, person_id, subject, prev_hash, hash}."""
+        subject = entry.get("subject")
+        return cls(event_id=entry["id"], action=entry["kind"], at=entry["at"], ref_ids=[subject] if subject else [],
+                   chain_hash=entry["hash"], chain_seq=entry["seq"], prev_hash=entry["prev_hash"],
+                   person_id=entry.get("person_id"), subject=subject)
 
     def chain_entry(self) -> dict[str, object] | None:
         """The entry as sync.audit_chain checks it (seq, id, at, kind, person_id, subject, prev_hash, hash)."""

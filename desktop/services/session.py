@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from desktop.paths import WorkspacePaths
-from desktop.services import retention
+from desktop.services import lead_end, lead_slices, retention
 from desktop.services.enrolment import observe_time
 from desktop.storage import audit
 from desktop.storage.atomic import write_atomic
@@ -81,6 +81,8 @@ def unlock(paths: WorkspacePaths, slot_id: str, passphrase: str, clock: Callable
                      subject=str(throttle.failures) if throttle.failures else None)
         observe_time(conn, now)  # the PC's own clock only ever raises the high-water mark (R8)
     retention.enforce(workspace.conn, now)  # expired access is wiped also while offline (R16)
+    lead_end.expire_campaigns(workspace, now)  # campaigns past their end date + grace (DP-15)
+    lead_slices.expire_slices(workspace, now)  # shares not worked in time return to the pool (DP-16)
     return workspace
 
 

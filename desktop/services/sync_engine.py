@@ -162,9 +162,13 @@ class SyncEngine:
 
     def pull(self, result: SyncResult) -> None:
         cursor = get_meta(self.conn, "pull_cursor")
-        if get_meta(self.conn, "withheld") == "1" and self._any_cleared():
-            cursor = None  # contacts were withheld while no clearance covered them: fetch the list again
+        restarted = False
         while True:
+            if not restarted and get_meta(self.conn, "withheld") == "1" and self._any_cleared():
+                # Contacts were withheld while no clearance covered them; one has arrived: fetch the list again.
+                restarted, cursor = True, None
+                with _tx(self.conn):
+                    self.conn.execute("DELETE FROM meta WHERE key = 'withheld'")
             try:
                 page = self.client.pull(cursor)
             except ResyncRequired:
@@ -172,14 +176,12 @@ class SyncEngine:
                 result.resynced = True
                 cursor = None
                 continue
-            if cursor is None:
-                with _tx(self.conn):
-                    self.conn.execute("DELETE FROM meta WHERE key = 'withheld'")
             self.apply_page(page)
             result.pages += 1
             result.contacts += len(page.contacts)
             cursor = page.next_cursor
-            if not page.has_more:
+            if not page.has_more and (restarted or get_meta(self.conn, "withheld") != "1"
+                                      or not self._any_cleared()):
                 return
 
     def _wipe_server_owned(self) -> None:

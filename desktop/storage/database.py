@@ -62,6 +62,8 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connectio
         raise WorkspaceError(ErrorCode.PLAINTEXT_DATABASE)
     if exists and path.stat().st_size == 0:
         raise WorkspaceError(ErrorCode.DAMAGED, "empty file")
+    if exists:
+        _probe_read_only(path, key)
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -89,6 +91,31 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connectio
     except DatabaseError as exc:
         conn.close()
         raise WorkspaceError(ErrorCode.DAMAGED, type(exc).__name__) from None
+
+
+def _probe_read_only(path: Path, key: bytes) -> None:
+    """Key + integrity check on a read-only connection first: closing a failed read-write connection would
+    checkpoint the WAL into the refused file and delete the WAL (R4). A read-only connection never does."""
+    conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                              check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+        if not row or parse_version(row[0]) < MIN_CIPHER_VERSION:
+            raise WorkspaceError(ErrorCode.NO_SQLCIPHER)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError:
+            raise WorkspaceError(ErrorCode.DAMAGED, "key does not open the file") from None
+        try:
+            problems = integrity_problems(conn)
+        except DatabaseError as exc:
+            problems = [type(exc).__name__]
+        if problems:
+            raise WorkspaceError(ErrorCode.DAMAGED, "integrity check failed")
+    finally:
+        conn.close()
 
 
 def integrity_problems(conn: Connection) -> list[str]:

@@ -107,7 +107,15 @@ class Workspace:
             conn.close()
             raise WorkspaceError(ErrorCode.DAMAGED, "read failed") from None
         person = Person(id=row[0], label=row[1], role=Role(row[2]), created_at=datetime.fromisoformat(row[3]))
-        return cls(paths, conn, slots, person, key)
+        workspace = cls(paths, conn, slots, person, key)
+        if len(keys) > 1:  # an interrupted rekey (R6): finish it while this person holds both keys
+            from desktop.storage.rekey import finish_pending_keys  # rekey builds on this module
+
+            try:
+                finish_pending_keys(workspace, keys)
+            except (WorkspaceError, OSError, DatabaseError):
+                pass  # stays pending; tried again at the next unlock
+        return workspace
 
     def open_connection(self) -> Connection:
         """A second connection to the same database, for the sync thread (WAL lets it read while the
@@ -145,6 +153,7 @@ class Workspace:
     def add_person(self, *, label: str, role: Role, passphrase: str, now: datetime | None = None) -> Person:
         """Add a person and their key slot (the slot file is written before the row commits)."""
         person = Person(label=label, role=role, created_at=now or utcnow())
+        self.slots = KeySlotFile.load(self.paths.keyslots)  # a passphrase may have changed meanwhile
         self.slots.add_slot(person_id=person.id, label=label, role=role, passphrase=passphrase, keys=(self._key,))
         self.slots.save(self.paths.keyslots)
         with self.transaction() as conn:

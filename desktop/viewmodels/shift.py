@@ -40,6 +40,7 @@ class ShiftViewModel(QObject):
         self.flow: ReportFlow | None = None
         self.correcting: str | None = None  # id of the report being corrected
         self.saving = False
+        self.closed = False
 
     @property
     def caller_label(self) -> str:
@@ -61,7 +62,7 @@ class ShiftViewModel(QObject):
                 refused("error")
                 raise error
 
-        self.db.submit(lambda: volunteers.admit(self.service.ws, label=label, passphrase=passphrase,
+        self._run(lambda: volunteers.admit(self.service.ws, label=label, passphrase=passphrase,
                                                 typed_name=typed_name, confirmed=confirmed, purpose=purpose,
                                                 clock=self.clock), done, failed)
 
@@ -72,7 +73,7 @@ class ShiftViewModel(QObject):
     # ------------------------------------------------------------------ cards
 
     def start(self) -> None:
-        self.db.submit(self.service.campaigns, self._campaigns, self._error)
+        self._run(self.service.campaigns, self._campaigns)
 
     def _campaigns(self, campaigns: list) -> None:
         self.campaigns_loaded.emit(campaigns)
@@ -83,11 +84,19 @@ class ShiftViewModel(QObject):
         else:
             self._show(NoCampaign())
 
+    def select_campaign(self, campaign_id: str) -> None:
+        """Call for another campaign (a lead chose it); the flow of an unsaved card is dropped."""
+        if self.saving:
+            return
+        self.campaign_id = campaign_id
+        self.correcting = None
+        self.next_card()
+
     def next_card(self) -> None:
         if self.campaign_id is None:
             return
         campaign_id = self.campaign_id
-        self.db.submit(lambda: self.service.next_card(campaign_id), self._show, self._error)
+        self._run(lambda: self.service.next_card(campaign_id), self._show)
 
     def _show(self, card: NextCard) -> None:
         self.card = card
@@ -161,7 +170,7 @@ class ShiftViewModel(QObject):
             return
         self.saving = True
         report = flow.build_report(created_at=self.clock(), corrects=self.correcting)
-        self.db.submit(lambda: self.service.record(report, then_next=True), self._saved, self._error)
+        self._run(lambda: self.service.record(report, then_next=True), self._saved)
 
     def _saved(self, result: ReportSaved) -> None:
         self.saving = False
@@ -176,7 +185,7 @@ class ShiftViewModel(QObject):
         if last is None or self.saving:
             return False
         self.correcting = last.id
-        self.db.submit(lambda: self.service.card_for(last.campaign_id, last.contact_id), self._show, self._error)
+        self._run(lambda: self.service.card_for(last.campaign_id, last.contact_id), self._show)
         return True
 
     def after_sync(self) -> None:
@@ -188,12 +197,28 @@ class ShiftViewModel(QObject):
             def recheck() -> NextCard:
                 return self.service.card_for(card.campaign.id, card.contact.id)
 
-            self.db.submit(recheck, lambda fresh: self._show(fresh) if not isinstance(fresh, Card) else None,
-                           self._error)
+            self._run(recheck, lambda fresh: self._show(fresh) if not isinstance(fresh, Card) else None)
         elif self.campaign_id is None:
             self.start()
         else:
             self.next_card()
+
+    def close(self) -> None:
+        """The workspace is being locked: tasks not yet run are skipped, late results ignored."""
+        self.closed = True
+
+    def _run(self, fn, done, failed=None) -> None:  # noqa: ANN001
+        """Submit to the database runner unless closed; checked again when the task runs (the lock's close
+        of the workspace may be queued before it)."""
+        if self.closed:
+            return
+        skipped = object()
+
+        def guarded():  # noqa: ANN202
+            return skipped if self.closed else fn()
+
+        self.db.submit(guarded, lambda result: None if result is skipped or self.closed else done(result),
+                       failed or self._error)
 
     def _error(self, error: BaseException) -> None:
         self.saving = False

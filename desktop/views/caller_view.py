@@ -27,6 +27,7 @@ class CallerView(QWidget):
     pause_requested = Signal()
     end_shift_requested = Signal()
     admit_requested = Signal()
+    prepare_requested = Signal()
 
     def __init__(self, shift: ShiftViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +90,12 @@ class CallerView(QWidget):
         self.admit.setAccessibleName(self.tr("Admit a volunteer (responsible persons only)"))
         self.admit.clicked.connect(self.admit_requested)
         self.admit.setVisible(self.shift.is_lead)
+        self.prepare = QPushButton(self.tr("Prepare campaigns"), self)
+        self.prepare.setAccessibleName(self.tr("Prepare campaigns, lists and progress (responsible persons only)"))
+        self.prepare.clicked.connect(self.prepare_requested)
+        self.prepare.setVisible(self.shift.is_lead)
         top.addWidget(self.correct)
+        top.addWidget(self.prepare)
         top.addWidget(self.admit)
         top.addWidget(self.pause)
         top.addWidget(self.end_shift)

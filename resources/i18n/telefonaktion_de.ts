@@ -155,6 +155,14 @@
         <translation>Mitstreiter*in zulassen (nur Verantwortliche)</translation>
     </message>
     <message>
+        <source>Prepare campaigns</source>
+        <translation>Aktion vorbereiten</translation>
+    </message>
+    <message>
+        <source>Prepare campaigns, lists and progress (responsible persons only)</source>
+        <translation>Aktionen, Listen und Fortschritt vorbereiten (nur Verantwortliche)</translation>
+    </message>
+    <message>
         <source>Correcting the last report: the new answers replace it.</source>
         <translation>Du korrigierst den letzten Bericht: Die neuen Antworten ersetzen ihn.</translation>
     </message>

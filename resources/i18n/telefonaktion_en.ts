@@ -155,6 +155,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Prepare campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare campaigns, lists and progress (responsible persons only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Correcting the last report: the new answers replace it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -162,7 +162,10 @@ def create_app(database_url: str, *, idempotency: bool = True, rate_limit: float
         return error_response(p.ErrorCode.MALFORMED, "invalid query parameters", 400, details[:20])
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_: Request, exc: StarletteHTTPException) -> Response:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/web/") and exc.status_code in (404, 405):
+            return Response("<!doctype html><title>404</title><p>Nicht gefunden / Not found. <a href=\"/web/\">"
+                            "Telefonaktion</a></p>", status_code=exc.status_code, media_type="text/html")
         code = {404: p.ErrorCode.NOT_FOUND, 405: p.ErrorCode.METHOD_NOT_ALLOWED}.get(exc.status_code, "http_error")
         return error_response(code, str(exc.detail), exc.status_code)
 
@@ -212,4 +215,13 @@ def create_app(database_url: str, *, idempotency: bool = True, rate_limit: float
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+    from sync.server import web  # the staff web interface (issue 8)
+
+    app.include_router(web.build_router(office))
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> Response:
+        return RedirectResponse(f"{web.PREFIX}/", status_code=303)
+
     return app

@@ -375,8 +375,9 @@ class _Batch:
     def _verify_audit_chain(self, events: list[p.AuditEventPayload]) -> None:
         """Continues the device's chain from the last verified (seq, hash) with sync.audit_chain (DP-21).
 
-        Entries arrive in order, possibly over several batches. A break (entries missing, a wrong link, a wrong
-        hash, a number seen before) is recorded once; verification then continues from the breaking entry.
+        Entries arrive in order, possibly over several batches. Every link that does not hold (entries missing,
+        a wrong link, a wrong hash, a number seen before) is recorded; verification then continues from the
+        breaking entry's number and hash as sent, so that one damage is not reported again for every later entry.
         """
         if not events:
             return

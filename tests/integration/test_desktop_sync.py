@@ -34,7 +34,7 @@ def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
     assert cli(data, "sync").returncode == 0
     st = status(data)
     assert st["org"] == "KV Fiktivhausen"
-    assert st["campaigns"][0]["contacts"] == 40 and st["campaigns"][0]["open"] == 40
+    assert st["campaigns"][0]["contacts"] == 0  # no member data on the PC before the clearance (DP-11)
     assert st["clearance"]["valid"] is False
     assert st["clearance"]["reason"] == "no_declaration"
     ws = open_ws(data)
@@ -47,6 +47,7 @@ def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
     assert cli(data, "sync").returncode == 0
     st = status(data)
     assert st["clearance"]["valid"] is True and st["clearance"]["expires_at"]
+    assert st["campaigns"][0]["contacts"] == 40 and st["campaigns"][0]["open"] == 40
     ws = open_ws(data)
     card = CallingService(ws).next_card(office.campaign)
     assert isinstance(card, Card) and card.contact.phone.startswith("+4930")

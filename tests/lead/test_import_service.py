@@ -80,17 +80,17 @@ def test_failure_mid_way_leaves_the_workspace_untouched(ws, tmp_path, monkeypatc
 def test_failure_in_the_insert_itself_rolls_back(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws)
     before = snapshot(ws)
-    original = repo.insert_contacts
+    original = repo.insert_contacts_at
     state = {"n": 0}
 
-    def flaky(conn, contacts, *, start_position=0):  # type: ignore[no-untyped-def]
+    def flaky(conn, rows):  # type: ignore[no-untyped-def]
         state["n"] += 1
         if state["n"] == 3:
             raise RuntimeError("insert failed (injected)")
-        return original(conn, contacts, start_position=start_position)
+        return original(conn, rows)
 
     monkeypatch.setattr(lead_import, "INSERT_CHUNK", 10)
-    monkeypatch.setattr(repo, "insert_contacts", flaky)
+    monkeypatch.setattr(repo, "insert_contacts_at", flaky)
     with pytest.raises(RuntimeError):
         lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 50), now=NOW)
     assert snapshot(ws) == before

@@ -124,7 +124,7 @@ def apply(path: Path, kind: str, args: tuple[int, ...]) -> None:
     path.write_bytes(bytes(data))
 
 
-def outcome_of(root: Path, t: Template, opener=recovery.open_checked) -> str:
+def outcome_of(root: Path, t: Template, opener=Workspace.open) -> str:
     """Open a damaged copy the way the app does; returns which of the allowed outcomes happened."""
     paths = WorkspacePaths(root)
     db, wal = paths.database, Path(str(paths.database) + "-wal")
@@ -226,11 +226,6 @@ def test_outcomes_seen() -> None:
     print(f"R4 outcomes: {SEEN}")
 
 
-@pytest.mark.xfail(strict=True, reason="Workspace.open closes a failed read-write connection, and SQLite "
-                   "then checkpoints the WAL into the refused file and deletes the WAL; needs the read-only "
-                   "probe in database.open_encrypted (proposed diff). When this passes, drop the marker and "
-                   "let the "
-                   "property test use Workspace.open directly.")
 def test_plain_workspace_open_leaves_a_refused_file_untouched(template: Template,
                                                               cached_unwrap: None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
