@@ -81,17 +81,20 @@ class _DBusListener(QObject):
             self.notify("sleep")
 
 
-def install(app: object, notify: Notify) -> object | None:
-    """Install the adapter for this platform; returns the object to keep alive (or None)."""
+def install(app: object, notify: Notify, window: object | None = None) -> object | None:
+    """Install the adapter for this platform; returns the object to keep alive (or None).
+
+    On Windows the session notifications go to a window: pass the main window (after it was shown)."""
     if sys.platform == "win32":
         event_filter = _WindowsFilter(notify)
         app.installNativeEventFilter(event_filter)  # type: ignore[attr-defined]
-        try:
-            hwnd = 0  # a window handle is registered by MainWindow once it exists
-            ctypes.windll.wtsapi32.WTSRegisterSessionNotification  # noqa: B018 (presence check)
-        except AttributeError:
-            pass
-        del hwnd
+        if window is not None:
+            notify_for_this_session = 0
+            try:
+                ctypes.windll.wtsapi32.WTSRegisterSessionNotification(  # type: ignore[attr-defined]
+                    int(window.winId()), notify_for_this_session)  # type: ignore[attr-defined]
+            except (AttributeError, OSError):
+                pass  # the idle lock still applies
         return event_filter
     if sys.platform.startswith("linux"):
         try:

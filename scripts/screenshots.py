@@ -65,6 +65,32 @@ def shoot_report_steps(app: QApplication, built, suffix: str) -> None:  # noqa: 
     shot("question-choice")
 
 
+def shoot_other_screens(app: QApplication, built, suffix: str) -> None:  # noqa: ANN001
+    """The not-cleared screen, the status details and „Mitstreiter*in zulassen“."""
+    from desktop.services.calling import NotCleared
+    from desktop.services.clearance_gate import GateStatus
+
+    view = built.caller_view
+    card = built.shift.card
+    view.show_card(NotCleared(card.campaign, GateStatus(False, "no_declaration", missing=("no_declaration",))))
+    app.processEvents()
+    built.window.grab().save(str(OUT / f"not-cleared{suffix}.png"))
+    view.show_card(card)
+    dialog = built.admit_volunteer()
+    dialog.label.setText("Jonas K.")
+    app.processEvents()
+    dialog.grab().save(str(OUT / f"admit{suffix}.png"))
+    dialog.reject()
+    wait(app, lambda: built.status_button.status is not None)
+    built.status_button.show_details()
+    app.processEvents()
+    details = [w for w in app.topLevelWidgets() if w.isVisible() and w.windowTitle() in ("Synchronisierung",
+                                                                                         "Synchronisation")]
+    if details:
+        details[0].grab().save(str(OUT / f"sync-details{suffix}.png"))
+        details[0].reject()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -86,6 +112,7 @@ def main() -> int:
         app.processEvents()
         window.grab().save(str(OUT / f"caller{suffix}.png"))
         shoot_report_steps(app, built, suffix)
+        shoot_other_screens(app, built, suffix)
         built.shutdown()
     del translators
     print("screenshots written to", OUT)

@@ -51,9 +51,13 @@ class Enrolment:
                    meta["server_person_id"], pinned)
 
 
-def observe_time(conn: Connection, observed: datetime) -> None:
+def observe_time(conn: Connection, observed: datetime, *, authoritative: bool = False) -> None:
+    """Raise the high-water mark of trusted time with an observation (the PC's clock at unlock, a signed
+    list's issue time). The central office's time from an authenticated sync is `authoritative`: it may also
+    lower the mark, so a PC clock that once ran far ahead does not lock everyone out for good."""
     current = from_db(get_meta(conn, "trusted_time"))
-    set_meta(conn, "trusted_time", to_db(clr.advance(current, observed)) or "")
+    value = observed if authoritative else clr.advance(current, observed)
+    set_meta(conn, "trusted_time", to_db(value) or "")
 
 
 def trusted_now(conn: Connection, system_now: datetime) -> datetime:

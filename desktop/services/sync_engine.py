@@ -89,9 +89,12 @@ def _item(item_id: str, kind: str, device_seq: int, body: dict) -> p.ReportItem 
     if kind == "report":
         return p.ReportItem(idempotency_key=key, seq=device_seq, payload=_report_payload(body))
     if kind == "audit_event":
+        # The whole chain link, so the central office re-verifies the chain (DP-21, sync.audit_chain).
         return p.AuditEventItem(idempotency_key=key, seq=device_seq, payload=p.AuditEventPayload(
             event_id=body["id"], action=body["kind"], at=from_db(body["at"]),
-            ref_ids=[body["subject"]] if body.get("subject") else [], chain_hash=body["hash"]))
+            ref_ids=[body["subject"]] if body.get("subject") else [], chain_hash=body["hash"],
+            chain_seq=body["seq"], prev_hash=body["prev_hash"], person_id=body.get("person_id"),
+            subject=body.get("subject")))
     if kind == "pledge":
         return p.PledgeItem(idempotency_key=key, seq=device_seq, payload=p.PledgePayload.model_validate(body))
     raise ValueError(f"unknown outbox kind {kind}")
@@ -194,7 +197,7 @@ class SyncEngine:
     def apply_page(self, page: p.PullPage) -> None:
         conn = self.conn
         with _tx(conn):
-            observe_time(conn, page.server_time)
+            observe_time(conn, page.server_time, authoritative=True)
             for info in page.campaigns:
                 self._upsert_campaign(info)
             for grant in page.clearances:

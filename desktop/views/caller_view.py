@@ -203,6 +203,7 @@ class CallerView(QWidget):
             "Your number comes from the party's membership records. We use it only for this campaign. "
             "You can object at any time, and we will not call you again."))
         self.bar.setEnabled(True)
+        self.bar.show()
         self.setFocus()
 
     def _show_no_card(self, card: NextCard) -> None:
@@ -210,6 +211,7 @@ class CallerView(QWidget):
             widget.clear()
         self.script.clear()
         self.bar.setEnabled(False)
+        self.bar.hide()
         for button in (self.dial, self.qr, self.copy):
             button.setEnabled(False)
         if isinstance(card, NoCampaign):

@@ -562,6 +562,117 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Telefonaktion has hit an unexpected error and must close. Every report that was shown as saved is saved; the workspace stays encrypted. Please start the app again.</source>
+        <translation>Telefonaktion ist auf einen unerwarteten Fehler gestoßen und muss schließen. Jedes Ergebnis, das als gespeichert angezeigt wurde, ist gespeichert; der Arbeitsbereich bleibt verschlüsselt. Bitte starte die App neu.</translation>
+    </message>
+    <message>
+        <source>A report without personal data was written to: %1</source>
+        <translation>Ein Fehlerbericht ohne personenbezogene Daten liegt hier: %1</translation>
+    </message>
+    <message>
+        <source>Telefonaktion</source>
+        <translation>Telefonaktion</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedView</name>
+    <message>
+        <source>The workspace is damaged</source>
+        <translation>Der Arbeitsbereich ist beschädigt</translation>
+    </message>
+    <message>
+        <source>The workspace file failed its integrity check, so it was not opened. Nothing was changed, deleted or rebuilt. Reports that were already sent are safe at the central office. There are two ways out.</source>
+        <translation>Die Datei des Arbeitsbereichs hat ihre Prüfung nicht bestanden und wurde deshalb nicht geöffnet. Nichts wurde verändert, gelöscht oder neu aufgebaut. Bereits übertragene Ergebnisse sind sicher bei der Bundesgeschäftsstelle. Es gibt zwei Wege weiter.</translation>
+    </message>
+    <message>
+        <source>1. Restore the backup</source>
+        <translation>1. Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Telefonaktion keeps an encrypted backup from before each update of the file format. Restoring it moves the damaged files into a separate folder (nothing is deleted). Work recorded after the backup is not in it.</source>
+        <translation>Telefonaktion legt vor jeder Aktualisierung des Dateiformats eine verschlüsselte Sicherung an. Beim Wiederherstellen werden die beschädigten Dateien in einen eigenen Ordner verschoben (nichts wird gelöscht). Was nach der Sicherung erfasst wurde, ist darin nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation>Wer bist du?</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>There is no backup on this PC. Please take the second way.</source>
+        <translation>Auf diesem PC gibt es keine Sicherung. Bitte nimm den zweiten Weg.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>2. Enrol again and pull the list from the central office</source>
+        <translation>2. Neu anmelden und die Liste von der Bundesgeschäftsstelle holen</translation>
+    </message>
+    <message>
+        <source>1. Close Telefonaktion.
+2. Rename the workspace folder (shown below), for example by adding &quot;-damaged&quot;. Do not delete it: reports that had not reached the central office are still in it, and the central office can help to read them.
+3. Ask the central office for a new enrolment code and enrol this PC again with the command below.
+4. Synchronise: campaigns, clearances and objections come back from the central office.</source>
+        <translation>1. Schließe Telefonaktion.
+2. Benenne den Ordner des Arbeitsbereichs (unten angegeben) um, zum Beispiel mit dem Zusatz „-beschaedigt“. Lösche ihn nicht: Ergebnisse, die die Bundesgeschäftsstelle noch nicht erreicht hatten, stecken noch darin, und die Bundesgeschäftsstelle kann helfen, sie auszulesen.
+3. Bitte die Bundesgeschäftsstelle um einen neuen Einmal-Code und melde diesen PC mit dem Befehl unten neu an.
+4. Synchronisiere: Telefonaktionen, Freigaben und Widersprüche kommen von der Bundesgeschäftsstelle zurück.</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>Workspace folder: %1</source>
+        <translation>Ordner des Arbeitsbereichs: %1</translation>
+    </message>
+    <message>
+        <source>First name + initial</source>
+        <translation>Vorname + Initiale</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Back to unlocking</source>
+        <translation>Zurück zum Entsperren</translation>
+    </message>
+    <message>
+        <source>Backup of %1 (file format %2)</source>
+        <translation>Sicherung vom %1 (Dateiformat %2)</translation>
+    </message>
+    <message>
+        <source>Restoring …</source>
+        <translation>Wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Opening …</source>
+        <translation>Die Sicherung wurde wiederhergestellt. Wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>This backup cannot be used either: it failed its check. Nothing was changed.</source>
+        <translation>Auch diese Sicherung ist nicht verwendbar: Sie hat ihre Prüfung nicht bestanden. Es wurde nichts verändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Please wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>Bitte warte eine Sekunde bis zum nächsten Versuch.</numerusform>
+            <numerusform>Bitte warte %n Sekunden bis zum nächsten Versuch.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Export results</source>

@@ -562,6 +562,114 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>Telefonaktion has hit an unexpected error and must close. Every report that was shown as saved is saved; the workspace stays encrypted. Please start the app again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report without personal data was written to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefonaktion</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DamagedView</name>
+    <message>
+        <source>The workspace is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace file failed its integrity check, so it was not opened. Nothing was changed, deleted or rebuilt. Reports that were already sent are safe at the central office. There are two ways out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Restore the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefonaktion keeps an encrypted backup from before each update of the file format. Restoring it moves the damaged files into a separate folder (nothing is deleted). Work recorded after the backup is not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no backup on this PC. Please take the second way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Enrol again and pull the list from the central office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Close Telefonaktion.
+2. Rename the workspace folder (shown below), for example by adding &quot;-damaged&quot;. Do not delete it: reports that had not reached the central office are still in it, and the central office can help to read them.
+3. Ask the central office for a new enrolment code and enrol this PC again with the command below.
+4. Synchronise: campaigns, clearances and objections come back from the central office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name + initial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to unlocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup of %1 (file format %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored. Opening …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup cannot be used either: it failed its check. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Please wait %n second(s) before the next try.</source>
+        <translation type="unfinished">
+            <numerusform>Please wait %n second before the next try.</numerusform>
+            <numerusform>Please wait %n seconds before the next try.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Export results</source>

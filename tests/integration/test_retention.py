@@ -94,3 +94,15 @@ def test_a_lead_without_clearance_gets_no_member_data_on_the_pc(office: Office, 
     ws = open_ws(data)
     assert sum(repo.status_counts(ws.conn, office.campaign).values()) == 40
     ws.close()
+
+
+def test_a_sync_corrects_a_clock_that_ran_ahead(office: Office, tmp_path: Path) -> None:
+    data = cleared(office, tmp_path)
+    paths = WorkspacePaths(data / "workspace")
+    slot = list_slots(paths)[0].slot_id
+    now = utcnow()
+    ws = session.unlock(paths, slot, PASS, clock=lambda: now + timedelta(days=30))  # the PC clock ran ahead once
+    assert not clearance_gate.check(ws.conn, "invitation", now).valid  # fails closed …
+    sync_engine.sync_once(ws.conn)  # … until the central office's authenticated time corrects the mark
+    assert clearance_gate.check(ws.conn, "invitation", now).valid
+    ws.close()
