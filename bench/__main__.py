@@ -13,7 +13,8 @@ import platform
 import sys
 from datetime import UTC, datetime
 
-MODULES = ("bench.calling_bench", "bench.import_bench", "bench.import_bench_workspace", "bench.sync_bench")
+MODULES = ("bench.calling_bench", "bench.import_bench", "bench.import_bench_workspace", "bench.sync_bench",
+           "bench.startup_bench")
 
 
 def fmt(value: float | None, unit: str = "") -> str:

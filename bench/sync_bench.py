@@ -3,6 +3,8 @@
 Figures (each next to a baseline of raw INSERTs through the same driver, psycopg 3, into a plain table):
 
 - push latency of one batch of 100 outcomes from one device (10k outcomes in all)
+- 10k outcomes pushed end to end by one device in batches of MAX_PUSH_ITEMS (500): total seconds, median of
+  3 runs, each by a freshly enrolled device; baseline: 10k rows through psycopg in transactions of 500
 - ingest with 50 devices pushing concurrently: batch latency and throughput
 
 Runs a throwaway PostgreSQL (fsync on) and a real server subprocess. ``run(quick=True)`` is a smaller setting.
@@ -30,6 +32,7 @@ from sync.server.devtools import create_database, running_server, temporary_post
 from sync.server.services import CentralOffice
 
 BATCH = 100
+BIG_BATCH = p.MAX_PUSH_ITEMS  # the largest batch the protocol allows (500)
 OUTCOMES = [o for o in p.Outcome if o not in p.FINAL_OUTCOMES]
 
 
@@ -47,9 +50,9 @@ def _timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def _raw_batches(url: str, n_batches: int, tag: str) -> list[float]:
-    """Baseline: one transaction per batch of BATCH rows, executemany through psycopg."""
-    rows = [(uuid.uuid4().hex, tag, "c" * 32, "reached", 1, '{"q1": true}') for _ in range(BATCH)]
+def _raw_batches(url: str, n_batches: int, tag: str, size: int = BATCH) -> list[float]:
+    """Baseline: one transaction per batch of ``size`` rows, executemany through psycopg."""
+    rows = [(uuid.uuid4().hex, tag, "c" * 32, "reached", 1, '{"q1": true}') for _ in range(size)]
     with psycopg.connect(url) as conn:
         def one() -> None:
             with conn.cursor() as cur:
@@ -81,6 +84,7 @@ def _concurrently(n: int, fn: Callable[[int], list[float]]) -> tuple[list[float]
 def run(quick: bool = False) -> list[dict]:
     total = 2_000 if quick else 10_000
     devices_n = 10 if quick else 50
+    e2e_runs = 1 if quick else 3
     with temporary_postgres(durable=True) as admin_url:
         url = create_database(admin_url, "bench")
         office = CentralOffice(open_database(url, pool_size=2))
@@ -96,7 +100,7 @@ def run(quick: bool = False) -> list[dict]:
         campaign, _ = office.release_campaign(org, "Benchmark", "invitation", resolution)
         with running_server(url, "--rate-limit", "1000000", "--burst", "1000000") as server:
             enrolled = []
-            for i in range(devices_n + 1):
+            for i in range(devices_n + 1 + e2e_runs):
                 code, _ = office.create_enrolment_code(org, lead)
                 e = SyncClient.enrol(server.url, code, f"Bench-PC {i}")
                 enrolled.append((e.device_id, e.device_secret))
@@ -109,7 +113,15 @@ def run(quick: bool = False) -> list[dict]:
             single = _push_batches(server.url, enrolled[0], batches)
             raw_single = _raw_batches(url, len(batches), "single")
 
-            # 2. devices_n devices concurrently, `total` outcomes between them
+            # 2. `total` outcomes end to end in batches of BIG_BATCH, each run by a fresh device
+            e2e, raw_e2e = [], []
+            for run_i in range(e2e_runs):
+                items = _items(campaign, contacts, 1, total)
+                big = [items[i:i + BIG_BATCH] for i in range(0, total, BIG_BATCH)]
+                e2e.append(sum(_push_batches(server.url, enrolled[devices_n + 1 + run_i], big)))
+                raw_e2e.append(sum(_raw_batches(url, len(big), f"e2e{run_i}", BIG_BATCH)))
+
+            # 3. devices_n devices concurrently, `total` outcomes between them
             per_device = max(BATCH, total // devices_n)
             share = max(1, len(contacts) // devices_n)  # each PC works its own slice of the list (design.md)
             work = []
@@ -125,6 +137,8 @@ def run(quick: bool = False) -> list[dict]:
     return [
         row(f"sync: push {BATCH} outcomes, 1 device ({total} in all; baseline raw INSERT)", single, raw_single,
             "p95 < 500 ms"),
+        row(f"sync: {total} outcomes end to end, 1 device, batches of {BIG_BATCH} (median of {e2e_runs}; "
+            f"baseline raw INSERT of {total} rows)", e2e, raw_e2e, "≤ 5 s", unit="s"),
         row(f"sync: push {BATCH} outcomes, {devices_n} devices at once (baseline raw INSERT)", concurrent,
             raw_concurrent, "p95 < 2000 ms"),
         row(f"sync: ingest, 1 device, {total} outcomes", [total / sum(single)], [total / sum(raw_single)],

@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop import i18n, os_events, paths
+from desktop import crash, i18n, os_events, paths
 from desktop.services import volunteers
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services.demo_office import DemoOffice, create_enrolled_demo, point_workspace_at
+from desktop.storage.errors import ErrorCode
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
 from desktop.viewmodels.lock_guard import LockGuard
+from desktop.viewmodels.recovery import RecoveryModel
 from desktop.viewmodels.session import SessionController
 from desktop.viewmodels.sync_status import SyncController
 from desktop.viewmodels.shift import ShiftViewModel
 from desktop.views.admit_dialog import AdmitDialog
 from desktop.views.caller_view import CallerView
+from desktop.views.damaged_view import DamagedView
 from desktop.views.lead.area import LeadArea
 from desktop.views.main_window import MainWindow
 from desktop.views.status_bar import StatusButton
@@ -55,12 +59,14 @@ class App(QObject):
         self.shift: ShiftViewModel | None = None
         self.caller_view: CallerView | None = None
         self.lead_area: LeadArea | None = None
+        self.damaged_view: DamagedView | None = None
         self.guard = LockGuard(parent=self)
         self.guard.lock_requested.connect(self.lock)
         self.guard.remaining_changed.connect(self.status_button.set_idle_seconds)
         QApplication.instance().installEventFilter(self.guard)  # any input anywhere counts as activity
         session.slots_loaded.connect(unlock_view.set_slots)
         session.unlock_failed.connect(unlock_view.show_error)
+        session.unlock_failed.connect(self._unlock_failed)
         session.unlocked.connect(self._unlocked)
         session.locked.connect(self._locked)
         unlock_view.unlock_requested.connect(session.unlock)
@@ -69,7 +75,28 @@ class App(QObject):
         self.window.show_screen(self.unlock_view)
         self.session.load_slots()
 
+    def _unlock_failed(self, code: str, _wait: float) -> None:
+        if code == ErrorCode.DAMAGED.value:
+            self.show_damaged()
+
+    def show_damaged(self) -> DamagedView:
+        """The ways out of a damaged workspace (R4); a restored backup is then unlocked the normal way."""
+        if self.damaged_view is None:
+            view = DamagedView(RecoveryModel(self.session.paths, self.db), str(paths.data_dir()),
+                               str(self.session.paths.root))
+            view.restored.connect(self.session.unlock)
+            view.back_requested.connect(lambda: self.window.show_screen(self.unlock_view))
+            self.damaged_view = view
+        people = self.unlock_view.person
+        self.damaged_view.open_for([(people.itemText(i), people.itemData(i)) for i in range(people.count())],
+                                   people.currentData())
+        self.window.show_screen(self.damaged_view)
+        return self.damaged_view
+
     def _unlocked(self, workspace: Workspace) -> None:
+        if self.damaged_view is not None:
+            self.window.drop_screen(self.damaged_view)
+            self.damaged_view = None
         self.unlock_view.reset()
         shift = ShiftViewModel(self.db, workspace)
         view = CallerView(shift)
@@ -212,12 +239,23 @@ def run(options: AppOptions) -> int:
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("Telefonaktion")
     translators = i18n.install(app, i18n.choose_language(options.lang))
+    paths.configure(options.data_dir)
+    crash_handler = crash.install(crash.app_version())  # reports hold no personal data (R1, style habit 10)
     built = build(options)
-    os_adapter = os_events.install(app, built.guard.os_event)
     built.window.show()
+    os_adapter = os_events.install(app, built.guard.os_event, built.window)
     built.start()
+    # SIGTERM / Ctrl+C end the app cleanly (workspace closed, demo folder removed). Python handles signals
+    # only when it runs, so a slow timer lets it look now and then.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    heartbeat = QTimer()
+    heartbeat.start(300)
+    heartbeat.timeout.connect(lambda: None)
     try:
         return app.exec()
     finally:
+        heartbeat.stop()
         built.shutdown()
+        crash_handler.uninstall()
         del translators, os_adapter

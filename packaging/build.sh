@@ -32,7 +32,7 @@ fi
 
 start=$(date +%s)
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath "$DIST_DIR" --workpath "$WORK_DIR" \
-    "${EXTRA[@]}" packaging/telefonaktion.spec
+    ${EXTRA[@]+"${EXTRA[@]}"} packaging/telefonaktion.spec
 end=$(date +%s)
 
 BUNDLE="$DIST_DIR/telefonaktion"

@@ -2,7 +2,7 @@
 # Runs the whole test suite headless (Qt offscreen, a throwaway PostgreSQL started by the tests).
 # Extra arguments go to pytest, e.g. `bash scripts/test.sh -k queue`.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh" postgresql
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh" postgresql chromium
 cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
 set +e

@@ -21,6 +21,12 @@ from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 
 Clock = Callable[[], datetime]
+GATE_CACHE = timedelta(minutes=1)
+_GATE_FINGERPRINT = (
+    "SELECT (SELECT data_version FROM pragma_data_version), (SELECT max(received_at) FROM clearances), "
+    "(SELECT group_concat(value, '|') FROM meta WHERE key IN ('revocations_version', 'trusted_time', "
+    "'clearance_refusals', 'device_id')), (SELECT max(coalesce(decided_at, signed_at)) FROM pledges)"
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ class CallingService:
         self.clock = clock
         self._shift = ShiftCounts(started_at=clock())
         self._last_report: CallReport | None = None
+        self._gate_cache: dict[tuple, tuple[clearance_gate.GateStatus, datetime, datetime]] = {}
 
     @property
     def caller_id(self) -> str:
@@ -164,7 +171,25 @@ class CallingService:
         return self._card(campaign, contact_id)
 
     def _gate(self, campaign: Campaign, now: datetime) -> clearance_gate.GateStatus:
-        """The device's signed clearance for the purpose, and for volunteers their pledge (DP-11)."""
+        """The device's signed clearance for the purpose, and for volunteers their pledge (DP-11).
+
+        Verifying signatures for every card would cost more than choosing the card, so a verdict is reused
+        while what it rests on is unchanged (clearances, revocation list version, trusted time, pledge
+        decisions, and `PRAGMA data_version`, which moves when the sync connection commits) and for at most a
+        minute, never past the clearance's own deadline.
+        """
+        key = (campaign.purpose,) + tuple(self.ws.conn.execute(_GATE_FINGERPRINT).fetchone())
+        cached = self._gate_cache.get(key)
+        if cached is not None and cached[1] > now and now >= cached[2]:
+            return cached[0]
+        gate = self._check_gate(campaign, now)
+        until = now + GATE_CACHE
+        if gate.valid and gate.offline_deadline is not None:
+            until = min(until, gate.offline_deadline)
+        self._gate_cache = {key: (gate, until, now)}
+        return gate
+
+    def _check_gate(self, campaign: Campaign, now: datetime) -> clearance_gate.GateStatus:
         gate = clearance_gate.check(self.ws.conn, campaign.purpose, now)
         if not gate.valid:
             return gate

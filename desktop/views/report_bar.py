@@ -68,12 +68,6 @@ class ReportBar(QFrame):
 
     def show_step(self, step: Step) -> None:
         self.step = step
-        for button in self._buttons:
-            self.options.removeWidget(button)
-            button.hide()
-            button.setParent(None)
-            button.deleteLater()
-        self._buttons = []
         self.text.hide()
         self.warning.hide()
         self.when.hide()
@@ -83,16 +77,19 @@ class ReportBar(QFrame):
         digit_nine = step.objection_key is not None and step.kind in (StepKind.CHOICE, StepKind.MULTI)
         self.objection.setText(self.tr("[9] Please don't call again") if digit_nine
                                else self.tr("[F9] Please don't call again"))
-        for index, option in enumerate(step.options):
+        shown = 0
+        for option in step.options:
             label = option.text or flow_label(option.label_id)
             key = "↵" if option.key == ENTER else option.key
             mark = "☑ " if option.selected else ("☐ " if step.kind is StepKind.MULTI and option.key != ENTER else "")
-            button = QPushButton(f"[{key}] {mark}{label}", self)
+            button = self._button(shown)
+            button.setText(f"[{key}] {mark}{label}")
             button.setAccessibleName(label)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(lambda _=False, k=option.key: self.key_pressed.emit(k))
-            self.options.addWidget(button, index // 4, index % 4)
-            self._buttons.append(button)
+            button.setProperty("key", option.key)
+            button.show()
+            shown += 1
+        for button in self._buttons[shown:]:
+            button.hide()
         if step.kind is StepKind.TEXT:
             self.text.clear()
             self.text.setMaxLength(step.max_length or 500)
@@ -112,8 +109,19 @@ class ReportBar(QFrame):
             self.when.setFocus()
         self.back_button.setEnabled(True)
 
+    def _button(self, index: int) -> QPushButton:
+        """Option buttons are made once and reused: a new step only changes their text (fast, no flicker)."""
+        while len(self._buttons) <= index:
+            button = QPushButton(self)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _=False, b=button: self.key_pressed.emit(b.property("key")))
+            position = len(self._buttons)
+            self.options.addWidget(button, position // 4, position % 4)
+            self._buttons.append(button)
+        return self._buttons[index]
+
     def option_texts(self) -> list[str]:
-        return [b.text() for b in self._buttons]
+        return [b.text() for b in self._buttons if not b.isHidden()]
 
     # ------------------------------------------------------------------ input from the inputs
 

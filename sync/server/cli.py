@@ -204,6 +204,9 @@ def cmd_device_health(args: argparse.Namespace) -> int:
 
 
 def _read_password(args: argparse.Namespace) -> str:
+    if args.password is not None:  # refused without repeating it
+        raise UserError(f"never give a password as an argument (it stays in the shell history and the process "
+                        f"list): use ${PASSWORD_ENV} or --password-file")
     if args.password_file:
         text = sys.stdin.read() if args.password_file == "-" else Path(args.password_file).read_text("utf-8")
         password = text[:-1] if text.endswith("\n") else text
@@ -343,8 +346,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     command(group("keys", "signing keys"), "show", cmd_keys_show, "print the public signing key id")
 
-    cmd = command(group("staff", "staff of the web interface"), "add", cmd_staff_add,
-                  f"add a staff member (password from ${PASSWORD_ENV} or --password-file)")
+    staff = group("staff", "staff of the web interface")
+    cmd = staff.add_parser("add", parents=[common], allow_abbrev=False,
+                           help=f"add a staff member (password from ${PASSWORD_ENV} or --password-file)")
+    cmd.set_defaults(func=cmd_staff_add)
+    cmd.add_argument("--password", help=argparse.SUPPRESS)  # only to refuse it clearly
     cmd.add_argument("--name", required=True, help="sign-in name")
     cmd.add_argument("--password-file", help="file whose content (without a final newline) is the password; - reads stdin")
     cmd.add_argument("--totp", action="store_true", help="require a TOTP one-time code (prints the secret)")

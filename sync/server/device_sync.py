@@ -15,7 +15,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import JSON, String, Text, bindparam, cast, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -33,17 +33,61 @@ def _refused(code: p.ErrorCode, message: str) -> ServiceError:
     return ServiceError(code.value, message, p.ERROR_STATUS[code])
 
 
+def _unnest_insert(table: Any, rows: list[dict[str, Any]]) -> Any:
+    """PostgreSQL: ``INSERT INTO table (cols) SELECT ... FROM unnest(:col1[], :col2[], ...) WITH ORDINALITY
+    ORDER BY ordinality`` -- one statement whatever the number of rows, rows inserted in the given order.
+
+    A column with one value in every row (device, org, time received, ...) is one scalar parameter, the others
+    one array each. The statement text does not depend on the number of rows, so SQLAlchemy compiles it once
+    and psycopg parses it once. Arrays are typed without a length (``varchar[]``, not ``varchar(64)[]``):
+    an explicit cast would silently truncate, whereas the assignment to the column raises as a plain INSERT
+    does. JSON values in arrays travel as text and are cast back to JSON.
+    """
+    cols = list(rows[0])
+    varying, arrays, chosen = [], [], {}
+    for name in cols:
+        col_type = table.c[name].type
+        values = [row[name] for row in rows]
+        first = values[0]
+        if all(type(v) is type(first) and v == first for v in values) and (varying or name != cols[-1]):
+            chosen[name] = bindparam(f"u_{name}", first, type_=col_type)  # the same for every row
+            continue
+        if isinstance(col_type, JSON):
+            values, col_type = [json.dumps(v) for v in values], Text()
+        elif isinstance(col_type, String):
+            col_type = Text() if isinstance(col_type, Text) else String()
+        varying.append(name)
+        arrays.append(bindparam(f"u_{name}", values, type_=postgresql.ARRAY(col_type)))
+    src = func.unnest(*arrays).table_valued(*varying, with_ordinality="u_ord").render_derived()
+    for name in varying:
+        chosen[name] = cast(src.c[name], table.c[name].type) if isinstance(table.c[name].type, JSON) else src.c[name]
+    return postgresql.insert(table).from_select(cols, select(*(chosen[name] for name in cols))
+                                                .select_from(src).order_by(src.c.u_ord))
+
+
 def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], returning: Any) -> set[Any]:
     """INSERT ... ON CONFLICT DO NOTHING RETURNING ``returning``: the values of the rows really inserted.
 
     This is the atomic claim: a concurrent transaction inserting the same key waits for ours and then
-    inserts nothing. Rows go in the given order (callers sort them: a fixed lock order).
+    inserts nothing. Rows go in the given order (callers sort them: a fixed lock order). One statement for
+    all rows (PostgreSQL: unnest; SQLite: SQLAlchemy's "insertmanyvalues", multi-row VALUES in order).
     """
     if not rows:
         return set()
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(table).values(rows).on_conflict_do_nothing().returning(returning)
-    return set(conn.execute(stmt).scalars())
+    if conn.dialect.name == "postgresql":
+        return set(conn.execute(_unnest_insert(table, rows).on_conflict_do_nothing().returning(returning)).scalars())
+    stmt = sqlite.insert(table).on_conflict_do_nothing().returning(returning)
+    return set(conn.execute(stmt, rows).scalars())
+
+
+def insert_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """A plain multi-row INSERT in the given order: one statement on PostgreSQL, executemany on SQLite."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.execute(_unnest_insert(table, rows))
+    else:
+        conn.execute(insert(table), rows)
 
 
 def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem) -> str:
@@ -120,18 +164,25 @@ class DeviceSync:
                      .values(last_seen_at=now))
 
     @staticmethod
-    def _decide_status(conn: Connection, contact_id: str) -> p.ContactStatus:
-        """Fixed precedence over the contact's reports that no later report corrects; an objection always counts."""
+    def _decide_statuses(conn: Connection, contact_ids: set[str]) -> dict[str, p.ContactStatus]:
+        """Per contact: fixed precedence over its reports that no later report corrects; an objection always
+        counts. One query for all the contacts."""
         rep = db.reports
-        rows = conn.execute(select(rep.c.report_id, rep.c.outcome, rep.c.organizer_action, rep.c.corrects)
-                            .where(rep.c.contact_id == contact_id)).all()
-        corrected = {row.corrects for row in rows if row.corrects}
-        statuses = [p.ContactStatus.OPEN]
-        for row in rows:
-            status = p.report_status(p.Outcome(row.outcome), row.organizer_action)
-            if row.report_id not in corrected or status is p.ContactStatus.OBJECTION:
-                statuses.append(status)
-        return max(statuses, key=p.STATUS_PRECEDENCE.__getitem__)
+        by_contact: dict[str, list[Any]] = {cid: [] for cid in contact_ids}
+        if contact_ids:
+            for row in conn.execute(select(rep.c.contact_id, rep.c.report_id, rep.c.outcome, rep.c.organizer_action,
+                                           rep.c.corrects).where(rep.c.contact_id.in_(sorted(contact_ids)))):
+                by_contact[row.contact_id].append(row)
+        decided = {}
+        for contact_id, rows in by_contact.items():
+            corrected = {row.corrects for row in rows if row.corrects}
+            statuses = [p.ContactStatus.OPEN]
+            for row in rows:
+                status = p.report_status(p.Outcome(row.outcome), row.organizer_action)
+                if row.report_id not in corrected or status is p.ContactStatus.OBJECTION:
+                    statuses.append(status)
+            decided[contact_id] = max(statuses, key=p.STATUS_PRECEDENCE.__getitem__)
+        return decided
 
     # ----------------------------------------------------------------------------------------------- pull
 
@@ -342,16 +393,25 @@ class _Batch:
             else:  # reports only add: the precedence of the old status and the new report decides
                 status[r.contact_id] = max(status[r.contact_id], p.report_status(r.outcome, r.organizer_action),
                                            key=p.STATUS_PRECEDENCE.__getitem__)
-        if rows:
-            conn.execute(insert(rep), rows)
-        for contact_id in recompute:
-            status[contact_id] = DeviceSync._decide_status(conn, contact_id)
-        changed = [{"cid": cid, "st": s.value} for cid, s in status.items() if s.value != contacts[cid].status]
+        insert_rows(conn, rep, rows)
+        status.update(DeviceSync._decide_statuses(conn, recompute))
+        changed = [(cid, s.value) for cid, s in status.items() if s.value != contacts[cid].status]  # sorted by id
         if changed:
-            conn.execute(update(cc).where(cc.c.id == bindparam("cid")).values(
-                status=bindparam("st"), status_changed_at=self.now), changed)
-            conn.execute(insert(db.feed), [{"org_id": org_id, "kind": "status", "ref_id": ch["cid"]}
-                                           for ch in changed])
+            self._set_statuses(changed)
+            insert_rows(conn, db.feed, [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid, _ in changed])
+
+    def _set_statuses(self, changed: list[tuple[str, str]]) -> None:
+        """New statuses of contacts this transaction has locked already: one UPDATE on PostgreSQL."""
+        cc = db.campaign_contacts
+        if self.conn.dialect.name == "postgresql":
+            src = func.unnest(bindparam("u_cid", [cid for cid, _ in changed], type_=postgresql.ARRAY(String())),
+                              bindparam("u_st", [st for _, st in changed], type_=postgresql.ARRAY(String()))
+                              ).table_valued("cid", "st").render_derived()
+            self.conn.execute(update(cc).where(cc.c.id == src.c.cid).values(status=src.c.st,
+                                                                            status_changed_at=self.now))
+        else:
+            self.conn.execute(update(cc).where(cc.c.id == bindparam("cid")).values(
+                status=bindparam("st"), status_changed_at=self.now), [{"cid": c, "st": st} for c, st in changed])
 
     def _store_pledges(self, items: list[p.PledgeItem]) -> None:
         rows = [dict(id=i.payload.pledge_id, org_id=self.device.org_id, device_id=self.device.id,
@@ -365,7 +425,7 @@ class _Batch:
 
     def _store_audit_events(self, items: list[p.AuditEventItem]) -> None:
         if items:
-            self.conn.execute(insert(db.audit_log), [dict(
+            insert_rows(self.conn, db.audit_log, [dict(
                 at=i.payload.at, source="device", org_id=self.device.org_id, device_id=self.device.id,
                 action=i.payload.action, ref_ids=list(i.payload.ref_ids), event_id=i.payload.event_id,
                 chain_hash=i.payload.chain_hash, chain_seq=i.payload.chain_seq, prev_hash=i.payload.prev_hash,

@@ -230,3 +230,23 @@ def test_english_on_request(qtbot, qapp, tmp_path: Path) -> None:
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_each_step_shows_its_own_question_and_options(qtbot, app: App) -> None:
+    unlock(qtbot, app)
+    wait_for_card(qtbot, app)
+    view = app.caller_view
+    assert view.bar.prompt.text() == "Erreicht?"
+    assert view.bar.option_texts() == ["[1] Ja", "[2] Nein"]
+    qtbot.keyClicks(view, "2")
+    assert view.bar.prompt.text() == "Warum nicht?"
+    assert view.bar.option_texts()[0] == "[1] Nicht abgenommen" and len(view.bar.option_texts()) == 5
+    qtbot.keyClicks(view, "1")
+    assert view.bar.prompt.text() == "Auf die Mailbox gesprochen?"
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)
+    assert view.bar.prompt.text() == "Warum nicht?"
+    qtbot.keyClicks(view, "1")
+    qtbot.keyClicks(view, "1")
+    assert view.bar.prompt.text() == "Rückmeldung an die Orga nötig?"
+    qtbot.keyClicks(view, "1")
+    assert view.bar.text.isVisible() and view.bar.objection.text().startswith("[F9]")  # typing 9 is text here

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.server.conftest import make_database, pg_admin_url, server  # noqa: F401  (both backends, for ingest)
 from tests.server.helpers import Env, serving
 from tests.web.web_support import CHROMIUM_ARGS, Staff, make_staff
 
@@ -33,7 +34,7 @@ def _unavailable(reason: str) -> None:
 def browser() -> Iterator[Any]:
     executable = chromium_path()
     if executable is None:
-        _unavailable("Chromium not found at /usr/bin/chromium")
+        _unavailable("Chromium not found (/usr/bin/chromium, $TELEFONAKTION_CHROMIUM or chromium on the PATH)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

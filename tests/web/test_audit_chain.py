@@ -1,5 +1,5 @@
 """The desktop's hash-chained audit events re-verified by the central office on ingest (issue 5 point 5, DP-21),
-against the real server process: a whole chain over several batches, each kind of break, older apps without
+against the real server process (SQLite and PostgreSQL): a whole chain over several batches, each kind of break, older apps without
 chain fields, a chain continued after re-enrolment; shown by `device health` and on the sync-health page."""
 
 from __future__ import annotations
@@ -60,20 +60,20 @@ def test_mapping_reproduces_the_desktop_hash() -> None:
     assert old.chain_entry() is None
 
 
-def test_whole_chain_over_several_batches(web: Env, capsys: pytest.CaptureFixture[str]) -> None:
-    device = web.org().enrol()
+def test_whole_chain_over_several_batches(server: Env, capsys: pytest.CaptureFixture[str]) -> None:
+    device = server.org().enrol()
     entries = desktop_chain(7)
     for batch in (entries[:3], entries[3:4], entries[4:]):
         assert {r.status for r in push_entries(device, batch)} == {p.ItemStatus.ACCEPTED}
-    chain = chain_of(web, device)
+    chain = chain_of(server, device)
     assert (chain.verified_seq, chain.breaks) == (7, [])
-    assert "audit chain: intact, verified up to entry 7, 0 breaks" in health_output(web, device, capsys)
+    assert "audit chain: intact, verified up to entry 7, 0 breaks" in health_output(server, device, capsys)
     # A retried batch is a duplicate and does not disturb the chain.
     items = [p.AuditEventItem(idempotency_key=uuid.uuid4(), seq=device.next_seq(),
                               payload=p.AuditEventPayload.from_chain_entry(entries[6]))]
     device.client.push(items)
     assert device.client.push(items).results[0].status is p.ItemStatus.DUPLICATE
-    assert chain_of(web, device).breaks[0].reason == "seq_repeated"  # the same entry under a new key is not
+    assert chain_of(server, device).breaks[0].reason == "seq_repeated"  # the same entry under a new key is not
 
 
 @pytest.mark.parametrize("damage, found, verified", [
@@ -83,8 +83,8 @@ def test_whole_chain_over_several_batches(web: Env, capsys: pytest.CaptureFixtur
     ("rehash", [(3, "wrong_hash"), (4, "wrong_prev_hash")], 6),  # the hash replaced: 4 links to the old one
     ("rollback", [(4, "seq_repeated")], 5),  # the PC's log was put back to entry 2 and grew again from there
 ])
-def test_each_break_is_found(web: Env, damage: str, found: list[tuple[int, str]], verified: int) -> None:
-    device = web.org().enrol()
+def test_each_break_is_found(server: Env, damage: str, found: list[tuple[int, str]], verified: int) -> None:
+    device = server.org().enrol()
     entries = desktop_chain(6)
     if damage == "drop":
         del entries[2]
@@ -98,34 +98,34 @@ def test_each_break_is_found(web: Env, damage: str, found: list[tuple[int, str]]
         entries = entries[:3] + desktop_chain(3, start=3, prev=entries[1]["hash"])
     push_entries(device, entries[:2])
     push_entries(device, entries[2:])
-    chain = chain_of(web, device)
+    chain = chain_of(server, device)
     assert [(b.expected_seq, b.reason) for b in chain.breaks] == found
     assert chain.verified_seq == verified and not chain.intact
 
 
-def test_older_apps_without_chain_fields_are_not_judged(web: Env) -> None:
-    device = web.org().enrol()
+def test_older_apps_without_chain_fields_are_not_judged(server: Env) -> None:
+    device = server.org().enrol()
     event = p.AuditEventItem(idempotency_key=uuid.uuid4(), seq=device.next_seq(), payload=p.AuditEventPayload(
         event_id=uuid.uuid4().hex, action="workspace.unlock", at=T0, chain_hash="ab" * 32))
     assert device.client.push([event]).results[0].status is p.ItemStatus.ACCEPTED
-    assert (chain_of(web, device).verified_seq, chain_of(web, device).breaks) == (0, [])
+    assert (chain_of(server, device).verified_seq, chain_of(server, device).breaks) == (0, [])
 
 
-def test_a_chain_continues_after_re_enrolment(web: Env) -> None:
-    org = web.org()
+def test_a_chain_continues_after_re_enrolment(server: Env) -> None:
+    org = server.org()
     first, second = org.enrol(), org.enrol(name="Büro-PC neu")
     entries = desktop_chain(6)
     push_entries(first, entries[:4])
     push_entries(second, entries[4:])  # the same workspace, enrolled again
-    assert chain_of(web, second).breaks == [] and chain_of(web, second).verified_seq == 6
-    stranger = web.org().enrol()  # another org's device cannot borrow that chain
+    assert chain_of(server, second).breaks == [] and chain_of(server, second).verified_seq == 6
+    stranger = server.org().enrol()  # another org's device cannot borrow that chain
     push_entries(stranger, desktop_chain(2, start=5, prev=entries[3]["hash"]))
-    assert [b.reason for b in chain_of(web, stranger).breaks] == ["missing_entries"]
+    assert [b.reason for b in chain_of(server, stranger).breaks] == ["missing_entries"]
 
 
-def test_malformed_chain_fields_are_refused(web: Env) -> None:
-    device = web.org().enrol()
-    with web.http() as http:
+def test_malformed_chain_fields_are_refused(server: Env) -> None:
+    device = server.org().enrol()
+    with server.http() as http:
         body = {"protocol_version": 1, "items": [{"kind": "audit_event", "idempotency_key": str(uuid.uuid4()),
                                                   "seq": 1, "payload": {"event_id": "e1", "action": "unlock",
                                                                         "at": "2026-11-02T09:30:00.000000Z",
