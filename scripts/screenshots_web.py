@@ -78,8 +78,8 @@ def main() -> int:
         page.goto("/web/login")
         shoot(page, "login-360")
         sign_in(page, staff)
-        for name, path in [("persons-360", f"/web/persons?org={org}"), ("campaigns-360", f"/web/campaigns?org={org}"),
-                           ("pledges-360", "/web/pledges")]:
+        for name, path in [("persons-360", f"/web/persons?org={org}"),
+                           ("campaigns-360", f"/web/campaigns?org={org}"), ("pledges-360", "/web/pledges")]:
             page.goto(path)
             shoot(page, name)
         narrow.close()

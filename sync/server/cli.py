@@ -352,7 +352,8 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.set_defaults(func=cmd_staff_add)
     cmd.add_argument("--password", help=argparse.SUPPRESS)  # only to refuse it clearly
     cmd.add_argument("--name", required=True, help="sign-in name")
-    cmd.add_argument("--password-file", help="file whose content (without a final newline) is the password; - reads stdin")
+    cmd.add_argument("--password-file",
+                     help="file whose content (without a final newline) is the password; - reads stdin")
     cmd.add_argument("--totp", action="store_true", help="require a TOTP one-time code (prints the secret)")
     return parser
 

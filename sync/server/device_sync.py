@@ -46,23 +46,29 @@ def _unnest_insert(table: Any, rows: list[dict[str, Any]]) -> Any:
     cols = list(rows[0])
     varying, arrays, chosen = [], [], {}
     for name in cols:
-        col_type = table.c[name].type
-        values = [row[name] for row in rows]
+        column = table.c[name]
+        is_json = isinstance(column.type, JSON)
+        values = [json.dumps(row[name]) if is_json else row[name] for row in rows]
         first = values[0]
         if all(type(v) is type(first) and v == first for v in values) and (varying or name != cols[-1]):
-            chosen[name] = bindparam(f"u_{name}", first, type_=col_type)  # the same for every row
-            continue
-        if isinstance(col_type, JSON):
-            values, col_type = [json.dumps(v) for v in values], Text()
-        elif isinstance(col_type, String):
-            col_type = Text() if isinstance(col_type, Text) else String()
-        varying.append(name)
-        arrays.append(bindparam(f"u_{name}", values, type_=postgresql.ARRAY(col_type)))
+            chosen[name] = bindparam(f"u_{name}", first, type_=_param_type(column.type))  # the same in every row
+        else:
+            varying.append(name)
+            arrays.append(bindparam(f"u_{name}", values, type_=postgresql.ARRAY(_param_type(column.type))))
     src = func.unnest(*arrays).table_valued(*varying, with_ordinality="u_ord").render_derived()
-    for name in varying:
-        chosen[name] = cast(src.c[name], table.c[name].type) if isinstance(table.c[name].type, JSON) else src.c[name]
-    return postgresql.insert(table).from_select(cols, select(*(chosen[name] for name in cols))
-                                                .select_from(src).order_by(src.c.u_ord))
+    chosen.update((name, src.c[name]) for name in varying)
+    chosen_list = [cast(chosen[name], table.c[name].type) if isinstance(table.c[name].type, JSON) else chosen[name]
+                   for name in cols]
+    return postgresql.insert(table).from_select(cols, select(*chosen_list).select_from(src).order_by(src.c.u_ord))
+
+
+def _param_type(col_type: Any) -> Any:
+    """The type a column's values are sent as: strings without a length, JSON as text (cast back in SQL)."""
+    if isinstance(col_type, JSON | Text):
+        return Text()
+    if isinstance(col_type, String):
+        return String()
+    return col_type
 
 
 def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], returning: Any) -> set[Any]:
@@ -288,10 +294,16 @@ class _Batch:
         self.sync, self.conn, self.device, self.items = sync, conn, device, items
         self.now = sync.office.clock()
         self.results: dict[str, p.ItemResult] = {}
+        self._keys = {id(item): str(item.idempotency_key) for item in items}
+
+    def key(self, item: Any) -> str:
+        """The item's idempotency key as stored (formatted once per item, not at every use)."""
+        return self._keys[id(item)]
 
     def _result(self, item: Any, status: p.ItemStatus, reason: p.RejectReason | None = None) -> None:
-        self.results[str(item.idempotency_key)] = p.ItemResult(idempotency_key=item.idempotency_key, seq=item.seq,
-                                                               status=status, reason=reason)
+        # The fields come from the validated request and our own enums: no second validation.
+        self.results[self.key(item)] = p.ItemResult.model_construct(idempotency_key=item.idempotency_key,
+                                                                    seq=item.seq, status=status, reason=reason)
 
     def run(self) -> list[p.ItemResult]:
         claimed = self._claim_keys()
@@ -301,35 +313,34 @@ class _Batch:
         self._store_pledges([item for item in fresh if item.kind == "pledge"])
         self._store_audit_events([item for item in fresh if item.kind == "audit_event"])
         for item in fresh:
-            if str(item.idempotency_key) not in self.results:
+            if self.key(item) not in self.results:
                 self._result(item, p.ItemStatus.ACCEPTED)
         self._record_rejections(claimed)
-        return [self.results[str(item.idempotency_key)] for item in self.items]
+        return [self.results[self.key(item)] for item in self.items]
 
     def _claim_keys(self) -> list[Any]:
         """Claims every key; items whose key was claimed before get the first result replayed (or key_reuse)."""
         if not self.sync.idempotency:
             return list(self.items)
-        ik, hashes = db.idempotency_keys, {str(item.idempotency_key): item_hash(item) for item in self.items}
-        rows = [{"device_id": self.device.id, "key": key, "request_hash": hashes[key], "kind": item.kind,
-                 "seq": item.seq, "status": p.ItemStatus.ACCEPTED.value, "created_at": self.now}
-                for item in sorted(self.items, key=lambda i: str(i.idempotency_key))
-                for key in [str(item.idempotency_key)]]
+        ik, hashes = db.idempotency_keys, {self.key(item): item_hash(item) for item in self.items}
+        rows = [{"device_id": self.device.id, "key": self.key(item), "request_hash": hashes[self.key(item)],
+                 "kind": item.kind, "seq": item.seq, "status": p.ItemStatus.ACCEPTED.value, "created_at": self.now}
+                for item in sorted(self.items, key=self.key)]
         claimed = insert_ignore(self.conn, ik, rows, ik.c.key)
-        seen = [item for item in self.items if str(item.idempotency_key) not in claimed]
+        seen = [item for item in self.items if self.key(item) not in claimed]
         if seen:
             first = {row.key: row for row in self.conn.execute(
                 select(ik.c.key, ik.c.request_hash, ik.c.status, ik.c.reason).where(
-                    ik.c.device_id == self.device.id, ik.c.key.in_([str(i.idempotency_key) for i in seen])))}
+                    ik.c.device_id == self.device.id, ik.c.key.in_([self.key(i) for i in seen])))}
             for item in seen:
-                row = first[str(item.idempotency_key)]
+                row = first[self.key(item)]
                 if row.request_hash != hashes[row.key]:
                     self._result(item, p.ItemStatus.REJECTED, p.RejectReason.KEY_REUSE)
                 elif row.status == p.ItemStatus.REJECTED:
                     self._result(item, p.ItemStatus.REJECTED, p.RejectReason(row.reason))
                 else:
                     self._result(item, p.ItemStatus.DUPLICATE)
-        return [item for item in self.items if str(item.idempotency_key) in claimed]
+        return [item for item in self.items if self.key(item) in claimed]
 
     def _claim_seqs(self, fresh: list[Any]) -> list[Any]:
         """Records the sequence numbers; a number already held by another item is rejected (seq_reused)."""
@@ -338,8 +349,8 @@ class _Batch:
             if item.seq in in_batch:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.SEQ_REUSED)
             in_batch.add(item.seq)
-        fresh = [item for item in fresh if str(item.idempotency_key) not in self.results]
-        rows = [{"device_id": self.device.id, "seq": item.seq, "key": str(item.idempotency_key)}
+        fresh = [item for item in fresh if self.key(item) not in self.results]
+        rows = [{"device_id": self.device.id, "seq": item.seq, "key": self.key(item)}
                 for item in sorted(fresh, key=lambda i: i.seq)]
         inserted = insert_ignore(self.conn, ds, rows, ds.c.seq)
         taken = [item for item in fresh if item.seq not in inserted]
@@ -347,9 +358,9 @@ class _Batch:
             holders = dict(self.conn.execute(select(ds.c.seq, ds.c.key).where(
                 ds.c.device_id == self.device.id, ds.c.seq.in_([item.seq for item in taken]))).all())
             for item in taken:
-                if holders.get(item.seq) != str(item.idempotency_key):
+                if holders.get(item.seq) != self.key(item):
                     self._result(item, p.ItemStatus.REJECTED, p.RejectReason.SEQ_REUSED)
-        return [item for item in fresh if str(item.idempotency_key) not in self.results]
+        return [item for item in fresh if self.key(item) not in self.results]
 
     def _store_reports(self, items: list[p.ReportItem]) -> None:
         if not items:
@@ -484,8 +495,8 @@ class _Batch:
 
     def _record_rejections(self, claimed: list[Any]) -> None:
         """Claimed keys were stored as accepted; record the rejections so that a retry replays them."""
-        rejected = [{"k": str(i.idempotency_key), "r": self.results[str(i.idempotency_key)].reason}
-                    for i in claimed if self.results[str(i.idempotency_key)].status is p.ItemStatus.REJECTED]
+        rejected = [{"k": self.key(i), "r": self.results[self.key(i)].reason}
+                    for i in claimed if self.results[self.key(i)].status is p.ItemStatus.REJECTED]
         if rejected and self.sync.idempotency:
             ik = db.idempotency_keys
             self.conn.execute(update(ik).where(ik.c.device_id == self.device.id, ik.c.key == bindparam("k"))

@@ -1,6 +1,7 @@
 """The desktop's hash-chained audit events re-verified by the central office on ingest (issue 5 point 5, DP-21),
-against the real server process (SQLite and PostgreSQL): a whole chain over several batches, each kind of break, older apps without
-chain fields, a chain continued after re-enrolment; shown by `device health` and on the sync-health page."""
+against the real server process (SQLite and PostgreSQL): a whole chain over several batches, each kind of
+break, older apps without chain fields, a chain continued after re-enrolment; shown by `device health` and on
+the sync-health page."""
 
 from __future__ import annotations
 
@@ -153,6 +154,6 @@ def test_breaks_are_shown_on_the_sync_health_page(page: Any, web: Env, staff: St
     sign_in(page, staff)
     page.goto(f"/web/health?org={org.org_id}")
     row = page.get_by_role("row", name="PC mit Lücke")
-    assert "1 Brüche, geprüft bis Eintrag 5" in row.inner_text()
+    assert "Brüche: 1, geprüft bis Eintrag 5" in row.inner_text()
     row.get_by_role("link", name="PC mit Lücke").click()
     assert "Eintrag 3: Einträge fehlen (erhalten: 4" in page.locator("main").inner_text()

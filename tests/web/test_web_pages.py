@@ -77,7 +77,7 @@ def test_pages_show_the_registry(page: Any, web: Env, staff: Staff, populated: P
                       "kein Anschluss": 0, "Widerspruch": 1}
     page.goto(f"/web/health?org={populated.org_id}")
     active = page.get_by_role("row", name=re.compile("Büro-PC Geschäftsstelle")).inner_text()
-    assert "13–14" in active and "1 × unbekannter Kontakt" in active and "1 Brüche" in active
+    assert "13–14" in active and "1 × unbekannter Kontakt" in active and "Brüche: 1" in active
     assert "widerrufen" in page.get_by_role("row", name=re.compile("Laptop Jo")).inner_text()
     page.goto(f"/web/health/{populated.device_id}")
     main = page.locator("main").inner_text()

@@ -132,8 +132,8 @@ def populate(env: Env, *, name: str | None = None) -> Populated:
         entry = {**body, "prev_hash": prev, "hash": entry_hash(prev, body)}
         prev = entry["hash"]
         chain.append(entry)
-    items += [p.AuditEventItem(idempotency_key=uuid.uuid4(), seq=9 + i, payload=p.AuditEventPayload.from_chain_entry(e))
-              for i, e in enumerate(chain)]
+    items += [p.AuditEventItem(idempotency_key=uuid.uuid4(), seq=9 + i,
+                               payload=p.AuditEventPayload.from_chain_entry(e)) for i, e in enumerate(chain)]
     items.append(report_item(15, campaign_id, contacts[6].contact_id, "reached"))  # 13-14 missing: a gap
     client.push(items)
     revoked_id, _ = enrol(deputy, "Laptop Jo")
