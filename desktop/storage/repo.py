@@ -362,11 +362,24 @@ def expired_slice_ids(conn: Connection, now: datetime) -> list[str]:
         (to_db(now),))]
 
 
-def insert_contacts_at(conn: Connection, rows: Iterable[tuple[int, Contact]]) -> int:
-    """Insert contacts at given list positions (an import inserts in id order but keeps the file's order)."""
+CONTACT_ROW = ("id", "first_name", "last_name", "locality", "district", "postcode", "phone", "phone2", "category")
+
+
+def insert_contact_rows(conn: Connection, campaign_id: str, rows: Iterable[tuple[int, tuple[str, ...]]]) -> int:
+    """Bulk insert of (position, row in CONTACT_ROW order): an import inserts in id order but keeps the
+    file's order as the list position."""
     cur = conn.executemany(
         "INSERT INTO contacts (id, campaign_id, position, first_name, last_name, locality, district, postcode, "
         "phone, phone2, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((c.id, c.campaign_id, pos, c.first_name, c.last_name, c.locality, c.district, c.postcode, c.phone,
-          c.phone2, c.category) for pos, c in rows))
+        ((row[0], campaign_id, pos, *row[1:]) for pos, row in rows))
     return cur.rowcount
+
+
+def drop_contact_indexes(conn: Connection) -> list[str]:
+    """Drop the contacts table's secondary indexes inside the caller's transaction; returns the statements that
+    build them again (for bulk inserts: one sort per index instead of one update per row)."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' "
+                        "AND sql IS NOT NULL").fetchall()
+    for name, _sql in rows:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in rows]

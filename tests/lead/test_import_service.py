@@ -80,20 +80,24 @@ def test_failure_mid_way_leaves_the_workspace_untouched(ws, tmp_path, monkeypatc
 def test_failure_in_the_insert_itself_rolls_back(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws)
     before = snapshot(ws)
-    original = repo.insert_contacts_at
+    original = repo.insert_contact_rows
     state = {"n": 0}
+    indexes = sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
 
-    def flaky(conn, rows):  # type: ignore[no-untyped-def]
+    def flaky(conn, campaign_id, rows):  # type: ignore[no-untyped-def]
         state["n"] += 1
         if state["n"] == 3:
             raise RuntimeError("insert failed (injected)")
-        return original(conn, rows)
+        return original(conn, campaign_id, rows)
 
     monkeypatch.setattr(lead_import, "INSERT_CHUNK", 10)
-    monkeypatch.setattr(repo, "insert_contacts_at", flaky)
+    monkeypatch.setattr(lead_import, "BULK_REBUILD_ROWS", 20)  # the bulk path: indexes dropped, then rebuilt
+    monkeypatch.setattr(repo, "insert_contact_rows", flaky)
     with pytest.raises(RuntimeError):
         lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 50), now=NOW)
     assert snapshot(ws) == before
+    # The dropped indexes came back with the rollback.
+    assert sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")) == indexes
 
 
 def test_cancel_rolls_back(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -183,3 +187,12 @@ def test_no_local_import_into_a_campaign_of_the_central_office(ws, tmp_path) -> 
     c = make_campaign(ws, origin="central")
     with pytest.raises(LeadError, match="campaign_from_central_office"):
         lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 2), now=NOW)
+
+
+def test_a_bulk_import_rebuilds_the_indexes(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    c = make_campaign(ws)
+    indexes = sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
+    monkeypatch.setattr(lead_import, "BULK_REBUILD_ROWS", 20)
+    lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 50), now=NOW)
+    assert sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")) == indexes
+    assert ws.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
