@@ -67,7 +67,7 @@ class DemoOffice:
 
     def _bind(self) -> socket.socket:
         """The same port as last time when it is free (the workspace remembers the address), else a new one."""
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # so TCP_NODELAY gets set
         try:
             previous = int((self.root / PORT_FILE).read_text())
         except (FileNotFoundError, ValueError):

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import sqlcipher3
@@ -94,10 +96,26 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connectio
 
 
 def _probe_read_only(path: Path, key: bytes) -> None:
-    """Key + integrity check on a read-only connection first: closing a failed read-write connection would
-    checkpoint the WAL into the refused file and delete the WAL (R4). A read-only connection never does."""
-    conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                              check_same_thread=False)
+    """Key + integrity check before the real open, without changing the file (R4).
+
+    Closing a failed read-write connection would checkpoint the WAL into the refused file and delete the WAL,
+    so the check runs on a read-only connection. A read-only connection cannot recover a WAL left by a crash,
+    though: when a WAL is there, the check runs on a private copy of database and WAL instead (the copy
+    recovers; the original stays untouched).
+    """
+    wal = Path(str(path) + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        with tempfile.TemporaryDirectory(prefix=".probe-", dir=path.parent) as tmp:
+            copy = Path(tmp) / path.name
+            shutil.copyfile(path, copy)
+            shutil.copyfile(wal, Path(str(copy) + "-wal"))
+            _check(sqlcipher3.connect(str(copy), isolation_level=None, check_same_thread=False), key)
+        return
+    _check(sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                              check_same_thread=False), key)
+
+
+def _check(conn: Connection, key: bytes) -> None:
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

@@ -14,7 +14,9 @@ Salvage reads in two ways and joins the results by report id:
    (perhaps an older version of it; reports are append-only, so an older page holds real reports).
 
 Every salvaged report is one that was recorded on this PC. They can be re-sent after re-enrolment: the central
-office deduplicates by report id (the idempotency key), so a report that had already arrived counts once.
+office counts a report id once per organisation, also when a newly enrolled device sends it again under new
+idempotency keys (sync/server/device_sync.py, tested in tests/server/test_sync_api.py), so a report that had
+already arrived counts once.
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _open(args.database).dispose()  # migrate, and turn a bad URL into a clear message
     app = create_app(args.database, idempotency=idempotency, rate_limit=args.rate_limit, burst=args.burst)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # proto set: asyncio then sets TCP_NODELAY
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((args.host, args.port))

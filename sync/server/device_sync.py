@@ -379,9 +379,17 @@ class _Batch:
             select(rep.c.report_id, rep.c.contact_id).where(rep.c.org_id == org_id, rep.c.report_id.in_(corrects)))
         } if corrects else set()
         status = {cid: p.ContactStatus(row.status) for cid, row in contacts.items()}
+        # A report another device of the org delivered already (a PC re-enrolled after damage re-sends what it
+        # could salvage, under new idempotency keys) counts once: report ids are client-made UUIDs.
+        stored = set(conn.execute(select(rep.c.report_id).where(
+            rep.c.org_id == org_id, rep.c.report_id.in_({i.payload.report_id for i in items}))).scalars()) \
+            if self.sync.idempotency else set()
         rows, recompute = [], set()
         for item in items:
             r = item.payload
+            if r.report_id in stored:
+                self._result(item, p.ItemStatus.DUPLICATE)
+                continue
             contact = contacts.get(r.contact_id)
             if r.campaign_id not in campaigns:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CAMPAIGN)
@@ -393,6 +401,7 @@ class _Batch:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CORRECTION)
                 continue
             known_reports.add((r.report_id, r.contact_id))
+            stored.add(r.report_id)
             rows.append(dict(report_id=r.report_id, org_id=org_id, device_id=self.device.id,
                              campaign_id=r.campaign_id, contact_id=r.contact_id, outcome=r.outcome.value,
                              zetkin=r.zetkin, created_at=r.created_at, callback_after=r.callback_after,

@@ -267,5 +267,20 @@ def test_server_log_has_no_personal_data(server: Env) -> None:
         http.post("/v1/push", content=b'{"protocol_version": 1, "items": [{"x": "Quastenberg"}]}',
                   headers=device.auth())
     log = server.server.log_path.read_text(encoding="utf-8")
-    for marker in (*FIRST_NAMES, *LAST_NAMES, "Leitfigur", "Fiktivhausen", fiction_phone(0), "23125"):
+    # (spellings that cannot occur inside a random hex id: the E.164 form with "+", the national one with a space)
+    for marker in (*FIRST_NAMES, *LAST_NAMES, "Leitfigur", "Fiktivhausen", fiction_phone(0), "030 23125"):
         assert marker not in log
+
+
+def test_a_report_resent_by_a_reenrolled_pc_counts_once(server: Env) -> None:
+    """After damage a PC is enrolled again and re-sends what it salvaged: new device, new keys, same report ids."""
+    org = server.org()
+    old, new = org.enrol(), org.enrol(name="Büro-PC neu")
+    contact = org.contacts(old)[0].contact_id
+    first = org.report(old, contact, "voicemail")
+    assert old.client.push([first]).results[0].status is p.ItemStatus.ACCEPTED
+    again = report_item(new.next_seq(), org.campaign_id, contact, "voicemail", report_id=first.payload.report_id)
+    both = [again, org.report(new, contact, "busy")]
+    results = new.client.push(both).results
+    assert [r.status for r in results] == [p.ItemStatus.DUPLICATE, p.ItemStatus.ACCEPTED]
+    assert server.reports_of([old.device_id, new.device_id]) == (2, 2)
