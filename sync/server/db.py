@@ -244,6 +244,16 @@ reports = Table(
     Index("ix_reports_org_report", "org_id", "report_id"),
 )
 
+# Report ids are client-made UUIDs: each counts once per organisation, whichever device sends it (claimed with
+# INSERT … ON CONFLICT DO NOTHING in the transaction that stores the report).
+report_ids = Table(
+    "report_ids",
+    metadata,
+    _fk("org_id", "orgs.id", nullable=False),
+    Column("report_id", String(64), nullable=False),
+    PrimaryKeyConstraint("org_id", "report_id"),
+)
+
 idempotency_keys = Table(
     "idempotency_keys",
     metadata,
@@ -436,7 +446,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800)
 
 
-SCHEMA_HEAD = "0002"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0003"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

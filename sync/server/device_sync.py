@@ -379,29 +379,31 @@ class _Batch:
             select(rep.c.report_id, rep.c.contact_id).where(rep.c.org_id == org_id, rep.c.report_id.in_(corrects)))
         } if corrects else set()
         status = {cid: p.ContactStatus(row.status) for cid, row in contacts.items()}
-        # A report another device of the org delivered already (a PC re-enrolled after damage re-sends what it
-        # could salvage, under new idempotency keys) counts once: report ids are client-made UUIDs.
-        stored = set(conn.execute(select(rep.c.report_id).where(
-            rep.c.org_id == org_id, rep.c.report_id.in_({i.payload.report_id for i in items}))).scalars()) \
-            if self.sync.idempotency else set()
-        rows, recompute = [], set()
+        valid = []
         for item in items:
             r = item.payload
-            if r.report_id in stored:
-                self._result(item, p.ItemStatus.DUPLICATE)
-                continue
             contact = contacts.get(r.contact_id)
             if r.campaign_id not in campaigns:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CAMPAIGN)
-                continue
-            if contact is None or contact.campaign_id != r.campaign_id:
+            elif contact is None or contact.campaign_id != r.campaign_id:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CONTACT)
-                continue
-            if r.corrects is not None and (r.corrects, r.contact_id) not in known_reports:
+            elif r.corrects is not None and (r.corrects, r.contact_id) not in known_reports:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CORRECTION)
-                continue
-            known_reports.add((r.report_id, r.contact_id))
-            stored.add(r.report_id)
+            else:
+                known_reports.add((r.report_id, r.contact_id))
+                valid.append(item)
+        # A report id counts once per organisation, also when another device sends it again (a PC re-enrolled
+        # after damage re-sends what it salvaged, under new idempotency keys): claimed atomically like the keys.
+        fresh_ids = insert_ignore(conn, db.report_ids, [{"org_id": org_id, "report_id": rid} for rid in sorted(
+            {i.payload.report_id for i in valid})], db.report_ids.c.report_id) if self.sync.idempotency else None
+        rows, recompute = [], set()
+        for item in valid:
+            r = item.payload
+            if fresh_ids is not None:
+                if r.report_id not in fresh_ids:
+                    self._result(item, p.ItemStatus.DUPLICATE)
+                    continue
+                fresh_ids.discard(r.report_id)  # the same id twice in one batch: the second is a duplicate
             rows.append(dict(report_id=r.report_id, org_id=org_id, device_id=self.device.id,
                              campaign_id=r.campaign_id, contact_id=r.contact_id, outcome=r.outcome.value,
                              zetkin=r.zetkin, created_at=r.created_at, callback_after=r.callback_after,
