@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.import_bench import generate  # noqa: E402
+from bench.common import p95  # noqa: E402
+from bench.import_bench import generate, print_table  # noqa: E402
 from desktop.paths import WorkspacePaths  # noqa: E402
 from desktop.services import lead, lead_import  # noqa: E402
 
@@ -41,30 +42,6 @@ def _baseline_once(path: Path) -> float:
         rows = list(csv.reader(fh, delimiter=";"))
     assert rows
     return time.perf_counter() - t0
-
-
-def _p95(values: list[float]) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, round(0.95 * (len(s) - 1)))]
-
-
-def _fmt(v: object) -> str:
-    if v is None:
-        return "n/a"
-    if isinstance(v, float):
-        return f"{v:.3f}" if v < 100 else f"{v:.0f}"
-    return str(v)
-
-
-def print_table(rows: list[dict]) -> None:
-    head = ("figure", "unit", "median", "p95", "baseline", "ratio", "target", "ok")
-    table = [head] + [tuple(_fmt(r[k]) for k in head) for r in rows]
-    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
-    for j, row in enumerate(table):
-        print("  ".join(c.ljust(widths[i]) for i, c in enumerate(row)))
-        if j == 0:
-            print("  ".join("-" * w for w in widths))
-    print(f"\nbaseline: csv.reader into a list of the same file. {rows[0]['info']}")
 
 
 def _workspace(root: Path):  # type: ignore[no-untyped-def]
@@ -135,10 +112,10 @@ def run(quick: bool = False) -> list[dict]:
     info = {"rows": rows, "runs": runs, "imported": imported}
     out = [
         {"figure": f"import {rows // 1000}k rows into a workspace (check + commit)", "unit": "s", "median": med,
-         "p95": _p95(totals), "baseline": bmed, "ratio": med / bmed if bmed else None, "target": f"≤ {target_s:g} s",
+         "p95": p95(totals), "baseline": bmed, "ratio": med / bmed if bmed else None, "target": f"≤ {target_s:g} s",
          "ok": med <= target_s},
         {"figure": "  of which commit (one transaction)", "unit": "s", "median": statistics.median(commits),
-         "p95": _p95(commits), "baseline": None, "ratio": None, "target": "", "ok": True},
+         "p95": p95(commits), "baseline": None, "ratio": None, "target": "", "ok": True},
         {"figure": "peak RSS, one whole import in a fresh process", "unit": "MB", "median": peak, "p95": peak,
          "baseline": None, "ratio": None, "target": f"≤ {TARGET_MB:g} MB", "ok": peak is None or peak <= TARGET_MB},
     ]

@@ -82,3 +82,12 @@ def status(data_dir: Path) -> dict:
 def open_ws(data_dir: Path) -> Workspace:
     paths = WorkspacePaths(data_dir / "workspace")
     return Workspace.open(paths, list_slots(paths)[0].slot_id, PASS)
+
+
+def cleared_pc(office: Office, tmp_path: Path) -> Path:
+    """A PC enrolled by the lead (declaration on record, so cleared) and synced once; returns its data dir."""
+    office.office.record_declaration(office.lead, office.office.today())
+    data = tmp_path / "pc"
+    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert cli(data, "sync").returncode == 0
+    return data

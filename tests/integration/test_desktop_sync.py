@@ -21,7 +21,7 @@ from desktop.services.calling import Card, CallingService, NotCleared
 from desktop.storage import repo
 from sync.server import db
 from tests.conftest import ROOT, files_containing
-from tests.integration.conftest import PASS, Office, cli, open_ws, status
+from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws, status
 from tests.server.helpers import members
 
 def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
@@ -64,10 +64,7 @@ def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
 
 
 def test_reports_reach_the_central_office_exactly_once(office: Office, tmp_path: Path) -> None:
-    office.office.record_declaration(office.lead, office.office.today())
-    data = tmp_path / "pc"
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
-    assert cli(data, "sync").returncode == 0
+    data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
     service = CallingService(ws)
     ids = []
@@ -94,10 +91,7 @@ def test_reports_reach_the_central_office_exactly_once(office: Office, tmp_path:
 
 
 def test_unreachable_server_is_a_clear_message_and_nothing_is_lost(office: Office, tmp_path: Path) -> None:
-    office.office.record_declaration(office.lead, office.office.today())
-    data = tmp_path / "pc"
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
-    assert cli(data, "sync").returncode == 0
+    data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
     ws.set_meta(ws.conn, "server_url", "http://127.0.0.1:9")  # nothing listens on the discard port
     ws.close()
@@ -138,10 +132,7 @@ def test_a_client_killed_during_sync_loses_nothing(office: Office, tmp_path: Pat
 
 
 def test_resync_required_keeps_the_outbox(office: Office, tmp_path: Path) -> None:
-    office.office.record_declaration(office.lead, office.office.today())
-    data = tmp_path / "pc"
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
-    assert cli(data, "sync").returncode == 0
+    data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
     service = CallingService(ws)
     card = service.next_card(office.campaign)
@@ -159,9 +150,6 @@ def test_resync_required_keeps_the_outbox(office: Office, tmp_path: Path) -> Non
 
 
 def test_no_contact_data_in_plaintext_after_a_sync(office: Office, tmp_path: Path) -> None:
-    office.office.record_declaration(office.lead, office.office.today())
-    data = tmp_path / "pc"
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
-    assert cli(data, "sync").returncode == 0
+    data = cleared_pc(office, tmp_path)
     record = members(1)[0]
     assert files_containing(data, [record.last_name, record.phone, record.phone[3:], "Fiktivhausen"]) == []

@@ -13,16 +13,8 @@ from desktop.storage import repo
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import list_slots
 from tests.conftest import files_containing
-from tests.integration.conftest import PASS, Office, cli, open_ws
+from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws
 from tests.server.helpers import members
-
-
-def cleared(office: Office, tmp_path: Path) -> Path:
-    office.office.record_declaration(office.lead, office.office.today())
-    data = tmp_path / "pc"
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
-    assert cli(data, "sync").returncode == 0
-    return data
 
 
 def names_on_disk(data: Path) -> list:
@@ -31,7 +23,7 @@ def names_on_disk(data: Path) -> list:
 
 
 def test_revocation_hides_numbers_at_once_and_wipes_after_the_grace_period(office: Office, tmp_path: Path) -> None:
-    data = cleared(office, tmp_path)
+    data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
     service = CallingService(ws)
     card = service.next_card(office.campaign)
@@ -56,7 +48,7 @@ def test_revocation_hides_numbers_at_once_and_wipes_after_the_grace_period(offic
 
 
 def test_offline_expiry_fails_closed_and_wipes(office: Office, tmp_path: Path) -> None:
-    data = cleared(office, tmp_path)
+    data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
     now = utcnow()
     assert clearance_gate.check(ws.conn, "invitation", now).valid
@@ -69,7 +61,7 @@ def test_offline_expiry_fails_closed_and_wipes(office: Office, tmp_path: Path) -
 
 
 def test_setting_the_clock_back_does_not_extend_access(office: Office, tmp_path: Path) -> None:
-    data = cleared(office, tmp_path)
+    data = cleared_pc(office, tmp_path)
     paths = WorkspacePaths(data / "workspace")
     slot = list_slots(paths)[0].slot_id
     now = utcnow()
@@ -97,7 +89,7 @@ def test_a_lead_without_clearance_gets_no_member_data_on_the_pc(office: Office, 
 
 
 def test_a_sync_corrects_a_clock_that_ran_ahead(office: Office, tmp_path: Path) -> None:
-    data = cleared(office, tmp_path)
+    data = cleared_pc(office, tmp_path)
     paths = WorkspacePaths(data / "workspace")
     slot = list_slots(paths)[0].slot_id
     now = utcnow()

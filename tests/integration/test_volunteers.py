@@ -13,17 +13,9 @@ from desktop.services import sync_engine, volunteers
 from desktop.services.calling import Card, CallingService, NotCleared
 from desktop.storage.workspace import Workspace, list_slots
 from desktop.storage.timefmt import utcnow
-from tests.integration.conftest import PASS, Office, cli, open_ws
+from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws
 
 VOLUNTEER_PASS = "jonas sein passwort"
-
-
-def enrolled(office: Office, tmp_path: Path) -> Path:
-    office.office.record_declaration(office.lead, office.office.today())
-    data = tmp_path / "pc"
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
-    assert cli(data, "sync").returncode == 0
-    return data
 
 
 def admit_jonas(data: Path) -> str:
@@ -42,7 +34,7 @@ def open_as_jonas(data: Path, clock=utcnow) -> tuple[Workspace, CallingService]:
 
 
 def test_a_volunteer_calls_at_once_and_is_confirmed_later(office: Office, tmp_path: Path) -> None:
-    data = enrolled(office, tmp_path)
+    data = cleared_pc(office, tmp_path)
     admit_jonas(data)
     ws, service = open_as_jonas(data)
     assert ws.person.role is Role.CALLER
@@ -62,7 +54,7 @@ def test_a_volunteer_calls_at_once_and_is_confirmed_later(office: Office, tmp_pa
 
 
 def test_a_rejected_pledge_ends_the_volunteers_access(office: Office, tmp_path: Path) -> None:
-    data = enrolled(office, tmp_path)
+    data = cleared_pc(office, tmp_path)
     admit_jonas(data)
     ws, _ = open_as_jonas(data)
     sync_engine.sync_once(ws.conn)
@@ -79,7 +71,7 @@ def test_a_rejected_pledge_ends_the_volunteers_access(office: Office, tmp_path: 
 
 
 def test_the_provisional_period_is_bounded(office: Office, tmp_path: Path) -> None:
-    data = enrolled(office, tmp_path)
+    data = cleared_pc(office, tmp_path)
     admit_jonas(data)
     in_15_days = utcnow() + timedelta(days=15)
     ws, _ = open_as_jonas(data)
@@ -89,7 +81,7 @@ def test_the_provisional_period_is_bounded(office: Office, tmp_path: Path) -> No
 
 
 def test_admission_needs_a_passphrase_a_signature_and_a_confirmation(office: Office, tmp_path: Path) -> None:
-    data = enrolled(office, tmp_path)
+    data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
     for change, code in (({"passphrase": "kurz"}, "passphrase_too_short"), ({"label": "Erika B."}, "label_taken"),
                          ({"typed_name": "Jemand Anderes"}, "signature"), ({"confirmed": False}, "not_confirmed")):
