@@ -13,6 +13,7 @@ from datetime import datetime
 
 from desktop.services.enrolment import Enrolment, trusted_now
 from desktop.storage.database import Connection
+from desktop.storage.repo import get_meta
 from sync import clearance as clr
 
 
@@ -28,22 +29,22 @@ class GateStatus:
 
 
 def _revocations(conn: Connection, enrolment: Enrolment, now: datetime) -> clr.VerifiedRevocationList | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'revocations'").fetchone()
-    if row is None:
+    signed = get_meta(conn, "revocations")
+    if signed is None:
         return None
     try:
-        return clr.verify_revocations(clr.SignedRevocationList.model_validate_json(row[0]), pinned=enrolment.pinned,
+        return clr.verify_revocations(clr.SignedRevocationList.model_validate_json(signed), pinned=enrolment.pinned,
                                       org_id=enrolment.org_id, now=now, previous_version=None)
     except clr.ClearanceInvalid:
         return None
 
 
 def _refusals(conn: Connection, purpose: str) -> tuple[str, ...]:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'clearance_refusals'").fetchone()
-    if row is None:
+    refusals = get_meta(conn, "clearance_refusals")
+    if refusals is None:
         return ()
     reasons: list[str] = []
-    for refusal in json.loads(row[0]):
+    for refusal in json.loads(refusals):
         if refusal.get("purpose") in (purpose, None):
             reasons.extend(r for r in refusal.get("reasons", []) if r not in reasons)
     return tuple(reasons)

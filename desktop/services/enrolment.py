@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.storage.database import Connection
+from desktop.storage.repo import get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
 from sync import clearance as clr
 
@@ -19,16 +20,6 @@ META_KEYS = ("server_url", "device_id", "device_secret", "org_id", "server_perso
 
 def b64url(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def set_meta(conn: Connection, key: str, value: str) -> None:
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (key, value))
-
-
-def get_meta(conn: Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else None
 
 
 @dataclass(frozen=True)

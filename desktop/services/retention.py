@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from desktop.services import clearance_gate
 from desktop.services.enrolment import trusted_now
-from desktop.storage import audit
+from desktop.storage import audit, repo
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db
 
@@ -22,8 +22,8 @@ WIPE_GRACE = timedelta(days=3)
 
 
 def _access_until(conn: Connection) -> dict[str, str]:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'access_until'").fetchone()
-    return json.loads(row[0]) if row else {}
+    value = repo.get_meta(conn, "access_until")
+    return json.loads(value) if value else {}
 
 
 def enforce(conn: Connection, system_now: datetime) -> list[str]:
@@ -36,8 +36,7 @@ def enforce(conn: Connection, system_now: datetime) -> list[str]:
         "SELECT DISTINCT purpose FROM campaigns WHERE origin = 'central' AND status != 'ended'")]
     until = _access_until(conn)
     wiped: list[str] = []
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with repo.transaction(conn):
         for purpose in purposes:
             gate = clearance_gate.check(conn, purpose, system_now)
             if gate.valid and gate.offline_deadline is not None:
@@ -53,14 +52,8 @@ def enforce(conn: Connection, system_now: datetime) -> list[str]:
                 if conn.execute("DELETE FROM contacts WHERE campaign_id = ?", (campaign_id,)).rowcount:
                     wiped.append(campaign_id)
                     audit.append(conn, audit.AuditKind.WIPE, at=system_now, subject=campaign_id)
-            conn.execute("INSERT INTO meta (key, value) VALUES ('withheld', '1') "
-                         "ON CONFLICT (key) DO UPDATE SET value = '1'")
-        conn.execute("INSERT INTO meta (key, value) VALUES ('access_until', ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (json.dumps(until),))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+            repo.set_meta(conn, "withheld", "1")
+        repo.set_meta(conn, "access_until", json.dumps(until))
     if wiped:
         conn.execute("VACUUM")  # secure_delete is on; VACUUM also rewrites the file without the freed pages
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -17,9 +17,10 @@ from datetime import datetime
 
 from desktop.domain.models import CallReport, Campaign, ContactStatus, Role
 from desktop.paths import WorkspacePaths
-from desktop.services.enrolment import Enrolment, b64url, get_meta, observe_time, set_meta, trusted_now
+from desktop.services.enrolment import Enrolment, b64url, observe_time, trusted_now
 from desktop.services import clearance_gate, retention, session
 from desktop.storage import audit
+from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
 from desktop.storage.database import Connection
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.timefmt import from_db, to_db, utcnow
@@ -112,7 +113,7 @@ class SyncEngine:
         result = SyncResult()
         self.push(result)
         self.pull(result)
-        with _tx(self.conn):
+        with transaction(self.conn):
             set_meta(self.conn, "last_sync", to_db(self.clock()) or "")
         return result
 
@@ -130,7 +131,7 @@ class SyncEngine:
                 try:
                     items.append(_item(item_id, kind, device_seq, json.loads(payload)))
                 except ValueError as exc:  # an item we cannot even describe: needs attention, never dropped
-                    with _tx(self.conn):
+                    with transaction(self.conn):
                         self.conn.execute("UPDATE outbox SET state = 'rejected', last_error = ? WHERE item_id = ?",
                                           (f"unencodable: {type(exc).__name__}", item_id))
             if not items:
@@ -139,7 +140,7 @@ class SyncEngine:
             by_key = {str(r.idempotency_key): r for r in response.results}
             now = to_db(self.clock())
             answered = 0
-            with _tx(self.conn):
+            with transaction(self.conn):
                 for item in items:
                     res = by_key.get(str(item.idempotency_key))
                     if res is None:
@@ -170,8 +171,8 @@ class SyncEngine:
             if not restarted and get_meta(self.conn, "withheld") == "1" and self._any_cleared():
                 # Contacts were withheld while no clearance covered them; one has arrived: fetch the list again.
                 restarted, cursor = True, None
-                with _tx(self.conn):
-                    self.conn.execute("DELETE FROM meta WHERE key = 'withheld'")
+                with transaction(self.conn):
+                    delete_meta(self.conn, "withheld")
             try:
                 page = self.client.pull(cursor)
             except ResyncRequired:
@@ -189,14 +190,14 @@ class SyncEngine:
 
     def _wipe_server_owned(self) -> None:
         """resync_required: drop what the server owns; the outbox and the reports stay (design.md)."""
-        with _tx(self.conn):
+        with transaction(self.conn):
             self.conn.execute("DELETE FROM campaigns WHERE origin = 'central'")
             self.conn.execute("DELETE FROM clearances")
-            self.conn.execute("DELETE FROM meta WHERE key IN ('pull_cursor', 'clearance_refusals')")
+            delete_meta(self.conn, "pull_cursor", "clearance_refusals")
 
     def apply_page(self, page: p.PullPage) -> None:
         conn = self.conn
-        with _tx(conn):
+        with transaction(conn):
             observe_time(conn, page.server_time, authoritative=True)
             for info in page.campaigns:
                 self._upsert_campaign(info)
@@ -284,18 +285,6 @@ class SyncEngine:
 
 
 # --------------------------------------------------------------------------------------------- helpers
-
-
-class _tx:  # noqa: N801 (a tiny context manager)
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
-    def __enter__(self) -> Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
-        return self.conn
-
-    def __exit__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 def _apply_status(conn: Connection, contact_id: str, server_status: ContactStatus) -> None:

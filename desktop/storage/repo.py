@@ -5,13 +5,43 @@ Callers own the transaction (Workspace.transaction); these functions never commi
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 
 from desktop.domain.models import CallReport, Campaign, Contact, ContactState, ContactStatus
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db
+
+# --------------------------------------------------------------------------------------------- transactions, meta
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 (key, value))
+
+
+def delete_meta(conn: Connection, *keys: str) -> None:
+    conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in keys])
+
 
 # --------------------------------------------------------------------------------------------- campaigns
 
@@ -50,16 +80,19 @@ _STATE_COLUMNS = ("status", "attempts", "last_attempt_at", "callback_after", "re
                   "position")
 
 
+_INSERT_CONTACT = (
+    "INSERT INTO contacts (id, campaign_id, position, first_name, last_name, locality, district, postcode, "
+    "phone, phone2, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 def insert_contacts(conn: Connection, contacts: Iterable[Contact], *, start_position: int = 0) -> int:
     rows = (
         (c.id, c.campaign_id, start_position + i, c.first_name, c.last_name, c.locality, c.district, c.postcode,
          c.phone, c.phone2, c.category)
         for i, c in enumerate(contacts)
     )
-    cur = conn.executemany(
-        "INSERT INTO contacts (id, campaign_id, position, first_name, last_name, locality, district, postcode, "
-        "phone, phone2, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    return cur.rowcount
+    return conn.executemany(_INSERT_CONTACT, rows).rowcount
 
 
 def next_position(conn: Connection, campaign_id: str) -> int:
@@ -368,11 +401,7 @@ CONTACT_ROW = ("id", "first_name", "last_name", "locality", "district", "postcod
 def insert_contact_rows(conn: Connection, campaign_id: str, rows: Iterable[tuple[int, tuple[str, ...]]]) -> int:
     """Bulk insert of (position, row in CONTACT_ROW order): an import inserts in id order but keeps the
     file's order as the list position."""
-    cur = conn.executemany(
-        "INSERT INTO contacts (id, campaign_id, position, first_name, last_name, locality, district, postcode, "
-        "phone, phone2, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((row[0], campaign_id, pos, *row[1:]) for pos, row in rows))
-    return cur.rowcount
+    return conn.executemany(_INSERT_CONTACT, ((row[0], campaign_id, pos, *row[1:]) for pos, row in rows)).rowcount
 
 
 def drop_contact_indexes(conn: Connection) -> list[str]:

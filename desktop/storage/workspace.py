@@ -14,6 +14,7 @@ from datetime import datetime
 from desktop.domain.models import Person, Role, new_id
 from desktop.paths import WorkspacePaths
 from desktop.storage import migrate as migrations
+from desktop.storage import repo
 from desktop.storage.database import Connection, DatabaseError, integrity_problems, open_encrypted
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile, new_database_key
@@ -59,7 +60,7 @@ class Workspace:
         conn = open_encrypted(paths.database, key, create=True)
         try:
             migrations.migrate(conn)
-            with _transaction(conn):
+            with repo.transaction(conn):
                 conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
                     ("workspace_id", workspace_id), ("org_name", org_name), ("created_at", to_db(now)),
                 ])
@@ -132,16 +133,14 @@ class Workspace:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        with _transaction(self.conn):
+        with repo.transaction(self.conn):
             yield self.conn
 
     def meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        return repo.get_meta(self.conn, key)
 
     def set_meta(self, conn: Connection, key: str, value: str) -> None:
-        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+        repo.set_meta(conn, key, value)
 
     @property
     def org_name(self) -> str:
@@ -164,14 +163,3 @@ class Workspace:
 def _insert_person(conn: Connection, person: Person) -> None:
     conn.execute("INSERT INTO people (id, label, role, created_at) VALUES (?, ?, ?, ?)",
                  (person.id, person.label, person.role.value, person.created_at.isoformat()))
-
-
-@contextlib.contextmanager
-def _transaction(conn: Connection) -> Iterator[Connection]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
