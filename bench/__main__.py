@@ -1,8 +1,8 @@
 """Run every benchmark of the project and print one table.
 
-    python -m bench            # full sizes (100k contacts, 10k outcomes, …)
-    python -m bench --quick    # smaller sizes, for a smoke run
-    python -m bench --markdown docs/performance.md   # also write the table into that file
+python -m bench            # full sizes (100k contacts, 10k outcomes, …)
+python -m bench --quick    # smaller sizes, for a smoke run
+python -m bench --markdown docs/performance.md   # also write the table into that file
 """
 
 from __future__ import annotations
@@ -13,8 +13,13 @@ import platform
 import sys
 from datetime import UTC, datetime
 
-MODULES = ("bench.calling_bench", "bench.import_bench", "bench.import_bench_workspace", "bench.sync_bench",
-           "bench.startup_bench")
+MODULES = (
+    "bench.calling_bench",
+    "bench.import_bench",
+    "bench.import_bench_workspace",
+    "bench.sync_bench",
+    "bench.startup_bench",
+)
 
 
 def fmt(value: float | None, unit: str = "") -> str:
@@ -24,12 +29,17 @@ def fmt(value: float | None, unit: str = "") -> str:
 
 
 def table(rows: list[dict]) -> list[str]:
-    lines = ["| figure | median | p95 | baseline | ratio | target |", "| --- | ---: | ---: | ---: | ---: | --- |"]
+    lines = [
+        "| figure | median | p95 | baseline | ratio | target |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
     for r in rows:
         unit = r.get("unit", "ms")
-        lines.append(f"| {r['figure']} | {fmt(r['median'], unit)} | {fmt(r['p95'], unit)} | "
-                     f"{fmt(r['baseline'], unit)} | {fmt(r['ratio'])}{'×' if r['ratio'] is not None else ''} | "
-                     f"{r['target']} |")
+        lines.append(
+            f"| {r['figure']} | {fmt(r['median'], unit)} | {fmt(r['p95'], unit)} | "
+            f"{fmt(r['baseline'], unit)} | {fmt(r['ratio'])}{'×' if r['ratio'] is not None else ''} | "
+            f"{r['target']} |"
+        )
     return lines
 
 
@@ -37,7 +47,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", action="append", help="run only these modules (e.g. calling_bench)")
-    parser.add_argument("--markdown", metavar="FILE", help="write the table and how it was measured into FILE")
+    parser.add_argument(
+        "--markdown", metavar="FILE", help="write the table and how it was measured into FILE"
+    )
     args = parser.parse_args()
     rows: list[dict] = []
     failed = []
@@ -62,16 +74,20 @@ def main() -> int:
     if args.markdown:
         machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
         header = [
-            "# Performance", "",
+            "# Performance",
+            "",
             f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `bash scripts/bench.sh` "
             f"({'quick sizes' if args.quick else 'full sizes'}) on this project's machine type "
             f"(2 cores, 24 GiB; {machine}).",
             "Each figure is the median (and 95th percentile) of many runs; the baseline is measured in the same "
             "run and the ratio is median ÷ baseline median (for throughputs, outcomes/s, the ratio reads the other "
-            "way round). Targets are from the issues.", "",
+            "way round). Targets are from the issues.",
+            "",
         ]
         notes = [
-            "", "## How each figure is measured", "",
+            "",
+            "## How each figure is measured",
+            "",
             "- **next person**: `CallingService.next_card` on a real SQLCipher workspace of the enrolled demo grown "
             "to 100k contacts (queue order in SQL, clearance gate, card with history); baseline: one indexed "
             "`SELECT` by primary key on the same connection.",

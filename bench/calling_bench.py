@@ -52,9 +52,15 @@ def run(quick: bool = False) -> list[dict]:
 
         next_samples = measure(lambda: service.next_card(campaign.id), repeat)
         it = iter(range(10**9))
-        base_read = measure(lambda: ws.conn.execute("SELECT * FROM contacts WHERE id = ?",
-                                                    (ids[next(it) % len(ids)],)).fetchone(), repeat)
-        rows.append(row(f"next person ({contacts // 1000}k contacts)", next_samples, base_read, "p95 <= 2 ms"))
+        base_read = measure(
+            lambda: ws.conn.execute(
+                "SELECT * FROM contacts WHERE id = ?", (ids[next(it) % len(ids)],)
+            ).fetchone(),
+            repeat,
+        )
+        rows.append(
+            row(f"next person ({contacts // 1000}k contacts)", next_samples, base_read, "p95 <= 2 ms")
+        )
 
         # Time only the durable save: the card is chosen outside the timed part.
         save_samples = []
@@ -62,8 +68,13 @@ def run(quick: bool = False) -> list[dict]:
             card = service.next_card(campaign.id)
             assert isinstance(card, Card)
             clock[0] += timedelta(seconds=30)
-            report = CallReport(campaign_id=campaign.id, contact_id=card.contact.id, caller_id=service.caller_id,
-                                outcome=Outcome.BUSY, created_at=clock[0])
+            report = CallReport(
+                campaign_id=campaign.id,
+                contact_id=card.contact.id,
+                caller_id=service.caller_id,
+                outcome=Outcome.BUSY,
+                created_at=clock[0],
+            )
             start = time.perf_counter()
             service.record(report)
             save_samples.append(time.perf_counter() - start)
@@ -78,8 +89,14 @@ def run(quick: bool = False) -> list[dict]:
             ws.conn.execute("INSERT INTO bench_b (item, body) VALUES (?, ?)", (n, "x" * 300))
             ws.conn.execute("COMMIT")
 
-        rows.append(row("report saved durably (report + state + outbox, FULL)", save_samples,
-                        measure(raw_insert, repeat), "p95 <= 5 ms"))
+        rows.append(
+            row(
+                "report saved durably (report + state + outbox, FULL)",
+                save_samples,
+                measure(raw_insert, repeat),
+                "p95 <= 5 ms",
+            )
+        )
         ws.close()
         office.stop()
         rows.append(_key_to_paint(Path(tmp), 30 if quick else 120))

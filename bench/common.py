@@ -24,7 +24,9 @@ def p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
-def row(figure: str, samples: list[float], baseline: list[float] | None, target: str, unit: str = "ms") -> dict:
+def row(
+    figure: str, samples: list[float], baseline: list[float] | None, target: str, unit: str = "ms"
+) -> dict:
     scale = 1000.0 if unit == "ms" else 1.0
     median = statistics.median(samples) * scale
     base = statistics.median(baseline) * scale if baseline else None

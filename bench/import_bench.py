@@ -1,4 +1,4 @@
-"""Benchmark: sync.memberfile.read() on a synthetic 100k-row membership export.
+"""Benchmark: sync.core.memberfile.read() on a synthetic 100k-row membership export.
 
     .venv/bin/python bench/import_bench.py [--quick]
 
@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 import phonenumbers  # noqa: E402
 
 from bench.common import p95  # noqa: E402
-from sync import memberfile  # noqa: E402
+from sync.core import memberfile  # noqa: E402
 
 TARGET_SECONDS = 10.0
 TARGET_MB = 400.0
@@ -280,7 +280,7 @@ _CHILD = r"""
 import resource, sys, csv
 path, mode = sys.argv[1], sys.argv[2]
 if mode == "read":
-    from sync import memberfile
+    from sync.core import memberfile
     res = memberfile.read(path, allowed_categories=("member", "former_member", "regular_contact"))
     assert res.imported > 0
 else:
@@ -306,7 +306,6 @@ def _peak_mb(path: Path, mode: str) -> float | None:
         [sys.executable, "-c", _CHILD, str(path), mode], cwd=ROOT, capture_output=True, text=True, check=True
     )
     return float(out.stdout.strip().splitlines()[-1])
-
 
 
 def run(quick: bool = False) -> list[dict]:

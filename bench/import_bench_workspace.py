@@ -45,7 +45,9 @@ def _baseline_once(path: Path) -> float:
 
 
 def _workspace(root: Path):  # type: ignore[no-untyped-def]
-    return lead.init_workspace(WorkspacePaths(root), org_name="KV Bench", label="Bench L.", passphrase="bench-passwort")
+    return lead.init_workspace(
+        WorkspacePaths(root), org_name="KV Bench", label="Bench L.", passphrase="bench-passwort"
+    )
 
 
 def _import_once(ws, path: Path) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]
@@ -82,8 +84,13 @@ def _peak_mb(path: Path, tmp: Path) -> float | None:
         import resource  # noqa: F401
     except ImportError:
         return None
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(path), str(tmp / "peak-ws"), str(ROOT)], cwd=ROOT,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), str(tmp / "peak-ws"), str(ROOT)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -111,13 +118,36 @@ def run(quick: bool = False) -> list[dict]:
     target_s = TARGET_SECONDS * rows / 100_000
     info = {"rows": rows, "runs": runs, "imported": imported}
     out = [
-        {"figure": f"import {rows // 1000}k rows into a workspace (check + commit)", "unit": "s", "median": med,
-         "p95": p95(totals), "baseline": bmed, "ratio": med / bmed if bmed else None, "target": f"≤ {target_s:g} s",
-         "ok": med <= target_s},
-        {"figure": "  of which commit (one transaction)", "unit": "s", "median": statistics.median(commits),
-         "p95": p95(commits), "baseline": None, "ratio": None, "target": "", "ok": True},
-        {"figure": "peak RSS, one whole import in a fresh process", "unit": "MB", "median": peak, "p95": peak,
-         "baseline": None, "ratio": None, "target": f"≤ {TARGET_MB:g} MB", "ok": peak is None or peak <= TARGET_MB},
+        {
+            "figure": f"import {rows // 1000}k rows into a workspace (check + commit)",
+            "unit": "s",
+            "median": med,
+            "p95": p95(totals),
+            "baseline": bmed,
+            "ratio": med / bmed if bmed else None,
+            "target": f"≤ {target_s:g} s",
+            "ok": med <= target_s,
+        },
+        {
+            "figure": "  of which commit (one transaction)",
+            "unit": "s",
+            "median": statistics.median(commits),
+            "p95": p95(commits),
+            "baseline": None,
+            "ratio": None,
+            "target": "",
+            "ok": True,
+        },
+        {
+            "figure": "peak RSS, one whole import in a fresh process",
+            "unit": "MB",
+            "median": peak,
+            "p95": peak,
+            "baseline": None,
+            "ratio": None,
+            "target": f"≤ {TARGET_MB:g} MB",
+            "ok": peak is None or peak <= TARGET_MB,
+        },
     ]
     for r in out:
         r["info"] = info

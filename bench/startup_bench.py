@@ -38,14 +38,20 @@ def bundle_dir() -> Path:
         if env:
             raise FileNotFoundError(f"no bundle at {path}")
         print("startup_bench: building the bundle (bash packaging/build.sh) …", file=sys.stderr, flush=True)
-        subprocess.run(["bash", str(ROOT / "packaging" / "build.sh")], check=True, cwd=ROOT,
-                       env={**os.environ, "TELEFONAKTION_PYTHON_BIN": sys.executable},
-                       stdout=sys.stderr)
+        subprocess.run(
+            ["bash", str(ROOT / "packaging" / "build.sh")],
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "TELEFONAKTION_PYTHON_BIN": sys.executable},
+            stdout=sys.stderr,
+        )
     return path
 
 
 def bundle_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("TELEFONAKTION_DATA_DIR", "PYTHONPATH", "PYTHONHOME")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("TELEFONAKTION_DATA_DIR", "PYTHONPATH", "PYTHONHOME")
+    }
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.update(extra)
     return env
@@ -54,8 +60,9 @@ def bundle_env(**extra: str) -> dict[str, str]:
 def time_until_line(cmd: list[str], marker: str | None, env: dict[str, str], timeout: float = 60.0) -> float:
     """Seconds from spawning `cmd` to reading a stdout line starting with `marker` (None: to the process's exit)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                            env=env, text=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env, text=True
+    )
     try:
         if marker is None:
             proc.wait(timeout=timeout)
@@ -94,27 +101,37 @@ def run(quick: bool = False) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
         data = Path(tmp) / "data"
-        subprocess.run([exe, "--data-dir", str(data), "init", "--org", "KV Bench", "--name", "Bea B."], check=True,
-                       env=bundle_env(TELEFONAKTION_PASSPHRASE=PASSPHRASE), stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [exe, "--data-dir", str(data), "init", "--org", "KV Bench", "--name", "Bea B."],
+            check=True,
+            env=bundle_env(TELEFONAKTION_PASSPHRASE=PASSPHRASE),
+            stdout=subprocess.DEVNULL,
+        )
 
         noop = samples(lambda: time_until_line([exe, "_bundle-noop"], None, env), runs)
         python_pass = samples(lambda: time_until_line([python, "-c", "pass"], None, env), runs)
-        unlock = samples(lambda: time_until_line([exe, "_bundle-startup", "--data-dir", str(data)], UNLOCK_LINE,
-                                                 env), runs)
+        unlock = samples(
+            lambda: time_until_line([exe, "_bundle-startup", "--data-dir", str(data)], UNLOCK_LINE, env), runs
+        )
         counter = iter(range(10**6))
 
         def demo() -> float:
             fresh = Path(tmp) / f"demo-{next(counter)}"
-            return time_until_line([exe, "_bundle-startup", "--demo", "--data-dir", str(fresh)], UNLOCK_LINE, env)
+            return time_until_line(
+                [exe, "_bundle-startup", "--demo", "--data-dir", str(fresh)], UNLOCK_LINE, env
+            )
 
         demo_samples = samples(demo, runs)
         qt = samples(lambda: time_until_line([exe, "_qtcheck"], None, env), runs)
 
     rows.append(row("bundle: start to unlock screen (workspace exists)", unlock, noop, "median <= 1 s"))
-    rows.append(row("bundle: start to unlock screen (--demo, new data dir)", demo_samples, noop, "median <= 1 s"))
+    rows.append(
+        row("bundle: start to unlock screen (--demo, new data dir)", demo_samples, noop, "median <= 1 s")
+    )
     rows.append(row("bundle: Qt up + widget painted (_qtcheck)", qt, noop, "–"))
-    rows.append(row("bundle: bootloader + interpreter (_bundle-noop) vs .venv python -c pass", noop, python_pass,
-                    "–"))
+    rows.append(
+        row("bundle: bootloader + interpreter (_bundle-noop) vs .venv python -c pass", noop, python_pass, "–")
+    )
     return rows
 
 

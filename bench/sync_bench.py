@@ -24,9 +24,9 @@ from datetime import UTC, date, datetime, timedelta
 import psycopg
 
 from bench.common import row
-from sync import protocol as p
+from sync.core import protocol as p
 from sync.client import SyncClient
-from sync.memberfile import MemberRecord
+from sync.core.memberfile import MemberRecord
 from sync.server.db import open_database
 from sync.server.devtools import create_database, running_server, temporary_postgres
 from sync.server.services import CentralOffice
@@ -38,10 +38,22 @@ OUTCOMES = [o for o in p.Outcome if o not in p.FINAL_OUTCOMES]
 
 def _items(campaign_id: str, contacts: list[str], first_seq: int, n: int) -> list[p.ReportItem]:
     now = datetime.now(UTC)
-    return [p.ReportItem(idempotency_key=uuid.uuid4(), seq=first_seq + i, payload=p.ReportPayload(
-        report_id=uuid.uuid4().hex, campaign_id=campaign_id, contact_id=contacts[i % len(contacts)],
-        outcome=OUTCOMES[i % len(OUTCOMES)], zetkin=p.ZETKIN_CODES[OUTCOMES[i % len(OUTCOMES)]], created_at=now,
-        answers={"q1": i % 2 == 0})) for i in range(n)]
+    return [
+        p.ReportItem(
+            idempotency_key=uuid.uuid4(),
+            seq=first_seq + i,
+            payload=p.ReportPayload(
+                report_id=uuid.uuid4().hex,
+                campaign_id=campaign_id,
+                contact_id=contacts[i % len(contacts)],
+                outcome=OUTCOMES[i % len(OUTCOMES)],
+                zetkin=p.ZETKIN_CODES[OUTCOMES[i % len(OUTCOMES)]],
+                created_at=now,
+                answers={"q1": i % 2 == 0},
+            ),
+        )
+        for i in range(n)
+    ]
 
 
 def _timed(fn: Callable[[], object]) -> float:
@@ -54,11 +66,16 @@ def _raw_batches(url: str, n_batches: int, tag: str, size: int = BATCH) -> list[
     """Baseline: one transaction per batch of ``size`` rows, executemany through psycopg."""
     rows = [(uuid.uuid4().hex, tag, "c" * 32, "reached", 1, '{"q1": true}') for _ in range(size)]
     with psycopg.connect(url) as conn:
+
         def one() -> None:
             with conn.cursor() as cur:
-                cur.executemany("INSERT INTO bench_raw (report_id, device_id, contact_id, outcome, zetkin, answers) "
-                                "VALUES (%s, %s, %s, %s, %s, %s)", rows)
+                cur.executemany(
+                    "INSERT INTO bench_raw (report_id, device_id, contact_id, outcome, zetkin, answers) "
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
+                    rows,
+                )
             conn.commit()
+
         return [_timed(one) for _ in range(n_batches)]
 
 
@@ -89,13 +106,26 @@ def run(quick: bool = False) -> list[dict]:
         url = create_database(admin_url, "bench")
         office = CentralOffice(open_database(url, pool_size=2))
         with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("CREATE TABLE bench_raw (pk bigserial PRIMARY KEY, report_id text, device_id text, "
-                         "contact_id text, outcome text, zetkin int, answers jsonb)")
+            conn.execute(
+                "CREATE TABLE bench_raw (pk bigserial PRIMARY KEY, report_id text, device_id text, "
+                "contact_id text, outcome text, zetkin int, answers jsonb)"
+            )
         today = date.today()
         org = office.add_org("KV Benchhausen")
         lead = office.add_person(org, "Bench Leitung")
-        office.import_members(org, [MemberRecord(row=i + 2, category="member", phone=f"+49302312{i:04d}",
-                                                 first_name=f"Vorname{i}", last_name="Bench") for i in range(500)])
+        office.import_members(
+            org,
+            [
+                MemberRecord(
+                    row=i + 2,
+                    category="member",
+                    phone=f"+49302312{i:04d}",
+                    first_name=f"Vorname{i}",
+                    last_name="Bench",
+                )
+                for i in range(500)
+            ],
+        )
         resolution = office.add_resolution(org, today - timedelta(days=1), "KV", ["invitation"], [lead])
         campaign, _ = office.release_campaign(org, "Benchmark", "invitation", resolution)
         with running_server(url, "--rate-limit", "1000000", "--burst", "1000000") as server:
@@ -109,7 +139,7 @@ def run(quick: bool = False) -> list[dict]:
 
             # 1. one device, `total` outcomes in batches of 100
             items = _items(campaign, contacts, 1, total)
-            batches = [items[i:i + BATCH] for i in range(0, total, BATCH)]
+            batches = [items[i : i + BATCH] for i in range(0, total, BATCH)]
             single = _push_batches(server.url, enrolled[0], batches)
             raw_single = _raw_batches(url, len(batches), "single")
 
@@ -117,7 +147,7 @@ def run(quick: bool = False) -> list[dict]:
             e2e, raw_e2e = [], []
             for run_i in range(e2e_runs):
                 items = _items(campaign, contacts, 1, total)
-                big = [items[i:i + BIG_BATCH] for i in range(0, total, BIG_BATCH)]
+                big = [items[i : i + BIG_BATCH] for i in range(0, total, BIG_BATCH)]
                 e2e.append(sum(_push_batches(server.url, enrolled[devices_n + 1 + run_i], big)))
                 raw_e2e.append(sum(_raw_batches(url, len(big), f"e2e{run_i}", BIG_BATCH)))
 
@@ -126,25 +156,52 @@ def run(quick: bool = False) -> list[dict]:
             share = max(1, len(contacts) // devices_n)  # each PC works its own slice of the list (design.md)
             work = []
             for i in range(devices_n):
-                its = _items(campaign, contacts[i * share:(i + 1) * share], 1, per_device)
-                work.append([its[j:j + BATCH] for j in range(0, per_device, BATCH)])
-            concurrent, elapsed = _concurrently(devices_n, lambda i: _push_batches(server.url, enrolled[i + 1],
-                                                                                 work[i]))
-            raw_concurrent, raw_elapsed = _concurrently(devices_n, lambda i: _raw_batches(url, len(work[i]), f"d{i}"))
+                its = _items(campaign, contacts[i * share : (i + 1) * share], 1, per_device)
+                work.append([its[j : j + BATCH] for j in range(0, per_device, BATCH)])
+            concurrent, elapsed = _concurrently(
+                devices_n, lambda i: _push_batches(server.url, enrolled[i + 1], work[i])
+            )
+            raw_concurrent, raw_elapsed = _concurrently(
+                devices_n, lambda i: _raw_batches(url, len(work[i]), f"d{i}")
+            )
         office.engine.dispose()
 
     ingested = per_device * devices_n
     return [
-        row(f"sync: push {BATCH} outcomes, 1 device ({total} in all; baseline raw INSERT)", single, raw_single,
-            "p95 < 500 ms"),
-        row(f"sync: {total} outcomes end to end, 1 device, batches of {BIG_BATCH} (median of {e2e_runs}; "
-            f"baseline raw INSERT of {total} rows)", e2e, raw_e2e, f"≤ 5 s for {10_000}", unit="s"),
-        row(f"sync: push {BATCH} outcomes, {devices_n} devices at once (baseline raw INSERT)", concurrent,
-            raw_concurrent, "p95 < 2000 ms"),
-        row(f"sync: ingest, 1 device, {total} outcomes", [total / sum(single)], [total / sum(raw_single)],
-            "> 500 outcomes/s", unit="outcomes/s"),
-        row(f"sync: ingest, {devices_n} devices, {ingested} outcomes", [ingested / elapsed],
-            [ingested / raw_elapsed], "> 1000 outcomes/s", unit="outcomes/s"),
+        row(
+            f"sync: push {BATCH} outcomes, 1 device ({total} in all; baseline raw INSERT)",
+            single,
+            raw_single,
+            "p95 < 500 ms",
+        ),
+        row(
+            f"sync: {total} outcomes end to end, 1 device, batches of {BIG_BATCH} (median of {e2e_runs}; "
+            f"baseline raw INSERT of {total} rows)",
+            e2e,
+            raw_e2e,
+            f"≤ 5 s for {10_000}",
+            unit="s",
+        ),
+        row(
+            f"sync: push {BATCH} outcomes, {devices_n} devices at once (baseline raw INSERT)",
+            concurrent,
+            raw_concurrent,
+            "p95 < 2000 ms",
+        ),
+        row(
+            f"sync: ingest, 1 device, {total} outcomes",
+            [total / sum(single)],
+            [total / sum(raw_single)],
+            "> 500 outcomes/s",
+            unit="outcomes/s",
+        ),
+        row(
+            f"sync: ingest, {devices_n} devices, {ingested} outcomes",
+            [ingested / elapsed],
+            [ingested / raw_elapsed],
+            "> 1000 outcomes/s",
+            unit="outcomes/s",
+        ),
     ]
 
 

@@ -42,8 +42,17 @@ class AppOptions:
 class App(QObject):
     """The running app: window, session and the current shift. Kept thin; screens own their behaviour."""
 
-    def __init__(self, *, window: MainWindow, session: SessionController, db: TaskRunner, unlock_view: UnlockView,
-                 demo: bool, throwaway_dir: Path | None = None, office: DemoOffice | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        window: MainWindow,
+        session: SessionController,
+        db: TaskRunner,
+        unlock_view: UnlockView,
+        demo: bool,
+        throwaway_dir: Path | None = None,
+        office: DemoOffice | None = None,
+    ) -> None:
         super().__init__()
         self.window = window
         self.session = session
@@ -82,14 +91,18 @@ class App(QObject):
     def show_damaged(self) -> DamagedView:
         """The ways out of a damaged workspace (R4); a restored backup is then unlocked the normal way."""
         if self.damaged_view is None:
-            view = DamagedView(RecoveryModel(self.session.paths, self.db), str(paths.data_dir()),
-                               str(self.session.paths.root))
+            view = DamagedView(
+                RecoveryModel(self.session.paths, self.db),
+                str(paths.data_dir()),
+                str(self.session.paths.root),
+            )
             view.restored.connect(self.session.unlock)
             view.back_requested.connect(lambda: self.window.show_screen(self.unlock_view))
             self.damaged_view = view
         people = self.unlock_view.person
-        self.damaged_view.open_for([(people.itemText(i), people.itemData(i)) for i in range(people.count())],
-                                   people.currentData())
+        self.damaged_view.open_for(
+            [(people.itemText(i), people.itemData(i)) for i in range(people.count())], people.currentData()
+        )
         self.window.show_screen(self.damaged_view)
         return self.damaged_view
 
@@ -109,7 +122,9 @@ class App(QObject):
         self.guard.arm()
         if self.office is not None and self.office.url:
             office_url = self.office.url
-            self.db.submit(lambda: point_workspace_at(workspace, office_url), lambda _: self._start_sync(workspace))
+            self.db.submit(
+                lambda: point_workspace_at(workspace, office_url), lambda _: self._start_sync(workspace)
+            )
         else:
             self._start_sync(workspace)
         shift.start()
@@ -152,7 +167,9 @@ class App(QObject):
         dialog = AdmitDialog(volunteers.pledge_text(i18n.current_language()), self.window)
         dialog.admit_requested.connect(
             lambda label, passphrase, signature, confirmed: shift.admit(
-                label, passphrase, signature, confirmed, lambda _person: dialog.done_ok(), dialog.show_refusal))
+                label, passphrase, signature, confirmed, lambda _person: dialog.done_ok(), dialog.show_refusal
+            )
+        )
         dialog.open()
         return dialog
 
@@ -231,8 +248,15 @@ def build(options: AppOptions) -> App:
     window = MainWindow()
     unlock = UnlockView(demo_passphrase=DEMO_PASSPHRASE if demo else None)
     session = SessionController(workspace_paths, db, demo=demo, prepare=prepare)
-    return App(window=window, session=session, db=db, unlock_view=unlock, demo=demo, throwaway_dir=throwaway,
-               office=office)
+    return App(
+        window=window,
+        session=session,
+        db=db,
+        unlock_view=unlock,
+        demo=demo,
+        throwaway_dir=throwaway,
+        office=office,
+    )
 
 
 def run(options: AppOptions) -> int:

@@ -18,13 +18,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="telefonaktion",
         description="Telefonaktion: phone campaigns for local offices, offline first. "
-                    "Without a command the desktop app starts (the demo workspace when there is none).",
+        "Without a command the desktop app starts (the demo workspace when there is none).",
     )
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help=f"put every workspace file under DIR (also ${paths.ENV_DATA_DIR})")
-    parser.add_argument("--lang", choices=("de", "en"), help="language of the user interface (default: German)")
-    parser.add_argument("--demo", action="store_true",
-                        help="open a demo workspace with invented people (throwaway unless --data-dir is given)")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help=f"put every workspace file under DIR (also ${paths.ENV_DATA_DIR})"
+    )
+    parser.add_argument(
+        "--lang", choices=("de", "en"), help="language of the user interface (default: German)"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a demo workspace with invented people (throwaway unless --data-dir is given)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("selftest", help="check encryption, Qt and translations on this machine")
     sub.add_parser("_qtcheck", help=argparse.SUPPRESS)

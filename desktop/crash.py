@@ -66,11 +66,11 @@ def safe_path(filename: str) -> str:
     text = filename.replace("\\", "/")
     root = _APP_ROOT.as_posix().rstrip("/") + "/"
     if text.startswith(root):
-        return text[len(root):]
+        return text[len(root) :]
     parts = [p for p in text.split("/") if p]
     for marker in ("site-packages", "dist-packages", "_internal"):
         if marker in parts[:-1]:
-            return "/".join(parts[len(parts) - parts[::-1].index(marker):])
+            return "/".join(parts[len(parts) - parts[::-1].index(marker) :])
     return parts[-1] if parts else "?"
 
 
@@ -89,7 +89,7 @@ def frames(tb: TracebackType | None) -> list[tuple[str, int, str]]:
         code = frame.f_code
         out.append((safe_path(code.co_filename), int(lineno or 0), code.co_name))
     if len(out) > MAX_FRAMES:
-        out = out[:10] + [("…", 0, f"{len(out) - MAX_FRAMES} frames left out")] + out[-(MAX_FRAMES - 10):]
+        out = out[:10] + [("…", 0, f"{len(out) - MAX_FRAMES} frames left out")] + out[-(MAX_FRAMES - 10) :]
     return out
 
 
@@ -105,8 +105,15 @@ def _qt_version() -> str:
         return "unknown"
 
 
-def format_report(exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None, *,
-                  version: str, where: str = "main thread", now: datetime | None = None) -> str:
+def format_report(
+    exc_type: type[BaseException] | None,
+    exc: BaseException | None,
+    tb: TracebackType | None,
+    *,
+    version: str,
+    where: str = "main thread",
+    now: datetime | None = None,
+) -> str:
     """The text of a report. `exc` is used only to follow the chain of causes: its message is never read."""
     now = now or datetime.now(UTC)
     lines = [
@@ -127,8 +134,9 @@ def format_report(exc_type: type[BaseException] | None, exc: BaseException | Non
         if nxt is None or id(nxt) in seen:
             break
         seen.add(id(nxt))
-        chain.append(("caused by" if current.__cause__ is not None else "while handling", type(nxt),
-                      nxt.__traceback__))
+        chain.append(
+            ("caused by" if current.__cause__ is not None else "while handling", type(nxt), nxt.__traceback__)
+        )
         current = nxt
     for label, etype, etb in chain:
         lines.append(f"{label}: {type_name(etype)}")
@@ -160,11 +168,14 @@ def _message_box(report: Path | None) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     text = QCoreApplication.translate(
-        "Crash", "Telefonaktion has hit an unexpected error and must close. Every report that was shown as "
-        "saved is saved; the workspace stays encrypted. Please start the app again.")
+        "Crash",
+        "Telefonaktion has hit an unexpected error and must close. Every report that was shown as "
+        "saved is saved; the workspace stays encrypted. Please start the app again.",
+    )
     if report is not None:
         text += "\n\n" + QCoreApplication.translate(
-            "Crash", "A report without personal data was written to: %1").replace("%1", str(report))
+            "Crash", "A report without personal data was written to: %1"
+        ).replace("%1", str(report))
     box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Crash", "Telefonaktion"), text)
     box.exec()
 
@@ -204,8 +215,13 @@ class Handler:
 
     # ------------------------------------------------------------------ recording
 
-    def record(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None,
-               where: str) -> Path | None:
+    def record(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+        where: str,
+    ) -> Path | None:
         try:
             path = write_report(format_report(exc_type, exc, tb, version=self.version, where=where))
         except Exception:  # noqa: BLE001 (a full disk must not turn the crash into a loop)

@@ -45,6 +45,10 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         installed.append(qt)
-    QLocale.setDefault(QLocale(QLocale.Language.German if lang == "de" else QLocale.Language.English,
-                               QLocale.Country.Germany if lang == "de" else QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.German if lang == "de" else QLocale.Language.English,
+            QLocale.Country.Germany if lang == "de" else QLocale.Country.UnitedKingdom,
+        )
+    )
     return installed

@@ -61,11 +61,30 @@ class _DBusListener(QObject):
         session = QDBusConnection.sessionBus()
         system = QDBusConnection.systemBus()
         for bus, service, path, interface, name, slot in (
-            (session, "", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged",
-             "screensaver(bool)"),
-            (session, "", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged", "screensaver(bool)"),
-            (system, "", "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep",
-             "sleeping(bool)"),
+            (
+                session,
+                "",
+                "/org/freedesktop/ScreenSaver",
+                "org.freedesktop.ScreenSaver",
+                "ActiveChanged",
+                "screensaver(bool)",
+            ),
+            (
+                session,
+                "",
+                "/org/gnome/ScreenSaver",
+                "org.gnome.ScreenSaver",
+                "ActiveChanged",
+                "screensaver(bool)",
+            ),
+            (
+                system,
+                "",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager",
+                "PrepareForSleep",
+                "sleeping(bool)",
+            ),
         ):
             if bus.isConnected():
                 self.connected.append(bus.connect(service, path, interface, name, self, "2" + slot))
@@ -92,7 +111,8 @@ def install(app: object, notify: Notify, window: object | None = None) -> object
             notify_for_this_session = 0
             try:
                 ctypes.windll.wtsapi32.WTSRegisterSessionNotification(  # type: ignore[attr-defined]
-                    int(window.winId()), notify_for_this_session)  # type: ignore[attr-defined]
+                    int(window.winId()), notify_for_this_session
+                )  # type: ignore[attr-defined]
             except (AttributeError, OSError):
                 pass  # the idle lock still applies
         return event_filter

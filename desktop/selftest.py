@@ -28,18 +28,23 @@ def check_roundtrip() -> tuple[bool, str]:
 
     with tempfile.TemporaryDirectory(prefix="telefonaktion-selftest-") as tmp:
         wp = WorkspacePaths(Path(tmp) / "ws")
-        ws = Workspace.create(wp, org_name=MARKER, label="Test T.", role=Role.LEAD, passphrase="selftest passphrase")
+        ws = Workspace.create(
+            wp, org_name=MARKER, label="Test T.", role=Role.LEAD, passphrase="selftest passphrase"
+        )
         campaign = Campaign(title=MARKER)
         with ws.transaction() as conn:
             repo.insert_campaign(conn, campaign, created_at=ws.person.created_at)
-            repo.insert_contacts(conn, [Contact(campaign_id=campaign.id, first_name=MARKER, phone="+493023125000")])
+            repo.insert_contacts(
+                conn, [Contact(campaign_id=campaign.id, first_name=MARKER, phone="+493023125000")]
+            )
         ws.close()
         ws = Workspace.open(wp, list_slots(wp)[0].slot_id, "selftest passphrase")
         contact_names = [r[0] for r in ws.conn.execute("SELECT first_name FROM contacts")]
         ws.close()
         needles = [MARKER.encode("utf-8"), MARKER.encode("utf-16-le"), MARKER.encode("utf-16-be")]
-        leaks = [p.name for p in Path(tmp).rglob("*") if p.is_file()
-                 and any(n in p.read_bytes() for n in needles)]
+        leaks = [
+            p.name for p in Path(tmp).rglob("*") if p.is_file() and any(n in p.read_bytes() for n in needles)
+        ]
     ok = contact_names == [MARKER] and not leaks
     detail = "no plaintext marker in any file" if not leaks else f"plaintext marker found in {leaks}"
     return ok, f"encrypted workspace round-trip ({detail})"
@@ -49,7 +54,9 @@ def check_qt() -> tuple[bool, str]:
     """Start Qt in a child process, so a missing platform plugin is a failed line, not a crash."""
     cmd = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "desktop.cli"]
     try:
-        out = subprocess.run(cmd + ["_qtcheck"], capture_output=True, text=True, timeout=60, env=os.environ.copy())
+        out = subprocess.run(
+            cmd + ["_qtcheck"], capture_output=True, text=True, timeout=60, env=os.environ.copy()
+        )
     except subprocess.TimeoutExpired:
         return False, "Qt starts: timed out"
     lines = out.stdout.strip().splitlines()
@@ -80,7 +87,12 @@ def check_translation() -> tuple[bool, str]:
     return loaded and text == "Entsperren", f"German translation loads ({qm_path('de')})"
 
 
-CHECKS: tuple[Callable[[], tuple[bool, str]], ...] = (check_sqlcipher, check_roundtrip, check_qt, check_translation)
+CHECKS: tuple[Callable[[], tuple[bool, str]], ...] = (
+    check_sqlcipher,
+    check_roundtrip,
+    check_qt,
+    check_translation,
+)
 
 
 def run() -> int:

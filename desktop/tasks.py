@@ -48,8 +48,12 @@ class TaskRunner(QObject):
         self._lock = threading.Lock()
         self._closed = False
 
-    def submit(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> Future[T]:
+    def submit(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future[T]:
         if self._closed:
             raise RuntimeError(f"task runner {self._name} is closed")
         self._set_pending(+1)

@@ -31,15 +31,31 @@ def sources() -> list[str]:
 def update() -> None:
     for lang in LANGS:
         ts = I18N / f"telefonaktion_{lang}.ts"
-        subprocess.run([_tool("lupdate"), "-no-obsolete", "-locations", "none", "-target-language", lang,
-                        *sources(), "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [
+                _tool("lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                lang,
+                *sources(),
+                "-ts",
+                str(ts),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
 
 
 def release(out_dir: Path = I18N) -> None:
     for lang in LANGS:
         ts = I18N / f"telefonaktion_{lang}.ts"
-        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(out_dir / f"telefonaktion_{lang}.qm")],
-                       check=True)
+        subprocess.run(
+            [_tool("lrelease"), "-silent", str(ts), "-qm", str(out_dir / f"telefonaktion_{lang}.qm")],
+            check=True,
+        )
 
 
 def unfinished(lang: str = "de") -> list[str]:
@@ -50,9 +66,14 @@ def unfinished(lang: str = "de") -> list[str]:
         for message in context.iter("message"):
             translation = message.find("translation")
             numerus = translation is not None and translation.findall("numerusform")
-            empty = translation is None or (not numerus and not (translation.text or "").strip()) or (
-                numerus and not all((n.text or "").strip() for n in numerus))
-            if empty or (translation is not None and translation.get("type") in ("unfinished", "vanished", "obsolete")):
+            empty = (
+                translation is None
+                or (not numerus and not (translation.text or "").strip())
+                or (numerus and not all((n.text or "").strip() for n in numerus))
+            )
+            if empty or (
+                translation is not None and translation.get("type") in ("unfinished", "vanished", "obsolete")
+            ):
                 missing.append(f"{name}: {message.findtext('source')}")
     return missing
 
@@ -85,7 +106,9 @@ def fill(mapping_file: Path) -> list[str]:
                         ET.SubElement(translation, "numerusform").text = form
                 else:
                     translation.text = text
-        unused += [f"{lang} {c}: {s}" for c, entries in contexts.items() for s in entries if (c, s) not in seen]
+        unused += [
+            f"{lang} {c}: {s}" for c, entries in contexts.items() for s in entries if (c, s) not in seen
+        ]
         tree.write(path, encoding="utf-8", xml_declaration=True)
     return unused
 

@@ -45,13 +45,20 @@ def shoot_report_steps(app: QApplication, built, suffix: str) -> None:  # noqa: 
         built.window.grab().save(str(OUT / f"report-{name}{suffix}.png"))
 
     paths = [
-        ("1", "could-talk"), ("2", "call-back"), ("5", "call-back-at"),
+        ("1", "could-talk"),
+        ("2", "call-back"),
+        ("5", "call-back-at"),
     ]
     for key, name in paths:
         shift.press(key)
         shot(name)
     shift.back(), shift.back(), shift.back()
-    for key, name in [("2", "why-not"), ("1", "voicemail"), ("1", "organizer-action"), ("1", "organizer-message")]:
+    for key, name in [
+        ("2", "why-not"),
+        ("1", "voicemail"),
+        ("1", "organizer-action"),
+        ("1", "organizer-message"),
+    ]:
         shift.press(key)
         shot(name)
     shift.submit_text("")
@@ -72,7 +79,9 @@ def shoot_other_screens(app: QApplication, built, suffix: str) -> None:  # noqa:
 
     view = built.caller_view
     card = built.shift.card
-    view.show_card(NotCleared(card.campaign, GateStatus(False, "no_declaration", missing=("no_declaration",))))
+    view.show_card(
+        NotCleared(card.campaign, GateStatus(False, "no_declaration", missing=("no_declaration",)))
+    )
     app.processEvents()
     built.window.grab().save(str(OUT / f"not-cleared{suffix}.png"))
     view.show_card(card)
@@ -84,8 +93,11 @@ def shoot_other_screens(app: QApplication, built, suffix: str) -> None:  # noqa:
     wait(app, lambda: built.status_button.status is not None)
     built.status_button.show_details()
     app.processEvents()
-    details = [w for w in app.topLevelWidgets() if w.isVisible() and w.windowTitle() in ("Synchronisierung",
-                                                                                         "Synchronisation")]
+    details = [
+        w
+        for w in app.topLevelWidgets()
+        if w.isVisible() and w.windowTitle() in ("Synchronisierung", "Synchronisation")
+    ]
     if details:
         details[0].grab().save(str(OUT / f"sync-details{suffix}.png"))
         details[0].reject()

@@ -38,8 +38,18 @@ from desktop.tasks import TaskRunner  # noqa: E402
 from desktop.views.style import STYLE_SHEET  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-OUTCOMES = (Outcome.REACHED, Outcome.REACHED, Outcome.NO_PICKUP, Outcome.NO_PICKUP, Outcome.VOICEMAIL, Outcome.BUSY,
-            Outcome.CALL_BACK, Outcome.OBJECTION, Outcome.WRONG_NUMBER, Outcome.REACHED)
+OUTCOMES = (
+    Outcome.REACHED,
+    Outcome.REACHED,
+    Outcome.NO_PICKUP,
+    Outcome.NO_PICKUP,
+    Outcome.VOICEMAIL,
+    Outcome.BUSY,
+    Outcome.CALL_BACK,
+    Outcome.OBJECTION,
+    Outcome.WRONG_NUMBER,
+    Outcome.REACHED,
+)
 _FIRST = ("Quirinella", "Bertolde", "Wendeline", "Ansgarion", "Fridolind", "Hildrun", "Ottokar", "Sieglinde")
 _LAST = ("Zwirbelmoos", "Knorrenbach", "Glimmerstein", "Haselwurz", "Pfefferkorn", "Rabenfels", "Distelhof")
 
@@ -58,15 +68,22 @@ def invented_calls(ws: Workspace, campaign_id: str, count: int, rng: random.Rand
     caller_ids = [ws.person.id] + [p[0] for p in repo.people(ws.conn) if p[2] == "caller"]
     for i in range(count):
         at = now - timedelta(minutes=rng.randint(1, 11 * 60))
-        contact_id = repo.next_contact_id(ws.conn, campaign_id, now=at, me="screenshot", max_attempts=3,
-                                          cooldown=timedelta(0))
+        contact_id = repo.next_contact_id(
+            ws.conn, campaign_id, now=at, me="screenshot", max_attempts=3, cooldown=timedelta(0)
+        )
         if contact_id is None:
             break
         outcome = OUTCOMES[i % len(OUTCOMES)]
         caller = caller_ids[i % len(caller_ids)]
         ws.person = ws.person.model_copy(update={"id": caller})
-        report = CallReport(campaign_id=campaign_id, contact_id=contact_id, caller_id=caller, outcome=outcome,
-                            created_at=at, callback_after=at + timedelta(days=1) if outcome is Outcome.CALL_BACK else None)
+        report = CallReport(
+            campaign_id=campaign_id,
+            contact_id=contact_id,
+            caller_id=caller,
+            outcome=outcome,
+            created_at=at,
+            callback_after=at + timedelta(days=1) if outcome is Outcome.CALL_BACK else None,
+        )
         CallingService(ws, clock=lambda at=at: at).record(report)
     ws.person = ws.person.model_copy(update={"id": caller_ids[0]})
 
@@ -76,8 +93,10 @@ def invented_list(path: Path) -> Path:
     for i in range(60):
         phone = f"030 23125 {600 + i:03d}" if i != 7 else "12345"
         status = "Mitglied" if i != 11 else "Interessent"
-        rows.append(f"M-{90000 + i};{_FIRST[i % 8]};{_LAST[i % 7]};Erfundene Straße {i};12345;Musterstadt;{phone};"
-                    f";person{i}@example.org;01.02.1961;DE00 0000 0000 {i:010d};{status}")
+        rows.append(
+            f"M-{90000 + i};{_FIRST[i % 8]};{_LAST[i % 7]};Erfundene Straße {i};12345;Musterstadt;{phone};"
+            f";person{i}@example.org;01.02.1961;DE00 0000 0000 {i:010d};{status}"
+        )
     rows.append(rows[3].replace("M-90002", "M-90099"))  # a duplicate
     path.write_text("\r\n".join(rows) + "\r\n", encoding="utf-8")
     return path
@@ -95,8 +114,14 @@ def prepare(root: Path) -> WorkspacePaths:
     demo = repo.list_campaigns(ws.conn)[0]
     invented_calls(ws, demo.id, 70, rng)
     # a campaign released by the central office, with results still waiting for the sync
-    central = Campaign(title="Mitgliederbefragung Herbst", purpose="survey", ends_on=utcnow().date() + timedelta(7),
-                       starts_on=utcnow().date() - timedelta(7), transparency=demo.transparency, script=demo.script)
+    central = Campaign(
+        title="Mitgliederbefragung Herbst",
+        purpose="survey",
+        ends_on=utcnow().date() + timedelta(7),
+        starts_on=utcnow().date() - timedelta(7),
+        transparency=demo.transparency,
+        script=demo.script,
+    )
     with ws.transaction() as conn:
         repo.insert_campaign(conn, central, created_at=utcnow(), origin="central")
         repo.insert_contacts(conn, demo_contacts(central.id, 40, seed=3))
@@ -132,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
             area.grab().save(str(OUT / f"lead-{name}{suffix}.png"))
             print("wrote", f"lead-{name}{suffix}.png")
 
-        demo_index = next(i for i in range(area.chooser.count()) if "Jahresempfang" in area.chooser.itemText(i))
+        demo_index = next(
+            i for i in range(area.chooser.count()) if "Jahresempfang" in area.chooser.itemText(i)
+        )
         central_index = 1 - demo_index
         area.chooser.setCurrentIndex(demo_index)
         area.tabs.setCurrentIndex(area.TAB_PREPARE)

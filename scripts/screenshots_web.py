@@ -32,8 +32,11 @@ def main() -> int:
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="tz-shots-") as tmp, \
-            serving("sqlite", str(Path(tmp) / "zentrale.db"), Path(tmp)) as env, sync_playwright() as pw:
+    with (
+        tempfile.TemporaryDirectory(prefix="tz-shots-") as tmp,
+        serving("sqlite", str(Path(tmp) / "zentrale.db"), Path(tmp)) as env,
+        sync_playwright() as pw,
+    ):
         env.office.add_org("OV Beispieldorf")
         data = populate(env, name="KV Musterstadt")
         staff = make_staff(env, name="Erika Zentrale")
@@ -52,11 +55,17 @@ def main() -> int:
         sign_in(page, staff)
         org, lead, device = data.org_id, data.lead_id, data.device_id
         for name, path in [
-            ("home", "/web/"), ("orgs", "/web/orgs"), ("persons", f"/web/persons?org={org}"),
-            ("person", f"/web/persons/{lead}"), ("resolutions", f"/web/resolutions?org={org}"),
-            ("pledges", "/web/pledges"), ("devices", f"/web/devices?org={org}"),
-            ("device-revoke", f"/web/devices/{device}/revoke"), ("campaigns", f"/web/campaigns?org={org}"),
-            ("health", "/web/health"), ("health-device", f"/web/health/{device}"),
+            ("home", "/web/"),
+            ("orgs", "/web/orgs"),
+            ("persons", f"/web/persons?org={org}"),
+            ("person", f"/web/persons/{lead}"),
+            ("resolutions", f"/web/resolutions?org={org}"),
+            ("pledges", "/web/pledges"),
+            ("devices", f"/web/devices?org={org}"),
+            ("device-revoke", f"/web/devices/{device}/revoke"),
+            ("campaigns", f"/web/campaigns?org={org}"),
+            ("health", "/web/health"),
+            ("health-device", f"/web/health/{device}"),
             ("export", f"/web/export?org={org}"),
         ]:
             page.goto(path)
@@ -72,14 +81,18 @@ def main() -> int:
         shoot(page, "persons-en")
         wide.close()
 
-        narrow = browser.new_context(base_url=env.url, viewport={"width": 360, "height": 740}, locale="de-DE",
-                                     device_scale_factor=2)
+        narrow = browser.new_context(
+            base_url=env.url, viewport={"width": 360, "height": 740}, locale="de-DE", device_scale_factor=2
+        )
         page = narrow.new_page()
         page.goto("/web/login")
         shoot(page, "login-360")
         sign_in(page, staff)
-        for name, path in [("persons-360", f"/web/persons?org={org}"),
-                           ("campaigns-360", f"/web/campaigns?org={org}"), ("pledges-360", "/web/pledges")]:
+        for name, path in [
+            ("persons-360", f"/web/persons?org={org}"),
+            ("campaigns-360", f"/web/campaigns?org={org}"),
+            ("pledges-360", "/web/pledges"),
+        ]:
             page.goto(path)
             shoot(page, name)
         narrow.close()

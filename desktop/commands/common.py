@@ -25,10 +25,14 @@ class CommandError(Exception):
 
 
 def add_workspace_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--passphrase-file", metavar="FILE",
-                        help=f"read the passphrase from FILE (default: environment variable {ENV_PASSPHRASE})")
-    parser.add_argument("--person", metavar="LABEL",
-                        help="whose key slot to use (default: the only lead on this PC)")
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=f"read the passphrase from FILE (default: environment variable {ENV_PASSPHRASE})",
+    )
+    parser.add_argument(
+        "--person", metavar="LABEL", help="whose key slot to use (default: the only lead on this PC)"
+    )
 
 
 def read_passphrase(args: argparse.Namespace) -> str:

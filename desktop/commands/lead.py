@@ -22,16 +22,24 @@ from pathlib import Path
 from desktop import paths
 from desktop.commands.common import CommandError, add_workspace_options, open_workspace, read_passphrase
 from desktop.services import session
-from desktop.services.lead import LeadError, create_campaign, init_workspace, list_campaign_infos, new_campaign
+from desktop.services.lead import (
+    LeadError,
+    create_campaign,
+    init_workspace,
+    list_campaign_infos,
+    new_campaign,
+)
 from desktop.storage.workspace import Workspace
-from sync import memberfile
-from sync.purposes import CATEGORIES, PURPOSES
+from sync.core import memberfile
+from sync.core.purposes import CATEGORIES, PURPOSES
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="create a local workspace for a call lead (preparing offline)")
     p.add_argument("--org", required=True, metavar="NAME", help="the local unit, e.g. 'KV Musterstadt'")
-    p.add_argument("--name", required=True, metavar="LABEL", help="your first name + initial, e.g. 'Erika B.'")
+    p.add_argument(
+        "--name", required=True, metavar="LABEL", help="your first name + initial, e.g. 'Erika B.'"
+    )
     p.add_argument("--passphrase-file", metavar="FILE", help="read the passphrase from FILE")
     p.set_defaults(handler=_init)
 
@@ -41,9 +49,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c.add_argument("--title", required=True)
     c.add_argument("--purpose", required=True, choices=sorted(PURPOSES))
     c.add_argument("--starts-on", type=date.fromisoformat, metavar="YYYY-MM-DD", help="default: today")
-    c.add_argument("--ends-on", type=date.fromisoformat, metavar="YYYY-MM-DD", help="default: four weeks later")
-    c.add_argument("--category", action="append", choices=CATEGORIES, dest="categories",
-                   help="categories of people the list may hold (repeatable; default: member)")
+    c.add_argument(
+        "--ends-on", type=date.fromisoformat, metavar="YYYY-MM-DD", help="default: four weeks later"
+    )
+    c.add_argument(
+        "--category",
+        action="append",
+        choices=CATEGORIES,
+        dest="categories",
+        help="categories of people the list may hold (repeatable; default: member)",
+    )
     add_workspace_options(c)
     c.set_defaults(handler=_campaign_create)
     ls = csub.add_parser("list", help="list the campaigns (id, status, contacts, title)")
@@ -51,8 +66,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ls.set_defaults(handler=_campaign_list)
     e = csub.add_parser("end", help="end a campaign and wipe its contact data")
     e.add_argument("--campaign", required=True)
-    e.add_argument("--accept-unsynced", action="store_true",
-                   help="end although reports are not yet with the central office (they stay and sync later)")
+    e.add_argument(
+        "--accept-unsynced",
+        action="store_true",
+        help="end although reports are not yet with the central office (they stay and sync later)",
+    )
     add_workspace_options(e)
     e.set_defaults(handler=_campaign_end)
     r = csub.add_parser("record", help="write the record of processing (Art. 30 GDPR) as HTML")
@@ -65,10 +83,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     imp.add_argument("file", type=Path)
     imp.add_argument("--campaign", required=True)
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
-    imp.add_argument("--assume-category", choices=("member", "former_member", "regular_contact"),
-                     help="everybody in a file without a category column is of this category")
-    imp.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
-                     help="override the detected mapping of a column (FIELD empty: drop it)")
+    imp.add_argument(
+        "--assume-category",
+        choices=("member", "former_member", "regular_contact"),
+        help="everybody in a file without a category column is of this category",
+    )
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="override the detected mapping of a column (FIELD empty: drop it)",
+    )
     add_workspace_options(imp)
     imp.set_defaults(handler=_import)
 
@@ -86,7 +112,9 @@ def _with_workspace(args: argparse.Namespace, work) -> int:  # type: ignore[no-u
     try:
         return int(work(ws) or 0)
     except LeadError as exc:
-        raise CommandError(f"refused: {exc.code}" + (f" ({exc.detail})" if exc.detail else ""), exit_code=1) from None
+        raise CommandError(
+            f"refused: {exc.code}" + (f" ({exc.detail})" if exc.detail else ""), exit_code=1
+        ) from None
     finally:
         session.lock(ws)
 
@@ -107,11 +135,18 @@ def _init(args: argparse.Namespace) -> int:
 
 def _campaign_create(args: argparse.Namespace) -> int:
     def work(ws: Workspace) -> int:
-        campaign = new_campaign(args.title, args.purpose, starts_on=args.starts_on, ends_on=args.ends_on,
-                                categories=args.categories)
+        campaign = new_campaign(
+            args.title,
+            args.purpose,
+            starts_on=args.starts_on,
+            ends_on=args.ends_on,
+            categories=args.categories,
+        )
         create_campaign(ws, campaign)
-        print(f"created campaign '{campaign.title}' ({campaign.purpose}, {campaign.starts_on} – {campaign.ends_on})",
-              file=sys.stderr)
+        print(
+            f"created campaign '{campaign.title}' ({campaign.purpose}, {campaign.starts_on} – {campaign.ends_on})",
+            file=sys.stderr,
+        )
         print(campaign.id)
         return 0
 
@@ -134,8 +169,11 @@ def _campaign_end(args: argparse.Namespace) -> int:
         try:
             ended = end_campaign(ws, args.campaign, accept_unsynced=args.accept_unsynced)
         except UnsyncedReports as exc:
-            raise CommandError(f"{exc.count} reports are not yet with the central office: sync first, or "
-                               "end anyway with --accept-unsynced (they stay and sync later)", exit_code=1) from None
+            raise CommandError(
+                f"{exc.count} reports are not yet with the central office: sync first, or "
+                "end anyway with --accept-unsynced (they stay and sync later)",
+                exit_code=1,
+            ) from None
         print(f"ended: {ended.wiped_contacts} contacts wiped, {ended.kept_unsynced} unsynced reports kept")
         return 0
 
@@ -165,14 +203,18 @@ def _import(args: argparse.Namespace) -> int:
 
     def work(ws: Workspace) -> int:
         try:
-            report = import_members(ws, args.campaign, args.file, mapping=mapping,
-                                    assume_category=args.assume_category)
+            report = import_members(
+                ws, args.campaign, args.file, mapping=mapping, assume_category=args.assume_category
+            )
         except memberfile.MemberFileError as exc:
             if args.json:
                 print(json.dumps({"error": exc.to_json(), "imported": 0}, ensure_ascii=False))
             else:
-                print(f"telefonaktion: not imported, nothing changed: {exc.message}"
-                      + (f" (row {exc.row})" if exc.row else ""), file=sys.stderr)
+                print(
+                    f"telefonaktion: not imported, nothing changed: {exc.message}"
+                    + (f" (row {exc.row})" if exc.row else ""),
+                    file=sys.stderr,
+                )
             return 1
         except OSError as exc:
             raise CommandError(f"cannot read the file: {exc.strerror}", exit_code=1) from None
@@ -182,9 +224,11 @@ def _import(args: argparse.Namespace) -> int:
         else:
             if doc["dropped_columns"]:
                 print("not taken over: " + ", ".join(doc["dropped_columns"]))
-            print(f"imported {doc['imported']} · refused rows {doc['refused_rows']} · invalid numbers "
-                  f"{doc['invalid_rows']} · duplicates {doc['duplicates']} · already on the list "
-                  f"{doc['already_listed']}")
+            print(
+                f"imported {doc['imported']} · refused rows {doc['refused_rows']} · invalid numbers "
+                f"{doc['invalid_rows']} · duplicates {doc['duplicates']} · already on the list "
+                f"{doc['already_listed']}"
+            )
         return 0
 
     return _with_workspace(args, work)

@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     enrol = sub.add_parser("enrol", help="enrol this PC with a one-time code from the central office")
     enrol.add_argument("--server", required=True, metavar="URL", help="address of the central office")
     enrol.add_argument("--code", required=True, help="the one-time enrolment code")
-    enrol.add_argument("--name", required=True, metavar="NAME", help="your name as shown on this PC (e.g. Erika B.)")
+    enrol.add_argument(
+        "--name", required=True, metavar="NAME", help="your name as shown on this PC (e.g. Erika B.)"
+    )
     enrol.add_argument("--passphrase-file", metavar="FILE", help="read your new passphrase from FILE")
     enrol.set_defaults(handler=cmd_enrol)
 
@@ -33,7 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _network_error(exc: Exception) -> CommandError:
     if isinstance(exc, Unreachable):
-        return CommandError("the central office cannot be reached; your reports are safe and will be sent later", 1)
+        return CommandError(
+            "the central office cannot be reached; your reports are safe and will be sent later", 1
+        )
     if isinstance(exc, Refused):
         return CommandError(f"the central office refused: {exc.code}", 1)
     if isinstance(exc, InsecureTransport):
@@ -46,8 +50,9 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     if len(passphrase) < 8:
         raise CommandError("the passphrase needs at least 8 characters")
     try:
-        workspace = sync_engine.enrol(paths.workspace(), server_url=args.server, code=args.code, label=args.name,
-                                      passphrase=passphrase)
+        workspace = sync_engine.enrol(
+            paths.workspace(), server_url=args.server, code=args.code, label=args.name, passphrase=passphrase
+        )
     except SyncError as exc:
         raise _network_error(exc) from None
     except WorkspaceError as exc:
@@ -69,8 +74,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         raise _network_error(exc) from None
     finally:
         session.lock(workspace)
-    print(f"sent {result.pushed} (already there {result.duplicates}, refused {result.rejected}); "
-          f"received {result.contacts} contacts in {result.pages} page(s)")
+    print(
+        f"sent {result.pushed} (already there {result.duplicates}, refused {result.rejected}); "
+        f"received {result.contacts} contacts in {result.pages} page(s)"
+    )
     if result.rejected:
         print("some items were refused: they are listed under 'needs attention' in the app")
     return 0
@@ -88,8 +95,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     c = current.clearance
     print(f"organisation: {current.org}")
     for campaign in current.campaigns:
-        print(f"campaign {campaign['id']}: {campaign['title']} — {campaign['open']} of {campaign['contacts']} open")
+        print(
+            f"campaign {campaign['id']}: {campaign['title']} — {campaign['open']} of {campaign['contacts']} open"
+        )
     print(f"waiting to upload: {current.pending_uploads}; needs attention: {len(current.needs_attention)}")
     print(f"last sync: {current.last_sync.isoformat() if current.last_sync else 'never'}")
-    print(f"clearance: {'valid until ' + c.expires_at.isoformat() if c.valid and c.expires_at else 'not valid: ' + str(c.reason)}")
+    print(
+        f"clearance: {'valid until ' + c.expires_at.isoformat() if c.valid and c.expires_at else 'not valid: ' + str(c.reason)}"
+    )
     return 0

@@ -14,7 +14,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from sync.purposes import CATEGORIES, DEFAULT_CATEGORIES, DEFAULT_PURPOSE, Field as ContactField, get_purpose
+from sync.core.purposes import (
+    CATEGORIES,
+    DEFAULT_CATEGORIES,
+    DEFAULT_PURPOSE,
+    Field as ContactField,
+    get_purpose,
+)
 
 
 def new_id() -> str:
@@ -114,7 +120,14 @@ class DayWindow(Frozen):
 
 def _default_hours() -> dict[int, DayWindow]:
     weekday = DayWindow(start=time(10), end=time(20))
-    return {0: weekday, 1: weekday, 2: weekday, 3: weekday, 4: weekday, 5: DayWindow(start=time(10), end=time(16))}
+    return {
+        0: weekday,
+        1: weekday,
+        2: weekday,
+        3: weekday,
+        4: weekday,
+        5: DayWindow(start=time(10), end=time(16)),
+    }
 
 
 class CallingHours(Frozen):
@@ -122,7 +135,9 @@ class CallingHours(Frozen):
 
     windows: dict[int, DayWindow] = Field(default_factory=_default_hours)
     skip_public_holidays: bool = True
-    holiday_region: str | None = None  # German state code (e.g. "NW") for regional holidays; None = national only
+    holiday_region: str | None = (
+        None  # German state code (e.g. "NW") for regional holidays; None = national only
+    )
 
 
 class CampaignRules(Frozen):

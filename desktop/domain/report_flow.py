@@ -278,7 +278,7 @@ class ReportFlow:
         return True
 
     def object(self) -> bool:
-        """"Bitte nicht mehr anrufen": ends the flow at once (DP-17). False if the flow is already done."""
+        """ "Bitte nicht mehr anrufen": ends the flow at once (DP-17). False if the flow is already done."""
         if self.done:
             return False
         self._history.append(replace(self._draft, objection=True, pos=self._done_pos, selection=frozenset()))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.domain.models import Campaign, Contact
-from sync.purposes import Field as ContactField
+from sync.core.purposes import Field as ContactField
 
 CONTACT_PLACEHOLDERS: dict[str, ContactField] = {
     "first_name": ContactField.FIRST_NAME,

@@ -138,16 +138,28 @@ class CallingService:
         verdict = check_calling_time(now, campaign.rules.calling_hours)
         if not verdict.allowed:
             return OutsideHours(campaign, verdict)
-        reached = repo.count_status(conn, campaign_id, ContactStatus.DONE) if campaign.rules.goal_reached else 0
+        reached = (
+            repo.count_status(conn, campaign_id, ContactStatus.DONE) if campaign.rules.goal_reached else 0
+        )
         contact_id = None
         if not queue.goal_met(campaign.rules, reached):
             contact_id = repo.next_contact_id(
-                conn, campaign_id, now=now, me=self.caller_id, max_attempts=campaign.rules.max_attempts,
-                cooldown=timedelta(hours=campaign.rules.cooldown_hours))
+                conn,
+                campaign_id,
+                now=now,
+                me=self.caller_id,
+                max_attempts=campaign.rules.max_attempts,
+                cooldown=timedelta(hours=campaign.rules.cooldown_hours),
+            )
         if contact_id is None:
             reached = repo.count_status(conn, campaign_id, ContactStatus.DONE)
-            explanation = queue.explain_empty(repo.all_states(conn, campaign_id), now=now, rules=campaign.rules,
-                                              me=self.caller_id, reached_so_far=reached)
+            explanation = queue.explain_empty(
+                repo.all_states(conn, campaign_id),
+                now=now,
+                rules=campaign.rules,
+                me=self.caller_id,
+                reached_so_far=reached,
+            )
             return EmptyQueue(campaign, explanation)
         return self._card(campaign, contact_id)
 
@@ -155,8 +167,12 @@ class CallingService:
         contact = repo.get_contact(self.ws.conn, contact_id)
         assert contact is not None
         history = tuple(
-            Attempt(r.outcome, r.created_at, r.caller_id == self.caller_id,
-                    r.note if campaign.rules.notes_enabled else "")
+            Attempt(
+                r.outcome,
+                r.created_at,
+                r.caller_id == self.caller_id,
+                r.note if campaign.rules.notes_enabled else "",
+            )
             for r in queue.effective_reports(contact_id, repo.reports_for_contact(self.ws.conn, contact_id))
         )
         return Card(campaign, contact.restricted_to(campaign.allowed_fields), history)
@@ -217,22 +233,36 @@ class CallingService:
                 new_state = queue.apply_report(state, report, campaign.rules)
             else:
                 earlier = repo.reports_for_contact(conn, report.contact_id)
-                new_state = queue.fold_reports(report.contact_id, [*earlier, report], campaign.rules,
-                                               position=state.position)
+                new_state = queue.fold_reports(
+                    report.contact_id, [*earlier, report], campaign.rules, position=state.position
+                )
             repo.insert_report(conn, report)
             repo.save_state(conn, new_state)
-            seq = repo.enqueue(conn, item_id=report.id, kind="report", payload=report.model_dump(mode="json"),
-                               created_at=report.created_at,
-                               local=repo.campaign_origin(conn, report.campaign_id) == "local")
+            seq = repo.enqueue(
+                conn,
+                item_id=report.id,
+                kind="report",
+                payload=report.model_dump(mode="json"),
+                created_at=report.created_at,
+                local=repo.campaign_origin(conn, report.campaign_id) == "local",
+            )
             if report.outcome is Outcome.OBJECTION:
-                audit.append(conn, audit.AuditKind.OBJECTION, at=report.created_at, person_id=self.caller_id,
-                             subject=report.contact_id)
+                audit.append(
+                    conn,
+                    audit.AuditKind.OBJECTION,
+                    at=report.created_at,
+                    person_id=self.caller_id,
+                    subject=report.contact_id,
+                )
             pending = repo.pending_count(conn)
         corrected = report.corrects is not None
         self._shift = ShiftCounts(
             calls=self._shift.calls + (0 if corrected else 1),
-            reached=self._shift.reached + (report.outcome.reached - (self._last_report.outcome.reached
-                                                                    if corrected and self._last_report else 0)),
+            reached=self._shift.reached
+            + (
+                report.outcome.reached
+                - (self._last_report.outcome.reached if corrected and self._last_report else 0)
+            ),
             started_at=self._shift.started_at,
         )
         self._last_report = report

@@ -14,13 +14,15 @@ from datetime import datetime
 from desktop.services.enrolment import Enrolment, trusted_now
 from desktop.storage.database import Connection
 from desktop.storage.repo import get_meta
-from sync import clearance as clr
+from sync.core import clearance as clr
 
 
 @dataclass(frozen=True)
 class GateStatus:
     valid: bool
-    reason: str | None = None  # "not_enrolled", "no_clearance", a sync.clearance.Reason value, or a refusal reason
+    reason: str | None = (
+        None  # "not_enrolled", "no_clearance", a sync.core.clearance.Reason value, or a refusal reason
+    )
     expires_at: datetime | None = None
     offline_deadline: datetime | None = None  # the latest moment access lasts without another sync
     missing: tuple[str, ...] = ()  # refusal reasons from the central office (no_resolution, no_training, …)
@@ -33,8 +35,13 @@ def _revocations(conn: Connection, enrolment: Enrolment, now: datetime) -> clr.V
     if signed is None:
         return None
     try:
-        return clr.verify_revocations(clr.SignedRevocationList.model_validate_json(signed), pinned=enrolment.pinned,
-                                      org_id=enrolment.org_id, now=now, previous_version=None)
+        return clr.verify_revocations(
+            clr.SignedRevocationList.model_validate_json(signed),
+            pinned=enrolment.pinned,
+            org_id=enrolment.org_id,
+            now=now,
+            previous_version=None,
+        )
     except clr.ClearanceInvalid:
         return None
 
@@ -58,19 +65,32 @@ def check(conn: Connection, purpose: str, system_now: datetime) -> GateStatus:
     now = trusted_now(conn, system_now)
     revocations = _revocations(conn, enrolment, now)
     last_reason: str | None = None
-    for resolution_id, signed in conn.execute("SELECT resolution_id, signed FROM clearances ORDER BY received_at DESC"):
+    for resolution_id, signed in conn.execute(
+        "SELECT resolution_id, signed FROM clearances ORDER BY received_at DESC"
+    ):
         try:
             claims = clr.verify_clearance(
-                clr.SignedClearance.model_validate_json(signed), pinned=enrolment.pinned,
-                person_id=enrolment.server_person_id, device_id=enrolment.device_id, org_id=enrolment.org_id,
-                purpose=purpose, now=now, revocations=revocations)
+                clr.SignedClearance.model_validate_json(signed),
+                pinned=enrolment.pinned,
+                person_id=enrolment.server_person_id,
+                device_id=enrolment.device_id,
+                org_id=enrolment.org_id,
+                purpose=purpose,
+                now=now,
+                revocations=revocations,
+            )
         except clr.ClearanceInvalid as exc:
             if last_reason is None or exc.reason is not clr.Reason.PURPOSE_NOT_COVERED:
                 last_reason = exc.reason.value
             continue
         assert revocations is not None
-        return GateStatus(True, None, claims.expires_at, clr.offline_grace_deadline(claims, revocations),
-                          resolution_id=resolution_id)
+        return GateStatus(
+            True,
+            None,
+            claims.expires_at,
+            clr.offline_grace_deadline(claims, revocations),
+            resolution_id=resolution_id,
+        )
     missing = _refusals(conn, purpose)
     if missing:
         return GateStatus(False, missing[0], missing=missing)

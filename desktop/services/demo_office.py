@@ -16,11 +16,15 @@ from pathlib import Path
 from desktop.paths import WorkspacePaths
 from desktop.services import sync_engine
 from desktop.services.demo import (
-    DEMO_LEAD_LABEL, DEMO_ORG, DEMO_PASSPHRASE, demo_campaign, demo_contacts,
+    DEMO_LEAD_LABEL,
+    DEMO_ORG,
+    DEMO_PASSPHRASE,
+    demo_campaign,
+    demo_contacts,
 )
 from desktop.storage import repo
 from desktop.storage.workspace import Workspace
-from sync.memberfile import MemberRecord
+from sync.core.memberfile import MemberRecord
 
 DATABASE_FILE = "zentrale.db"
 PORT_FILE = "zentrale.port"
@@ -48,8 +52,9 @@ class DemoOffice:
         sock = self._bind()
         port = sock.getsockname()[1]
         (self.root / PORT_FILE).write_text(str(port))
-        self._server = uvicorn.Server(uvicorn.Config(app, log_level="error", access_log=False,
-                                                     timeout_graceful_shutdown=2))
+        self._server = uvicorn.Server(
+            uvicorn.Config(app, log_level="error", access_log=False, timeout_graceful_shutdown=2)
+        )
         server = self._server
 
         def serve() -> None:
@@ -67,7 +72,9 @@ class DemoOffice:
 
     def _bind(self) -> socket.socket:
         """The same port as last time when it is free (the workspace remembers the address), else a new one."""
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # so TCP_NODELAY gets set
+        sock = socket.socket(
+            socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP
+        )  # so TCP_NODELAY gets set
         try:
             previous = int((self.root / PORT_FILE).read_text())
         except (FileNotFoundError, ValueError):
@@ -100,14 +107,29 @@ class DemoOffice:
             today = office.today()
             org = office.add_org(DEMO_ORG)
             lead = office.add_person(org, DEMO_LEAD_LABEL)
-            records = [MemberRecord(row=i + 2, category=c.category, phone=c.phone, phone2=c.phone2 or None,
-                                    first_name=c.first_name, last_name=c.last_name, locality=c.locality,
-                                    postcode=c.postcode)
-                       for i, c in enumerate(demo_contacts("seed", members))]
+            records = [
+                MemberRecord(
+                    row=i + 2,
+                    category=c.category,
+                    phone=c.phone,
+                    phone2=c.phone2 or None,
+                    first_name=c.first_name,
+                    last_name=c.last_name,
+                    locality=c.locality,
+                    postcode=c.postcode,
+                )
+                for i, c in enumerate(demo_contacts("seed", members))
+            ]
             office.import_members(org, records)
-            resolution = office.add_resolution(org, today - timedelta(days=7), "Kreisvorstand (Demo)", ["invitation"],
-                                               [lead], valid_until=today + timedelta(days=365),
-                                               document_ref="Demo-Beschluss")
+            resolution = office.add_resolution(
+                org,
+                today - timedelta(days=7),
+                "Kreisvorstand (Demo)",
+                ["invitation"],
+                [lead],
+                valid_until=today + timedelta(days=365),
+                document_ref="Demo-Beschluss",
+            )
             office.record_training(lead, today - timedelta(days=3))
             office.record_declaration(lead, today - timedelta(days=2), text_version="demo")
             office.release_campaign(org, demo_campaign().title, "invitation", resolution)
@@ -121,8 +143,9 @@ def create_enrolled_demo(paths: WorkspacePaths, office: DemoOffice) -> Workspace
     """Seed the office, enrol this PC's demo lead, pull the campaign and give it the demo script and questions."""
     assert office.url is not None
     code = office.seed()
-    workspace = sync_engine.enrol(paths, server_url=office.url, code=code, label=DEMO_LEAD_LABEL,
-                                  passphrase=DEMO_PASSPHRASE)
+    workspace = sync_engine.enrol(
+        paths, server_url=office.url, code=code, label=DEMO_LEAD_LABEL, passphrase=DEMO_PASSPHRASE
+    )
     sync_engine.sync_once(workspace.conn)
     template = demo_campaign()
     with workspace.transaction() as conn:
@@ -130,9 +153,17 @@ def create_enrolled_demo(paths: WorkspacePaths, office: DemoOffice) -> Workspace
         for campaign in repo.list_campaigns(conn):
             # The lead prepares the campaign's script and questions on the PC (the central office releases
             # only the list); the demo campaign may be tried at any hour.
-            updated = campaign.model_copy(update={"script": template.script, "transparency": template.transparency,
-                                                  "questions": template.questions, "rules": template.rules})
-            conn.execute("UPDATE campaigns SET definition = ? WHERE id = ?", (updated.model_dump_json(), campaign.id))
+            updated = campaign.model_copy(
+                update={
+                    "script": template.script,
+                    "transparency": template.transparency,
+                    "questions": template.questions,
+                    "rules": template.rules,
+                }
+            )
+            conn.execute(
+                "UPDATE campaigns SET definition = ? WHERE id = ?", (updated.model_dump_json(), campaign.id)
+            )
     return workspace
 
 
@@ -140,4 +171,3 @@ def point_workspace_at(workspace: Workspace, url: str) -> None:
     """The demo office may come back on another port: the demo workspace follows it."""
     with workspace.transaction() as conn:
         workspace.set_meta(conn, "server_url", url)
-

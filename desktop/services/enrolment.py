@@ -13,7 +13,7 @@ from datetime import datetime
 from desktop.storage.database import Connection
 from desktop.storage.repo import get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
-from sync import clearance as clr
+from sync.core import clearance as clr
 
 META_KEYS = ("server_url", "device_id", "device_secret", "org_id", "server_person_id", "pinned_keys")
 
@@ -33,13 +33,22 @@ class Enrolment:
 
     @classmethod
     def load(cls, conn: Connection) -> Enrolment | None:
-        meta = dict(conn.execute(f"SELECT key, value FROM meta WHERE key IN ({','.join('?' * len(META_KEYS))})",
-                                 META_KEYS).fetchall())
+        meta = dict(
+            conn.execute(
+                f"SELECT key, value FROM meta WHERE key IN ({','.join('?' * len(META_KEYS))})", META_KEYS
+            ).fetchall()
+        )
         if set(meta) != set(META_KEYS):
             return None
         pinned = {kid: b64url(key) for kid, key in json.loads(meta["pinned_keys"]).items()}
-        return cls(meta["server_url"], meta["device_id"], meta["device_secret"], meta["org_id"],
-                   meta["server_person_id"], pinned)
+        return cls(
+            meta["server_url"],
+            meta["device_id"],
+            meta["device_secret"],
+            meta["org_id"],
+            meta["server_person_id"],
+            pinned,
+        )
 
 
 def observe_time(conn: Connection, observed: datetime, *, authoritative: bool = False) -> None:

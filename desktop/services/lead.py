@@ -22,7 +22,7 @@ from desktop.paths import WorkspacePaths
 from desktop.storage import audit, repo
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
-from sync.purposes import PURPOSES, get_purpose
+from sync.core.purposes import PURPOSES, get_purpose
 
 Clock = Callable[[], datetime]
 
@@ -48,8 +48,14 @@ DEFAULT_SCRIPT = (
 )
 
 SAMPLE_CONTACT = Contact(
-    id="0" * 32, campaign_id="0" * 32, first_name="Renate", last_name="Lindenblatt", locality="Köln-Ehrenfeld",
-    district="Ehrenfeld", postcode="50823", phone="+492214710555",
+    id="0" * 32,
+    campaign_id="0" * 32,
+    first_name="Renate",
+    last_name="Lindenblatt",
+    locality="Köln-Ehrenfeld",
+    district="Ehrenfeld",
+    postcode="50823",
+    phone="+492214710555",
 )
 """An invented person for the live preview of the script (a number from the film/TV block)."""
 
@@ -101,8 +107,14 @@ def problems_from_validation_error(exc: ValidationError) -> list[Problem]:
         elif top == "questions" and len(loc) >= 2 and isinstance(loc[1], int):
             sub = str(loc[2]) if len(loc) > 2 else ""
             if sub == "prompt":
-                out.append(Problem("question", "prompt_too_long" if kind == "string_too_long" else "prompt_missing",
-                                   index=loc[1], value=limit))
+                out.append(
+                    Problem(
+                        "question",
+                        "prompt_too_long" if kind == "string_too_long" else "prompt_missing",
+                        index=loc[1],
+                        value=limit,
+                    )
+                )
             elif "2 to 9 options" in msg:
                 out.append(Problem("question", "options_count", index=loc[1]))
             elif "only choice questions" in msg:
@@ -219,9 +231,14 @@ def campaign_info(ws: Workspace, campaign_id: str) -> CampaignInfo:
         raise LeadError("unknown_campaign")
     extra = repo.get_campaign_lead(conn, campaign_id)
     return CampaignInfo(
-        campaign=campaign, status=row[0], origin=row[1], contacts=repo.contact_count(conn, campaign_id),
+        campaign=campaign,
+        status=row[0],
+        origin=row[1],
+        contacts=repo.contact_count(conn, campaign_id),
         resolution=_resolution(extra),
-        grace_days=int(extra["grace_days"]) if extra and extra.get("grace_days") is not None else DEFAULT_GRACE_DAYS,
+        grace_days=int(extra["grace_days"])
+        if extra and extra.get("grace_days") is not None
+        else DEFAULT_GRACE_DAYS,
         ended_at=(extra or {}).get("ended_at"),  # type: ignore[arg-type]
         wiped_at=(extra or {}).get("wiped_at"),  # type: ignore[arg-type]
     )
@@ -242,7 +259,9 @@ class CampaignChanged:
 
     campaign: Campaign
     created: bool
-    changed: tuple[str, ...] = field(default=())  # top-level fields (and "rules.x", "resolution") that changed
+    changed: tuple[str, ...] = field(
+        default=()
+    )  # top-level fields (and "rules.x", "resolution") that changed
 
 
 def _diff(old: Campaign, new: Campaign) -> list[str]:
@@ -261,9 +280,12 @@ def _store_resolution(conn, campaign_id: str, resolution: Resolution | None, gra
     if resolution is not None:
         if len(resolution.responsible) > 3:
             raise LeadError("too_many_responsible")
-        values.update(resolution_ref=resolution.reference.strip(), resolution_body=resolution.body.strip(),
-                      resolution_date=resolution.decided_on.isoformat() if resolution.decided_on else None,
-                      responsible=json.dumps([r.strip() for r in resolution.responsible if r.strip()]))
+        values.update(
+            resolution_ref=resolution.reference.strip(),
+            resolution_body=resolution.body.strip(),
+            resolution_date=resolution.decided_on.isoformat() if resolution.decided_on else None,
+            responsible=json.dumps([r.strip() for r in resolution.responsible if r.strip()]),
+        )
     if grace_days is not None:
         if not 0 <= grace_days <= 30:
             raise LeadError("grace_days_out_of_range")
@@ -271,9 +293,15 @@ def _store_resolution(conn, campaign_id: str, resolution: Resolution | None, gra
     repo.put_campaign_lead(conn, campaign_id, **values)
 
 
-def create_campaign(ws: Workspace, campaign: Campaign, *, resolution: Resolution | None = None,
-                    grace_days: int = DEFAULT_GRACE_DAYS, now: datetime | None = None,
-                    require_end: bool = True) -> CampaignChanged:
+def create_campaign(
+    ws: Workspace,
+    campaign: Campaign,
+    *,
+    resolution: Resolution | None = None,
+    grace_days: int = DEFAULT_GRACE_DAYS,
+    now: datetime | None = None,
+    require_end: bool = True,
+) -> CampaignChanged:
     """Store a new campaign (status 'active', origin 'local'); audit CAMPAIGN_CREATED with its id."""
     require_lead(ws)
     problems = check_campaign(campaign, require_end=require_end)
@@ -285,12 +313,15 @@ def create_campaign(ws: Workspace, campaign: Campaign, *, resolution: Resolution
             raise LeadError("campaign_exists")
         repo.insert_campaign(conn, campaign, created_at=now)
         _store_resolution(conn, campaign.id, resolution, grace_days)
-        audit.append(conn, audit.AuditKind.CAMPAIGN_CREATED, at=now, person_id=ws.person.id, subject=campaign.id)
+        audit.append(
+            conn, audit.AuditKind.CAMPAIGN_CREATED, at=now, person_id=ws.person.id, subject=campaign.id
+        )
     return CampaignChanged(campaign, created=True, changed=tuple(Campaign.model_fields))
 
 
-def update_campaign(ws: Workspace, campaign: Campaign, *, resolution: Resolution | None = None,
-                    grace_days: int | None = None) -> CampaignChanged:
+def update_campaign(
+    ws: Workspace, campaign: Campaign, *, resolution: Resolution | None = None, grace_days: int | None = None
+) -> CampaignChanged:
     """Change a campaign's definition. Purpose and categories are fixed once contacts are on the list (DP-1)."""
     require_lead(ws)
     problems = check_campaign(campaign)
@@ -317,13 +348,23 @@ def update_campaign(ws: Workspace, campaign: Campaign, *, resolution: Resolution
     return CampaignChanged(campaign, created=False, changed=tuple(changed))
 
 
-def new_campaign(title: str, purpose: str, *, starts_on: date | None = None, ends_on: date | None = None,
-                 categories: Sequence[str] | None = None) -> Campaign:
+def new_campaign(
+    title: str,
+    purpose: str,
+    *,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    categories: Sequence[str] | None = None,
+) -> Campaign:
     """A campaign with the defaults the editor starts from (script, transparency text, default period)."""
     start = starts_on or date.today()
     values: dict[str, object] = {
-        "title": title, "purpose": purpose, "script": DEFAULT_SCRIPT, "transparency": DEFAULT_TRANSPARENCY,
-        "starts_on": start, "ends_on": ends_on or start + timedelta(days=DEFAULT_PERIOD_DAYS),
+        "title": title,
+        "purpose": purpose,
+        "script": DEFAULT_SCRIPT,
+        "transparency": DEFAULT_TRANSPARENCY,
+        "starts_on": start,
+        "ends_on": ends_on or start + timedelta(days=DEFAULT_PERIOD_DAYS),
     }
     if categories:
         values["categories"] = tuple(categories)
@@ -344,15 +385,17 @@ def purpose_ids() -> tuple[str, ...]:
 # --------------------------------------------------------------------------------------------- workspace
 
 
-def init_workspace(paths: WorkspacePaths, *, org_name: str, label: str, passphrase: str,
-                   now: datetime | None = None) -> Workspace:
+def init_workspace(
+    paths: WorkspacePaths, *, org_name: str, label: str, passphrase: str, now: datetime | None = None
+) -> Workspace:
     """A new local workspace for a lead preparing offline (the lead's own key slot)."""
     if not org_name.strip() or not label.strip():
         raise LeadError("name_missing")
     if len(passphrase) < 8:
         raise LeadError("passphrase_too_short")
-    return Workspace.create(paths, org_name=org_name.strip(), label=label.strip(), role=Role.LEAD,
-                            passphrase=passphrase, now=now)
+    return Workspace.create(
+        paths, org_name=org_name.strip(), label=label.strip(), role=Role.LEAD, passphrase=passphrase, now=now
+    )
 
 
 def ids_only(values: Iterable[str]) -> str:

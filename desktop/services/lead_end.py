@@ -76,13 +76,22 @@ def end_preview(ws: Workspace, campaign_id: str) -> EndPreview:
     labels = {pid: label for pid, label, _r, _o in repo.people(ws.conn)}
     unsynced = tuple(
         UnsyncedReport(rid, from_db(at), outcome, labels.get(caller, "?"))  # type: ignore[arg-type]
-        for rid, at, outcome, caller in repo.pending_reports(ws.conn, campaign_id))
-    return EndPreview(campaign_id, info.campaign.title, info.status, info.contacts, unsynced,
-                      info.campaign.ends_on, info.wipe_due)
+        for rid, at, outcome, caller in repo.pending_reports(ws.conn, campaign_id)
+    )
+    return EndPreview(
+        campaign_id,
+        info.campaign.title,
+        info.status,
+        info.contacts,
+        unsynced,
+        info.campaign.ends_on,
+        info.wipe_due,
+    )
 
 
-def end_campaign(ws: Workspace, campaign_id: str, *, accept_unsynced: bool = False,
-                 now: datetime | None = None) -> CampaignEnded:
+def end_campaign(
+    ws: Workspace, campaign_id: str, *, accept_unsynced: bool = False, now: datetime | None = None
+) -> CampaignEnded:
     """The lead ends a campaign: refuse while reports are unsynced (unless accepted), then wipe."""
     require_lead(ws)
     now = now or utcnow()
@@ -115,9 +124,13 @@ def expire_campaigns(ws: Workspace, now: datetime | None = None) -> list[Campaig
 def _scrub_synced_free_text(conn, campaign_id: str) -> None:  # type: ignore[no-untyped-def]
     """DP-6: notes and messages to the organizer go once the central office has the report ('sent'), or at the
     wipe of a lead's local campaign, whose reports never leave the PC ('local'). Unsynced ones are kept."""
-    rows = list(conn.execute(
-        "SELECT r.id, r.body, o.seq, o.payload FROM reports r JOIN outbox o ON o.item_id = r.id AND o.kind = 'report' "
-        "WHERE r.campaign_id = ? AND o.state IN ('sent', 'local')", (campaign_id,)))
+    rows = list(
+        conn.execute(
+            "SELECT r.id, r.body, o.seq, o.payload FROM reports r JOIN outbox o ON o.item_id = r.id AND o.kind = 'report' "
+            "WHERE r.campaign_id = ? AND o.state IN ('sent', 'local')",
+            (campaign_id,),
+        )
+    )
     for rid, body, seq, payload in rows:
         for text, table, key, col in ((body, "reports", rid, "body"), (payload, "outbox", seq, "payload")):
             doc = json.loads(text)
@@ -125,8 +138,10 @@ def _scrub_synced_free_text(conn, campaign_id: str) -> None:  # type: ignore[no-
                 doc["note"] = ""
                 doc["organizer_message"] = ""
                 where = "id" if table == "reports" else "seq"
-                conn.execute(f"UPDATE {table} SET {col} = ? WHERE {where} = ?",
-                             (json.dumps(doc, separators=(",", ":"), sort_keys=table == "outbox"), key))
+                conn.execute(
+                    f"UPDATE {table} SET {col} = ? WHERE {where} = ?",
+                    (json.dumps(doc, separators=(",", ":"), sort_keys=table == "outbox"), key),
+                )
 
 
 def _wipe(ws: Workspace, campaign_id: str, *, now: datetime, reason: str) -> CampaignEnded:
@@ -135,11 +150,20 @@ def _wipe(ws: Workspace, campaign_id: str, *, now: datetime, reason: str) -> Cam
         _scrub_synced_free_text(conn, campaign_id)
         repo.set_campaign_status(conn, campaign_id, "ended")
         extra = repo.get_campaign_lead(conn, campaign_id) or {}
-        repo.put_campaign_lead(conn, campaign_id, ended_at=extra.get("ended_at") or to_db(now),
-                               ended_reason=extra.get("ended_reason") or reason, wiped_at=to_db(now),
-                               wiped_contacts=int(extra.get("wiped_contacts") or 0) + wiped)  # type: ignore[arg-type]
-        audit.append(conn, audit.AuditKind.WIPE, at=now, person_id=ws.person.id, subject=f"{campaign_id}:{wiped}")
-        audit.append(conn, audit.AuditKind.CAMPAIGN_ENDED, at=now, person_id=ws.person.id, subject=campaign_id)
+        repo.put_campaign_lead(
+            conn,
+            campaign_id,
+            ended_at=extra.get("ended_at") or to_db(now),
+            ended_reason=extra.get("ended_reason") or reason,
+            wiped_at=to_db(now),
+            wiped_contacts=int(extra.get("wiped_contacts") or 0) + wiped,
+        )  # type: ignore[arg-type]
+        audit.append(
+            conn, audit.AuditKind.WIPE, at=now, person_id=ws.person.id, subject=f"{campaign_id}:{wiped}"
+        )
+        audit.append(
+            conn, audit.AuditKind.CAMPAIGN_ENDED, at=now, person_id=ws.person.id, subject=campaign_id
+        )
         kept = len(repo.pending_reports(conn, campaign_id))
     compact(ws)
     removed = remove_stale_backups(ws)

@@ -32,8 +32,17 @@ from desktop.storage.atomic import write_atomic
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 
-BASE_COLUMNS = ("campaign_id", "contact_id", "report_id", "outcome", "zetkin_code", "called_at", "callback_after",
-                "organizer_action", "wrong_numbers")
+BASE_COLUMNS = (
+    "campaign_id",
+    "contact_id",
+    "report_id",
+    "outcome",
+    "zetkin_code",
+    "called_at",
+    "callback_after",
+    "organizer_action",
+    "wrong_numbers",
+)
 
 
 @dataclass(frozen=True)
@@ -73,12 +82,20 @@ def results_csv(ws: Workspace, campaign_id: str) -> tuple[str, int, tuple[str, .
     rows = 0
     for body in repo.report_bodies(ws.conn, campaign_id):
         r = CallReport.model_validate_json(body)
-        writer.writerow([
-            r.campaign_id, r.contact_id, r.id, r.outcome.value,
-            "" if r.zetkin_code is None else str(r.zetkin_code), _iso(r.created_at), _iso(r.callback_after),
-            "1" if r.organizer_action else "0", "|".join(r.wrong_numbers),
-            *(_answer(r.answers[qid]) if qid in r.answers else "" for qid in question_ids),
-        ])
+        writer.writerow(
+            [
+                r.campaign_id,
+                r.contact_id,
+                r.id,
+                r.outcome.value,
+                "" if r.zetkin_code is None else str(r.zetkin_code),
+                _iso(r.created_at),
+                _iso(r.callback_after),
+                "1" if r.organizer_action else "0",
+                "|".join(r.wrong_numbers),
+                *(_answer(r.answers[qid]) if qid in r.answers else "" for qid in question_ids),
+            ]
+        )
         rows += 1
     return buf.getvalue(), rows, columns
 
@@ -89,6 +106,11 @@ def export_results(ws: Workspace, campaign_id: str, path: Path, *, now: datetime
     text, rows, columns = results_csv(ws, campaign_id)
     write_atomic(Path(path), text.encode("utf-8-sig"))
     with ws.transaction() as conn:
-        audit.append(conn, audit.AuditKind.EXPORT, at=now or utcnow(), person_id=ws.person.id,
-                     subject=f"{campaign_id}:{rows}")
+        audit.append(
+            conn,
+            audit.AuditKind.EXPORT,
+            at=now or utcnow(),
+            person_id=ws.person.id,
+            subject=f"{campaign_id}:{rows}",
+        )
     return Exported(campaign_id, Path(path), rows, columns)

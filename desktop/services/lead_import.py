@@ -3,7 +3,7 @@
 Three steps, so that the lead sees everything before anything is stored:
 
 1. ``plan_import``  — header only: detected column mapping, the columns that will not be taken over (DP-4).
-2. ``check_import`` — the whole file in memory (``sync.memberfile.read``): problems by row, duplicates, the
+2. ``check_import`` — the whole file in memory (``sync.core.memberfile.read``): problems by row, duplicates, the
    records that would be imported. Nothing is written.
 3. ``commit_import`` — the checked records go in, all or nothing: ONE transaction for every row plus the audit
    entry. Any failure (also one raised by the progress callback, or a cancel) rolls everything back.
@@ -26,7 +26,7 @@ from desktop.services.lead import LeadError, require_lead
 from desktop.storage import audit, repo
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
-from sync import memberfile
+from sync.core import memberfile
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -58,32 +58,62 @@ def _open_campaign(ws: Workspace, campaign_id: str) -> Campaign:
     if row[0] == "ended":
         raise LeadError("campaign_ended")
     if row[1] != "local":
-        raise LeadError("campaign_from_central_office")  # its list comes from the central office, minimised there
+        raise LeadError(
+            "campaign_from_central_office"
+        )  # its list comes from the central office, minimised there
     return campaign
 
 
-def plan_import(ws: Workspace, campaign_id: str, source: Any, *, filename: str | None = None,
-                mapping: Mapping[str | int, Any] | None = None,
-                assume_category: str | None = None) -> memberfile.ImportPlan:
+def plan_import(
+    ws: Workspace,
+    campaign_id: str,
+    source: Any,
+    *,
+    filename: str | None = None,
+    mapping: Mapping[str | int, Any] | None = None,
+    assume_category: str | None = None,
+) -> memberfile.ImportPlan:
     """Header, mapping and dropped columns for the campaign's purpose. Raises memberfile.MemberFileError."""
     campaign = _open_campaign(ws, campaign_id)
-    return memberfile.plan(source, purpose=campaign.purpose, mapping=mapping, assume_category=assume_category,
-                           filename=filename)
+    return memberfile.plan(
+        source, purpose=campaign.purpose, mapping=mapping, assume_category=assume_category, filename=filename
+    )
 
 
-def check_import(ws: Workspace, campaign_id: str, source: Any, *, filename: str | None = None,
-                 mapping: Mapping[str | int, Any] | None = None, assume_category: str | None = None,
-                 progress: Progress | None = None, cancelled: Cancelled | None = None) -> memberfile.ImportResult:
+def check_import(
+    ws: Workspace,
+    campaign_id: str,
+    source: Any,
+    *,
+    filename: str | None = None,
+    mapping: Mapping[str | int, Any] | None = None,
+    assume_category: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> memberfile.ImportResult:
     """Read and check the whole file for this campaign; writes nothing. Raises memberfile.MemberFileError."""
     campaign = _open_campaign(ws, campaign_id)
-    return memberfile.read(source, purpose=campaign.purpose, mapping=mapping,
-                           allowed_categories=campaign.categories, assume_category=assume_category,
-                           filename=filename, progress=progress, cancelled=cancelled)
+    return memberfile.read(
+        source,
+        purpose=campaign.purpose,
+        mapping=mapping,
+        allowed_categories=campaign.categories,
+        assume_category=assume_category,
+        filename=filename,
+        progress=progress,
+        cancelled=cancelled,
+    )
 
 
-def commit_import(ws: Workspace, campaign_id: str, result: memberfile.ImportResult, *,
-                  now: datetime | None = None, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> ImportDone:
+def commit_import(
+    ws: Workspace,
+    campaign_id: str,
+    result: memberfile.ImportResult,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportDone:
     """Insert checked records in one transaction; audit IMPORT (campaign id + count). All or nothing."""
     campaign = _open_campaign(ws, campaign_id)
     if result.plan.purpose != campaign.purpose:
@@ -108,8 +138,9 @@ def commit_import(ws: Workspace, campaign_id: str, result: memberfile.ImportResu
                 listed.add(rec.phone2)
             # The fields were validated by memberfile and are restricted to the purpose here; plain rows in the
             # column order of repo.CONTACT_ROW (100k model objects would cost more than the inserts).
-            contacts.append((new_id(), *((getattr(rec, f) or "") if f in allowed else "" for f in fields),
-                             rec.category))
+            contacts.append(
+                (new_id(), *((getattr(rec, f) or "") if f in allowed else "" for f in fields), rec.category)
+            )
         start = repo.next_position(conn, campaign_id)
         # Positions follow the file (list order); rows go in ordered by their random id, so the primary-key
         # index grows at its end instead of at random pages (about twice as fast on a large list).
@@ -126,7 +157,7 @@ def commit_import(ws: Workspace, campaign_id: str, result: memberfile.ImportResu
             for i in range(0, len(rows), INSERT_CHUNK):
                 if cancelled is not None and cancelled():
                     raise memberfile.ImportCancelled()
-                chunk = rows[i:i + INSERT_CHUNK]
+                chunk = rows[i : i + INSERT_CHUNK]
                 repo.insert_contact_rows(conn, campaign_id, [(pos, c) for _id, pos, c in chunk])
                 done += len(chunk)
                 if progress is not None:
@@ -135,8 +166,13 @@ def commit_import(ws: Workspace, campaign_id: str, result: memberfile.ImportResu
                 conn.execute(sql)
         finally:
             conn.execute(f"PRAGMA cache_size = {int(previous_cache)}")
-        audit.append(conn, audit.AuditKind.IMPORT, at=now, person_id=ws.person.id,
-                     subject=f"{campaign_id}:{len(contacts)}")
+        audit.append(
+            conn,
+            audit.AuditKind.IMPORT,
+            at=now,
+            person_id=ws.person.id,
+            subject=f"{campaign_id}:{len(contacts)}",
+        )
         after = repo.contact_count(conn, campaign_id)
     return ImportDone(campaign_id, len(contacts), skipped, after)
 
@@ -151,15 +187,34 @@ class ImportReport:
     def to_json(self) -> dict[str, Any]:
         out = self.result.to_json()
         out["checked"] = out.pop("imported")
-        out.update(imported=self.done.imported, already_listed=self.done.already_listed,
-                   campaign=self.done.campaign_id, total_contacts=self.done.total_contacts)
+        out.update(
+            imported=self.done.imported,
+            already_listed=self.done.already_listed,
+            campaign=self.done.campaign_id,
+            total_contacts=self.done.total_contacts,
+        )
         return out
 
 
-def import_members(ws: Workspace, campaign_id: str, source: str | Path | bytes, *, filename: str | None = None,
-                   mapping: Mapping[str | int, Any] | None = None, assume_category: str | None = None,
-                   now: datetime | None = None, progress: Progress | None = None) -> ImportReport:
+def import_members(
+    ws: Workspace,
+    campaign_id: str,
+    source: str | Path | bytes,
+    *,
+    filename: str | None = None,
+    mapping: Mapping[str | int, Any] | None = None,
+    assume_category: str | None = None,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
     """Check and import in one go (the command line). Raises memberfile.MemberFileError / LeadError."""
-    result = check_import(ws, campaign_id, source, filename=filename, mapping=mapping,
-                          assume_category=assume_category, progress=progress)
+    result = check_import(
+        ws,
+        campaign_id,
+        source,
+        filename=filename,
+        mapping=mapping,
+        assume_category=assume_category,
+        progress=progress,
+    )
     return ImportReport(result, commit_import(ws, campaign_id, result, now=now))

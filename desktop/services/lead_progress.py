@@ -87,7 +87,8 @@ def progress(ws: Workspace, campaign_id: str, *, now: datetime | None = None) ->
     total = sum(by_status.values())
     callbacks = conn.execute(
         "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = 'open' AND callback_after IS NOT NULL",
-        (campaign_id,)).fetchone()[0]
+        (campaign_id,),
+    ).fetchone()[0]
 
     reports = repo.effective_reports(conn, campaign_id)
     by_outcome = {o.value: 0 for o in Outcome}
@@ -126,17 +127,36 @@ def progress(ws: Workspace, campaign_id: str, *, now: datetime | None = None) ->
 
     labels = {pid: (label, opt_in) for pid, label, _role, opt_in in repo.people(conn)}
     volunteers = sorted(
-        (Volunteer(labels[pid][0], c[0], c[1]) for pid, c in per_caller.items() if labels.get(pid, ("", False))[1]),
-        key=lambda v: (-v.calls, v.label))
+        (
+            Volunteer(labels[pid][0], c[0], c[1])
+            for pid, c in per_caller.items()
+            if labels.get(pid, ("", False))[1]
+        ),
+        key=lambda v: (-v.calls, v.label),
+    )
     extra = repo.get_campaign_lead(conn, campaign_id) or {}
     return Progress(
-        campaign_id=campaign_id, title=campaign.title, status=row[0], at=now, total=total,
-        reached=len(reached_people), open=by_status.get("open", 0), callbacks=callbacks,
+        campaign_id=campaign_id,
+        title=campaign.title,
+        status=row[0],
+        at=now,
+        total=total,
+        reached=len(reached_people),
+        open=by_status.get("open", 0),
+        callbacks=callbacks,
         objections=max(by_status.get("objection", 0), len(objection_people)),
-        by_status=by_status, by_outcome=by_outcome, calls=len(reports), calls_today=calls_today,
-        callers=len(per_caller), callers_today=len(callers_today),
-        per_hour=tuple(HourBucket(hour0 + timedelta(hours=i), hours[i], hours_reached[i]) for i in range(HOURS)),
+        by_status=by_status,
+        by_outcome=by_outcome,
+        calls=len(reports),
+        calls_today=calls_today,
+        callers=len(per_caller),
+        callers_today=len(callers_today),
+        per_hour=tuple(
+            HourBucket(hour0 + timedelta(hours=i), hours[i], hours_reached[i]) for i in range(HOURS)
+        ),
         per_day=tuple(DayBucket(d, dict(days[d])) for d in sorted(days)),
-        volunteers=tuple(volunteers), pending_uploads=len(repo.pending_reports(conn, campaign_id)),
-        goal=campaign.rules.goal_reached, wiped=bool(extra.get("wiped_at")),
+        volunteers=tuple(volunteers),
+        pending_uploads=len(repo.pending_reports(conn, campaign_id)),
+        goal=campaign.rules.goal_reached,
+        wiped=bool(extra.get("wiped_at")),
     )

@@ -19,19 +19,29 @@ from desktop.storage import repo
 from desktop.storage.atomic import write_atomic
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
-from sync.purposes import get_purpose
+from sync.core.purposes import get_purpose
 
 FIELD_LABELS_DE = {
-    "first_name": "Vorname", "last_name": "Nachname", "phone": "Telefonnummer", "phone2": "zweite Telefonnummer",
-    "locality": "Wohnort", "district": "Ortsteil", "postcode": "Postleitzahl",
+    "first_name": "Vorname",
+    "last_name": "Nachname",
+    "phone": "Telefonnummer",
+    "phone2": "zweite Telefonnummer",
+    "locality": "Wohnort",
+    "district": "Ortsteil",
+    "postcode": "Postleitzahl",
 }
 CATEGORY_LABELS_DE = {
-    "member": "Mitglieder", "former_member": "ehemalige Mitglieder",
+    "member": "Mitglieder",
+    "former_member": "ehemalige Mitglieder",
     "regular_contact": "Personen in regelmäßigem Kontakt mit der Partei",
     "consent": "sonstige Personen mit schriftlicher Einwilligung (mit Datum)",
 }
-KIND_LABELS_DE = {QuestionKind.YES_NO: "Ja/Nein", QuestionKind.SINGLE: "eine Auswahl",
-                  QuestionKind.MULTI: "Mehrfachauswahl", QuestionKind.TEXT: "kurzer Text"}
+KIND_LABELS_DE = {
+    QuestionKind.YES_NO: "Ja/Nein",
+    QuestionKind.SINGLE: "eine Auswahl",
+    QuestionKind.MULTI: "Mehrfachauswahl",
+    QuestionKind.TEXT: "kurzer Text",
+}
 
 _CSS = """
 body { font-family: sans-serif; max-width: 52em; margin: 2em auto; line-height: 1.45; color: #222; }
@@ -59,42 +69,56 @@ def record_html(ws: Workspace, campaign_id: str, *, now: datetime | None = None)
     leads = [label for _pid, label, role, _o in repo.people(ws.conn) if role == "lead"]
     responsible = res.responsible or tuple(leads)
     fields = [FIELD_LABELS_DE[f] for f in purpose_fields(c.purpose)]
-    report_data = ["Anrufergebnis (feste Codes, Zetkin-kompatibel)", "Rückrufwunsch (Datum, Uhrzeit)",
-                   "Hinweis „Rückmeldung an die Orga“ (Markierung und kurze Nachricht)",
-                   "Widerspruch „Bitte nicht mehr anrufen“ (Art. 21 DSGVO)",
-                   "Hinweis auf falsche oder nicht vergebene Nummer"]
+    report_data = [
+        "Anrufergebnis (feste Codes, Zetkin-kompatibel)",
+        "Rückrufwunsch (Datum, Uhrzeit)",
+        "Hinweis „Rückmeldung an die Orga“ (Markierung und kurze Nachricht)",
+        "Widerspruch „Bitte nicht mehr anrufen“ (Art. 21 DSGVO)",
+        "Hinweis auf falsche oder nicht vergebene Nummer",
+    ]
     if c.rules.notes_enabled:
-        report_data.append(f"freie Notiz, höchstens {c.rules.note_max_length} Zeichen, mit Warnhinweis "
-                           "(keine Gesundheitsdaten, Meinungen oder Dritte)")
-    questions = "".join(f"<li>{e(q.prompt)} <span class='muted'>({KIND_LABELS_DE[q.kind]})</span></li>"
-                        for q in c.questions)
+        report_data.append(
+            f"freie Notiz, höchstens {c.rules.note_max_length} Zeichen, mit Warnhinweis "
+            "(keine Gesundheitsdaten, Meinungen oder Dritte)"
+        )
+    questions = "".join(
+        f"<li>{e(q.prompt)} <span class='muted'>({KIND_LABELS_DE[q.kind]})</span></li>" for q in c.questions
+    )
     if questions:
         report_data.append("Antworten auf die Fragen der Aktion:<ul>" + questions + "</ul>")
     cats = "".join(f"<li>{e(CATEGORY_LABELS_DE.get(k, k))}</li>" for k in c.categories)
-    legal = ["Art. 6 Abs. 1 lit. f und Art. 9 Abs. 2 lit. d DSGVO (Verarbeitung durch eine politische Partei "
-             "für ihre Mitglieder, ehemaligen Mitglieder und Personen in regelmäßigem Kontakt)"]
+    legal = [
+        "Art. 6 Abs. 1 lit. f und Art. 9 Abs. 2 lit. d DSGVO (Verarbeitung durch eine politische Partei "
+        "für ihre Mitglieder, ehemaligen Mitglieder und Personen in regelmäßigem Kontakt)"
+    ]
     if "consent" in c.categories:
-        legal.append("Art. 6 Abs. 1 lit. a und Art. 9 Abs. 2 lit. a DSGVO (Einwilligung) für sonstige Personen")
+        legal.append(
+            "Art. 6 Abs. 1 lit. a und Art. 9 Abs. 2 lit. a DSGVO (Einwilligung) für sonstige Personen"
+        )
     wipe = info.wipe_due
     status = {"active": "läuft", "draft": "in Vorbereitung", "ended": "beendet"}.get(info.status, info.status)
     resolution_rows = (
-        f"<tr><th>Gremium</th><td>{e(res.body) or '—'}</td></tr>"
-        f"<tr><th>Datum</th><td>{_d(res.decided_on)}</td></tr>"
-        f"<tr><th>Aktenzeichen / Dokument</th><td>{e(res.reference) or '—'}</td></tr>"
-    ) if res.known else "<tr><td colspan='2'>Noch nicht eingetragen: bitte Beschluss des Vorstands ergänzen.</td></tr>"
+        (
+            f"<tr><th>Gremium</th><td>{e(res.body) or '—'}</td></tr>"
+            f"<tr><th>Datum</th><td>{_d(res.decided_on)}</td></tr>"
+            f"<tr><th>Aktenzeichen / Dokument</th><td>{e(res.reference) or '—'}</td></tr>"
+        )
+        if res.known
+        else "<tr><td colspan='2'>Noch nicht eingetragen: bitte Beschluss des Vorstands ergänzen.</td></tr>"
+    )
     li = "".join
     return f"""<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8">
 <title>Verzeichnis von Verarbeitungstätigkeiten – {e(c.title)}</title><style>{_CSS}</style></head>
 <body>
 <h1>Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO)</h1>
-<p>Telefonaktion <b>„{e(c.title)}“</b> · Gliederung: {e(ws.org_name) or '—'} · Stand: {_d(to_berlin(now).date())}
+<p>Telefonaktion <b>„{e(c.title)}“</b> · Gliederung: {e(ws.org_name) or "—"} · Stand: {_d(to_berlin(now).date())}
 <br><span class="muted">Kennung der Aktion: {e(c.id)} · Status: {status}</span></p>
 
 <h2>1. Verantwortliche Stelle</h2>
 <table>
-<tr><th>Gliederung</th><td>{e(ws.org_name) or '—'}</td></tr>
-<tr><th>Verantwortliche*r für die Aktion</th><td>{e(", ".join(responsible)) or '—'}</td></tr>
+<tr><th>Gliederung</th><td>{e(ws.org_name) or "—"}</td></tr>
+<tr><th>Verantwortliche*r für die Aktion</th><td>{e(", ".join(responsible)) or "—"}</td></tr>
 <tr><th>Datenschutzbeauftragte*r</th><td>siehe Transparenzhinweis der Aktion</td></tr>
 </table>
 
@@ -126,7 +150,7 @@ Kennung). Keine Weitergabe an Dritte, keine Übermittlung in Drittländer.</p>
 <h2>7. Löschfristen</h2>
 <ul>
 <li>Anrufliste (Namen, Nummern, Ort): gelöscht beim Beenden der Aktion, spätestens
-{info.grace_days} Tage nach ihrem Ende{(' – also am ' + _d(wipe) + ' bzw. am Tag danach') if wipe else ''};
+{info.grace_days} Tage nach ihrem Ende{(" – also am " + _d(wipe) + " bzw. am Tag danach") if wipe else ""};
 auch ohne Internetverbindung, und beim Entzug der Freigabe.</li>
 <li>Freie Notizen und Nachrichten an die Orga: nach der Übermittlung an die Bundesgeschäftsstelle.</li>
 <li>Anrufergebnisse unter pseudonymer Kennung: nach Bestätigung durch die Bundesgeschäftsstelle und einer kurzen

@@ -60,16 +60,30 @@ def list_slices(ws: Workspace, campaign_id: str) -> list[SliceInfo]:
     out = []
     for s in repo.list_slices(ws.conn, campaign_id):
         open_count, _ = repo.slice_counts(ws.conn, str(s["id"]))
-        out.append(SliceInfo(
-            id=str(s["id"]), number=int(s["number"]), holder=s["holder"], holder_kind=str(s["holder_kind"]),  # type: ignore[arg-type]
-            label=str(s["label"]), size=int(s["size"]), open=open_count,  # type: ignore[arg-type]
-            reserved_until=from_db(s["reserved_until"]), released_at=from_db(s["released_at"]),  # type: ignore[arg-type]
-        ))
+        out.append(
+            SliceInfo(
+                id=str(s["id"]),
+                number=int(s["number"]),
+                holder=s["holder"],
+                holder_kind=str(s["holder_kind"]),  # type: ignore[arg-type]
+                label=str(s["label"]),
+                size=int(s["size"]),
+                open=open_count,  # type: ignore[arg-type]
+                reserved_until=from_db(s["reserved_until"]),
+                released_at=from_db(s["released_at"]),  # type: ignore[arg-type]
+            )
+        )
     return out
 
 
-def split(ws: Workspace, campaign_id: str, holders: Sequence[Holder], *, until: datetime,
-          now: datetime | None = None) -> SlicesChanged:
+def split(
+    ws: Workspace,
+    campaign_id: str,
+    holders: Sequence[Holder],
+    *,
+    until: datetime,
+    now: datetime | None = None,
+) -> SlicesChanged:
     """Split the free open contacts into len(holders) disjoint slices (contiguous in list order), reserved
     for each holder until ``until``. Contacts someone else holds are left alone."""
     require_lead(ws)
@@ -95,18 +109,27 @@ def split(ws: Workspace, campaign_id: str, holders: Sequence[Holder], *, until: 
         start = 0
         for i, holder in enumerate(holders):
             size = base + (1 if i < extra else 0)
-            part = free[start:start + size]
+            part = free[start : start + size]
             start += size
             slice_id = new_id()
-            repo.insert_slice(conn, slice_id=slice_id, campaign_id=campaign_id, number=first_number + i,
-                              holder=holder.id, holder_kind=holder.kind, label=holder.label, created_at=now,
-                              reserved_until=until)
+            repo.insert_slice(
+                conn,
+                slice_id=slice_id,
+                campaign_id=campaign_id,
+                number=first_number + i,
+                holder=holder.id,
+                holder_kind=holder.kind,
+                label=holder.label,
+                created_at=now,
+                reserved_until=until,
+            )
             repo.assign_to_slice(conn, slice_id, part, holder=holder.id, reserved_until=until)
     return SlicesChanged(campaign_id, tuple(list_slices(ws, campaign_id)), len(free))
 
 
-def reserve(ws: Workspace, slice_id: str, holder: Holder, *, until: datetime,
-            now: datetime | None = None) -> SlicesChanged:
+def reserve(
+    ws: Workspace, slice_id: str, holder: Holder, *, until: datetime, now: datetime | None = None
+) -> SlicesChanged:
     """(Re-)reserve a slice's open contacts for a holder until a deadline."""
     require_lead(ws)
     now = now or utcnow()
@@ -118,8 +141,14 @@ def reserve(ws: Workspace, slice_id: str, holder: Holder, *, until: datetime,
             raise LeadError("unknown_slice")
         if s["released_at"] is not None:
             raise LeadError("slice_released")  # its people went back to the pool: split again instead
-        n = repo.reserve_slice(conn, slice_id, holder=holder.id, holder_kind=holder.kind, label=holder.label,
-                               reserved_until=until)
+        n = repo.reserve_slice(
+            conn,
+            slice_id,
+            holder=holder.id,
+            holder_kind=holder.kind,
+            label=holder.label,
+            reserved_until=until,
+        )
     campaign_id = str(s["campaign_id"])
     return SlicesChanged(campaign_id, tuple(list_slices(ws, campaign_id)), n)
 

@@ -32,8 +32,12 @@ def enforce(conn: Connection, system_now: datetime) -> list[str]:
     Returns the ids of the campaigns whose contact data was wiped. Runs its own transaction, then VACUUM.
     """
     now = trusted_now(conn, system_now)
-    purposes = [r[0] for r in conn.execute(
-        "SELECT DISTINCT purpose FROM campaigns WHERE origin = 'central' AND status != 'ended'")]
+    purposes = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT purpose FROM campaigns WHERE origin = 'central' AND status != 'ended'"
+        )
+    ]
     until = _access_until(conn)
     wiped: list[str] = []
     with repo.transaction(conn):
@@ -41,14 +45,17 @@ def enforce(conn: Connection, system_now: datetime) -> list[str]:
             gate = clearance_gate.check(conn, purpose, system_now)
             if gate.valid and gate.offline_deadline is not None:
                 previous = from_db(until.get(purpose))
-                until[purpose] = to_db(max(gate.offline_deadline, previous) if previous else gate.offline_deadline)
+                until[purpose] = to_db(
+                    max(gate.offline_deadline, previous) if previous else gate.offline_deadline
+                )
                 continue
             deadline = from_db(until.get(purpose))
             if gate.reason == "not_enrolled" or (deadline is not None and now < deadline + WIPE_GRACE):
                 continue
             for (campaign_id,) in conn.execute(
-                    "SELECT id FROM campaigns WHERE origin = 'central' AND purpose = ? AND status != 'ended'",
-                    (purpose,)).fetchall():
+                "SELECT id FROM campaigns WHERE origin = 'central' AND purpose = ? AND status != 'ended'",
+                (purpose,),
+            ).fetchall():
                 if conn.execute("DELETE FROM contacts WHERE campaign_id = ?", (campaign_id,)).rowcount:
                     wiped.append(campaign_id)
                     audit.append(conn, audit.AuditKind.WIPE, at=system_now, subject=campaign_id)

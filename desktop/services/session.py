@@ -61,7 +61,9 @@ class ThrottledError(WorkspaceError):
         self.wait = wait
 
 
-def unlock(paths: WorkspacePaths, slot_id: str, passphrase: str, clock: Callable[[], datetime] = utcnow) -> Workspace:
+def unlock(
+    paths: WorkspacePaths, slot_id: str, passphrase: str, clock: Callable[[], datetime] = utcnow
+) -> Workspace:
     now = clock()
     throttle = read_throttle(paths)
     if throttle.not_before is not None and now < throttle.not_before:
@@ -77,8 +79,13 @@ def unlock(paths: WorkspacePaths, slot_id: str, passphrase: str, clock: Callable
     if throttle.failures:
         _write_throttle(paths, UnlockThrottle())
     with workspace.transaction() as conn:
-        audit.append(conn, audit.AuditKind.UNLOCK, at=now, person_id=workspace.person.id,
-                     subject=str(throttle.failures) if throttle.failures else None)
+        audit.append(
+            conn,
+            audit.AuditKind.UNLOCK,
+            at=now,
+            person_id=workspace.person.id,
+            subject=str(throttle.failures) if throttle.failures else None,
+        )
         observe_time(conn, now)  # the PC's own clock only ever raises the high-water mark (R8)
     retention.enforce(workspace.conn, now)  # expired access is wiped also while offline (R16)
     lead_end.expire_campaigns(workspace, now)  # campaigns past their end date + grace (DP-15)

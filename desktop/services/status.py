@@ -49,18 +49,36 @@ class WorkspaceStatus:
 
 
 def collect(conn: Connection, now: datetime) -> WorkspaceStatus:
-    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('org_name', 'last_sync', 'device_id')"))
+    meta = dict(
+        conn.execute("SELECT key, value FROM meta WHERE key IN ('org_name', 'last_sync', 'device_id')")
+    )
     campaigns = []
     purposes = set()
     for campaign in repo.list_campaigns(conn):
         counts = repo.status_counts(conn, campaign.id)
-        campaigns.append({"id": campaign.id, "title": campaign.title, "purpose": campaign.purpose,
-                          "contacts": sum(counts.values()), "open": counts.get("open", 0)})
+        campaigns.append(
+            {
+                "id": campaign.id,
+                "title": campaign.title,
+                "purpose": campaign.purpose,
+                "contacts": sum(counts.values()),
+                "open": counts.get("open", 0),
+            }
+        )
         purposes.add(campaign.purpose)
     purpose = sorted(purposes)[0] if purposes else "invitation"
-    attention = tuple(NeedsAttention(*row) for row in conn.execute(
-        "SELECT item_id, kind, created_at, coalesce(last_error, '') FROM outbox WHERE state = 'rejected' ORDER BY seq"))
+    attention = tuple(
+        NeedsAttention(*row)
+        for row in conn.execute(
+            "SELECT item_id, kind, created_at, coalesce(last_error, '') FROM outbox WHERE state = 'rejected' ORDER BY seq"
+        )
+    )
     return WorkspaceStatus(
-        org=meta.get("org_name", ""), enrolled="device_id" in meta, pending_uploads=repo.pending_count(conn),
-        last_sync=from_db(meta.get("last_sync")), needs_attention=attention, campaigns=tuple(campaigns),
-        clearance=clearance_gate.check(conn, purpose, now))
+        org=meta.get("org_name", ""),
+        enrolled="device_id" in meta,
+        pending_uploads=repo.pending_count(conn),
+        last_sync=from_db(meta.get("last_sync")),
+        needs_attention=attention,
+        campaigns=tuple(campaigns),
+        clearance=clearance_gate.check(conn, purpose, now),
+    )

@@ -28,7 +28,9 @@ MIN_PASSPHRASE = 8
 class AdmissionRefused(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
-        self.code = code  # not_a_lead, not_cleared, passphrase_too_short, label_taken, signature, not_confirmed
+        self.code = (
+            code  # not_a_lead, not_cleared, passphrase_too_short, label_taken, signature, not_confirmed
+        )
 
 
 def pledge_text(lang: str = "de", version: str = PLEDGE_VERSION) -> str:
@@ -43,8 +45,16 @@ class PledgeStatus:
     until: datetime | None = None
 
 
-def admit(workspace: Workspace, *, label: str, passphrase: str, typed_name: str, confirmed: bool,
-          purpose: str, clock=utcnow) -> Person:  # noqa: ANN001
+def admit(
+    workspace: Workspace,
+    *,
+    label: str,
+    passphrase: str,
+    typed_name: str,
+    confirmed: bool,
+    purpose: str,
+    clock=utcnow,
+) -> Person:  # noqa: ANN001
     """Add a volunteer with their own key slot and signed pledge. Only a cleared lead may do this."""
     now = clock()
     label = label.strip()
@@ -64,13 +74,27 @@ def admit(workspace: Workspace, *, label: str, passphrase: str, typed_name: str,
     person = workspace.add_person(label=label, role=Role.CALLER, passphrase=passphrase, now=now)
     pledge_id = new_id()
     with workspace.transaction() as conn:
-        conn.execute("INSERT INTO pledges (id, person_id, admitted_by, text_version, typed_name, signed_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     (pledge_id, person.id, workspace.person.id, PLEDGE_VERSION, typed_name.strip(), to_db(now)))
-        repo.enqueue(conn, item_id=pledge_id, kind="pledge", created_at=now, payload={
-            "pledge_id": pledge_id, "volunteer_id": person.id, "volunteer_label": label,
-            "text_version": PLEDGE_VERSION, "signed_at": now.isoformat()})
-        audit.append(conn, audit.AuditKind.PERSON_ADDED, at=now, person_id=workspace.person.id, subject=person.id)
+        conn.execute(
+            "INSERT INTO pledges (id, person_id, admitted_by, text_version, typed_name, signed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (pledge_id, person.id, workspace.person.id, PLEDGE_VERSION, typed_name.strip(), to_db(now)),
+        )
+        repo.enqueue(
+            conn,
+            item_id=pledge_id,
+            kind="pledge",
+            created_at=now,
+            payload={
+                "pledge_id": pledge_id,
+                "volunteer_id": person.id,
+                "volunteer_label": label,
+                "text_version": PLEDGE_VERSION,
+                "signed_at": now.isoformat(),
+            },
+        )
+        audit.append(
+            conn, audit.AuditKind.PERSON_ADDED, at=now, person_id=workspace.person.id, subject=person.id
+        )
     return person
 
 
@@ -78,8 +102,10 @@ def status_of(conn: Connection, person_id: str, role: Role, system_now: datetime
     """May this person call? Leads act under their own clearance; volunteers need their pledge (DP-11)."""
     if role is Role.LEAD:
         return PledgeStatus(True, "lead")
-    row = conn.execute("SELECT status, signed_at FROM pledges WHERE person_id = ? ORDER BY signed_at DESC LIMIT 1",
-                       (person_id,)).fetchone()
+    row = conn.execute(
+        "SELECT status, signed_at FROM pledges WHERE person_id = ? ORDER BY signed_at DESC LIMIT 1",
+        (person_id,),
+    ).fetchone()
     if row is None:
         return PledgeStatus(False, "no_pledge")
     status, signed_at = row[0], from_db(row[1])

@@ -2,7 +2,7 @@
 
 Each entry's hash covers the previous hash and the entry's canonical JSON, so removing, reordering or editing
 an entry breaks the chain from there on. Every entry also goes to the outbox, so the central office can check
-the chain independently with the same rule (sync.audit_chain).
+the chain independently with the same rule (sync.core.audit_chain).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from desktop.domain.models import new_id
 from desktop.storage import repo
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import to_db
-from sync.audit_chain import GENESIS, entry_hash, first_break
+from sync.core.audit_chain import GENESIS, entry_hash, first_break
 
 
 class AuditKind(StrEnum):
@@ -46,28 +46,54 @@ class AuditEntry:
     hash: str
 
     def body(self) -> dict[str, object]:
-        return {"seq": self.seq, "id": self.id, "at": self.at, "kind": self.kind, "person_id": self.person_id,
-                "subject": self.subject}
+        return {
+            "seq": self.seq,
+            "id": self.id,
+            "at": self.at,
+            "kind": self.kind,
+            "person_id": self.person_id,
+            "subject": self.subject,
+        }
 
 
-def append(conn: Connection, kind: AuditKind, *, at: datetime, person_id: str | None = None,
-           subject: str | None = None) -> AuditEntry:
+def append(
+    conn: Connection,
+    kind: AuditKind,
+    *,
+    at: datetime,
+    person_id: str | None = None,
+    subject: str | None = None,
+) -> AuditEntry:
     """Append one entry inside the caller's transaction; `subject` is an id, never a name or number."""
     row = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
     entry = AuditEntry(seq, new_id(), to_db(at) or "", kind.value, person_id, subject, prev, "")
     entry = AuditEntry(**{**asdict(entry), "hash": entry_hash(prev, entry.body())})
-    conn.execute("INSERT INTO audit_log (seq, id, at, kind, person_id, subject, prev_hash, hash) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (entry.seq, entry.id, entry.at, entry.kind, entry.person_id, entry.subject, entry.prev_hash,
-                  entry.hash))
+    conn.execute(
+        "INSERT INTO audit_log (seq, id, at, kind, person_id, subject, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            entry.seq,
+            entry.id,
+            entry.at,
+            entry.kind,
+            entry.person_id,
+            entry.subject,
+            entry.prev_hash,
+            entry.hash,
+        ),
+    )
     repo.enqueue(conn, item_id=entry.id, kind="audit_event", payload=asdict(entry), created_at=at)
     return entry
 
 
 def entries(conn: Connection) -> list[AuditEntry]:
-    return [AuditEntry(*r) for r in conn.execute(
-        "SELECT seq, id, at, kind, person_id, subject, prev_hash, hash FROM audit_log ORDER BY seq")]
+    return [
+        AuditEntry(*r)
+        for r in conn.execute(
+            "SELECT seq, id, at, kind, person_id, subject, prev_hash, hash FROM audit_log ORDER BY seq"
+        )
+    ]
 
 
 def chain_break(conn: Connection) -> int | None:

@@ -111,8 +111,12 @@ def _probe_read_only(path: Path, key: bytes) -> None:
             shutil.copyfile(wal, Path(str(copy) + "-wal"))
             _check(sqlcipher3.connect(str(copy), isolation_level=None, check_same_thread=False), key)
         return
-    _check(sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                              check_same_thread=False), key)
+    _check(
+        sqlcipher3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        ),
+        key,
+    )
 
 
 def _check(conn: Connection, key: bytes) -> None:

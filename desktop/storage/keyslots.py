@@ -60,8 +60,18 @@ class KeySlot:
 
     def associated_data(self, workspace_id: str) -> bytes:
         m = self.meta
-        fields = [workspace_id, m.slot_id, m.person_id, m.label, m.role.value, m.kdf,
-                  str(m.memory_kib), str(m.time_cost), str(m.parallelism), _b64(self.salt)]
+        fields = [
+            workspace_id,
+            m.slot_id,
+            m.person_id,
+            m.label,
+            m.role.value,
+            m.kdf,
+            str(m.memory_kib),
+            str(m.time_cost),
+            str(m.parallelism),
+            _b64(self.salt),
+        ]
         return json.dumps(fields, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
@@ -69,8 +79,13 @@ def _derive(passphrase: str, salt: bytes, meta: KeySlotMeta) -> bytes:
     if meta.memory_kib < MIN_MEMORY_KIB or meta.time_cost < MIN_TIME_COST:
         raise WorkspaceError(ErrorCode.WEAK_KDF)
     return hash_secret_raw(
-        passphrase.encode("utf-8"), salt, time_cost=meta.time_cost, memory_cost=meta.memory_kib,
-        parallelism=meta.parallelism, hash_len=32, type=Type.ID,
+        passphrase.encode("utf-8"),
+        salt,
+        time_cost=meta.time_cost,
+        memory_cost=meta.memory_kib,
+        parallelism=meta.parallelism,
+        hash_len=32,
+        type=Type.ID,
     )
 
 
@@ -126,11 +141,26 @@ class KeySlotFile:
 
     # ------------------------------------------------------------------ slots
 
-    def add_slot(self, *, person_id: str, label: str, role: Role, passphrase: str,
-                 keys: tuple[bytes, ...], memory_kib: int = MIN_MEMORY_KIB, time_cost: int = MIN_TIME_COST) -> KeySlot:
-        meta = KeySlotMeta(slot_id=new_id(), person_id=person_id, label=label, role=role,
-                           memory_kib=max(memory_kib, MIN_MEMORY_KIB), time_cost=max(time_cost, MIN_TIME_COST),
-                           parallelism=DEFAULT_PARALLELISM)
+    def add_slot(
+        self,
+        *,
+        person_id: str,
+        label: str,
+        role: Role,
+        passphrase: str,
+        keys: tuple[bytes, ...],
+        memory_kib: int = MIN_MEMORY_KIB,
+        time_cost: int = MIN_TIME_COST,
+    ) -> KeySlot:
+        meta = KeySlotMeta(
+            slot_id=new_id(),
+            person_id=person_id,
+            label=label,
+            role=role,
+            memory_kib=max(memory_kib, MIN_MEMORY_KIB),
+            time_cost=max(time_cost, MIN_TIME_COST),
+            parallelism=DEFAULT_PARALLELISM,
+        )
         slot = KeySlot(meta=meta, salt=secrets.token_bytes(16), wrapped=())
         slot = self._wrap_all(slot, passphrase, keys)
         self.slots.append(slot)

@@ -45,8 +45,14 @@ def current_version(conn: Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: Connection, db_path: Path | None = None, backup_dir: Path | None = None,
-            *, target: int | None = None, migrations: list[Migration] | None = None) -> list[int]:
+def migrate(
+    conn: Connection,
+    db_path: Path | None = None,
+    backup_dir: Path | None = None,
+    *,
+    target: int | None = None,
+    migrations: list[Migration] | None = None,
+) -> list[int]:
     """Bring the schema up to `target` (default: the latest). Returns the versions applied."""
     migrations = available() if migrations is None else migrations
     latest = len(migrations)

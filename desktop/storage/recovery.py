@@ -88,8 +88,9 @@ def probe(path: Path, keys: tuple[bytes, ...]) -> bytes:
         raise WorkspaceError(ErrorCode.DAMAGED, "empty file")
     detail = "key does not open the file"
     for key in keys:
-        conn = sqlcipher3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                  check_same_thread=False)
+        conn = sqlcipher3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -137,8 +138,11 @@ def list_backups(paths: WorkspacePaths) -> list[Backup]:
         match = _BACKUP_NAME.match(path.name)
         if match and path.is_file():
             st = path.stat()
-            found.append(Backup(path, int(match.group(1)), st.st_size,
-                                datetime.fromtimestamp(st.st_mtime).astimezone()))
+            found.append(
+                Backup(
+                    path, int(match.group(1)), st.st_size, datetime.fromtimestamp(st.st_mtime).astimezone()
+                )
+            )
     found.sort(key=lambda b: (b.schema_version, b.modified), reverse=True)
     return found
 
@@ -258,8 +262,9 @@ def salvage(paths: WorkspacePaths, slot_id: str, passphrase: str) -> Salvage:
         if pages:
             break
     reports = sorted(found.values(), key=lambda r: (r.created_at, r.id))
-    return Salvage([r.model_dump(mode="json") for r in reports], from_rows, len(found) - from_rows,
-                   unreadable, bad)
+    return Salvage(
+        [r.model_dump(mode="json") for r in reports], from_rows, len(found) - from_rows, unreadable, bad
+    )
 
 
 def _parse_report(text: str) -> CallReport | None:
@@ -298,8 +303,11 @@ def _salvage_rows(path: Path, key: bytes) -> tuple[dict[str, CallReport] | None,
 
 def _row_bound(conn: sqlcipher3.dbapi2.Connection) -> int:
     bound = 0
-    for sql in ("SELECT max(rowid) FROM reports", "SELECT max(seq) FROM outbox",
-                "SELECT max(seq) FROM sqlite_sequence"):
+    for sql in (
+        "SELECT max(rowid) FROM reports",
+        "SELECT max(seq) FROM outbox",
+        "SELECT max(seq) FROM sqlite_sequence",
+    ):
         with contextlib.suppress(DatabaseError):
             value = conn.execute(sql).fetchone()[0]
             bound = max(bound, int(value or 0))
@@ -347,11 +355,12 @@ def _open_page(page: bytes, pgno: int, key: bytes, hmac_key: bytes) -> bytes | N
         return None
     start = SALT_SIZE if pgno == 1 else 0
     body_end = PAGE_SIZE - RESERVE
-    expected = hmac.new(hmac_key, page[start:PAGE_SIZE - HMAC_SIZE] + pgno.to_bytes(4, "little"),
-                        hashlib.sha512).digest()
-    if not hmac.compare_digest(expected, page[PAGE_SIZE - HMAC_SIZE:]):
+    expected = hmac.new(
+        hmac_key, page[start : PAGE_SIZE - HMAC_SIZE] + pgno.to_bytes(4, "little"), hashlib.sha512
+    ).digest()
+    if not hmac.compare_digest(expected, page[PAGE_SIZE - HMAC_SIZE :]):
         return None
-    decryptor = Cipher(algorithms.AES(key), modes.CBC(page[body_end:body_end + IV_SIZE])).decryptor()
+    decryptor = Cipher(algorithms.AES(key), modes.CBC(page[body_end : body_end + IV_SIZE])).decryptor()
     return decryptor.update(page[start:body_end]) + decryptor.finalize()
 
 
@@ -368,14 +377,14 @@ def _pages(db: Path) -> tuple[list[bytes], list[tuple[int, bytes]]]:
         if len(data) >= SALT_SIZE:
             salts.append(data[:SALT_SIZE])
         for i in range(len(data) // PAGE_SIZE):
-            pages.append((i + 1, data[i * PAGE_SIZE:(i + 1) * PAGE_SIZE]))
+            pages.append((i + 1, data[i * PAGE_SIZE : (i + 1) * PAGE_SIZE]))
     wal = Path(str(db) + "-wal")
     if wal.exists():
         data = wal.read_bytes()
         offset = WAL_HEADER
         while offset + WAL_FRAME_HEADER + PAGE_SIZE <= len(data):
-            pgno = int.from_bytes(data[offset:offset + 4], "big")
-            page = data[offset + WAL_FRAME_HEADER:offset + WAL_FRAME_HEADER + PAGE_SIZE]
+            pgno = int.from_bytes(data[offset : offset + 4], "big")
+            page = data[offset + WAL_FRAME_HEADER : offset + WAL_FRAME_HEADER + PAGE_SIZE]
             pages.append((pgno, page))
             if pgno == 1 and page[:SALT_SIZE] not in salts:
                 salts.append(page[:SALT_SIZE])
@@ -400,7 +409,7 @@ def _reports_in(plain: bytes) -> list[CallReport]:
         except ValueError:
             continue
         raw = text[:length].encode("utf-8")
-        if not isinstance(obj, dict) or plain[start:start + len(raw)] != raw:
+        if not isinstance(obj, dict) or plain[start : start + len(raw)] != raw:
             continue  # the bytes were not clean UTF-8 JSON
         report = _parse_report(text[:length])
         if report is not None:

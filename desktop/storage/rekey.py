@@ -110,8 +110,9 @@ def rekey(workspace: Workspace, passphrases: Mapping[str, str], *, remove: Colle
     return rekey_with_result(workspace, passphrases, remove=remove).key
 
 
-def rekey_with_result(workspace: Workspace, passphrases: Mapping[str, str], *,
-                      remove: Collection[str] = ()) -> RekeyResult:
+def rekey_with_result(
+    workspace: Workspace, passphrases: Mapping[str, str], *, remove: Collection[str] = ()
+) -> RekeyResult:
     """Remove the slots in `remove` and move the database to a new random key.
 
     `passphrases` maps slot id → passphrase for every slot that stays, the signed-in person's included.
@@ -155,10 +156,12 @@ def rekey_with_result(workspace: Workspace, passphrases: Mapping[str, str], *,
     gone = [s.meta.person_id for s in slots.slots if s.meta.slot_id in removed]
     with workspace.transaction() as conn:
         for person_id in gone:
-            audit.append(conn, audit.AuditKind.PERSON_REMOVED, at=now, person_id=workspace.person.id,
-                         subject=person_id)
-        audit.append(conn, audit.AuditKind.REKEY, at=now, person_id=workspace.person.id,
-                     subject=str(len(removed)))
+            audit.append(
+                conn, audit.AuditKind.PERSON_REMOVED, at=now, person_id=workspace.person.id, subject=person_id
+            )
+        audit.append(
+            conn, audit.AuditKind.REKEY, at=now, person_id=workspace.person.id, subject=str(len(removed))
+        )
     workspace.slots = _keep_newest(paths)
     return RekeyResult(new_key, removed, done, skipped)
 
@@ -189,8 +192,9 @@ def finish_pending_keys(workspace: Workspace, keys: tuple[bytes, ...]) -> bool:
     if workspace._key != new_key:
         _rekey_live(workspace, new_key)
     with workspace.transaction() as conn:
-        audit.append(conn, audit.AuditKind.REKEY, at=utcnow(), person_id=workspace.person.id,
-                     subject="resumed")
+        audit.append(
+            conn, audit.AuditKind.REKEY, at=utcnow(), person_id=workspace.person.id, subject="resumed"
+        )
     workspace.slots = _keep_newest(workspace.paths)
     return True
 
@@ -211,8 +215,9 @@ def _keep_newest(paths: WorkspacePaths) -> KeySlotFile:
     return slots
 
 
-def _rekey_backups(paths: WorkspacePaths, old_key: bytes,
-                   new_key: bytes) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+def _rekey_backups(
+    paths: WorkspacePaths, old_key: bytes, new_key: bytes
+) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
     done: list[Path] = []
     skipped: list[Path] = []
     if not paths.backups.is_dir():

@@ -36,7 +36,9 @@ def list_slots(paths: WorkspacePaths) -> list[SlotChoice]:
 
 
 class Workspace:
-    def __init__(self, paths: WorkspacePaths, conn: Connection, slots: KeySlotFile, person: Person, key: bytes) -> None:
+    def __init__(
+        self, paths: WorkspacePaths, conn: Connection, slots: KeySlotFile, person: Person, key: bytes
+    ) -> None:
         self.paths = paths
         self.conn = conn
         self.slots = slots
@@ -46,8 +48,16 @@ class Workspace:
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def create(cls, paths: WorkspacePaths, *, org_name: str, label: str, role: Role, passphrase: str,
-               now: datetime | None = None) -> Workspace:
+    def create(
+        cls,
+        paths: WorkspacePaths,
+        *,
+        org_name: str,
+        label: str,
+        role: Role,
+        passphrase: str,
+        now: datetime | None = None,
+    ) -> Workspace:
         if paths.exists():
             raise WorkspaceError(ErrorCode.EXISTS)
         paths.root.mkdir(parents=True, exist_ok=True)
@@ -61,9 +71,14 @@ class Workspace:
         try:
             migrations.migrate(conn)
             with repo.transaction(conn):
-                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
-                    ("workspace_id", workspace_id), ("org_name", org_name), ("created_at", to_db(now)),
-                ])
+                conn.executemany(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    [
+                        ("workspace_id", workspace_id),
+                        ("org_name", org_name),
+                        ("created_at", to_db(now)),
+                    ],
+                )
                 _insert_person(conn, person)
         except BaseException:
             conn.close()
@@ -97,8 +112,9 @@ class Workspace:
                 raise WorkspaceError(ErrorCode.DAMAGED, "key slots belong to another workspace")
             migrations.migrate(conn, paths.database, paths.backups)
             meta = slots.find(slot_id).meta
-            row = conn.execute("SELECT id, label, role, created_at FROM people WHERE id = ?",
-                               (meta.person_id,)).fetchone()
+            row = conn.execute(
+                "SELECT id, label, role, created_at FROM people WHERE id = ?", (meta.person_id,)
+            ).fetchone()
             if row is None:
                 raise WorkspaceError(ErrorCode.DAMAGED, "person of the key slot is missing")
         except WorkspaceError:
@@ -153,7 +169,9 @@ class Workspace:
         """Add a person and their key slot (the slot file is written before the row commits)."""
         person = Person(label=label, role=role, created_at=now or utcnow())
         self.slots = KeySlotFile.load(self.paths.keyslots)  # a passphrase may have changed meanwhile
-        self.slots.add_slot(person_id=person.id, label=label, role=role, passphrase=passphrase, keys=(self._key,))
+        self.slots.add_slot(
+            person_id=person.id, label=label, role=role, passphrase=passphrase, keys=(self._key,)
+        )
         self.slots.save(self.paths.keyslots)
         with self.transaction() as conn:
             _insert_person(conn, person)
@@ -161,5 +179,7 @@ class Workspace:
 
 
 def _insert_person(conn: Connection, person: Person) -> None:
-    conn.execute("INSERT INTO people (id, label, role, created_at) VALUES (?, ?, ?, ?)",
-                 (person.id, person.label, person.role.value, person.created_at.isoformat()))
+    conn.execute(
+        "INSERT INTO people (id, label, role, created_at) VALUES (?, ?, ?, ?)",
+        (person.id, person.label, person.role.value, person.created_at.isoformat()),
+    )

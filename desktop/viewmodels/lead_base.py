@@ -14,7 +14,7 @@ from desktop.services.lead import LeadError, list_campaign_infos
 from desktop.storage.errors import WorkspaceError
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
-from sync import memberfile
+from sync.core import memberfile
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +48,12 @@ class LeadModel(QObject):
     def busy(self) -> bool:
         return self._running > 0
 
-    def run(self, work: Callable[[Workspace], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> None:
+    def run(
+        self,
+        work: Callable[[Workspace], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         ws = self.ws
         self._running += 1
         if self._running == 1:

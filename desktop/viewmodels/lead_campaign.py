@@ -9,7 +9,7 @@ from desktop.domain.models import Campaign
 from desktop.domain.script import render_script
 from desktop.services import lead
 from desktop.viewmodels.lead_base import LeadModel
-from sync.purposes import DEFAULT_PURPOSE, PURPOSES
+from sync.core.purposes import DEFAULT_PURPOSE, PURPOSES
 
 
 class CampaignEditorModel(LeadModel):
@@ -33,20 +33,29 @@ class CampaignEditorModel(LeadModel):
         purpose = str(values.get("purpose") or DEFAULT_PURPOSE)
         title = str(values.get("title") or "").strip()[:120] or "–"
         campaign = Campaign(title=title, purpose=purpose if purpose in PURPOSES else DEFAULT_PURPOSE)
-        return render_script(campaign, contact=lead.SAMPLE_CONTACT, caller_name=caller_name,
-                             template=str(values.get("script") or "")).html
+        return render_script(
+            campaign,
+            contact=lead.SAMPLE_CONTACT,
+            caller_name=caller_name,
+            template=str(values.get("script") or ""),
+        ).html
 
-    def save(self, values: dict[str, object], *, is_new: bool, resolution: lead.Resolution | None,
-             grace_days: int) -> bool:
+    def save(
+        self, values: dict[str, object], *, is_new: bool, resolution: lead.Resolution | None, grace_days: int
+    ) -> bool:
         """Validate and, when valid, store. Returns False (and emits ``problems``) when the draft is invalid."""
         campaign, problems = self.validate(values)
         if campaign is None:
             self.problems.emit(problems)
             return False
         if is_new:
-            self.run(lambda ws: lead.create_campaign(ws, campaign, resolution=resolution, grace_days=grace_days),
-                     self.saved.emit)
+            self.run(
+                lambda ws: lead.create_campaign(ws, campaign, resolution=resolution, grace_days=grace_days),
+                self.saved.emit,
+            )
         else:
-            self.run(lambda ws: lead.update_campaign(ws, campaign, resolution=resolution, grace_days=grace_days),
-                     self.saved.emit)
+            self.run(
+                lambda ws: lead.update_campaign(ws, campaign, resolution=resolution, grace_days=grace_days),
+                self.saved.emit,
+            )
         return True

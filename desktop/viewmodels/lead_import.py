@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 
 from desktop.services import lead_import
 from desktop.viewmodels.lead_base import LeadModel, error_code, safe_emitter
-from sync import memberfile
+from sync.core import memberfile
 
 
 class ImportModel(LeadModel):
@@ -60,13 +60,20 @@ class ImportModel(LeadModel):
         self.replan()
 
     def replan(self) -> None:
-        campaign_id, path, mapping, assume = self.campaign_id, self.path, dict(self.mapping), self.assume_category
+        campaign_id, path, mapping, assume = (
+            self.campaign_id,
+            self.path,
+            dict(self.mapping),
+            self.assume_category,
+        )
         if campaign_id is None or path is None:
             return
         self.result = None
 
         def work(ws):  # type: ignore[no-untyped-def]
-            return lead_import.plan_import(ws, campaign_id, path, mapping=mapping or None, assume_category=assume)
+            return lead_import.plan_import(
+                ws, campaign_id, path, mapping=mapping or None, assume_category=assume
+            )
 
         self.run(work, self._planned, lambda exc: self.plan_failed.emit(error_code(exc)))
 
@@ -76,15 +83,27 @@ class ImportModel(LeadModel):
 
     def check(self) -> None:
         """Read the whole file (nothing is written); progress by ``check_progress``."""
-        campaign_id, path, mapping, assume = self.campaign_id, self.path, dict(self.mapping), self.assume_category
+        campaign_id, path, mapping, assume = (
+            self.campaign_id,
+            self.path,
+            dict(self.mapping),
+            self.assume_category,
+        )
         assert campaign_id is not None and path is not None
         self._cancel.clear()
         cancel = self._cancel
         check_progress = safe_emitter(self.check_progress)
 
         def work(ws):  # type: ignore[no-untyped-def]
-            return lead_import.check_import(ws, campaign_id, path, mapping=mapping or None, assume_category=assume,
-                                            progress=check_progress, cancelled=cancel.is_set)
+            return lead_import.check_import(
+                ws,
+                campaign_id,
+                path,
+                mapping=mapping or None,
+                assume_category=assume,
+                progress=check_progress,
+                cancelled=cancel.is_set,
+            )
 
         self.run(work, self._checked, lambda exc: self.check_failed.emit(error_code(exc)))
 
@@ -101,8 +120,9 @@ class ImportModel(LeadModel):
         commit_progress = safe_emitter(self.commit_progress)
 
         def work(ws):  # type: ignore[no-untyped-def]
-            return lead_import.commit_import(ws, campaign_id, result, progress=commit_progress,
-                                             cancelled=cancel.is_set)
+            return lead_import.commit_import(
+                ws, campaign_id, result, progress=commit_progress, cancelled=cancel.is_set
+            )
 
         self.run(work, self._committed, lambda exc: self.commit_failed.emit(error_code(exc)))
 

@@ -48,7 +48,9 @@ class DashboardModel(LeadModel):
             return
         self._in_flight = True
         now = self.clock()
-        self.run(lambda ws: lead_progress.progress(ws, campaign_id, now=now), self._updated, self._refresh_failed)
+        self.run(
+            lambda ws: lead_progress.progress(ws, campaign_id, now=now), self._updated, self._refresh_failed
+        )
 
     def _updated(self, progress: lead_progress.Progress) -> None:
         self._in_flight = False
@@ -69,7 +71,10 @@ class DashboardModel(LeadModel):
     def write_record(self, path: str | Path) -> None:
         campaign_id = self.campaign_id
         if campaign_id is not None:
-            self.run(lambda ws: str(lead_record.write_record(ws, campaign_id, Path(path))), self.record_written.emit)
+            self.run(
+                lambda ws: str(lead_record.write_record(ws, campaign_id, Path(path))),
+                self.record_written.emit,
+            )
 
 
 class SlicesModel(LeadModel):
@@ -130,8 +135,10 @@ class EndModel(LeadModel):
     def end(self, *, accept_unsynced: bool) -> None:
         campaign_id = self.campaign_id
         if campaign_id is not None:
-            self.run(lambda ws: lead_end.end_campaign(ws, campaign_id, accept_unsynced=accept_unsynced),
-                     self._ended)
+            self.run(
+                lambda ws: lead_end.end_campaign(ws, campaign_id, accept_unsynced=accept_unsynced),
+                self._ended,
+            )
 
     def _ended(self, ended: lead_end.CampaignEnded) -> None:
         self.ended.emit(ended)

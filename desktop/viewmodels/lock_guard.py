@@ -15,8 +15,13 @@ DEFAULT_IDLE_MINUTES = 5
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 15
 
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
-             QEvent.Type.TouchBegin}
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
 
 
 def clamp_idle_minutes(minutes: int) -> int:
@@ -27,8 +32,14 @@ class LockGuard(QObject):
     lock_requested = Signal(str)  # reason: "idle" | "os_lock" | "sleep" | "user_switch"
     remaining_changed = Signal(int)  # seconds until the idle lock
 
-    def __init__(self, *, idle_minutes: int = DEFAULT_IDLE_MINUTES, clock: Callable[[], float] = time.monotonic,
-                 check_interval_ms: int = 1000, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        idle_minutes: int = DEFAULT_IDLE_MINUTES,
+        clock: Callable[[], float] = time.monotonic,
+        check_interval_ms: int = 1000,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.clock = clock
         self.idle_seconds = clamp_idle_minutes(idle_minutes) * 60

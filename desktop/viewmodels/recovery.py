@@ -33,8 +33,9 @@ class BackupChoice:
     modified: datetime
 
 
-def restore_with_throttle(paths: WorkspacePaths, backup: recovery.Backup, slot_id: str, passphrase: str,
-                          clock=utcnow) -> None:  # noqa: ANN001
+def restore_with_throttle(
+    paths: WorkspacePaths, backup: recovery.Backup, slot_id: str, passphrase: str, clock=utcnow
+) -> None:  # noqa: ANN001
     """Restore `backup` (recovery.restore_backup), counting a wrong passphrase like a failed unlock."""
     now = clock()
     throttle = session.read_throttle(paths)
@@ -45,7 +46,9 @@ def restore_with_throttle(paths: WorkspacePaths, backup: recovery.Backup, slot_i
     except WorkspaceError as exc:
         if exc.code is ErrorCode.WRONG_PASSPHRASE:
             failures = throttle.failures + 1
-            session._write_throttle(paths, session.UnlockThrottle(failures, now + session.failure_delay(failures)))
+            session._write_throttle(
+                paths, session.UnlockThrottle(failures, now + session.failure_delay(failures))
+            )
             raise session.ThrottledError(session.failure_delay(failures)) from None
         raise
     restored.workspace.close()  # the app unlocks it again the normal way (audit entry, retention)
@@ -76,8 +79,11 @@ class RecoveryModel(QObject):
             return
         backup = self._backups[index]
         self._set_busy(True)
-        self.db.submit(lambda: restore_with_throttle(self.paths, backup, slot_id, passphrase),
-                       lambda _: self._done(slot_id, passphrase), self._error)
+        self.db.submit(
+            lambda: restore_with_throttle(self.paths, backup, slot_id, passphrase),
+            lambda _: self._done(slot_id, passphrase),
+            self._error,
+        )
 
     def _done(self, slot_id: str, passphrase: str) -> None:
         self._set_busy(False)

@@ -24,8 +24,15 @@ class SessionController(QObject):
     unlocked = Signal(object)  # Workspace (handle only: use it through `db`)
     locked = Signal()
 
-    def __init__(self, paths: WorkspacePaths, db: TaskRunner, *, demo: bool = False,
-                 prepare: Callable[[], Any] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        paths: WorkspacePaths,
+        db: TaskRunner,
+        *,
+        demo: bool = False,
+        prepare: Callable[[], Any] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.paths = paths
         self.db = db

@@ -28,8 +28,13 @@ class ShiftViewModel(QObject):
     saved = Signal(object)  # ReportSaved
     failed = Signal(str)
 
-    def __init__(self, db: TaskRunner, workspace: Workspace, clock: Callable[[], datetime] = utcnow,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: TaskRunner,
+        workspace: Workspace,
+        clock: Callable[[], datetime] = utcnow,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.clock = clock
@@ -50,8 +55,15 @@ class ShiftViewModel(QObject):
     def is_lead(self) -> bool:
         return self.service.ws.person.role is Role.LEAD
 
-    def admit(self, label: str, passphrase: str, typed_name: str, confirmed: bool,
-              done: Callable[[object], None], refused: Callable[[str], None]) -> None:
+    def admit(
+        self,
+        label: str,
+        passphrase: str,
+        typed_name: str,
+        confirmed: bool,
+        done: Callable[[object], None],
+        refused: Callable[[str], None],
+    ) -> None:
         """Admit a volunteer (on the database thread); `refused` gets an AdmissionRefused code."""
         purpose = self.purpose
 
@@ -62,9 +74,19 @@ class ShiftViewModel(QObject):
                 refused("error")
                 raise error
 
-        self._run(lambda: volunteers.admit(self.service.ws, label=label, passphrase=passphrase,
-                                                typed_name=typed_name, confirmed=confirmed, purpose=purpose,
-                                                clock=self.clock), done, failed)
+        self._run(
+            lambda: volunteers.admit(
+                self.service.ws,
+                label=label,
+                passphrase=passphrase,
+                typed_name=typed_name,
+                confirmed=confirmed,
+                purpose=purpose,
+                clock=self.clock,
+            ),
+            done,
+            failed,
+        )
 
     @property
     def can_correct(self) -> bool:
@@ -102,8 +124,13 @@ class ShiftViewModel(QObject):
         self.card = card
         if isinstance(card, Card):
             contact = card.contact
-            self.flow = ReportFlow(card.campaign, (contact.phone, contact.phone2), self.service.caller_id,
-                                   contact.id, self.clock())
+            self.flow = ReportFlow(
+                card.campaign,
+                (contact.phone, contact.phone2),
+                self.service.caller_id,
+                contact.id,
+                self.clock(),
+            )
         else:
             self.flow = None
         self.card_ready.emit(card)
@@ -131,7 +158,7 @@ class ShiftViewModel(QObject):
         return changed
 
     def object(self) -> bool:
-        """"Bitte nicht mehr anrufen": ends the card and saves at once (DP-17)."""
+        """ "Bitte nicht mehr anrufen": ends the card and saves at once (DP-17)."""
         if self.flow is None or self.saving or not self.flow.object():
             return False
         self.save()
@@ -194,6 +221,7 @@ class ShiftViewModel(QObject):
             return
         card = self.card
         if isinstance(card, Card):
+
             def recheck() -> NextCard:
                 return self.service.card_for(card.campaign.id, card.contact.id)
 
@@ -217,8 +245,11 @@ class ShiftViewModel(QObject):
         def guarded():  # noqa: ANN202
             return skipped if self.closed else fn()
 
-        self.db.submit(guarded, lambda result: None if result is skipped or self.closed else done(result),
-                       failed or self._error)
+        self.db.submit(
+            guarded,
+            lambda result: None if result is skipped or self.closed else done(result),
+            failed or self._error,
+        )
 
     def _error(self, error: BaseException) -> None:
         self.saving = False

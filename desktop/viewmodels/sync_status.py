@@ -23,10 +23,19 @@ DEFAULT_INTERVAL_MS = 60_000
 
 class SyncController(QObject):
     status_changed = Signal(object)  # WorkspaceStatus
-    sync_finished = Signal(object, str)  # SyncResult | None, state: "online" | "offline" | "refused:<code>" | …
+    sync_finished = Signal(
+        object, str
+    )  # SyncResult | None, state: "online" | "offline" | "refused:<code>" | …
 
-    def __init__(self, workspace: Workspace, net: TaskRunner, *, interval_ms: int = DEFAULT_INTERVAL_MS,
-                 clock: Callable[[], datetime] = utcnow, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        net: TaskRunner,
+        *,
+        interval_ms: int = DEFAULT_INTERVAL_MS,
+        clock: Callable[[], datetime] = utcnow,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.net = net
@@ -91,8 +100,10 @@ class SyncController(QObject):
     def refresh(self) -> None:
         if self._stopped:
             return
-        self.net.submit(lambda: status_service.collect(self._connection(), self.clock()),
-                        lambda current: None if self._stopped else self.status_changed.emit(current))
+        self.net.submit(
+            lambda: status_service.collect(self._connection(), self.clock()),
+            lambda current: None if self._stopped else self.status_changed.emit(current),
+        )
 
     def _done(self, outcome: tuple[object, str, object]) -> None:
         result, state, current = outcome

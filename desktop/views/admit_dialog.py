@@ -5,25 +5,43 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 
 def refusal_text(code: str) -> str:
     texts = {
-        "not_a_lead": QCoreApplication.translate("AdmitDialog", "Only a responsible person can admit volunteers."),
+        "not_a_lead": QCoreApplication.translate(
+            "AdmitDialog", "Only a responsible person can admit volunteers."
+        ),
         "not_cleared": QCoreApplication.translate(
-            "AdmitDialog", "There is no valid clearance on this PC, so nobody can be admitted right now."),
+            "AdmitDialog", "There is no valid clearance on this PC, so nobody can be admitted right now."
+        ),
         "passphrase_too_short": QCoreApplication.translate(
-            "AdmitDialog", "The passphrase needs at least 8 characters."),
+            "AdmitDialog", "The passphrase needs at least 8 characters."
+        ),
         "label_taken": QCoreApplication.translate(
-            "AdmitDialog", "This name is already used on this PC. Add an initial, e.g. “Jonas K.”."),
+            "AdmitDialog", "This name is already used on this PC. Add an initial, e.g. “Jonas K.”."
+        ),
         "signature": QCoreApplication.translate(
-            "AdmitDialog", "Please sign with your full name, starting with the first name above."),
-        "not_confirmed": QCoreApplication.translate("AdmitDialog", "Please confirm that you have read the pledge."),
+            "AdmitDialog", "Please sign with your full name, starting with the first name above."
+        ),
+        "not_confirmed": QCoreApplication.translate(
+            "AdmitDialog", "Please confirm that you have read the pledge."
+        ),
         "mismatch": QCoreApplication.translate("AdmitDialog", "The two passphrases differ."),
     }
-    return texts.get(code, QCoreApplication.translate("AdmitDialog", "That did not work. Nothing was changed."))
+    return texts.get(
+        code, QCoreApplication.translate("AdmitDialog", "That did not work. Nothing was changed.")
+    )
 
 
 class AdmitDialog(QDialog):
@@ -34,8 +52,13 @@ class AdmitDialog(QDialog):
         self.setWindowTitle(self.tr("Admit a volunteer"))
         self.resize(720, 640)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Hand the keyboard to the new volunteer. They choose their own passphrase and sign "
-                               "the confidentiality pledge."), self)
+        intro = QLabel(
+            self.tr(
+                "Hand the keyboard to the new volunteer. They choose their own passphrase and sign "
+                "the confidentiality pledge."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -80,8 +103,9 @@ class AdmitDialog(QDialog):
             return
         self.ok.setEnabled(False)
         self.message.setText(self.tr("Saving …"))
-        self.admit_requested.emit(self.label.text(), self.passphrase.text(), self.signature.text(),
-                                  self.confirm.isChecked())
+        self.admit_requested.emit(
+            self.label.text(), self.passphrase.text(), self.signature.text(), self.confirm.isChecked()
+        )
 
     def show_refusal(self, code: str) -> None:
         self.ok.setEnabled(True)

@@ -9,13 +9,28 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.domain.queue import EmptyReason
 from desktop.domain.report_flow import StepKind
 from desktop.domain.script import render_script
-from desktop.services.calling import Card, EmptyQueue, NextCard, NoCampaign, NotCleared, OutsideHours, ReportSaved
+from desktop.services.calling import (
+    Card,
+    EmptyQueue,
+    NextCard,
+    NoCampaign,
+    NotCleared,
+    OutsideHours,
+    ReportSaved,
+)
 from desktop.viewmodels.shift import ShiftViewModel
 from desktop.views.dialing import ClipboardGuard, display_number, open_dialer, qr_pixmap
 from desktop.views.labels import clearance_explanation, outcome_label
@@ -60,9 +75,12 @@ class CallerView(QWidget):
         shift.card_ready.connect(self.show_card)
         shift.step_changed.connect(self._show_step)
         shift.saved.connect(self.show_saved)
-        for sequence, slot in ((QKeySequence("F1"), self.toggle_transparency),
-                               (QKeySequence("F2"), self._correct), (QKeySequence("F9"), self._object),
-                               (QKeySequence("Ctrl+L"), self.pause_requested.emit)):
+        for sequence, slot in (
+            (QKeySequence("F1"), self.toggle_transparency),
+            (QKeySequence("F2"), self._correct),
+            (QKeySequence("F9"), self._object),
+            (QKeySequence("Ctrl+L"), self.pause_requested.emit),
+        ):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -91,7 +109,9 @@ class CallerView(QWidget):
         self.admit.clicked.connect(self.admit_requested)
         self.admit.setVisible(self.shift.is_lead)
         self.prepare = QPushButton(self.tr("Prepare campaigns"), self)
-        self.prepare.setAccessibleName(self.tr("Prepare campaigns, lists and progress (responsible persons only)"))
+        self.prepare.setAccessibleName(
+            self.tr("Prepare campaigns, lists and progress (responsible persons only)")
+        )
         self.prepare.clicked.connect(self.prepare_requested)
         self.prepare.setVisible(self.shift.is_lead)
         top.addWidget(self.correct)
@@ -105,7 +125,9 @@ class CallerView(QWidget):
         card = QFrame(parent)
         card.setObjectName("card")
         layout = QVBoxLayout(card)
-        self.correction_banner = QLabel(self.tr("Correcting the last report: the new answers replace it."), card)
+        self.correction_banner = QLabel(
+            self.tr("Correcting the last report: the new answers replace it."), card
+        )
         self.correction_banner.setObjectName("errorLabel")
         self.correction_banner.hide()
         self.name = QLabel("", card)
@@ -137,8 +159,12 @@ class CallerView(QWidget):
         buttons.addStretch(1)
         self.qr_image = QLabel(card)
         self.qr_image.setAccessibleName(self.tr("QR code of the number"))
-        self.qr_note = QLabel(self.tr("Note: the number then stays in your phone's call log. "
-                                      "Please delete it there after the call."), card)
+        self.qr_note = QLabel(
+            self.tr(
+                "Note: the number then stays in your phone's call log. Please delete it there after the call."
+            ),
+            card,
+        )
         self.qr_note.setWordWrap(True)
         self.qr_image.hide()
         self.qr_note.hide()
@@ -191,17 +217,28 @@ class CallerView(QWidget):
         campaign, contact = card.campaign, card.contact
         self.campaign_title.setText(campaign.title)
         self.name.setText(contact.display_name)
-        self.locality.setText(" ".join(p for p in (contact.postcode, contact.locality, contact.district) if p))
+        self.locality.setText(
+            " ".join(p for p in (contact.postcode, contact.locality, contact.district) if p)
+        )
         self.number.setText(display_number(contact.phone))
-        self.number2.setText(self.tr("Second number: %1").replace("%1", display_number(contact.phone2))
-                             if contact.phone2 else "")
+        self.number2.setText(
+            self.tr("Second number: %1").replace("%1", display_number(contact.phone2))
+            if contact.phone2
+            else ""
+        )
         for button in (self.dial, self.qr, self.copy):
             button.setEnabled(bool(contact.phone))
         self.history.setText(self._history_text(card))
-        self.script.setHtml(render_script(campaign, contact=contact, caller_name=self.shift.caller_label).html)
-        self.transparency.setText(campaign.transparency or self.tr(
-            "Your number comes from the party's membership records. We use it only for this campaign. "
-            "You can object at any time, and we will not call you again."))
+        self.script.setHtml(
+            render_script(campaign, contact=contact, caller_name=self.shift.caller_label).html
+        )
+        self.transparency.setText(
+            campaign.transparency
+            or self.tr(
+                "Your number comes from the party's membership records. We use it only for this campaign. "
+                "You can object at any time, and we will not call you again."
+            )
+        )
         self.bar.setEnabled(True)
         self.bar.show()
         self.setFocus()
@@ -227,13 +264,21 @@ class CallerView(QWidget):
         if isinstance(card, OutsideHours):
             self.name.setText(self.tr("Outside calling hours"))
             verdict = card.verdict
-            when = QLocale().toString(verdict.next_allowed, QLocale.FormatType.ShortFormat) \
-                if verdict.next_allowed else ""
+            when = (
+                QLocale().toString(verdict.next_allowed, QLocale.FormatType.ShortFormat)
+                if verdict.next_allowed
+                else ""
+            )
             if verdict.reason == "public_holiday":
-                text = self.tr("Today is a public holiday (%1). Calls are possible again from %2.") \
-                    .replace("%1", verdict.holiday_name or "").replace("%2", when)
+                text = (
+                    self.tr("Today is a public holiday (%1). Calls are possible again from %2.")
+                    .replace("%1", verdict.holiday_name or "")
+                    .replace("%2", when)
+                )
             else:
-                text = self.tr("We do not call at this time. Calls are possible again from %1.").replace("%1", when)
+                text = self.tr("We do not call at this time. Calls are possible again from %1.").replace(
+                    "%1", when
+                )
             self.locality.setText(text)
             return
         assert isinstance(card, EmptyQueue)
@@ -250,13 +295,21 @@ class CallerView(QWidget):
             return self.tr("The call list is empty.")
         parts = []
         if summary.callbacks_pending and summary.next_callback_at is not None:
-            parts.append(self.tr("%n people wait for their call-back, the next at %1.", "", summary.callbacks_pending)
-                         .replace("%1", fmt(summary.next_callback_at.astimezone(), QLocale.FormatType.ShortFormat)))
+            parts.append(
+                self.tr(
+                    "%n people wait for their call-back, the next at %1.", "", summary.callbacks_pending
+                ).replace("%1", fmt(summary.next_callback_at.astimezone(), QLocale.FormatType.ShortFormat))
+            )
         if summary.cooling_down and summary.next_retry_at is not None:
-            parts.append(self.tr("%n people can be tried again from %1.", "", summary.cooling_down)
-                         .replace("%1", fmt(summary.next_retry_at.astimezone(), QLocale.FormatType.ShortFormat)))
+            parts.append(
+                self.tr("%n people can be tried again from %1.", "", summary.cooling_down).replace(
+                    "%1", fmt(summary.next_retry_at.astimezone(), QLocale.FormatType.ShortFormat)
+                )
+            )
         if summary.reserved_by_others:
-            parts.append(self.tr("%n people are reserved for another PC or caller.", "", summary.reserved_by_others))
+            parts.append(
+                self.tr("%n people are reserved for another PC or caller.", "", summary.reserved_by_others)
+            )
         if not parts:
             parts.append(self.tr("Everyone on the list has been called. Thank you!"))
         return " ".join(parts)
@@ -267,7 +320,9 @@ class CallerView(QWidget):
         parts = []
         for attempt in card.attempts:
             day = QLocale().toString(attempt.at.astimezone().date(), QLocale.FormatType.ShortFormat)
-            parts.append(f"{day} {outcome_label(attempt.outcome)}" + (f" – {attempt.note}" if attempt.note else ""))
+            parts.append(
+                f"{day} {outcome_label(attempt.outcome)}" + (f" – {attempt.note}" if attempt.note else "")
+            )
         return self.tr("Earlier attempts: %1").replace("%1", " · ".join(parts))
 
     def _show_step(self, step) -> None:  # noqa: ANN001
@@ -278,10 +333,13 @@ class CallerView(QWidget):
     def show_saved(self, saved: ReportSaved) -> None:
         self.clipboard.clear()
         shift = saved.shift
-        self.counts.setText(self.tr("%1 calls · %2 reached · %3 per hour · %4 waiting to upload")
-                            .replace("%1", str(shift.calls)).replace("%2", str(shift.reached))
-                            .replace("%3", QLocale().toString(shift.per_hour(saved.report.created_at), "f", 1))
-                            .replace("%4", str(saved.pending_uploads)))
+        self.counts.setText(
+            self.tr("%1 calls · %2 reached · %3 per hour · %4 waiting to upload")
+            .replace("%1", str(shift.calls))
+            .replace("%2", str(shift.reached))
+            .replace("%3", QLocale().toString(shift.per_hour(saved.report.created_at), "f", 1))
+            .replace("%4", str(saved.pending_uploads))
+        )
         self.status.setText(self.tr("Saved: %1").replace("%1", outcome_label(saved.report.outcome)))
         self.correct.setEnabled(True)
 

@@ -13,8 +13,17 @@ import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.viewmodels.recovery import BackupChoice, RecoveryModel
@@ -26,7 +35,9 @@ class DamagedView(QWidget):
     restored = Signal(str, str)  # slot id, passphrase: the app unlocks the restored workspace
     back_requested = Signal()
 
-    def __init__(self, model: RecoveryModel, data_dir: str, workspace_dir: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: RecoveryModel, data_dir: str, workspace_dir: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("damagedView")
         self.model = model
@@ -44,19 +55,27 @@ class DamagedView(QWidget):
         self.title = QLabel(self.tr("The workspace is damaged"), panel)
         self.title.setFont(heading_font(1.4))
         layout.addWidget(self.title)
-        self.explanation = QLabel(self.tr(
-            "The workspace file failed its integrity check, so it was not opened. Nothing was changed, deleted or "
-            "rebuilt. Reports that were already sent are safe at the central office. There are two ways out."), panel)
+        self.explanation = QLabel(
+            self.tr(
+                "The workspace file failed its integrity check, so it was not opened. Nothing was changed, deleted or "
+                "rebuilt. Reports that were already sent are safe at the central office. There are two ways out."
+            ),
+            panel,
+        )
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
 
         # 1. Restore a backup -------------------------------------------------------------------------------
         restore = QGroupBox(self.tr("1. Restore the backup"), panel)
         rl = QVBoxLayout(restore)
-        about = QLabel(self.tr(
-            "Telefonaktion keeps an encrypted backup from before each update of the file format. Restoring it moves "
-            "the damaged files into a separate folder (nothing is deleted). Work recorded after the backup is not "
-            "in it."), restore)
+        about = QLabel(
+            self.tr(
+                "Telefonaktion keeps an encrypted backup from before each update of the file format. Restoring it moves "
+                "the damaged files into a separate folder (nothing is deleted). Work recorded after the backup is not "
+                "in it."
+            ),
+            restore,
+        )
         about.setWordWrap(True)
         rl.addWidget(about)
         form = QFormLayout()
@@ -72,7 +91,9 @@ class DamagedView(QWidget):
         form.addRow(self.tr("Who are you?"), self.person)
         form.addRow(self.tr("Passphrase"), self.passphrase)
         rl.addLayout(form)
-        self.no_backup = QLabel(self.tr("There is no backup on this PC. Please take the second way."), restore)
+        self.no_backup = QLabel(
+            self.tr("There is no backup on this PC. Please take the second way."), restore
+        )
         self.no_backup.setWordWrap(True)
         self.no_backup.setVisible(False)
         rl.addWidget(self.no_backup)
@@ -86,22 +107,35 @@ class DamagedView(QWidget):
         # 2. Enrol again -------------------------------------------------------------------------------------
         again = QGroupBox(self.tr("2. Enrol again and pull the list from the central office"), panel)
         al = QVBoxLayout(again)
-        steps = QLabel(self.tr(
-            "1. Close Telefonaktion.\n"
-            "2. Rename the workspace folder (shown below), for example by adding \"-damaged\". Do not delete it: "
-            "reports that had not reached the central office are still in it, and the central office can help to "
-            "read them.\n"
-            "3. Ask the central office for a new enrolment code and enrol this PC again with the command below.\n"
-            "4. Synchronise: campaigns, clearances and objections come back from the central office."), again)
+        steps = QLabel(
+            self.tr(
+                "1. Close Telefonaktion.\n"
+                '2. Rename the workspace folder (shown below), for example by adding "-damaged". Do not delete it: '
+                "reports that had not reached the central office are still in it, and the central office can help to "
+                "read them.\n"
+                "3. Ask the central office for a new enrolment code and enrol this PC again with the command below.\n"
+                "4. Synchronise: campaigns, clearances and objections come back from the central office."
+            ),
+            again,
+        )
         steps.setWordWrap(True)
         al.addWidget(steps)
         self.commands = QPlainTextEdit(again)
         self.commands.setReadOnly(True)
         self.commands.setAccessibleName(self.tr("Commands"))
-        self.commands.setPlainText(self.tr("Workspace folder: %1").replace("%1", workspace_dir) + "\n\n"
-                                   + "telefonaktion --data-dir \"" + data_dir + "\" enrol --server URL "
-                                   "--code CODE --name \"" + self.tr("First name + initial") + "\"\n"
-                                   + "telefonaktion --data-dir \"" + data_dir + "\" sync")
+        self.commands.setPlainText(
+            self.tr("Workspace folder: %1").replace("%1", workspace_dir)
+            + "\n\n"
+            + 'telefonaktion --data-dir "'
+            + data_dir
+            + '" enrol --server URL '
+            '--code CODE --name "'
+            + self.tr("First name + initial")
+            + '"\n'
+            + 'telefonaktion --data-dir "'
+            + data_dir
+            + '" sync'
+        )
         self.commands.setMaximumHeight(110)
         al.addWidget(self.commands)
         layout.addWidget(again)
@@ -138,8 +172,11 @@ class DamagedView(QWidget):
     def set_backups(self, backups: list[BackupChoice]) -> None:
         self.backup.clear()
         for b in backups:
-            text = self.tr("Backup of %1 (file format %2)").replace(
-                "%1", b.modified.strftime("%d.%m.%Y %H:%M")).replace("%2", str(b.schema_version))
+            text = (
+                self.tr("Backup of %1 (file format %2)")
+                .replace("%1", b.modified.strftime("%d.%m.%Y %H:%M"))
+                .replace("%2", str(b.schema_version))
+            )
             self.backup.addItem(text)
         self.no_backup.setVisible(not backups)
         for widget in (self.backup, self.passphrase, self.restore_button):
@@ -153,7 +190,9 @@ class DamagedView(QWidget):
         if not self.restore_button.isEnabled() or not self.passphrase.text():
             return
         self.message.setText(self.tr("Restoring …"))
-        self.model.restore(self.backup.currentIndex(), self.person.currentData() or "", self.passphrase.text())
+        self.model.restore(
+            self.backup.currentIndex(), self.person.currentData() or "", self.passphrase.text()
+        )
 
     def _busy(self, busy: bool) -> None:
         self.restore_button.setEnabled(not busy and self.backup.count() > 0)
@@ -169,7 +208,9 @@ class DamagedView(QWidget):
         if code == "damaged":
             text = self.tr("This backup cannot be used either: it failed its check. Nothing was changed.")
         if wait_seconds > 0:
-            text += " " + self.tr("Please wait %n second(s) before the next try.", "", math.ceil(wait_seconds))
+            text += " " + self.tr(
+                "Please wait %n second(s) before the next try.", "", math.ceil(wait_seconds)
+            )
             self.restore_button.setEnabled(False)
             QTimer.singleShot(math.ceil(wait_seconds * 1000), lambda: self._busy(False))
         self.message.setText(text)

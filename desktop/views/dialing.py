@@ -18,8 +18,11 @@ def display_number(e164: str) -> str:
         parsed = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
         return e164
-    fmt = phonenumbers.PhoneNumberFormat.NATIONAL if parsed.country_code == 49 \
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if parsed.country_code == 49
         else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
     return phonenumbers.format_number(parsed, fmt)
 
 

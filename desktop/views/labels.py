@@ -22,8 +22,11 @@ def flow_label(label_id: str) -> str:
         "report.failure_reason.busy": QCoreApplication.translate("ReportFlow", "Busy"),
         "report.failure_reason.wrong_number": QCoreApplication.translate("ReportFlow", "Wrong number"),
         "report.failure_reason.not_available": QCoreApplication.translate(
-            "ReportFlow", "Someone else answered / not available"),
-        "report.failure_reason.not_in_service": QCoreApplication.translate("ReportFlow", "Number not in service"),
+            "ReportFlow", "Someone else answered / not available"
+        ),
+        "report.failure_reason.not_in_service": QCoreApplication.translate(
+            "ReportFlow", "Number not in service"
+        ),
         "report.voicemail": QCoreApplication.translate("ReportFlow", "Did you leave a voicemail?"),
         "report.voicemail.yes": QCoreApplication.translate("ReportFlow", "Yes"),
         "report.voicemail.no": QCoreApplication.translate("ReportFlow", "No"),
@@ -37,26 +40,32 @@ def flow_label(label_id: str) -> str:
         "report.call_back_at": QCoreApplication.translate("ReportFlow", "Call back at (Enter confirms)"),
         "report.which_number.wrong": QCoreApplication.translate("ReportFlow", "Which number is wrong?"),
         "report.which_number.not_in_service": QCoreApplication.translate(
-            "ReportFlow", "Which number is not in service?"),
+            "ReportFlow", "Which number is not in service?"
+        ),
         "report.which_number.first": QCoreApplication.translate("ReportFlow", "The first"),
         "report.which_number.second": QCoreApplication.translate("ReportFlow", "The second"),
         "report.which_number.both": QCoreApplication.translate("ReportFlow", "Both"),
         "report.organizer_action": QCoreApplication.translate(
-            "ReportFlow", "Does the organizer need to do something?"),
+            "ReportFlow", "Does the organizer need to do something?"
+        ),
         "report.organizer_action.yes": QCoreApplication.translate("ReportFlow", "Yes"),
         "report.organizer_action.no": QCoreApplication.translate("ReportFlow", "No"),
         "report.organizer_message": QCoreApplication.translate(
-            "ReportFlow", "Message to the organizer (only they see it; Enter confirms)"),
+            "ReportFlow", "Message to the organizer (only they see it; Enter confirms)"
+        ),
         "report.note": QCoreApplication.translate("ReportFlow", "Note (optional; Enter confirms)"),
         "report.note.warning": QCoreApplication.translate(
-            "ReportFlow", "Do not write down health, political opinions or anything about other people."),
+            "ReportFlow", "Do not write down health, political opinions or anything about other people."
+        ),
         "report.question": QCoreApplication.translate("ReportFlow", "Question"),
         "report.question.yes": QCoreApplication.translate("ReportFlow", "Yes"),
         "report.question.no": QCoreApplication.translate("ReportFlow", "No"),
         "report.question.option": QCoreApplication.translate("ReportFlow", "Option"),
         "report.question.skip": QCoreApplication.translate("ReportFlow", "Skip"),
         "report.question.confirm": QCoreApplication.translate("ReportFlow", "Confirm"),
-        "report.done": QCoreApplication.translate("ReportFlow", "All answered. Enter saves, Backspace goes back."),
+        "report.done": QCoreApplication.translate(
+            "ReportFlow", "All answered. Enter saves, Backspace goes back."
+        ),
     }
     return table.get(label_id, label_id)
 
@@ -80,38 +89,74 @@ def clearance_explanation(gate: GateStatus) -> str:
     """What is missing for the clearance, in the order of the party's letter, and what to do next."""
     missing = set(gate.missing) | ({gate.reason} if gate.reason else set())
     steps = [
-        (bool(missing & {"no_resolution", "resolution_expired", "not_responsible"}),
-         QCoreApplication.translate("Clearance", "Board resolution naming 1–3 responsible persons")),
-        ("no_training" in missing, QCoreApplication.translate("Clearance", "Training and exercises completed")),
-        ("no_declaration" in missing, QCoreApplication.translate("Clearance", "Signed data-protection declaration received")),
+        (
+            bool(missing & {"no_resolution", "resolution_expired", "not_responsible"}),
+            QCoreApplication.translate("Clearance", "Board resolution naming 1–3 responsible persons"),
+        ),
+        (
+            "no_training" in missing,
+            QCoreApplication.translate("Clearance", "Training and exercises completed"),
+        ),
+        (
+            "no_declaration" in missing,
+            QCoreApplication.translate("Clearance", "Signed data-protection declaration received"),
+        ),
     ]
     lines = []
     if gate.missing:  # the central office told us which steps are missing
         lines = [("✗ " if is_missing else "✓ ") + text for is_missing, text in steps]
     todo = {
-        "no_resolution": QCoreApplication.translate("Clearance", "Your board passes a resolution that names 1–3 responsible persons for the "
-                                        "phone campaign; send it to the central office."),
-        "resolution_expired": QCoreApplication.translate("Clearance", "The resolution has expired or does not cover this purpose: please "
-                                             "pass a new one and send it to the central office."),
-        "not_responsible": QCoreApplication.translate("Clearance", "You are not named as a responsible person in the resolution. Please ask "
-                                          "your board."),
-        "no_training": QCoreApplication.translate("Clearance", "Sign up for the training and complete it with its exercises."),
-        "no_declaration": QCoreApplication.translate("Clearance", "Send the signed data-protection declaration to the central office."),
-        "revoked": QCoreApplication.translate("Clearance", "The central office has revoked the clearance. Please ask them."),
-        "not_enrolled": QCoreApplication.translate("Clearance", "This PC is not yet enrolled with the central office. A responsible person "
-                                       "enrols it with a one-time code."),
+        "no_resolution": QCoreApplication.translate(
+            "Clearance",
+            "Your board passes a resolution that names 1–3 responsible persons for the "
+            "phone campaign; send it to the central office.",
+        ),
+        "resolution_expired": QCoreApplication.translate(
+            "Clearance",
+            "The resolution has expired or does not cover this purpose: please "
+            "pass a new one and send it to the central office.",
+        ),
+        "not_responsible": QCoreApplication.translate(
+            "Clearance", "You are not named as a responsible person in the resolution. Please ask your board."
+        ),
+        "no_training": QCoreApplication.translate(
+            "Clearance", "Sign up for the training and complete it with its exercises."
+        ),
+        "no_declaration": QCoreApplication.translate(
+            "Clearance", "Send the signed data-protection declaration to the central office."
+        ),
+        "revoked": QCoreApplication.translate(
+            "Clearance", "The central office has revoked the clearance. Please ask them."
+        ),
+        "not_enrolled": QCoreApplication.translate(
+            "Clearance",
+            "This PC is not yet enrolled with the central office. A responsible person "
+            "enrols it with a one-time code.",
+        ),
         "pledge_no_pledge": QCoreApplication.translate(
-            "Clearance", "You have not signed the confidentiality pledge on this PC. A responsible person admits you."),
+            "Clearance",
+            "You have not signed the confidentiality pledge on this PC. A responsible person admits you.",
+        ),
         "pledge_rejected": QCoreApplication.translate(
-            "Clearance", "The central office did not confirm your confidentiality pledge. Please talk to your call lead."),
+            "Clearance",
+            "The central office did not confirm your confidentiality pledge. Please talk to your call lead.",
+        ),
         "pledge_pending_expired": QCoreApplication.translate(
-            "Clearance", "Your provisional period has ended and the central office has not yet confirmed your pledge. "
-                         "Please talk to your call lead."),
+            "Clearance",
+            "Your provisional period has ended and the central office has not yet confirmed your pledge. "
+            "Please talk to your call lead.",
+        ),
     }
     actions = [todo[r] for r in (gate.missing or (gate.reason,)) if r in todo]
     if not actions:
-        actions = [QCoreApplication.translate("Clearance", "The clearance on this PC has expired. Connect to the internet and synchronise.")]
+        actions = [
+            QCoreApplication.translate(
+                "Clearance", "The clearance on this PC has expired. Connect to the internet and synchronise."
+            )
+        ]
     lines.append("")
     lines.extend(QCoreApplication.translate("Clearance", "What to do: %1").replace("%1", a) for a in actions)
-    lines.append(QCoreApplication.translate("Clearance", "After the next synchronisation the numbers become visible."))
+    lines.append(
+        QCoreApplication.translate("Clearance", "After the next synchronisation the numbers become visible.")
+    )
     return "\n".join(lines)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDateTimeEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QDateTimeEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.domain.report_flow import ENTER, Step, StepKind
@@ -75,13 +83,18 @@ class ReportBar(QFrame):
         self.prompt.setText(prompt)
         self.objection.setEnabled(step.kind is not StepKind.DONE)
         digit_nine = step.objection_key is not None and step.kind in (StepKind.CHOICE, StepKind.MULTI)
-        self.objection.setText(self.tr("[9] Please don't call again") if digit_nine
-                               else self.tr("[F9] Please don't call again"))
+        self.objection.setText(
+            self.tr("[9] Please don't call again") if digit_nine else self.tr("[F9] Please don't call again")
+        )
         shown = 0
         for option in step.options:
             label = option.text or flow_label(option.label_id)
             key = "↵" if option.key == ENTER else option.key
-            mark = "☑ " if option.selected else ("☐ " if step.kind is StepKind.MULTI and option.key != ENTER else "")
+            mark = (
+                "☑ "
+                if option.selected
+                else ("☐ " if step.kind is StepKind.MULTI and option.key != ENTER else "")
+            )
             button = self._button(shown)
             button.setText(f"[{key}] {mark}{label}")
             button.setAccessibleName(label)

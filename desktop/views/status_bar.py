@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.services.status import WorkspaceStatus
@@ -41,18 +47,29 @@ class StatusButton(QPushButton):
         self._render()
 
     def _render(self) -> None:
-        parts = [self.tr("● online") if self.state == "online" else self.tr("○ offline")
-                 if self.state in ("offline", "unknown", "error") else self.tr("⚠ refused by the central office")]
+        parts = [
+            self.tr("● online")
+            if self.state == "online"
+            else self.tr("○ offline")
+            if self.state in ("offline", "unknown", "error")
+            else self.tr("⚠ refused by the central office")
+        ]
         s = self.status
         if s is not None:
-            parts.append(self.tr("last sync %1").replace("%1", _when(s.last_sync)) if s.last_sync
-                         else self.tr("never synchronised"))
+            parts.append(
+                self.tr("last sync %1").replace("%1", _when(s.last_sync))
+                if s.last_sync
+                else self.tr("never synchronised")
+            )
             parts.append(self.tr("%n waiting", "", s.pending_uploads))
             if s.needs_attention:
                 parts.append(self.tr("%n need attention", "", len(s.needs_attention)))
             c = s.clearance
-            parts.append(self.tr("clearance valid until %1").replace("%1", _when(c.offline_deadline))
-                         if c.valid else self.tr("no valid clearance"))
+            parts.append(
+                self.tr("clearance valid until %1").replace("%1", _when(c.offline_deadline))
+                if c.valid
+                else self.tr("no valid clearance")
+            )
         if self.idle_seconds is not None:
             parts.append(self.tr("locks in %1 min").replace("%1", str(max(1, round(self.idle_seconds / 60)))))
         self.setText(" · ".join(parts))
@@ -75,12 +92,15 @@ class SyncDetails(QDialog):
             lines.append(self.tr("Waiting to upload: %1").replace("%1", str(status.pending_uploads)))
             lines.append(self.tr("Last sync: %1").replace("%1", _when(status.last_sync) or "–"))
         layout.addWidget(QLabel("\n".join(lines), self))
-        layout.addWidget(QLabel(self.tr("Needs attention (refused by the central office, never dropped):"), self))
+        layout.addWidget(
+            QLabel(self.tr("Needs attention (refused by the central office, never dropped):"), self)
+        )
         self.attention = QListWidget(self)
         self.attention.setAccessibleName(self.tr("Needs attention"))
-        for item in (status.needs_attention if status else ()):
-            self.attention.addItem(f"{item.created_at[:16].replace('T', ' ')} · {item.kind} · {item.reason} · "
-                                   f"{item.item_id[:8]}")
+        for item in status.needs_attention if status else ():
+            self.attention.addItem(
+                f"{item.created_at[:16].replace('T', ' ')} · {item.kind} · {item.reason} · {item.item_id[:8]}"
+            )
         layout.addWidget(self.attention)
         now = QPushButton(self.tr("Synchronise now"), self)
         now.clicked.connect(self.sync_requested)

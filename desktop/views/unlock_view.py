@@ -6,7 +6,14 @@ import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.services.calling import ShiftCounts
@@ -18,7 +25,9 @@ from desktop.views.style import heading_font
 class UnlockView(QWidget):
     unlock_requested = Signal(str, str)  # slot id, passphrase
 
-    def __init__(self, org_name: str = "", demo_passphrase: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, org_name: str = "", demo_passphrase: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockView")
         outer = QVBoxLayout(self)
@@ -74,8 +83,9 @@ class UnlockView(QWidget):
         self.demo_hint.setWordWrap(True)
         self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if demo_passphrase:
-            self.demo_hint.setText(self.tr("Demo workspace with invented people. Passphrase: %1").replace(
-                "%1", demo_passphrase))
+            self.demo_hint.setText(
+                self.tr("Demo workspace with invented people. Passphrase: %1").replace("%1", demo_passphrase)
+            )
         self.demo_hint.setVisible(bool(demo_passphrase))
         layout.addWidget(self.demo_hint)
 
@@ -100,8 +110,11 @@ class UnlockView(QWidget):
         self.passphrase.clear()
         self.error.setText(workspace_error(code))
         if wait_seconds > 0:
-            self.error.setText(self.error.text() + " " + self.tr("Please wait %n second(s) before the next try.", "",
-                                                                 math.ceil(wait_seconds)))
+            self.error.setText(
+                self.error.text()
+                + " "
+                + self.tr("Please wait %n second(s) before the next try.", "", math.ceil(wait_seconds))
+            )
             self.button.setEnabled(False)
             self.passphrase.setEnabled(False)
             QTimer.singleShot(math.ceil(wait_seconds * 1000), self._ready_again)
@@ -124,8 +137,11 @@ class UnlockView(QWidget):
         }
         if reason == "end_shift":
             calls, reached = (shift.calls, shift.reached) if shift else (0, 0)
-            text = self.tr("Shift ended: %1 calls, %2 reached. Thank you!").replace("%1", str(calls)).replace(
-                "%2", str(reached))
+            text = (
+                self.tr("Shift ended: %1 calls, %2 reached. Thank you!")
+                .replace("%1", str(calls))
+                .replace("%2", str(reached))
+            )
         else:
             text = texts.get(reason, "")
         self.notice.setText(text)

@@ -7,7 +7,13 @@ phonenumbers.data.region_XX (and shortdata), by name, so those are collected; ge
 
 from PyInstaller.utils.hooks import collect_submodules
 
-_UNUSED = ("phonenumbers.geodata", "phonenumbers.carrierdata", "phonenumbers.tzdata",
-           "phonenumbers.geocoder", "phonenumbers.carrier", "phonenumbers.timezone")
+_UNUSED = (
+    "phonenumbers.geodata",
+    "phonenumbers.carrierdata",
+    "phonenumbers.tzdata",
+    "phonenumbers.geocoder",
+    "phonenumbers.carrier",
+    "phonenumbers.timezone",
+)
 
 hiddenimports = collect_submodules("phonenumbers", filter=lambda name: not name.startswith(_UNUSED))

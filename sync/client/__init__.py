@@ -1,4 +1,4 @@
-"""Sync client of the desktop app: the HTTP transport over sync.protocol (no Qt, no desktop imports)."""
+"""Sync client of the desktop app: the HTTP transport over sync.core.protocol (no Qt, no desktop imports)."""
 
 from sync.client.transport import (
     InsecureTransport,
@@ -10,4 +10,12 @@ from sync.client.transport import (
     check_url,
 )
 
-__all__ = ["InsecureTransport", "Refused", "ResyncRequired", "SyncClient", "SyncError", "Unreachable", "check_url"]
+__all__ = [
+    "InsecureTransport",
+    "Refused",
+    "ResyncRequired",
+    "SyncClient",
+    "SyncError",
+    "Unreachable",
+    "check_url",
+]

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel
 
-from sync import protocol as p
+from sync.core import protocol as p
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 M = TypeVar("M", bound=BaseModel)
@@ -40,7 +40,9 @@ class InsecureTransport(SyncError, ValueError):
 
 
 class Refused(SyncError):
-    def __init__(self, code: str, message: str = "", status: int = 0, retry_after: float | None = None) -> None:
+    def __init__(
+        self, code: str, message: str = "", status: int = 0, retry_after: float | None = None
+    ) -> None:
         super().__init__(f"{code}: {message}" if message else code)
         self.code, self.message, self.status, self.retry_after = code, message, status, retry_after
 
@@ -67,11 +69,24 @@ def check_url(base_url: str) -> str:
     return base_url.rstrip("/")
 
 
-def _send(client: httpx.Client, method: str, url: str, model: type[M], *, body: p.Wire | None = None,
-          params: dict[str, str | int] | None = None, headers: dict[str, str] | None = None) -> M:
+def _send(
+    client: httpx.Client,
+    method: str,
+    url: str,
+    model: type[M],
+    *,
+    body: p.Wire | None = None,
+    params: dict[str, str | int] | None = None,
+    headers: dict[str, str] | None = None,
+) -> M:
     try:
-        response = client.request(method, url, content=p.encode(body) if body is not None else None, params=params,
-                                  headers={"Content-Type": "application/json", **(headers or {})})
+        response = client.request(
+            method,
+            url,
+            content=p.encode(body) if body is not None else None,
+            params=params,
+            headers={"Content-Type": "application/json", **(headers or {})},
+        )
     except httpx.TransportError as exc:  # connect / read / write errors, timeouts, protocol errors
         raise Unreachable(f"{type(exc).__name__}: {exc}") from exc
     if response.status_code >= 500:
@@ -83,8 +98,9 @@ def _send(client: httpx.Client, method: str, url: str, model: type[M], *, body: 
         except p.ProtocolError:
             code, message = f"http_{response.status_code}", ""
         retry = response.headers.get("retry-after")
-        raise Refused(code, message, response.status_code,
-                      float(retry) if retry and retry.isdigit() else None)
+        raise Refused(
+            code, message, response.status_code, float(retry) if retry and retry.isdigit() else None
+        )
     try:
         return p.decode(model, response.content)
     except p.ProtocolError as exc:
@@ -94,25 +110,49 @@ def _send(client: httpx.Client, method: str, url: str, model: type[M], *, body: 
 class SyncClient:
     """Push / pull for one enrolled device. Use as a context manager or call close()."""
 
-    def __init__(self, base_url: str, device_id: str, device_secret: str, *,
-                 timeout: httpx.Timeout | float = DEFAULT_TIMEOUT, verify: bool | str = True) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        device_id: str,
+        device_secret: str,
+        *,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+    ) -> None:
         self.base_url = check_url(base_url)
         self.device_id = device_id
-        self._client = httpx.Client(base_url=self.base_url, timeout=timeout, verify=verify,
-                                    headers={"Authorization": f"Bearer {device_id}.{device_secret}"})
+        self._client = httpx.Client(
+            base_url=self.base_url,
+            timeout=timeout,
+            verify=verify,
+            headers={"Authorization": f"Bearer {device_id}.{device_secret}"},
+        )
 
     def __repr__(self) -> str:  # never show the secret
         return f"SyncClient({self.base_url!r}, device_id={self.device_id!r})"
 
     @staticmethod
-    def enrol(base_url: str, code: str, device_name: str, *, timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
-              verify: bool | str = True) -> p.EnrolResponse:
+    def enrol(
+        base_url: str,
+        code: str,
+        device_name: str,
+        *,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+    ) -> p.EnrolResponse:
         """Redeem a one-time code. Keep device_id + device_secret (encrypted) and pin the signing keys."""
         with httpx.Client(base_url=check_url(base_url), timeout=timeout, verify=verify) as client:
-            return _send(client, "POST", "/v1/enrol", p.EnrolResponse,
-                         body=p.EnrolRequest(code=code, device_name=device_name))
+            return _send(
+                client,
+                "POST",
+                "/v1/enrol",
+                p.EnrolResponse,
+                body=p.EnrolRequest(code=code, device_name=device_name),
+            )
 
-    def push(self, batch: p.PushRequest | Sequence[p.ReportItem | p.PledgeItem | p.AuditEventItem]) -> p.PushResponse:
+    def push(
+        self, batch: p.PushRequest | Sequence[p.ReportItem | p.PledgeItem | p.AuditEventItem]
+    ) -> p.PushResponse:
         request = batch if isinstance(batch, p.PushRequest) else p.PushRequest(items=list(batch))
         return _send(self._client, "POST", "/v1/push", p.PushResponse, body=request)
 
@@ -134,6 +174,7 @@ class SyncClient:
     def __enter__(self) -> SyncClient:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()

@@ -1,4 +1,4 @@
-"""The central office's HTTP API (FastAPI). Thin: decoding in sync.protocol, rules in services / device_sync.
+"""The central office's HTTP API (FastAPI). Thin: decoding in sync.core.protocol, rules in services / device_sync.
 
 Every error is an ``ErrorBody`` with a stable ``code``; nothing personal is logged (ids and error types only).
 """
@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sync import protocol as p
+from sync.core import protocol as p
 from sync.server.db import open_database
 from sync.server.device_sync import DeviceSync
 from sync.server.services import CentralOffice, ServiceError, utcnow
@@ -30,8 +30,13 @@ from sync.server.services import CentralOffice, ServiceError, utcnow
 log = logging.getLogger("telefonaktion.zentrale.http")
 
 
-def error_response(code: p.ErrorCode | str, message: str, status: int, details: list[dict[str, Any]] | None = None,
-                   headers: dict[str, str] | None = None) -> Response:
+def error_response(
+    code: p.ErrorCode | str,
+    message: str,
+    status: int,
+    details: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
     body = p.ErrorBody(code=str(code), message=message, details=details or [])
     return Response(p.encode(body), status_code=status, media_type="application/json", headers=headers)
 
@@ -91,8 +96,12 @@ class _CatchAll:
         try:
             await self.app(scope, receive, send_tracking)
         except Exception as exc:
-            log.error("internal error %s on %s\n%s", type(exc).__name__, scope.get("path"),
-                      "".join(traceback.format_tb(exc.__traceback__)))
+            log.error(
+                "internal error %s on %s\n%s",
+                type(exc).__name__,
+                scope.get("path"),
+                "".join(traceback.format_tb(exc.__traceback__)),
+            )
             if not started:
                 await error_response(p.ErrorCode.INTERNAL, "internal error", 500)(scope, receive, send)
 
@@ -121,8 +130,15 @@ _ERRORS_DOC: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(database_url: str, *, idempotency: bool = True, rate_limit: float = 50.0, burst: int = 200,
-               max_body: int = p.MAX_BODY_BYTES, clock: Callable[[], datetime] = utcnow) -> FastAPI:
+def create_app(
+    database_url: str,
+    *,
+    idempotency: bool = True,
+    rate_limit: float = 50.0,
+    burst: int = 200,
+    max_body: int = p.MAX_BODY_BYTES,
+    clock: Callable[[], datetime] = utcnow,
+) -> FastAPI:
     """The HTTP app over the database at ``database_url`` (migrated on start).
 
     ``idempotency=False`` stores every pushed item, even repeats: only for the fault test that proves the
@@ -138,8 +154,13 @@ def create_app(database_url: str, *, idempotency: bool = True, rate_limit: float
         yield
         office.engine.dispose()
 
-    app = FastAPI(title="Telefonaktion Zentrale", version=str(p.PROTOCOL_VERSION), docs_url=None, redoc_url=None,
-                  lifespan=lifespan)
+    app = FastAPI(
+        title="Telefonaktion Zentrale",
+        version=str(p.PROTOCOL_VERSION),
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
     app.state.office, app.state.devices = office, devices
     app.add_middleware(_CatchAll)
 
@@ -153,48 +174,73 @@ def create_app(database_url: str, *, idempotency: bool = True, rate_limit: float
 
     @app.exception_handler(_RateLimited)
     async def _rate_limited(_: Request, exc: _RateLimited) -> Response:
-        return error_response(p.ErrorCode.RATE_LIMITED, "too many requests", 429,
-                              headers={"Retry-After": str(max(1, round(exc.wait)))})
+        return error_response(
+            p.ErrorCode.RATE_LIMITED,
+            "too many requests",
+            429,
+            headers={"Retry-After": str(max(1, round(exc.wait)))},
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _bad_query(_: Request, exc: RequestValidationError) -> Response:
-        details = [{"loc": [str(x) for x in e["loc"]], "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+        details = [
+            {"loc": [str(x) for x in e["loc"]], "msg": e["msg"], "type": e["type"]} for e in exc.errors()
+        ]
         return error_response(p.ErrorCode.MALFORMED, "invalid query parameters", 400, details[:20])
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if request.url.path.startswith("/web/") and exc.status_code in (404, 405):
-            return Response("<!doctype html><title>404</title><p>Nicht gefunden / Not found. <a href=\"/web/\">"
-                            "Telefonaktion</a></p>", status_code=exc.status_code, media_type="text/html")
-        code = {404: p.ErrorCode.NOT_FOUND, 405: p.ErrorCode.METHOD_NOT_ALLOWED}.get(exc.status_code, "http_error")
+            return Response(
+                '<!doctype html><title>404</title><p>Nicht gefunden / Not found. <a href="/web/">'
+                "Telefonaktion</a></p>",
+                status_code=exc.status_code,
+                media_type="text/html",
+            )
+        code = {404: p.ErrorCode.NOT_FOUND, 405: p.ErrorCode.METHOD_NOT_ALLOWED}.get(
+            exc.status_code, "http_error"
+        )
         return error_response(code, str(exc.detail), exc.status_code)
 
     def client_key(request: Request) -> str:
         token = request.headers.get("authorization", "").partition(" ")[2]
         device_id = token.partition(".")[0][:64]
-        return f"device:{device_id}" if device_id else f"addr:{request.client.host if request.client else '-'}"
+        return (
+            f"device:{device_id}" if device_id else f"addr:{request.client.host if request.client else '-'}"
+        )
 
     async def authenticated(request: Request) -> Any:
         limiter.check(client_key(request))
         return await run_in_threadpool(devices.authenticate, request.headers.get("authorization"))
 
-    @app.post("/v1/enrol", response_model=p.EnrolResponse, responses=_ERRORS_DOC,
-              openapi_extra=_body_doc(p.EnrolRequest))
+    @app.post(
+        "/v1/enrol",
+        response_model=p.EnrolResponse,
+        responses=_ERRORS_DOC,
+        openapi_extra=_body_doc(p.EnrolRequest),
+    )
     async def enrol(request: Request) -> Response:
         limiter.check(f"addr:{request.client.host if request.client else '-'}")
         req = p.decode(p.EnrolRequest, await read_body(request, max_body), max_bytes=max_body)
         return model_response(await run_in_threadpool(devices.enrol, req))
 
-    @app.post("/v1/push", response_model=p.PushResponse, responses=_ERRORS_DOC,
-              openapi_extra=_body_doc(p.PushRequest))
+    @app.post(
+        "/v1/push",
+        response_model=p.PushResponse,
+        responses=_ERRORS_DOC,
+        openapi_extra=_body_doc(p.PushRequest),
+    )
     async def push(request: Request) -> Response:
         device = await authenticated(request)
         req = p.decode(p.PushRequest, await read_body(request, max_body), max_bytes=max_body)
         return model_response(await run_in_threadpool(devices.push, device, req))
 
     @app.get("/v1/pull", response_model=p.PullPage, responses=_ERRORS_DOC)
-    async def pull(request: Request, cursor: str | None = Query(None, max_length=100),
-                   limit: int = Query(p.DEFAULT_PULL_LIMIT, ge=1, le=p.MAX_PULL_LIMIT)) -> Response:
+    async def pull(
+        request: Request,
+        cursor: str | None = Query(None, max_length=100),
+        limit: int = Query(p.DEFAULT_PULL_LIMIT, ge=1, le=p.MAX_PULL_LIMIT),
+    ) -> Response:
         device = await authenticated(request)
         return model_response(await run_in_threadpool(devices.pull, device, cursor, limit))
 
@@ -206,8 +252,10 @@ def create_app(database_url: str, *, idempotency: bool = True, rate_limit: float
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
-            _, defs = models_json_schema([(p.EnrolRequest, "validation"), (p.PushRequest, "validation")],
-                                         ref_template="#/components/schemas/{model}")
+            _, defs = models_json_schema(
+                [(p.EnrolRequest, "validation"), (p.PushRequest, "validation")],
+                ref_template="#/components/schemas/{model}",
+            )
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             for name, definition in defs.get("$defs", {}).items():
                 components.setdefault(name, definition)

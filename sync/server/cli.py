@@ -79,8 +79,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         raise UserError("give both --tls-cert and --tls-key")
     if not is_loopback(args.host) and not args.tls_cert:
-        raise UserError(f"refusing plain HTTP on {args.host}: only loopback may go without TLS "
-                        "(give --tls-cert and --tls-key)")
+        raise UserError(
+            f"refusing plain HTTP on {args.host}: only loopback may go without TLS "
+            "(give --tls-cert and --tls-key)"
+        )
     import uvicorn
 
     from sync.server.app import create_app
@@ -90,7 +92,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _open(args.database).dispose()  # migrate, and turn a bad URL into a clear message
     app = create_app(args.database, idempotency=idempotency, rate_limit=args.rate_limit, burst=args.burst)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # proto set: asyncio then sets TCP_NODELAY
+    sock = socket.socket(
+        family, socket.SOCK_STREAM, socket.IPPROTO_TCP
+    )  # proto set: asyncio then sets TCP_NODELAY
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((args.host, args.port))
@@ -98,8 +102,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UserError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
     sock.listen(256)
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", access_log=False, ssl_certfile=args.tls_cert,
-                            ssl_keyfile=args.tls_key, timeout_graceful_shutdown=5)
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
+        timeout_graceful_shutdown=5,
+    )
     server = uvicorn.Server(config)
     scheme = "https" if args.tls_cert else "http"
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
@@ -127,12 +137,16 @@ def cmd_person_add(args: argparse.Namespace) -> int:
 
 
 def cmd_members_import(args: argparse.Namespace) -> int:
-    from sync import memberfile
+    from sync.core import memberfile
 
     office = _office(args)
     try:
-        result = memberfile.read(Path(args.file), purpose="invitation", allowed_categories=args.category,
-                                 assume_category=args.assume_category)
+        result = memberfile.read(
+            Path(args.file),
+            purpose="invitation",
+            allowed_categories=args.category,
+            assume_category=args.assume_category,
+        )
     except memberfile.MemberFileError as exc:
         raise UserError(f"{args.file}: {exc}") from None
     added, updated = office.import_members(args.org, result.records)
@@ -140,14 +154,25 @@ def cmd_members_import(args: argparse.Namespace) -> int:
         print("dropped columns: " + ", ".join(result.dropped_columns))
     for issue in result.refused_rows + result.invalid_rows:
         print(f"row {issue.row}: {issue.code.value}")
-    print(f"imported {result.imported} of {result.total_rows} rows: {added} added, {updated} updated, "
-          f"{len(result.refused_rows)} refused, {len(result.duplicates)} duplicates merged")
+    print(
+        f"imported {result.imported} of {result.total_rows} rows: {added} added, {updated} updated, "
+        f"{len(result.refused_rows)} refused, {len(result.duplicates)} duplicates merged"
+    )
     return 0
 
 
 def cmd_resolution_add(args: argparse.Namespace) -> int:
-    print(_office(args).add_resolution(args.org, args.date, args.body, args.purpose, args.responsible or [],
-                                       valid_until=args.valid_until, document_ref=args.document))
+    print(
+        _office(args).add_resolution(
+            args.org,
+            args.date,
+            args.body,
+            args.purpose,
+            args.responsible or [],
+            valid_until=args.valid_until,
+            document_ref=args.document,
+        )
+    )
     return 0
 
 
@@ -162,8 +187,9 @@ def cmd_declaration_record(args: argparse.Namespace) -> int:
 
 
 def cmd_campaign_release(args: argparse.Namespace) -> int:
-    campaign_id, count = _office(args).release_campaign(args.org, args.title, args.purpose, args.resolution,
-                                                        args.category, ends_on=args.ends_on)
+    campaign_id, count = _office(args).release_campaign(
+        args.org, args.title, args.purpose, args.resolution, args.category, ends_on=args.ends_on
+    )
     print(f"released {count} contacts")
     print(campaign_id)
     return 0
@@ -195,18 +221,24 @@ def cmd_device_health(args: argparse.Namespace) -> int:
     for gap in health.missing:
         print(f"missing {gap.first}-{gap.last}")
     chain = office.audit_chain(args.device)
-    print(f"audit chain: {'intact' if chain.intact else 'BROKEN'}, verified up to entry {chain.verified_seq}, "
-          f"{len(chain.breaks)} breaks")
+    print(
+        f"audit chain: {'intact' if chain.intact else 'BROKEN'}, verified up to entry {chain.verified_seq}, "
+        f"{len(chain.breaks)} breaks"
+    )
     for brk in chain.breaks:
-        print(f"audit chain break at entry {brk.expected_seq} (got {brk.got_seq}): {brk.reason}, "
-              f"event {brk.event_id}")
+        print(
+            f"audit chain break at entry {brk.expected_seq} (got {brk.got_seq}): {brk.reason}, "
+            f"event {brk.event_id}"
+        )
     return 0
 
 
 def _read_password(args: argparse.Namespace) -> str:
     if args.password is not None:  # refused without repeating it
-        raise UserError(f"never give a password as an argument (it stays in the shell history and the process "
-                        f"list): use ${PASSWORD_ENV} or --password-file")
+        raise UserError(
+            f"never give a password as an argument (it stays in the shell history and the process "
+            f"list): use ${PASSWORD_ENV} or --password-file"
+        )
     if args.password_file:
         text = sys.stdin.read() if args.password_file == "-" else Path(args.password_file).read_text("utf-8")
         password = text[:-1] if text.endswith("\n") else text
@@ -214,7 +246,9 @@ def _read_password(args: argparse.Namespace) -> str:
     elif os.environ.get(PASSWORD_ENV):
         password = os.environ[PASSWORD_ENV]
     else:
-        raise UserError(f"give the password in ${PASSWORD_ENV} or with --password-file (never as an argument)")
+        raise UserError(
+            f"give the password in ${PASSWORD_ENV} or with --password-file (never as an argument)"
+        )
     return password
 
 
@@ -235,8 +269,10 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
 
 def cmd_pledge_list(args: argparse.Namespace) -> int:
     for row in _office(args).list_pledges(args.org):
-        print(f"{row.id}\t{row.status}\t{row.volunteer_label}\tsigned {row.signed_at:%Y-%m-%d}"
-              f"\ttext {row.text_version}\tadmitted by {row.lead_person_id}")
+        print(
+            f"{row.id}\t{row.status}\t{row.volunteer_label}\tsigned {row.signed_at:%Y-%m-%d}"
+            f"\ttext {row.text_version}\tadmitted by {row.lead_person_id}"
+        )
     return 0
 
 
@@ -265,8 +301,9 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--database", default=default_database(),
-                        help=f"SQLite path/URL or postgresql:// URL (env {DB_ENV})")
+    common.add_argument(
+        "--database", default=default_database(), help=f"SQLite path/URL or postgresql:// URL (env {DB_ENV})"
+    )
     parser = argparse.ArgumentParser(prog="telefonaktion-zentrale", description=__doc__.split("\n")[0])
     groups = parser.add_subparsers(dest="group", required=True)
 
@@ -280,13 +317,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = command(groups, "serve", cmd_serve, "run the sync service")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8470, help="0 picks a free port (printed on the READY line)")
+    serve.add_argument(
+        "--port", type=int, default=8470, help="0 picks a free port (printed on the READY line)"
+    )
     serve.add_argument("--tls-cert")
     serve.add_argument("--tls-key")
     serve.add_argument("--rate-limit", type=float, default=50.0, help="requests per second per device")
     serve.add_argument("--burst", type=int, default=200)
 
-    command(group("org", "organisations"), "add", cmd_org_add, "add an org").add_argument("--name", required=True)
+    command(group("org", "organisations"), "add", cmd_org_add, "add an org").add_argument(
+        "--name", required=True
+    )
     cmd = command(group("person", "persons of an org"), "add", cmd_person_add, "add a person")
     cmd.add_argument("--org", required=True)
     cmd.add_argument("--name", required=True)
@@ -306,12 +347,18 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--valid-until", type=_date)
     cmd.add_argument("--document", default="", help="document reference")
 
-    cmd = command(group("training", "trainings"), "record", cmd_training_record, "record a completed training")
+    cmd = command(
+        group("training", "trainings"), "record", cmd_training_record, "record a completed training"
+    )
     cmd.add_argument("--person", required=True)
     cmd.add_argument("--date", type=_date, required=True)
 
-    cmd = command(group("declaration", "data-protection declarations"), "record", cmd_declaration_record,
-                  "record a signed declaration")
+    cmd = command(
+        group("declaration", "data-protection declarations"),
+        "record",
+        cmd_declaration_record,
+        "record a signed declaration",
+    )
     cmd.add_argument("--person", required=True)
     cmd.add_argument("--signed-on", type=_date, required=True)
     cmd.add_argument("--text-version", default="")
@@ -329,11 +376,14 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--org", required=True)
     cmd.add_argument("--person", required=True)
 
-    command(group("clearance", "clearances"), "revoke", cmd_clearance_revoke,
-            "revoke a person's clearances").add_argument("--person", required=True)
+    command(
+        group("clearance", "clearances"), "revoke", cmd_clearance_revoke, "revoke a person's clearances"
+    ).add_argument("--person", required=True)
     devices = group("device", "devices")
     command(devices, "revoke", cmd_device_revoke, "revoke a device").add_argument("--device", required=True)
-    command(devices, "health", cmd_device_health, "sequence gaps of a device").add_argument("--device", required=True)
+    command(devices, "health", cmd_device_health, "sequence gaps of a device").add_argument(
+        "--device", required=True
+    )
 
     pledges = group("pledge", "volunteer pledges")
     command(pledges, "list", cmd_pledge_list, "list pledges of an org").add_argument("--org", required=True)
@@ -347,13 +397,18 @@ def build_parser() -> argparse.ArgumentParser:
     command(group("keys", "signing keys"), "show", cmd_keys_show, "print the public signing key id")
 
     staff = group("staff", "staff of the web interface")
-    cmd = staff.add_parser("add", parents=[common], allow_abbrev=False,
-                           help=f"add a staff member (password from ${PASSWORD_ENV} or --password-file)")
+    cmd = staff.add_parser(
+        "add",
+        parents=[common],
+        allow_abbrev=False,
+        help=f"add a staff member (password from ${PASSWORD_ENV} or --password-file)",
+    )
     cmd.set_defaults(func=cmd_staff_add)
     cmd.add_argument("--password", help=argparse.SUPPRESS)  # only to refuse it clearly
     cmd.add_argument("--name", required=True, help="sign-in name")
-    cmd.add_argument("--password-file",
-                     help="file whose content (without a final newline) is the password; - reads stdin")
+    cmd.add_argument(
+        "--password-file", help="file whose content (without a final newline) is the password; - reads stdin"
+    )
     cmd.add_argument("--totp", action="store_true", help="require a TOTP one-time code (prints the secret)")
     return parser
 
@@ -361,7 +416,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "category", None) is None and args.group in ("members", "campaign"):
-        from sync.purposes import CATEGORIES
+        from sync.core.purposes import CATEGORIES
 
         args.category = list(CATEGORIES) if args.group == "members" else ["member"]
     from sync.server.services import ServiceError

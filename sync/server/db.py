@@ -79,7 +79,9 @@ def _fk(name: str, target: str, **kw: object) -> Column:
     return Column(name, String(64), ForeignKey(target), **kw)
 
 
-meta_kv = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text, nullable=False))
+meta_kv = Table(
+    "meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text, nullable=False)
+)
 
 signing_keys = Table(
     "signing_keys",
@@ -348,7 +350,7 @@ audit_log = Table(
     Column("actor_id", String(64)),
 )
 
-# Where each device's audit hash chain has been verified up to (sync.audit_chain, DP-21).
+# Where each device's audit hash chain has been verified up to (sync.core.audit_chain, DP-21).
 audit_chains = Table(
     "audit_chains",
     metadata,
@@ -367,7 +369,9 @@ audit_chain_breaks = Table(
     Column("org_id", String(64), nullable=False),
     Column("expected_seq", BigInteger, nullable=False),
     Column("got_seq", BigInteger, nullable=False),
-    Column("reason", String(32), nullable=False),  # missing_entries | wrong_prev_hash | wrong_hash | seq_repeated
+    Column(
+        "reason", String(32), nullable=False
+    ),  # missing_entries | wrong_prev_hash | wrong_hash | seq_repeated
     Column("event_id", String(64), nullable=False),
     Column("detected_at", UTCDateTime, nullable=False),
 )
@@ -442,8 +446,12 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
 
         return engine
     if parsed.get_backend_name() != "postgresql":
-        raise ValueError(f"unsupported database: {parsed.get_backend_name()} (use an SQLite path or postgresql://)")
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800)
+        raise ValueError(
+            f"unsupported database: {parsed.get_backend_name()} (use an SQLite path or postgresql://)"
+        )
+    return create_engine(
+        url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800
+    )
 
 
 SCHEMA_HEAD = "0003"  # newest migration in migrations/versions (a test checks it against Alembic's head)

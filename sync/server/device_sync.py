@@ -19,11 +19,19 @@ from sqlalchemy import JSON, String, Text, bindparam, cast, func, insert, or_, s
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from sync import protocol as p
-from sync.audit_chain import GENESIS, first_break
-from sync.purposes import Field, get_purpose
+from sync.core import protocol as p
+from sync.core.audit_chain import GENESIS, first_break
+from sync.core.purposes import Field, get_purpose
 from sync.server import db
-from sync.server.services import CentralOffice, Device, ServiceError, audit, normalise_code, sha256_hex, sync_health
+from sync.server.services import (
+    CentralOffice,
+    Device,
+    ServiceError,
+    audit,
+    normalise_code,
+    sha256_hex,
+    sync_health,
+)
 
 log = logging.getLogger("telefonaktion.zentrale.sync")
 LAST_SEEN_RESOLUTION = timedelta(minutes=1)
@@ -51,15 +59,21 @@ def _unnest_insert(table: Any, rows: list[dict[str, Any]]) -> Any:
         values = [json.dumps(row[name]) if is_json else row[name] for row in rows]
         first = values[0]
         if all(type(v) is type(first) and v == first for v in values) and (varying or name != cols[-1]):
-            chosen[name] = bindparam(f"u_{name}", first, type_=_param_type(column.type))  # the same in every row
+            chosen[name] = bindparam(
+                f"u_{name}", first, type_=_param_type(column.type)
+            )  # the same in every row
         else:
             varying.append(name)
             arrays.append(bindparam(f"u_{name}", values, type_=postgresql.ARRAY(_param_type(column.type))))
     src = func.unnest(*arrays).table_valued(*varying, with_ordinality="u_ord").render_derived()
     chosen.update((name, src.c[name]) for name in varying)
-    chosen_list = [cast(chosen[name], table.c[name].type) if isinstance(table.c[name].type, JSON) else chosen[name]
-                   for name in cols]
-    return postgresql.insert(table).from_select(cols, select(*chosen_list).select_from(src).order_by(src.c.u_ord))
+    chosen_list = [
+        cast(chosen[name], table.c[name].type) if isinstance(table.c[name].type, JSON) else chosen[name]
+        for name in cols
+    ]
+    return postgresql.insert(table).from_select(
+        cols, select(*chosen_list).select_from(src).order_by(src.c.u_ord)
+    )
 
 
 def _param_type(col_type: Any) -> Any:
@@ -81,7 +95,9 @@ def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], retu
     if not rows:
         return set()
     if conn.dialect.name == "postgresql":
-        return set(conn.execute(_unnest_insert(table, rows).on_conflict_do_nothing().returning(returning)).scalars())
+        return set(
+            conn.execute(_unnest_insert(table, rows).on_conflict_do_nothing().returning(returning)).scalars()
+        )
     stmt = sqlite.insert(table).on_conflict_do_nothing().returning(returning)
     return set(conn.execute(stmt, rows).scalars())
 
@@ -116,22 +132,50 @@ class DeviceSync:
         ec = db.enrolment_codes
         device_id, secret = db.new_id(), secrets.token_urlsafe(32)
         with self.engine.begin() as conn:
-            claimed = conn.execute(update(ec).where(ec.c.code_hash == code_hash, ec.c.used_at.is_(None),
-                                                    ec.c.expires_at > now)
-                                   .values(used_at=now, device_id=device_id)).rowcount == 1
+            claimed = (
+                conn.execute(
+                    update(ec)
+                    .where(ec.c.code_hash == code_hash, ec.c.used_at.is_(None), ec.c.expires_at > now)
+                    .values(used_at=now, device_id=device_id)
+                ).rowcount
+                == 1
+            )
             row = conn.execute(select(ec).where(ec.c.code_hash == code_hash)).first()
             if not claimed:
                 if row is not None and row.used_at is None:
-                    raise _refused(p.ErrorCode.CODE_EXPIRED, "this enrolment code has expired: ask for a new one")
+                    raise _refused(
+                        p.ErrorCode.CODE_EXPIRED, "this enrolment code has expired: ask for a new one"
+                    )
                 raise _refused(p.ErrorCode.CODE_INVALID, "unknown or already used enrolment code")
             org = conn.execute(select(db.orgs).where(db.orgs.c.id == row.org_id)).one()
-            conn.execute(insert(db.devices).values(
-                id=device_id, org_id=row.org_id, person_id=row.person_id, name=req.device_name,
-                secret_hash=sha256_hex(secret), created_at=now))
-            audit(conn, now, "device.enrol", device_id, row.person_id, org_id=row.org_id, device_id=device_id,
-                  source="server")
-        return p.EnrolResponse(device_id=device_id, device_secret=secret, org_id=org.id, org_name=org.name,
-                               person_id=row.person_id, signing_keys=self.office.pinned_keys())
+            conn.execute(
+                insert(db.devices).values(
+                    id=device_id,
+                    org_id=row.org_id,
+                    person_id=row.person_id,
+                    name=req.device_name,
+                    secret_hash=sha256_hex(secret),
+                    created_at=now,
+                )
+            )
+            audit(
+                conn,
+                now,
+                "device.enrol",
+                device_id,
+                row.person_id,
+                org_id=row.org_id,
+                device_id=device_id,
+                source="server",
+            )
+        return p.EnrolResponse(
+            device_id=device_id,
+            device_secret=secret,
+            org_id=org.id,
+            org_name=org.name,
+            person_id=row.person_id,
+            signing_keys=self.office.pinned_keys(),
+        )
 
     def authenticate(self, authorization: str | None) -> Device:
         """``Authorization: Bearer <device_id>.<secret>`` -> the device, or unauthorized / device_revoked."""
@@ -165,9 +209,14 @@ class DeviceSync:
     def _seen(self, conn: Connection, device: Device, now: datetime | None = None) -> None:
         """Remembers the device's last sync for the central office (at most one write a minute)."""
         now, d = now or self.office.clock(), db.devices
-        conn.execute(update(d).where(d.c.id == device.id, or_(d.c.last_seen_at.is_(None),
-                                                               d.c.last_seen_at < now - LAST_SEEN_RESOLUTION))
-                     .values(last_seen_at=now))
+        conn.execute(
+            update(d)
+            .where(
+                d.c.id == device.id,
+                or_(d.c.last_seen_at.is_(None), d.c.last_seen_at < now - LAST_SEEN_RESOLUTION),
+            )
+            .values(last_seen_at=now)
+        )
 
     @staticmethod
     def _decide_statuses(conn: Connection, contact_ids: set[str]) -> dict[str, p.ContactStatus]:
@@ -176,8 +225,11 @@ class DeviceSync:
         rep = db.reports
         by_contact: dict[str, list[Any]] = {cid: [] for cid in contact_ids}
         if contact_ids:
-            for row in conn.execute(select(rep.c.contact_id, rep.c.report_id, rep.c.outcome, rep.c.organizer_action,
-                                           rep.c.corrects).where(rep.c.contact_id.in_(sorted(contact_ids)))):
+            for row in conn.execute(
+                select(
+                    rep.c.contact_id, rep.c.report_id, rep.c.outcome, rep.c.organizer_action, rep.c.corrects
+                ).where(rep.c.contact_id.in_(sorted(contact_ids)))
+            ):
                 by_contact[row.contact_id].append(row)
         decided = {}
         for contact_id, rows in by_contact.items():
@@ -197,13 +249,21 @@ class DeviceSync:
         now = self.office.clock()
         with self.engine.begin() as conn:
             self._seen(conn, device, now)
-            epoch = conn.execute(select(db.meta_kv.c.value).where(db.meta_kv.c.key == "feed_epoch")).scalar_one()
+            epoch = conn.execute(
+                select(db.meta_kv.c.value).where(db.meta_kv.c.key == "feed_epoch")
+            ).scalar_one()
             start = self._parse_cursor(cursor, epoch)
             newest = conn.execute(select(func.max(db.feed.c.id))).scalar() or 0
             if start is None or start > newest:  # another server / restored backup: start over
-                return p.PullPage(server_time=now, resync_required=True, next_cursor=f"{epoch}:0", has_more=True)
-            rows = conn.execute(select(db.feed.c.id, db.feed.c.kind, db.feed.c.ref_id).where(
-                db.feed.c.org_id == device.org_id, db.feed.c.id > start).order_by(db.feed.c.id).limit(limit + 1)).all()
+                return p.PullPage(
+                    server_time=now, resync_required=True, next_cursor=f"{epoch}:0", has_more=True
+                )
+            rows = conn.execute(
+                select(db.feed.c.id, db.feed.c.kind, db.feed.c.ref_id)
+                .where(db.feed.c.org_id == device.org_id, db.feed.c.id > start)
+                .order_by(db.feed.c.id)
+                .limit(limit + 1)
+            ).all()
             has_more = len(rows) > limit
             rows = rows[:limit]
             refs: dict[str, list[str]] = {"campaign": [], "contact": [], "status": [], "pledge": []}
@@ -228,7 +288,12 @@ class DeviceSync:
         if not cursor:
             return 0
         cursor_epoch, _, position = cursor.partition(":")
-        if not position.isdigit() or len(position) > 18 or not cursor_epoch.isalnum() or len(cursor_epoch) > 16:
+        if (
+            not position.isdigit()
+            or len(position) > 18
+            or not cursor_epoch.isalnum()
+            or len(cursor_epoch) > 16
+        ):
             raise _refused(p.ErrorCode.MALFORMED, "malformed cursor")
         return int(position) if cursor_epoch == epoch else None
 
@@ -238,10 +303,19 @@ class DeviceSync:
             return []
         c = db.campaigns
         rows = conn.execute(select(c).where(c.c.id.in_(ids), c.c.org_id == device.org_id).order_by(c.c.id))
-        return [p.CampaignInfo(campaign_id=row.id, title=row.title, purpose=row.purpose,
-                               resolution_id=row.resolution_id, categories=row.categories,
-                               fields=sorted(f.value for f in get_purpose(row.purpose).fields),
-                               released_at=row.released_at, ends_on=row.ends_on) for row in rows]
+        return [
+            p.CampaignInfo(
+                campaign_id=row.id,
+                title=row.title,
+                purpose=row.purpose,
+                resolution_id=row.resolution_id,
+                categories=row.categories,
+                fields=sorted(f.value for f in get_purpose(row.purpose).fields),
+                released_at=row.released_at,
+                ends_on=row.ends_on,
+            )
+            for row in rows
+        ]
 
     @staticmethod
     def _contacts(conn: Connection, device: Device, ids: list[str]) -> list[p.ContactRecord]:
@@ -249,15 +323,32 @@ class DeviceSync:
             return []
         cc, m, c = db.campaign_contacts, db.members, db.campaigns
         rows = conn.execute(
-            select(cc.c.id, cc.c.campaign_id, cc.c.status, c.c.purpose, m.c.category, *(m.c[f.value] for f in Field))
-            .join(c, c.c.id == cc.c.campaign_id).join(m, m.c.id == cc.c.member_id)
-            .where(cc.c.id.in_(ids), c.c.org_id == device.org_id).order_by(cc.c.id)).all()
+            select(
+                cc.c.id,
+                cc.c.campaign_id,
+                cc.c.status,
+                c.c.purpose,
+                m.c.category,
+                *(m.c[f.value] for f in Field),
+            )
+            .join(c, c.c.id == cc.c.campaign_id)
+            .join(m, m.c.id == cc.c.member_id)
+            .where(cc.c.id.in_(ids), c.c.org_id == device.org_id)
+            .order_by(cc.c.id)
+        ).all()
         out = []
         for row in rows:
             allowed = get_purpose(row.purpose).fields  # only the purpose's fields ever leave (DP-4)
             fields = {f.value: getattr(row, f.value) or None for f in Field if f in allowed}
-            out.append(p.ContactRecord(campaign_id=row.campaign_id, contact_id=row.id, category=row.category,
-                                       status=p.ContactStatus(row.status), **fields))
+            out.append(
+                p.ContactRecord(
+                    campaign_id=row.campaign_id,
+                    contact_id=row.id,
+                    category=row.category,
+                    status=p.ContactStatus(row.status),
+                    **fields,
+                )
+            )
         return out
 
     @staticmethod
@@ -265,26 +356,42 @@ class DeviceSync:
         if not ids:
             return []
         cc, c = db.campaign_contacts, db.campaigns
-        rows = conn.execute(select(cc.c.id, cc.c.campaign_id, cc.c.status, cc.c.status_changed_at)
-                            .join(c, c.c.id == cc.c.campaign_id)
-                            .where(cc.c.id.in_(set(ids)), c.c.org_id == device.org_id).order_by(cc.c.id))
-        return [p.StatusUpdate(campaign_id=row.campaign_id, contact_id=row.id, status=p.ContactStatus(row.status),
-                               changed_at=row.status_changed_at) for row in rows]
+        rows = conn.execute(
+            select(cc.c.id, cc.c.campaign_id, cc.c.status, cc.c.status_changed_at)
+            .join(c, c.c.id == cc.c.campaign_id)
+            .where(cc.c.id.in_(set(ids)), c.c.org_id == device.org_id)
+            .order_by(cc.c.id)
+        )
+        return [
+            p.StatusUpdate(
+                campaign_id=row.campaign_id,
+                contact_id=row.id,
+                status=p.ContactStatus(row.status),
+                changed_at=row.status_changed_at,
+            )
+            for row in rows
+        ]
 
     @staticmethod
     def _pledge_decisions(conn: Connection, device: Device, ids: list[str]) -> list[p.PledgeDecision]:
         if not ids:
             return []
         pl = db.pledges
-        rows = conn.execute(select(pl).where(pl.c.id.in_(set(ids)), pl.c.org_id == device.org_id,
-                                             pl.c.status != "pending").order_by(pl.c.id))
-        return [p.PledgeDecision(pledge_id=row.id, volunteer_id=row.volunteer_id, status=row.status,
-                                 decided_at=row.decided_at) for row in rows]
+        rows = conn.execute(
+            select(pl)
+            .where(pl.c.id.in_(set(ids)), pl.c.org_id == device.org_id, pl.c.status != "pending")
+            .order_by(pl.c.id)
+        )
+        return [
+            p.PledgeDecision(
+                pledge_id=row.id, volunteer_id=row.volunteer_id, status=row.status, decided_at=row.decided_at
+            )
+            for row in rows
+        ]
 
     def health(self, device: Device) -> p.SyncHealth:
         with self.engine.begin() as conn:
             return sync_health(conn, device.id)
-
 
 
 class _Batch:
@@ -302,8 +409,9 @@ class _Batch:
 
     def _result(self, item: Any, status: p.ItemStatus, reason: p.RejectReason | None = None) -> None:
         # The fields come from the validated request and our own enums: no second validation.
-        self.results[self.key(item)] = p.ItemResult.model_construct(idempotency_key=item.idempotency_key,
-                                                                    seq=item.seq, status=status, reason=reason)
+        self.results[self.key(item)] = p.ItemResult.model_construct(
+            idempotency_key=item.idempotency_key, seq=item.seq, status=status, reason=reason
+        )
 
     def run(self) -> list[p.ItemResult]:
         claimed = self._claim_keys()
@@ -323,15 +431,29 @@ class _Batch:
         if not self.sync.idempotency:
             return list(self.items)
         ik, hashes = db.idempotency_keys, {self.key(item): item_hash(item) for item in self.items}
-        rows = [{"device_id": self.device.id, "key": self.key(item), "request_hash": hashes[self.key(item)],
-                 "kind": item.kind, "seq": item.seq, "status": p.ItemStatus.ACCEPTED.value, "created_at": self.now}
-                for item in sorted(self.items, key=self.key)]
+        rows = [
+            {
+                "device_id": self.device.id,
+                "key": self.key(item),
+                "request_hash": hashes[self.key(item)],
+                "kind": item.kind,
+                "seq": item.seq,
+                "status": p.ItemStatus.ACCEPTED.value,
+                "created_at": self.now,
+            }
+            for item in sorted(self.items, key=self.key)
+        ]
         claimed = insert_ignore(self.conn, ik, rows, ik.c.key)
         seen = [item for item in self.items if self.key(item) not in claimed]
         if seen:
-            first = {row.key: row for row in self.conn.execute(
-                select(ik.c.key, ik.c.request_hash, ik.c.status, ik.c.reason).where(
-                    ik.c.device_id == self.device.id, ik.c.key.in_([self.key(i) for i in seen])))}
+            first = {
+                row.key: row
+                for row in self.conn.execute(
+                    select(ik.c.key, ik.c.request_hash, ik.c.status, ik.c.reason).where(
+                        ik.c.device_id == self.device.id, ik.c.key.in_([self.key(i) for i in seen])
+                    )
+                )
+            }
             for item in seen:
                 row = first[self.key(item)]
                 if row.request_hash != hashes[row.key]:
@@ -350,13 +472,20 @@ class _Batch:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.SEQ_REUSED)
             in_batch.add(item.seq)
         fresh = [item for item in fresh if self.key(item) not in self.results]
-        rows = [{"device_id": self.device.id, "seq": item.seq, "key": self.key(item)}
-                for item in sorted(fresh, key=lambda i: i.seq)]
+        rows = [
+            {"device_id": self.device.id, "seq": item.seq, "key": self.key(item)}
+            for item in sorted(fresh, key=lambda i: i.seq)
+        ]
         inserted = insert_ignore(self.conn, ds, rows, ds.c.seq)
         taken = [item for item in fresh if item.seq not in inserted]
         if taken:
-            holders = dict(self.conn.execute(select(ds.c.seq, ds.c.key).where(
-                ds.c.device_id == self.device.id, ds.c.seq.in_([item.seq for item in taken]))).all())
+            holders = dict(
+                self.conn.execute(
+                    select(ds.c.seq, ds.c.key).where(
+                        ds.c.device_id == self.device.id, ds.c.seq.in_([item.seq for item in taken])
+                    )
+                ).all()
+            )
             for item in taken:
                 if holders.get(item.seq) != self.key(item):
                     self._result(item, p.ItemStatus.REJECTED, p.RejectReason.SEQ_REUSED)
@@ -367,17 +496,34 @@ class _Batch:
             return
         conn, org_id = self.conn, self.device.org_id
         cc, c, rep = db.campaign_contacts, db.campaigns, db.reports
-        campaigns = set(conn.execute(select(c.c.id).where(
-            c.c.id.in_({i.payload.campaign_id for i in items}), c.c.org_id == org_id)).scalars())
+        campaigns = set(
+            conn.execute(
+                select(c.c.id).where(c.c.id.in_({i.payload.campaign_id for i in items}), c.c.org_id == org_id)
+            ).scalars()
+        )
         # Lock the contacts (sorted) so that concurrent reports of one contact are combined one after the other.
-        contacts = {row.id: row for row in conn.execute(
-            select(cc.c.id, cc.c.campaign_id, cc.c.status).where(
-                cc.c.id.in_({i.payload.contact_id for i in items}), cc.c.campaign_id.in_(campaigns))
-            .order_by(cc.c.id).with_for_update(key_share=True))}
+        contacts = {
+            row.id: row
+            for row in conn.execute(
+                select(cc.c.id, cc.c.campaign_id, cc.c.status)
+                .where(cc.c.id.in_({i.payload.contact_id for i in items}), cc.c.campaign_id.in_(campaigns))
+                .order_by(cc.c.id)
+                .with_for_update(key_share=True)
+            )
+        }
         corrects = {i.payload.corrects for i in items if i.payload.corrects}
-        known_reports = {(row.report_id, row.contact_id) for row in conn.execute(
-            select(rep.c.report_id, rep.c.contact_id).where(rep.c.org_id == org_id, rep.c.report_id.in_(corrects)))
-        } if corrects else set()
+        known_reports = (
+            {
+                (row.report_id, row.contact_id)
+                for row in conn.execute(
+                    select(rep.c.report_id, rep.c.contact_id).where(
+                        rep.c.org_id == org_id, rep.c.report_id.in_(corrects)
+                    )
+                )
+            }
+            if corrects
+            else set()
+        )
         status = {cid: p.ContactStatus(row.status) for cid, row in contacts.items()}
         valid = []
         for item in items:
@@ -394,8 +540,19 @@ class _Batch:
                 valid.append(item)
         # A report id counts once per organisation, also when another device sends it again (a PC re-enrolled
         # after damage re-sends what it salvaged, under new idempotency keys): claimed atomically like the keys.
-        fresh_ids = insert_ignore(conn, db.report_ids, [{"org_id": org_id, "report_id": rid} for rid in sorted(
-            {i.payload.report_id for i in valid})], db.report_ids.c.report_id) if self.sync.idempotency else None
+        fresh_ids = (
+            insert_ignore(
+                conn,
+                db.report_ids,
+                [
+                    {"org_id": org_id, "report_id": rid}
+                    for rid in sorted({i.payload.report_id for i in valid})
+                ],
+                db.report_ids.c.report_id,
+            )
+            if self.sync.idempotency
+            else None
+        )
         rows, recompute = [], set()
         for item in valid:
             r = item.payload
@@ -404,42 +561,83 @@ class _Batch:
                     self._result(item, p.ItemStatus.DUPLICATE)
                     continue
                 fresh_ids.discard(r.report_id)  # the same id twice in one batch: the second is a duplicate
-            rows.append(dict(report_id=r.report_id, org_id=org_id, device_id=self.device.id,
-                             campaign_id=r.campaign_id, contact_id=r.contact_id, outcome=r.outcome.value,
-                             zetkin=r.zetkin, created_at=r.created_at, callback_after=r.callback_after,
-                             wrong_numbers=list(r.wrong_numbers), organizer_action=r.organizer_action,
-                             organizer_message=r.organizer_message, note=r.note, answers=dict(r.answers),
-                             corrects=r.corrects, received_at=self.now))
+            rows.append(
+                dict(
+                    report_id=r.report_id,
+                    org_id=org_id,
+                    device_id=self.device.id,
+                    campaign_id=r.campaign_id,
+                    contact_id=r.contact_id,
+                    outcome=r.outcome.value,
+                    zetkin=r.zetkin,
+                    created_at=r.created_at,
+                    callback_after=r.callback_after,
+                    wrong_numbers=list(r.wrong_numbers),
+                    organizer_action=r.organizer_action,
+                    organizer_message=r.organizer_message,
+                    note=r.note,
+                    answers=dict(r.answers),
+                    corrects=r.corrects,
+                    received_at=self.now,
+                )
+            )
             if r.corrects is not None:  # a correction can lower the status: decide from all reports below
                 recompute.add(r.contact_id)
             else:  # reports only add: the precedence of the old status and the new report decides
-                status[r.contact_id] = max(status[r.contact_id], p.report_status(r.outcome, r.organizer_action),
-                                           key=p.STATUS_PRECEDENCE.__getitem__)
+                status[r.contact_id] = max(
+                    status[r.contact_id],
+                    p.report_status(r.outcome, r.organizer_action),
+                    key=p.STATUS_PRECEDENCE.__getitem__,
+                )
         insert_rows(conn, rep, rows)
         status.update(DeviceSync._decide_statuses(conn, recompute))
-        changed = [(cid, s.value) for cid, s in status.items() if s.value != contacts[cid].status]  # sorted by id
+        changed = [
+            (cid, s.value) for cid, s in status.items() if s.value != contacts[cid].status
+        ]  # sorted by id
         if changed:
             self._set_statuses(changed)
-            insert_rows(conn, db.feed, [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid, _ in changed])
+            insert_rows(
+                conn, db.feed, [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid, _ in changed]
+            )
 
     def _set_statuses(self, changed: list[tuple[str, str]]) -> None:
         """New statuses of contacts this transaction has locked already: one UPDATE on PostgreSQL."""
         cc = db.campaign_contacts
         if self.conn.dialect.name == "postgresql":
-            src = func.unnest(bindparam("u_cid", [cid for cid, _ in changed], type_=postgresql.ARRAY(String())),
-                              bindparam("u_st", [st for _, st in changed], type_=postgresql.ARRAY(String()))
-                              ).table_valued("cid", "st").render_derived()
-            self.conn.execute(update(cc).where(cc.c.id == src.c.cid).values(status=src.c.st,
-                                                                            status_changed_at=self.now))
+            src = (
+                func.unnest(
+                    bindparam("u_cid", [cid for cid, _ in changed], type_=postgresql.ARRAY(String())),
+                    bindparam("u_st", [st for _, st in changed], type_=postgresql.ARRAY(String())),
+                )
+                .table_valued("cid", "st")
+                .render_derived()
+            )
+            self.conn.execute(
+                update(cc).where(cc.c.id == src.c.cid).values(status=src.c.st, status_changed_at=self.now)
+            )
         else:
-            self.conn.execute(update(cc).where(cc.c.id == bindparam("cid")).values(
-                status=bindparam("st"), status_changed_at=self.now), [{"cid": c, "st": st} for c, st in changed])
+            self.conn.execute(
+                update(cc)
+                .where(cc.c.id == bindparam("cid"))
+                .values(status=bindparam("st"), status_changed_at=self.now),
+                [{"cid": c, "st": st} for c, st in changed],
+            )
 
     def _store_pledges(self, items: list[p.PledgeItem]) -> None:
-        rows = [dict(id=i.payload.pledge_id, org_id=self.device.org_id, device_id=self.device.id,
-                     lead_person_id=self.device.person_id, volunteer_id=i.payload.volunteer_id,
-                     volunteer_label=i.payload.volunteer_label, text_version=i.payload.text_version,
-                     signed_at=i.payload.signed_at, status="pending") for i in items]
+        rows = [
+            dict(
+                id=i.payload.pledge_id,
+                org_id=self.device.org_id,
+                device_id=self.device.id,
+                lead_person_id=self.device.person_id,
+                volunteer_id=i.payload.volunteer_id,
+                volunteer_label=i.payload.volunteer_label,
+                text_version=i.payload.text_version,
+                signed_at=i.payload.signed_at,
+                status="pending",
+            )
+            for i in items
+        ]
         stored = insert_ignore(self.conn, db.pledges, rows, db.pledges.c.id)
         for item in items:
             if item.payload.pledge_id not in stored:  # the id exists already (another device or org)
@@ -447,15 +645,31 @@ class _Batch:
 
     def _store_audit_events(self, items: list[p.AuditEventItem]) -> None:
         if items:
-            insert_rows(self.conn, db.audit_log, [dict(
-                at=i.payload.at, source="device", org_id=self.device.org_id, device_id=self.device.id,
-                action=i.payload.action, ref_ids=list(i.payload.ref_ids), event_id=i.payload.event_id,
-                chain_hash=i.payload.chain_hash, chain_seq=i.payload.chain_seq, prev_hash=i.payload.prev_hash,
-                person_id=i.payload.person_id, subject=i.payload.subject) for i in items])
+            insert_rows(
+                self.conn,
+                db.audit_log,
+                [
+                    dict(
+                        at=i.payload.at,
+                        source="device",
+                        org_id=self.device.org_id,
+                        device_id=self.device.id,
+                        action=i.payload.action,
+                        ref_ids=list(i.payload.ref_ids),
+                        event_id=i.payload.event_id,
+                        chain_hash=i.payload.chain_hash,
+                        chain_seq=i.payload.chain_seq,
+                        prev_hash=i.payload.prev_hash,
+                        person_id=i.payload.person_id,
+                        subject=i.payload.subject,
+                    )
+                    for i in items
+                ],
+            )
             self._verify_audit_chain([i.payload for i in items if i.payload.chain_seq is not None])
 
     def _verify_audit_chain(self, events: list[p.AuditEventPayload]) -> None:
-        """Continues the device's chain from the last verified (seq, hash) with sync.audit_chain (DP-21).
+        """Continues the device's chain from the last verified (seq, hash) with sync.core.audit_chain (DP-21).
 
         Entries arrive in order, possibly over several batches. Every link that does not hold (entries missing,
         a wrong link, a wrong hash, a number seen before) is recorded; verification then continues from the
@@ -464,10 +678,15 @@ class _Batch:
         if not events:
             return
         conn, ac = self.conn, db.audit_chains
-        insert_ignore(conn, ac, [{"device_id": self.device.id, "last_seq": 0, "last_hash": GENESIS,
-                                  "updated_at": self.now}], ac.c.device_id)
-        state = conn.execute(select(ac.c.last_seq, ac.c.last_hash).where(ac.c.device_id == self.device.id)
-                             .with_for_update()).one()
+        insert_ignore(
+            conn,
+            ac,
+            [{"device_id": self.device.id, "last_seq": 0, "last_hash": GENESIS, "updated_at": self.now}],
+            ac.c.device_id,
+        )
+        state = conn.execute(
+            select(ac.c.last_seq, ac.c.last_hash).where(ac.c.device_id == self.device.id).with_for_update()
+        ).one()
         last_seq, last_hash = state.last_seq, state.last_hash
         events = sorted(events, key=lambda e: e.chain_seq or 0)
         if last_seq == 0 and events[0].chain_seq != 1:
@@ -477,38 +696,80 @@ class _Batch:
             entry = event.chain_entry()
             assert entry is not None and event.chain_seq is not None and event.chain_hash is not None
             if first_break([entry], start_seq=last_seq + 1, start_hash=last_hash) is not None:
-                reason = ("seq_repeated" if event.chain_seq <= last_seq else
-                          "missing_entries" if event.chain_seq > last_seq + 1 else
-                          "wrong_prev_hash" if event.prev_hash != last_hash else "wrong_hash")
-                breaks.append({"device_id": self.device.id, "org_id": self.device.org_id,
-                               "expected_seq": last_seq + 1, "got_seq": event.chain_seq, "reason": reason,
-                               "event_id": event.event_id, "detected_at": self.now})
-                log.warning("audit chain break on device %s at entry %s: %s", self.device.id, last_seq + 1, reason)
+                reason = (
+                    "seq_repeated"
+                    if event.chain_seq <= last_seq
+                    else "missing_entries"
+                    if event.chain_seq > last_seq + 1
+                    else "wrong_prev_hash"
+                    if event.prev_hash != last_hash
+                    else "wrong_hash"
+                )
+                breaks.append(
+                    {
+                        "device_id": self.device.id,
+                        "org_id": self.device.org_id,
+                        "expected_seq": last_seq + 1,
+                        "got_seq": event.chain_seq,
+                        "reason": reason,
+                        "event_id": event.event_id,
+                        "detected_at": self.now,
+                    }
+                )
+                log.warning(
+                    "audit chain break on device %s at entry %s: %s", self.device.id, last_seq + 1, reason
+                )
             last_seq, last_hash = event.chain_seq, event.chain_hash
-        conn.execute(update(ac).where(ac.c.device_id == self.device.id)
-                     .values(last_seq=last_seq, last_hash=last_hash, updated_at=self.now))
+        conn.execute(
+            update(ac)
+            .where(ac.c.device_id == self.device.id)
+            .values(last_seq=last_seq, last_hash=last_hash, updated_at=self.now)
+        )
         if breaks:
             conn.execute(insert(db.audit_chain_breaks), breaks)
             for row in breaks:
-                audit(conn, self.now, "audit_chain.break", self.device.id, row["event_id"], org_id=self.device.org_id,
-                      device_id=self.device.id, source="server")
+                audit(
+                    conn,
+                    self.now,
+                    "audit_chain.break",
+                    self.device.id,
+                    row["event_id"],
+                    org_id=self.device.org_id,
+                    device_id=self.device.id,
+                    source="server",
+                )
 
     def _chain_continued(self, first: p.AuditEventPayload) -> tuple[int, str]:
         """A new device whose chain does not start at 1: the workspace's chain may continue one that another
         device of the org already delivered (re-enrolment). Otherwise it starts at genesis (entries missing)."""
         al = db.audit_log
-        known = self.conn.execute(select(al.c.id).where(
-            al.c.org_id == self.device.org_id, al.c.source == "device", al.c.chain_seq == (first.chain_seq or 1) - 1,
-            al.c.chain_hash == first.prev_hash, al.c.device_id != self.device.id).limit(1)).first()
+        known = self.conn.execute(
+            select(al.c.id)
+            .where(
+                al.c.org_id == self.device.org_id,
+                al.c.source == "device",
+                al.c.chain_seq == (first.chain_seq or 1) - 1,
+                al.c.chain_hash == first.prev_hash,
+                al.c.device_id != self.device.id,
+            )
+            .limit(1)
+        ).first()
         if known is not None and first.chain_seq is not None and first.prev_hash is not None:
             return first.chain_seq - 1, first.prev_hash
         return 0, GENESIS
 
     def _record_rejections(self, claimed: list[Any]) -> None:
         """Claimed keys were stored as accepted; record the rejections so that a retry replays them."""
-        rejected = [{"k": self.key(i), "r": self.results[self.key(i)].reason}
-                    for i in claimed if self.results[self.key(i)].status is p.ItemStatus.REJECTED]
+        rejected = [
+            {"k": self.key(i), "r": self.results[self.key(i)].reason}
+            for i in claimed
+            if self.results[self.key(i)].status is p.ItemStatus.REJECTED
+        ]
         if rejected and self.sync.idempotency:
             ik = db.idempotency_keys
-            self.conn.execute(update(ik).where(ik.c.device_id == self.device.id, ik.c.key == bindparam("k"))
-                              .values(status=p.ItemStatus.REJECTED.value, reason=bindparam("r")), rejected)
+            self.conn.execute(
+                update(ik)
+                .where(ik.c.device_id == self.device.id, ik.c.key == bindparam("k"))
+                .values(status=p.ItemStatus.REJECTED.value, reason=bindparam("r")),
+                rejected,
+            )

@@ -30,7 +30,9 @@ class PostgresUnavailable(RuntimeError):
 def find_pg_bin() -> Path | None:
     """Directory with initdb / pg_ctl: $TELEFONAKTION_PG_BIN, Debian's newest, or the PATH."""
     candidates = [os.environ.get("TELEFONAKTION_PG_BIN", "")]
-    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda d: int(d.split("/")[-2]), reverse=True)
+    candidates += sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"), key=lambda d: int(d.split("/")[-2]), reverse=True
+    )
     which = shutil.which("initdb")
     candidates.append(str(Path(which).parent) if which else "")
     for directory in filter(None, candidates):
@@ -67,13 +69,26 @@ def temporary_postgres(*, durable: bool = False) -> Iterator[str]:
             raise PostgresUnavailable(f"{Path(cmd[0]).name} failed: {result.stderr.strip()[-500:]}")
 
     try:
-        run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        run(
+            str(bin_dir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
         run(str(bin_dir / "pg_ctl"), "-D", str(data), "-w", "-l", str(tmp / "log"), "-o", options, "start")
         try:
             yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
         finally:
-            subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                           capture_output=True, timeout=60)
+            subprocess.run(
+                [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                capture_output=True,
+                timeout=60,
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -96,16 +111,34 @@ class RunningServer:
 
 
 @contextmanager
-def running_server(database_url: str, *args: str, env: dict[str, str] | None = None,
-                   log_dir: Path | None = None, timeout: float = 60) -> Iterator[RunningServer]:
+def running_server(
+    database_url: str,
+    *args: str,
+    env: dict[str, str] | None = None,
+    log_dir: Path | None = None,
+    timeout: float = 60,
+) -> Iterator[RunningServer]:
     """``python -m sync.server.cli serve --port 0`` as a subprocess; yields once it printed its READY line."""
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="tz-server-"))
     log_path = log_dir / f"server-{os.getpid()}-{time.monotonic_ns()}.log"
     full_env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), **(env or {})}
-    cmd: Sequence[str] = [sys.executable, "-m", "sync.server.cli", "serve", "--host", "127.0.0.1", "--port", "0",
-                          "--database", database_url, *args]
+    cmd: Sequence[str] = [
+        sys.executable,
+        "-m",
+        "sync.server.cli",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "0",
+        "--database",
+        database_url,
+        *args,
+    ]
     with log_path.open("w") as log:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True, env=full_env, cwd=REPO_ROOT)
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=log, text=True, env=full_env, cwd=REPO_ROOT
+        )
     try:
         deadline, line = time.monotonic() + timeout, ""
         assert proc.stdout is not None

@@ -1,4 +1,4 @@
-"""Shared helpers for the clearance tests (sync/clearance.py): keys, factories, strategies, settings."""
+"""Shared helpers for the clearance tests (sync/core/clearance.py): keys, factories, strategies, settings."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from sync import clearance as c
+from sync.core import clearance as c
 
 # The mutation runner (mutate.py) sets MUTATION=1: fixed examples, no example database.
 MUTATION = os.environ.get("MUTATION") == "1"

@@ -1,4 +1,4 @@
-"""Mutation runner for sync/clearance.py: proves that tests/clearance bite (reliability-security.md, R7).
+"""Mutation runner for sync/core/clearance.py: proves that tests/clearance bite (reliability-security.md, R7).
 
 Not part of the normal test run (pytest does not collect this file). Run it by hand:
 
@@ -225,7 +225,7 @@ def check_setup(work: Path) -> None:
     (work / "sync" / "clearance.py").write_text(mutated_source(None), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(work)}
     where = subprocess.run(
-        [sys.executable, "-c", "import sync.clearance as m; print(m.__file__)"],
+        [sys.executable, "-c", "import sync.core.clearance as m; print(m.__file__)"],
         cwd=work, env=env, capture_output=True, text=True, check=True,
     ).stdout.strip()  # fmt: skip
     if not Path(where).resolve().is_relative_to(work.resolve()):

@@ -30,8 +30,8 @@ from tests.clearance.clearance_support import (
     sign_raw,
     verified,
 )
-from sync import clearance as c
-from sync.clearance import Reason
+from sync.core import clearance as c
+from sync.core.clearance import Reason
 
 RL = revocations(revoked_person_ids=["p-9"], revoked_device_ids=["d-9"], revoked_clearance_ids=["c-9"])
 SIGNED_RL = KEY.sign_revocations(RL)
@@ -136,11 +136,13 @@ def test_list_lifetime_is_at_most_7_days():
         KEY.sign_revocations(revocations(expires_at=T0 + timedelta(days=7) + SECOND))
     assert exc.value.reason == Reason.LIFETIME_TOO_LONG
     issued = RL.model_dump(mode="json")["issued_at"]
-    ok = sign_raw(raw_rl(expires_at=issued + 7 * 86400), domain=c.REVOCATIONS_DOMAIN,
-                  cls=c.SignedRevocationList)
+    ok = sign_raw(
+        raw_rl(expires_at=issued + 7 * 86400), domain=c.REVOCATIONS_DOMAIN, cls=c.SignedRevocationList
+    )
     vr(ok)
-    long = sign_raw(raw_rl(expires_at=issued + 7 * 86400 + 1), domain=c.REVOCATIONS_DOMAIN,
-                    cls=c.SignedRevocationList)
+    long = sign_raw(
+        raw_rl(expires_at=issued + 7 * 86400 + 1), domain=c.REVOCATIONS_DOMAIN, cls=c.SignedRevocationList
+    )
     assert reason(vr, long) == Reason.LIFETIME_TOO_LONG
 
 
@@ -199,8 +201,13 @@ def test_refused_exactly_when_something_of_it_is_revoked(cids, pids, dids):
 
 def test_ids_of_the_wrong_kind_do_not_revoke():
     """A person id in the device list (or the like) must not be confused across kinds."""
-    rl = verified(revocations(revoked_clearance_ids=[PERSON, DEVICE], revoked_person_ids=["clr-1", DEVICE],
-                              revoked_device_ids=["clr-1", PERSON]))
+    rl = verified(
+        revocations(
+            revoked_clearance_ids=[PERSON, DEVICE],
+            revoked_person_ids=["clr-1", DEVICE],
+            revoked_device_ids=["clr-1", PERSON],
+        )
+    )
     assert check(GOOD, revocations=rl) == claims()
 
 

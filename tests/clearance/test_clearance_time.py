@@ -21,8 +21,8 @@ from tests.clearance.clearance_support import (
     revocations,
     verified,
 )
-from sync import clearance as c
-from sync.clearance import Reason, TrustedClock, advance, effective_now, offline_grace_deadline
+from sync.core import clearance as c
+from sync.core.clearance import Reason, TrustedClock, advance, effective_now, offline_grace_deadline
 
 EXPIRES = T0 + timedelta(days=2)
 SIGNED = KEY.sign_clearance(claims(expires_at=EXPIRES))
@@ -72,8 +72,9 @@ def test_signed_issue_time_of_the_list_is_a_floor_even_without_a_high_water_mark
     """A fresh list issued after expiry proves the clearance is over, whatever the PC clock says."""
     late_rl = verified(revocations(issued_at=EXPIRES + SKEW, expires_at=EXPIRES + timedelta(days=1)))
     assert reason(check, SIGNED, now=T0, revocations=late_rl) == Reason.EXPIRED
-    just_before = verified(revocations(issued_at=EXPIRES + SKEW - timedelta(seconds=1),
-                                       expires_at=EXPIRES + timedelta(days=1)))
+    just_before = verified(
+        revocations(issued_at=EXPIRES + SKEW - timedelta(seconds=1), expires_at=EXPIRES + timedelta(days=1))
+    )
     check(SIGNED, now=T0, revocations=just_before)
 
 
@@ -114,8 +115,10 @@ def test_offline_deadline_is_exactly_when_access_ends(clearance_days, list_days)
 
 
 @SETTINGS
-@given(st.timedeltas(timedelta(seconds=1), timedelta(days=14)), st.timedeltas(timedelta(seconds=1),
-                                                                            timedelta(days=7)))
+@given(
+    st.timedeltas(timedelta(seconds=1), timedelta(days=14)),
+    st.timedeltas(timedelta(seconds=1), timedelta(days=7)),
+)
 def test_offline_deadline_property(clearance_life, list_life):
     cl = claims(expires_at=T0 + clearance_life)
     rl = verified(revocations(expires_at=T0 + list_life))

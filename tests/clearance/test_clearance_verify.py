@@ -33,8 +33,8 @@ from tests.clearance.clearance_support import (
     valid_claims,
     verified,
 )
-from sync import clearance as c
-from sync.clearance import Reason
+from sync.core import clearance as c
+from sync.core.clearance import Reason
 
 GOOD = KEY.sign_clearance(claims())
 
@@ -66,8 +66,12 @@ def test_any_valid_clearance_round_trips(cl):
         org_id=cl.org_id,
         purpose=cl.purposes[-1],
         now=cl.not_before,
-        revocations=verified(revocations(org_id=cl.org_id, issued_at=cl.issued_at,
-                                          expires_at=cl.issued_at + timedelta(days=7)), now=cl.issued_at),
+        revocations=verified(
+            revocations(
+                org_id=cl.org_id, issued_at=cl.issued_at, expires_at=cl.issued_at + timedelta(days=7)
+            ),
+            now=cl.issued_at,
+        ),
     )
     assert got == cl
 
@@ -265,8 +269,7 @@ def test_canonical_check_is_what_refuses_reordered_keys():
 
 @SETTINGS
 @given(
-    st.binary(max_size=300)
-    | st.dictionaries(st.text(max_size=12), st.integers() | st.text()).map(canonical)
+    st.binary(max_size=300) | st.dictionaries(st.text(max_size=12), st.integers() | st.text()).map(canonical)
 )
 def test_arbitrary_signed_bytes_only_ever_give_clearance_invalid(payload):
     assert reason(check, sign_raw(payload)) in {Reason.MALFORMED, Reason.NON_CANONICAL}

@@ -55,8 +55,14 @@ def office(tmp_path: Path) -> Iterator[Office]:
     org = central.add_org("KV Fiktivhausen")
     lead = central.add_person(org, "Erika B.")
     central.import_members(org, members(40))
-    resolution = central.add_resolution(org, today - timedelta(days=3), "Kreisvorstand", ["invitation"], [lead],
-                                        valid_until=today + timedelta(days=90))
+    resolution = central.add_resolution(
+        org,
+        today - timedelta(days=3),
+        "Kreisvorstand",
+        ["invitation"],
+        [lead],
+        valid_until=today + timedelta(days=90),
+    )
     central.record_training(lead, today - timedelta(days=2))
     campaign, _ = central.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
     with running_server(url, log_dir=tmp_path) as server:
@@ -64,13 +70,21 @@ def office(tmp_path: Path) -> Iterator[Office]:
     engine.dispose()
 
 
-def cli(data_dir: Path, *args: str, passphrase: str | None = PASS, timeout: float = 120) -> subprocess.CompletedProcess:
+def cli(
+    data_dir: Path, *args: str, passphrase: str | None = PASS, timeout: float = 120
+) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("TELEFONAKTION_PASSPHRASE", None)
     if passphrase is not None:
         env["TELEFONAKTION_PASSPHRASE"] = passphrase
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=timeout,
+    )
 
 
 def status(data_dir: Path) -> dict:
@@ -88,6 +102,9 @@ def cleared_pc(office: Office, tmp_path: Path) -> Path:
     """A PC enrolled by the lead (declaration on record, so cleared) and synced once; returns its data dir."""
     office.office.record_declaration(office.lead, office.office.today())
     data = tmp_path / "pc"
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert (
+        cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode
+        == 0
+    )
     assert cli(data, "sync").returncode == 0
     return data

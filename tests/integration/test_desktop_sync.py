@@ -24,6 +24,7 @@ from tests.conftest import ROOT, files_containing
 from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws, status
 from tests.server.helpers import members
 
+
 def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
     data = tmp_path / "pc"
     out = cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.")
@@ -39,7 +40,9 @@ def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
     assert st["clearance"]["reason"] == "no_declaration"
     ws = open_ws(data)
     card = CallingService(ws).next_card(office.campaign)
-    assert isinstance(card, NotCleared) and "no_declaration" in card.gate.missing  # no numbers reach the screen
+    assert (
+        isinstance(card, NotCleared) and "no_declaration" in card.gate.missing
+    )  # no numbers reach the screen
     ws.close()
 
     # Declaration recorded → sync → valid.
@@ -71,9 +74,16 @@ def test_reports_reach_the_central_office_exactly_once(office: Office, tmp_path:
     for i in range(25):
         card = service.next_card(office.campaign)
         assert isinstance(card, Card)
-        outcome = (Outcome.REACHED, Outcome.BUSY, Outcome.OBJECTION, Outcome.VOICEMAIL, Outcome.WRONG_NUMBER)[i % 5]
-        report = CallReport(campaign_id=office.campaign, contact_id=card.contact.id, caller_id=ws.person.id,
-                            outcome=outcome, created_at=service.clock())
+        outcome = (Outcome.REACHED, Outcome.BUSY, Outcome.OBJECTION, Outcome.VOICEMAIL, Outcome.WRONG_NUMBER)[
+            i % 5
+        ]
+        report = CallReport(
+            campaign_id=office.campaign,
+            contact_id=card.contact.id,
+            caller_id=ws.person.id,
+            outcome=outcome,
+            created_at=service.clock(),
+        )
         service.record(report)
         ids.append(report.id)
     assert repo.pending_count(ws.conn) == 25
@@ -85,8 +95,9 @@ def test_reports_reach_the_central_office_exactly_once(office: Office, tmp_path:
     assert status(data)["pending_uploads"] == 0
     # The server decides a contact's status, and objection wins: the objections come back to the PC.
     with office.office.engine.connect() as conn:
-        objections = conn.execute(select(func.count()).select_from(db.reports).where(
-            db.reports.c.outcome == "objection")).scalar()
+        objections = conn.execute(
+            select(func.count()).select_from(db.reports).where(db.reports.c.outcome == "objection")
+        ).scalar()
     assert objections == 5
 
 
@@ -105,7 +116,10 @@ def test_a_client_killed_during_sync_loses_nothing(office: Office, tmp_path: Pat
     office.office.import_members(office.org, members(300, start=100))
     campaign, _ = office.office.release_campaign(office.org, "Große Aktion", "invitation", office.resolution)
     data = tmp_path / "pc"
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert (
+        cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode
+        == 0
+    )
     assert cli(data, "sync").returncode == 0
     ws = open_ws(data)
     service = CallingService(ws)
@@ -113,15 +127,25 @@ def test_a_client_killed_during_sync_loses_nothing(office: Office, tmp_path: Pat
     for _ in range(300):
         card = service.next_card(campaign)
         assert isinstance(card, Card)
-        report = CallReport(campaign_id=campaign, contact_id=card.contact.id, caller_id=ws.person.id,
-                            outcome=Outcome.NO_PICKUP, created_at=service.clock())
+        report = CallReport(
+            campaign_id=campaign,
+            contact_id=card.contact.id,
+            caller_id=ws.person.id,
+            outcome=Outcome.NO_PICKUP,
+            created_at=service.clock(),
+        )
         service.record(report)
         ids.append(report.id)
     ws.close()
     env = {**os.environ, "TELEFONAKTION_PASSPHRASE": PASS}
     for delay in (0.9, 1.3, 1.6):  # kill the sync at different moments (after unlock, during push)
-        proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "--data-dir", str(data), "sync"], cwd=ROOT,
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop.cli", "--data-dir", str(data), "sync"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -136,8 +160,13 @@ def test_resync_required_keeps_the_outbox(office: Office, tmp_path: Path) -> Non
     ws = open_ws(data)
     service = CallingService(ws)
     card = service.next_card(office.campaign)
-    report = CallReport(campaign_id=office.campaign, contact_id=card.contact.id, caller_id=ws.person.id,
-                        outcome=Outcome.REACHED, created_at=service.clock())
+    report = CallReport(
+        campaign_id=office.campaign,
+        contact_id=card.contact.id,
+        caller_id=ws.person.id,
+        outcome=Outcome.REACHED,
+        created_at=service.clock(),
+    )
     service.record(report)
     ws.set_meta(ws.conn, "pull_cursor", "0ther3p0:999999")  # e.g. the server was restored from a backup
     result = sync_engine.sync_once(ws.conn)

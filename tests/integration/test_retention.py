@@ -22,14 +22,21 @@ def names_on_disk(data: Path) -> list:
     return files_containing(data, [record.last_name, record.phone, "Fiktivhausen"])
 
 
-def test_revocation_hides_numbers_at_once_and_wipes_after_the_grace_period(office: Office, tmp_path: Path) -> None:
+def test_revocation_hides_numbers_at_once_and_wipes_after_the_grace_period(
+    office: Office, tmp_path: Path
+) -> None:
     data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
     service = CallingService(ws)
     card = service.next_card(office.campaign)
     assert isinstance(card, Card)
-    report = CallReport(campaign_id=office.campaign, contact_id=card.contact.id, caller_id=ws.person.id,
-                        outcome=Outcome.BUSY, created_at=utcnow())
+    report = CallReport(
+        campaign_id=office.campaign,
+        contact_id=card.contact.id,
+        caller_id=ws.person.id,
+        outcome=Outcome.BUSY,
+        created_at=utcnow(),
+    )
     service.record(report)
     ws.set_meta(ws.conn, "server_url", "http://127.0.0.1:9")  # the report stays unsent: offline from now on
     office.office.revoke_clearance(office.lead)
@@ -75,7 +82,10 @@ def test_setting_the_clock_back_does_not_extend_access(office: Office, tmp_path:
 
 def test_a_lead_without_clearance_gets_no_member_data_on_the_pc(office: Office, tmp_path: Path) -> None:
     data = tmp_path / "pc"  # no declaration recorded: not cleared
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert (
+        cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode
+        == 0
+    )
     assert cli(data, "sync").returncode == 0
     ws = open_ws(data)
     assert repo.status_counts(ws.conn, office.campaign) == {}  # the campaign is known, its people are not
@@ -93,7 +103,9 @@ def test_a_sync_corrects_a_clock_that_ran_ahead(office: Office, tmp_path: Path) 
     paths = WorkspacePaths(data / "workspace")
     slot = list_slots(paths)[0].slot_id
     now = utcnow()
-    ws = session.unlock(paths, slot, PASS, clock=lambda: now + timedelta(days=30))  # the PC clock ran ahead once
+    ws = session.unlock(
+        paths, slot, PASS, clock=lambda: now + timedelta(days=30)
+    )  # the PC clock ran ahead once
     assert not clearance_gate.check(ws.conn, "invitation", now).valid  # fails closed …
     sync_engine.sync_once(ws.conn)  # … until the central office's authenticated time corrects the mark
     assert clearance_gate.check(ws.conn, "invitation", now).valid

@@ -20,8 +20,14 @@ VOLUNTEER_PASS = "jonas sein passwort"
 
 def admit_jonas(data: Path) -> str:
     ws = open_ws(data)
-    person = volunteers.admit(ws, label="Jonas K.", passphrase=VOLUNTEER_PASS, typed_name="Jonas Kieselbach",
-                              confirmed=True, purpose="invitation")
+    person = volunteers.admit(
+        ws,
+        label="Jonas K.",
+        passphrase=VOLUNTEER_PASS,
+        typed_name="Jonas Kieselbach",
+        confirmed=True,
+        purpose="invitation",
+    )
     ws.close()
     return person.id
 
@@ -83,10 +89,19 @@ def test_the_provisional_period_is_bounded(office: Office, tmp_path: Path) -> No
 def test_admission_needs_a_passphrase_a_signature_and_a_confirmation(office: Office, tmp_path: Path) -> None:
     data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
-    for change, code in (({"passphrase": "kurz"}, "passphrase_too_short"), ({"label": "Erika B."}, "label_taken"),
-                         ({"typed_name": "Jemand Anderes"}, "signature"), ({"confirmed": False}, "not_confirmed")):
-        args = {"label": "Jonas K.", "passphrase": VOLUNTEER_PASS, "typed_name": "Jonas Kieselbach",
-                "confirmed": True, **change}
+    for change, code in (
+        ({"passphrase": "kurz"}, "passphrase_too_short"),
+        ({"label": "Erika B."}, "label_taken"),
+        ({"typed_name": "Jemand Anderes"}, "signature"),
+        ({"confirmed": False}, "not_confirmed"),
+    ):
+        args = {
+            "label": "Jonas K.",
+            "passphrase": VOLUNTEER_PASS,
+            "typed_name": "Jonas Kieselbach",
+            "confirmed": True,
+            **change,
+        }
         with pytest.raises(volunteers.AdmissionRefused) as err:
             volunteers.admit(ws, purpose="invitation", **args)
         assert err.value.code == code
@@ -96,12 +111,21 @@ def test_admission_needs_a_passphrase_a_signature_and_a_confirmation(office: Off
 
 def test_only_a_cleared_lead_admits(office: Office, tmp_path: Path) -> None:
     data = tmp_path / "pc"  # no declaration on record: the lead is not cleared
-    assert cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert (
+        cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode
+        == 0
+    )
     assert cli(data, "sync").returncode == 0
     ws = open_ws(data)
     with pytest.raises(volunteers.AdmissionRefused) as err:
-        volunteers.admit(ws, label="Jonas K.", passphrase=VOLUNTEER_PASS, typed_name="Jonas K", confirmed=True,
-                         purpose="invitation")
+        volunteers.admit(
+            ws,
+            label="Jonas K.",
+            passphrase=VOLUNTEER_PASS,
+            typed_name="Jonas K",
+            confirmed=True,
+            purpose="invitation",
+        )
     assert err.value.code == "not_cleared"
     ws.close()
 

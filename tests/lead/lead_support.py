@@ -23,14 +23,37 @@ NOW = datetime(2026, 11, 10, 15, 0, tzinfo=UTC)
 FIRST = ("Quirinella", "Bertolde", "Wendeline", "Ansgarion", "Fridolind", "Hildrun", "Ottokar", "Sieglinde")
 LAST = ("Zwirbelmoos", "Knorrenbach", "Glimmerstein", "Haselwurz", "Pfefferkorn", "Rabenfels", "Distelhof")
 BLOCKS = ("030 23125 {:03d}", "040 66969 {:03d}", "069 90009 {:03d}", "0221 4710 {:03d}", "089 99998 {:03d}")
-HEADER = ["Mitgliedsnummer", "Vorname", "Nachname", "Straße", "PLZ", "Ort", "Telefon", "Mobil", "E-Mail",
-          "Geburtsdatum", "IBAN", "Status"]
+HEADER = [
+    "Mitgliedsnummer",
+    "Vorname",
+    "Nachname",
+    "Straße",
+    "PLZ",
+    "Ort",
+    "Telefon",
+    "Mobil",
+    "E-Mail",
+    "Geburtsdatum",
+    "IBAN",
+    "Status",
+]
 
 
 def person_row(i: int, *, phone: str | None = None, status: str = "Mitglied") -> list[str]:
-    return [f"M-{80000 + i}", f"{FIRST[i % len(FIRST)]}{i}", f"{LAST[i % len(LAST)]}{i}", f"Erfundene Straße {i}",
-            "10115", "Musterstadt", phone if phone is not None else BLOCKS[(i // 1000) % 5].format(i % 1000), "",
-            f"person{i}@example.org", "01.02.1961", f"DE00 1234 5678 {i:010d}", status]
+    return [
+        f"M-{80000 + i}",
+        f"{FIRST[i % len(FIRST)]}{i}",
+        f"{LAST[i % len(LAST)]}{i}",
+        f"Erfundene Straße {i}",
+        "10115",
+        "Musterstadt",
+        phone if phone is not None else BLOCKS[(i // 1000) % 5].format(i % 1000),
+        "",
+        f"person{i}@example.org",
+        "01.02.1961",
+        f"DE00 1234 5678 {i:010d}",
+        status,
+    ]
 
 
 def csv_bytes(rows: list[list[str]], header: list[str] | None = HEADER, encoding: str = "utf-8") -> bytes:
@@ -48,21 +71,39 @@ def member_csv(path: Path, n: int, **kw) -> Path:  # type: ignore[no-untyped-def
 
 
 def make_lead_workspace(paths: WorkspacePaths) -> Workspace:
-    return lead.init_workspace(paths, org_name="KV Teststadt", label="Vera L.", passphrase=PASSPHRASE, now=NOW)
+    return lead.init_workspace(
+        paths, org_name="KV Teststadt", label="Vera L.", passphrase=PASSPHRASE, now=NOW
+    )
 
 
-def make_campaign(ws: Workspace, *, title: str = "Einladung Sommerfest", purpose: str = "invitation",
-                  ends_on: date = date(2026, 11, 30), questions: bool = True,
-                  categories: tuple[str, ...] = ("member",), origin: str = "local") -> Campaign:
+def make_campaign(
+    ws: Workspace,
+    *,
+    title: str = "Einladung Sommerfest",
+    purpose: str = "invitation",
+    ends_on: date = date(2026, 11, 30),
+    questions: bool = True,
+    categories: tuple[str, ...] = ("member",),
+    origin: str = "local",
+) -> Campaign:
     """A campaign made by the lead (origin 'local': its reports never leave the PC) or, with
     origin='central', one as released by the central office (its reports wait in the outbox until synced)."""
     c = lead.new_campaign(title, purpose, starts_on=date(2026, 11, 1), ends_on=ends_on, categories=categories)
     if questions:
-        c = c.model_copy(update={"questions": (
-            Question(id="comes", kind=QuestionKind.YES_NO, prompt="Kommst du?"),
-            Question(id="helps", kind=QuestionKind.MULTI, prompt="Wobei hilfst du?", options=("Aufbau", "Abbau")),
-            Question(id="wish", kind=QuestionKind.TEXT, prompt="Wunsch?"),
-        )})
+        c = c.model_copy(
+            update={
+                "questions": (
+                    Question(id="comes", kind=QuestionKind.YES_NO, prompt="Kommst du?"),
+                    Question(
+                        id="helps",
+                        kind=QuestionKind.MULTI,
+                        prompt="Wobei hilfst du?",
+                        options=("Aufbau", "Abbau"),
+                    ),
+                    Question(id="wish", kind=QuestionKind.TEXT, prompt="Wunsch?"),
+                )
+            }
+        )
     if origin == "local":
         lead.create_campaign(ws, c, now=NOW)
     else:
@@ -73,11 +114,18 @@ def make_campaign(ws: Workspace, *, title: str = "Einladung Sommerfest", purpose
 
 def call(ws: Workspace, campaign_id: str, outcome: Outcome, *, at: datetime = NOW, **kw) -> CallReport:  # type: ignore[no-untyped-def]
     """Report on the next person of the queue (the calling service's clearance gate is not under test here)."""
-    contact_id = repo.next_contact_id(ws.conn, campaign_id, now=at, me=ws.person.id, max_attempts=10,
-                                      cooldown=timedelta(0))
+    contact_id = repo.next_contact_id(
+        ws.conn, campaign_id, now=at, me=ws.person.id, max_attempts=10, cooldown=timedelta(0)
+    )
     assert contact_id is not None
-    report = CallReport(campaign_id=campaign_id, contact_id=contact_id, caller_id=ws.person.id,
-                        outcome=outcome, created_at=at, **kw)
+    report = CallReport(
+        campaign_id=campaign_id,
+        contact_id=contact_id,
+        caller_id=ws.person.id,
+        outcome=outcome,
+        created_at=at,
+        **kw,
+    )
     CallingService(ws, clock=lambda: at).record(report)
     return report
 
@@ -97,9 +145,9 @@ RESERVE = 80  # IV (16) + HMAC-SHA512 (64): SQLCipher 4 defaults
 
 
 def _decrypt_page(raw: bytes, key: bytes, first: bool) -> bytes:
-    iv = raw[PAGE - RESERVE:PAGE - RESERVE + 16]
+    iv = raw[PAGE - RESERVE : PAGE - RESERVE + 16]
     start = 16 if first else 0  # page 1 starts with the salt
-    body = raw[start:PAGE - RESERVE]
+    body = raw[start : PAGE - RESERVE]
     dec = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
     return dec.update(body) + dec.finalize()
 
@@ -109,14 +157,14 @@ def decrypted_pages(db: Path, key: bytes) -> list[bytes]:
     out = []
     data = db.read_bytes()
     for n in range(len(data) // PAGE):
-        out.append(_decrypt_page(data[n * PAGE:(n + 1) * PAGE], key, n == 0))
+        out.append(_decrypt_page(data[n * PAGE : (n + 1) * PAGE], key, n == 0))
     wal = db.with_name(db.name + "-wal")
     if wal.exists():
         w = wal.read_bytes()
         pos = 32
         while pos + 24 + PAGE <= len(w):
-            pgno = int.from_bytes(w[pos:pos + 4], "big")
-            out.append(_decrypt_page(w[pos + 24:pos + 24 + PAGE], key, pgno == 1))
+            pgno = int.from_bytes(w[pos : pos + 4], "big")
+            out.append(_decrypt_page(w[pos + 24 : pos + 24 + PAGE], key, pgno == 1))
             pos += 24 + PAGE
     return out
 
@@ -139,8 +187,16 @@ def seed_contacts(ws: Workspace, campaign_id: str, n: int) -> list[str]:
     for i in range(n):
         row = person_row(i)
         digits = row[6].replace(" ", "")
-        contacts.append(Contact(campaign_id=campaign_id, first_name=row[1], last_name=row[2], locality=row[5],
-                                postcode=row[4], phone="+49" + digits[1:]))
+        contacts.append(
+            Contact(
+                campaign_id=campaign_id,
+                first_name=row[1],
+                last_name=row[2],
+                locality=row[5],
+                postcode=row[4],
+                phone="+49" + digits[1:],
+            )
+        )
     with ws.transaction() as conn:
         repo.insert_contacts(conn, contacts)
     return [c.id for c in contacts]

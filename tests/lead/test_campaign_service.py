@@ -22,27 +22,42 @@ def test_new_campaign_has_a_transparency_text_and_a_period() -> None:
 
 
 def test_the_purpose_decides_the_fields_and_the_preview_respects_it() -> None:
-    assert lead.purpose_fields("keep-in-touch") == ("first_name", "phone", "phone2", "locality", "district",
-                                                    "postcode")
+    assert lead.purpose_fields("keep-in-touch") == (
+        "first_name",
+        "phone",
+        "phone2",
+        "locality",
+        "district",
+        "postcode",
+    )
     assert "last_name" in lead.purpose_fields("invitation")
-    c = lead.new_campaign("X", "keep-in-touch").model_copy(update={"script": "Hallo {first_name} {last_name}!"})
+    c = lead.new_campaign("X", "keep-in-touch").model_copy(
+        update={"script": "Hallo {first_name} {last_name}!"}
+    )
     assert render_script(c, contact=lead.SAMPLE_CONTACT, caller_name="Vera").plain == "Hallo Renate !"
 
 
-@pytest.mark.parametrize(("values", "expected"), [
-    ({"title": ""}, ("title", "missing")),
-    ({"title": "x" * 121}, ("title", "too_long")),
-    ({"questions": [{"id": "a", "kind": "single", "prompt": "Wer?", "options": ["nur eine"]}]},
-     ("question", "options_count")),
-    ({"questions": [{"id": "a", "kind": "text", "prompt": ""}]}, ("question", "prompt_missing")),
-    ({"rules": {"max_attempts": 0}}, ("max_attempts", "out_of_range")),
-    ({"rules": {"calling_hours": {"windows": {"2": {"start": "18:00", "end": "10:00"}}}}},
-     ("calling_hours", "window_order")),
-    ({"ends_on": None}, ("period", "end_missing")),
-    ({"starts_on": "2026-12-01", "ends_on": "2026-11-01"}, ("period", "end_before_start")),
-    ({"script": "Hallo {vorname}"}, ("script", "unknown_placeholder")),
-    ({"transparency": " "}, ("transparency", "missing")),
-])
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"title": ""}, ("title", "missing")),
+        ({"title": "x" * 121}, ("title", "too_long")),
+        (
+            {"questions": [{"id": "a", "kind": "single", "prompt": "Wer?", "options": ["nur eine"]}]},
+            ("question", "options_count"),
+        ),
+        ({"questions": [{"id": "a", "kind": "text", "prompt": ""}]}, ("question", "prompt_missing")),
+        ({"rules": {"max_attempts": 0}}, ("max_attempts", "out_of_range")),
+        (
+            {"rules": {"calling_hours": {"windows": {"2": {"start": "18:00", "end": "10:00"}}}}},
+            ("calling_hours", "window_order"),
+        ),
+        ({"ends_on": None}, ("period", "end_missing")),
+        ({"starts_on": "2026-12-01", "ends_on": "2026-11-01"}, ("period", "end_before_start")),
+        ({"script": "Hallo {vorname}"}, ("script", "unknown_placeholder")),
+        ({"transparency": " "}, ("transparency", "missing")),
+    ],
+)
 def test_problems_come_back_as_codes(values, expected) -> None:  # type: ignore[no-untyped-def]
     base = lead.new_campaign("Titel", "invitation").model_dump(mode="json")
     campaign, problems = lead.build_campaign({**base, **values})
@@ -61,9 +76,11 @@ def test_create_is_audited_with_the_id_only(ws) -> None:  # type: ignore[no-unty
 def test_update_returns_what_changed(ws) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws)
     rules = c.rules.model_copy(update={"max_attempts": 5, "notes_enabled": True})
-    changed = lead.update_campaign(ws, c.model_copy(update={"title": "Neu", "rules": rules}),
-                                   resolution=lead.Resolution("B-2026-11", "Kreisvorstand", date(2026, 10, 1),
-                                                              ("Vera L.",)))
+    changed = lead.update_campaign(
+        ws,
+        c.model_copy(update={"title": "Neu", "rules": rules}),
+        resolution=lead.Resolution("B-2026-11", "Kreisvorstand", date(2026, 10, 1), ("Vera L.",)),
+    )
     assert set(changed.changed) == {"title", "rules.max_attempts", "rules.notes_enabled", "resolution"}
     info = lead.campaign_info(ws, c.id)
     assert info.campaign.title == "Neu"
@@ -93,7 +110,9 @@ def test_calling_hours_and_holiday_region_round_trip(ws) -> None:  # type: ignor
 
     c = lead.new_campaign("Stunden", "survey")
     hours = CallingHours(windows={0: DayWindow(start=time(9), end=time(12))}, holiday_region="NW")
-    c = c.model_copy(update={"rules": c.rules.model_copy(update={"calling_hours": hours, "goal_reached": 50})})
+    c = c.model_copy(
+        update={"rules": c.rules.model_copy(update={"calling_hours": hours, "goal_reached": 50})}
+    )
     lead.create_campaign(ws, c)
     back = repo.get_campaign(ws.conn, c.id)
     assert back.rules.calling_hours.holiday_region == "NW" and back.rules.goal_reached == 50

@@ -21,8 +21,14 @@ ENV = {**os.environ, "TELEFONAKTION_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": 
 
 
 def cli(data: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data), *args],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120, env=env or ENV)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=env or ENV,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +56,17 @@ def test_init_refuses_a_second_workspace_and_needs_a_passphrase(prepared, tmp_pa
     out = cli(tmp_path, "init", "--org", "X", "--name", "Y", env=env)
     assert out.returncode == 2 and "TELEFONAKTION_PASSPHRASE" in out.stderr
     (tmp_path / "pw").write_text(PASSPHRASE + "\n")
-    out = cli(tmp_path / "d2", "init", "--org", "X", "--name", "Y", "--passphrase-file", str(tmp_path / "pw"),
-              env=env)
+    out = cli(
+        tmp_path / "d2",
+        "init",
+        "--org",
+        "X",
+        "--name",
+        "Y",
+        "--passphrase-file",
+        str(tmp_path / "pw"),
+        env=env,
+    )
     assert out.returncode == 0 and Path(out.stdout.strip(), "keyslots.json").exists()
 
 
@@ -75,24 +90,36 @@ def test_import_json_report_then_export(prepared, tmp_path) -> None:  # type: ig
     session.lock(ws)
 
 
-HOSTILE = {"empty.csv": b"", "binary.csv": bytes(range(256)) * 40, "image.csv": b"\x89PNG\r\n\x1a\n" + b"\x00" * 100}
+HOSTILE = {
+    "empty.csv": b"",
+    "binary.csv": bytes(range(256)) * 40,
+    "image.csv": b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
+}
 
 
 def test_hostile_files_via_cli_change_nothing(prepared, tmp_path) -> None:  # type: ignore[no-untyped-def]
     data, campaign_id = prepared
     ws = open_ws(data)
-    before = (repo.contact_count(ws.conn, campaign_id), [e.kind for e in audit.entries(ws.conn)].count("import"))
+    before = (
+        repo.contact_count(ws.conn, campaign_id),
+        [e.kind for e in audit.entries(ws.conn)].count("import"),
+    )
     session.lock(ws)
     for name, content in HOSTILE.items():
         (tmp_path / name).write_bytes(content)
         out = cli(data, "import", str(tmp_path / name), "--campaign", campaign_id, "--json")
         assert out.returncode == 1, name
         doc = json.loads(out.stdout)
-        assert doc["imported"] == 0 and doc["error"]["code"] in ("empty_file", "not_text", "undecodable"), name
+        assert doc["imported"] == 0 and doc["error"]["code"] in ("empty_file", "not_text", "undecodable"), (
+            name
+        )
     out = cli(data, "import", str(tmp_path / "binary.csv"), "--campaign", campaign_id)
     assert out.returncode == 1 and "nothing changed" in out.stderr and "Traceback" not in out.stderr
     ws = open_ws(data)
-    after = (repo.contact_count(ws.conn, campaign_id), [e.kind for e in audit.entries(ws.conn)].count("import"))
+    after = (
+        repo.contact_count(ws.conn, campaign_id),
+        [e.kind for e in audit.entries(ws.conn)].count("import"),
+    )
     assert after == before
     session.lock(ws)
 

@@ -13,19 +13,33 @@ from desktop.services import lead_end, lead_export, lead_record
 from desktop.services.lead import LeadError, Resolution, update_campaign
 from desktop.services.lead_import import import_members
 from desktop.storage import audit, repo
-from tests.lead.lead_support import NOW, FIRST, LAST, call, make_campaign, member_csv, plaintext_hits, seed_contacts
+from tests.lead.lead_support import (
+    NOW,
+    FIRST,
+    LAST,
+    call,
+    make_campaign,
+    member_csv,
+    plaintext_hits,
+    seed_contacts,
+)
 
 
 @pytest.fixture
 def listed(ws, tmp_path):  # type: ignore[no-untyped-def]
-    c = make_campaign(ws, origin="central")  # its reports wait in the outbox until the central office has them
+    c = make_campaign(
+        ws, origin="central"
+    )  # its reports wait in the outbox until the central office has them
     seed_contacts(ws, c.id, 40)
     return c
 
 
 def names_and_numbers(ws, campaign_id):  # type: ignore[no-untyped-def]
-    rows = list(ws.conn.execute("SELECT first_name, last_name, phone FROM contacts WHERE campaign_id = ?",
-                                (campaign_id,)))
+    rows = list(
+        ws.conn.execute(
+            "SELECT first_name, last_name, phone FROM contacts WHERE campaign_id = ?", (campaign_id,)
+        )
+    )
     return [v for r in rows for v in r]
 
 
@@ -57,8 +71,13 @@ def test_end_refuses_while_reports_are_unsynced_and_keeps_them_when_the_lead_dec
 
 
 def test_wipe_removes_the_bytes_from_the_database_and_the_wal(ws, listed) -> None:  # type: ignore[no-untyped-def]
-    report = call(ws, listed.id, Outcome.REACHED, organizer_action=True,
-                  organizer_message="Rückruf wegen Zwirbelmoos-Spende")
+    report = call(
+        ws,
+        listed.id,
+        Outcome.REACHED,
+        organizer_action=True,
+        organizer_message="Rückruf wegen Zwirbelmoos-Spende",
+    )
     mark_synced(ws, [report.id])
     (ws.paths.backups).mkdir(exist_ok=True)
     (ws.paths.backups / "pre-migration-v2.db").write_bytes(ws.paths.database.read_bytes())
@@ -87,7 +106,8 @@ def test_expiry_wipes_after_end_date_plus_grace_also_offline_and_keeps_unsynced(
     assert lead_end.expire_campaigns(ws, datetime.fromisoformat("2026-12-03T22:00:00+00:00")) == []
     done = lead_end.expire_campaigns(ws, datetime.fromisoformat("2026-12-04T09:00:00+00:00"))
     assert [(d.campaign_id, d.reason, d.wiped_contacts, d.kept_unsynced) for d in done] == [
-        (listed.id, "expired", 40, 1)]
+        (listed.id, "expired", 40, 1)
+    ]
     assert repo.contact_count(ws.conn, other.id) == 5
     assert [x.id for x in repo.all_reports(ws.conn)] == [r.id]
     assert lead_end.expire_campaigns(ws, datetime.fromisoformat("2026-12-05T09:00:00+00:00")) == []
@@ -101,8 +121,14 @@ def test_grace_days_are_the_leads_choice(ws, tmp_path) -> None:  # type: ignore[
 
 
 def test_export_has_ids_outcomes_answers_and_no_contact_data(ws, listed, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    call(ws, listed.id, Outcome.REACHED, answers={"comes": True, "helps": ("Aufbau", "Abbau"), "wish": "=1+1"},
-         organizer_action=True, organizer_message="Bitte Anruf von Zwirbelmoos")
+    call(
+        ws,
+        listed.id,
+        Outcome.REACHED,
+        answers={"comes": True, "helps": ("Aufbau", "Abbau"), "wish": "=1+1"},
+        organizer_action=True,
+        organizer_message="Bitte Anruf von Zwirbelmoos",
+    )
     call(ws, listed.id, Outcome.WRONG_NUMBER, wrong_numbers=("phone",))
     call(ws, listed.id, Outcome.CALL_BACK, callback_after=datetime.fromisoformat("2026-11-12T16:00:00+00:00"))
     needles = [v for v in names_and_numbers(ws, listed.id) if v]
@@ -112,7 +138,9 @@ def test_export_has_ids_outcomes_answers_and_no_contact_data(ws, listed, tmp_pat
     rows = list(csv.DictReader(io.StringIO(text)))
     assert out.rows == 3 and len(rows) == 3
     assert rows[0]["outcome"] == "reached" and rows[0]["zetkin_code"] == "1"
-    assert rows[0]["q:comes"] == "yes" and rows[0]["q:helps"] == "Aufbau|Abbau" and rows[0]["q:wish"] == "'=1+1"
+    assert (
+        rows[0]["q:comes"] == "yes" and rows[0]["q:helps"] == "Aufbau|Abbau" and rows[0]["q:wish"] == "'=1+1"
+    )
     assert rows[0]["organizer_action"] == "1"
     assert rows[1]["wrong_numbers"] == "phone" and rows[1]["zetkin_code"] == "21"
     assert rows[2]["callback_after"] == "2026-11-12T16:00:00Z"
@@ -121,7 +149,10 @@ def test_export_has_ids_outcomes_answers_and_no_contact_data(ws, listed, tmp_pat
     assert not any(f in text for f in FIRST) and not any(last in text for last in LAST)
     contact_ids = {r[0] for r in ws.conn.execute("SELECT id FROM contacts")}
     assert {r["contact_id"] for r in rows} <= contact_ids
-    assert (audit.entries(ws.conn)[-1].kind, audit.entries(ws.conn)[-1].subject) == ("export", f"{listed.id}:3")
+    assert (audit.entries(ws.conn)[-1].kind, audit.entries(ws.conn)[-1].subject) == (
+        "export",
+        f"{listed.id}:3",
+    )
 
 
 def test_export_uses_the_correction_instead_of_the_corrected_report(ws, listed, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -129,8 +160,14 @@ def test_export_uses_the_correction_instead_of_the_corrected_report(ws, listed, 
     from desktop.services.calling import CallingService
 
     first = call(ws, listed.id, Outcome.NO_PICKUP)
-    fix = CallReport(campaign_id=listed.id, contact_id=first.contact_id, caller_id=ws.person.id,
-                     outcome=Outcome.VOICEMAIL, created_at=NOW, corrects=first.id)
+    fix = CallReport(
+        campaign_id=listed.id,
+        contact_id=first.contact_id,
+        caller_id=ws.person.id,
+        outcome=Outcome.VOICEMAIL,
+        created_at=NOW,
+        corrects=first.id,
+    )
     CallingService(ws, clock=lambda: NOW).record(fix)
     text, rows, _ = lead_export.results_csv(ws, listed.id)
     assert rows == 1 and fix.id in text and first.id not in text
@@ -139,12 +176,29 @@ def test_export_uses_the_correction_instead_of_the_corrected_report(ws, listed, 
 def test_record_of_processing_names_purpose_fields_recipients_deadlines_and_safeguards(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
     listed = make_campaign(ws)
     import_members(ws, listed.id, member_csv(tmp_path / "m.csv", 3), now=NOW)
-    update_campaign(ws, listed, resolution=Resolution("KV-2026/17", "Kreisvorstand", date(2026, 10, 20),
-                                                      ("Vera L.", "Jo K.")))
+    update_campaign(
+        ws,
+        listed,
+        resolution=Resolution("KV-2026/17", "Kreisvorstand", date(2026, 10, 20), ("Vera L.", "Jo K.")),
+    )
     doc = lead_record.record_html(ws, listed.id, now=NOW)
-    for expected in ("Art. 30", "Einladung / Wahlkampf", "Mitglieder", "Vorname", "Telefonnummer",
-                     "Bundesgeschäftsstelle", "03.12.2026", "SQLCipher", "Argon2id", "Hash-Kette",
-                     "Kreisvorstand", "KV-2026/17", "20.10.2026", "Vera L., Jo K.", "Kommst du?"):
+    for expected in (
+        "Art. 30",
+        "Einladung / Wahlkampf",
+        "Mitglieder",
+        "Vorname",
+        "Telefonnummer",
+        "Bundesgeschäftsstelle",
+        "03.12.2026",
+        "SQLCipher",
+        "Argon2id",
+        "Hash-Kette",
+        "Kreisvorstand",
+        "KV-2026/17",
+        "20.10.2026",
+        "Vera L., Jo K.",
+        "Kommst du?",
+    ):
         assert expected in doc, expected
     assert not any(v in doc for v in names_and_numbers(ws, listed.id) if v)
     assert "<script" not in doc

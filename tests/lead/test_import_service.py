@@ -11,19 +11,29 @@ import pytest
 from desktop.services import lead_import
 from desktop.services.lead import LeadError
 from desktop.storage import audit, repo
-from sync import memberfile
+from sync.core import memberfile
 from tests.lead.lead_support import NOW, csv_bytes, make_campaign, member_csv, person_row
 
 
 def snapshot(ws):  # type: ignore[no-untyped-def]
-    return (list(ws.conn.execute("SELECT * FROM contacts ORDER BY id")), len(audit.entries(ws.conn)),
-            repo.outbox_rows(ws.conn))
+    return (
+        list(ws.conn.execute("SELECT * FROM contacts ORDER BY id")),
+        len(audit.entries(ws.conn)),
+        repo.outbox_rows(ws.conn),
+    )
 
 
 def test_import_keeps_only_allowed_fields_under_new_random_ids(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws, purpose="keep-in-touch")
     plan = lead_import.plan_import(ws, c.id, member_csv(tmp_path / "m.csv", 20))
-    assert set(plan.dropped_columns) >= {"Mitgliedsnummer", "Nachname", "Straße", "E-Mail", "Geburtsdatum", "IBAN"}
+    assert set(plan.dropped_columns) >= {
+        "Mitgliedsnummer",
+        "Nachname",
+        "Straße",
+        "E-Mail",
+        "Geburtsdatum",
+        "IBAN",
+    }
     report = lead_import.import_members(ws, c.id, tmp_path / "m.csv", now=NOW)
     assert report.done.imported == 20
     rows = list(ws.conn.execute("SELECT id, first_name, last_name, phone, category FROM contacts"))
@@ -97,7 +107,10 @@ def test_failure_in_the_insert_itself_rolls_back(ws, tmp_path, monkeypatch) -> N
         lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 50), now=NOW)
     assert snapshot(ws) == before
     # The dropped indexes came back with the rollback.
-    assert sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")) == indexes
+    assert (
+        sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
+        == indexes
+    )
 
 
 def test_cancel_rolls_back(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -116,7 +129,7 @@ def _xlsx_with_formula() -> bytes:
     ws = wb.active
     ws.append(["Vorname", "Nachname", "Telefon", "Status"])
     ws.append(["Quirin", "Zwirbelmoos", "030 23125 111", "Mitglied"])
-    ws.append(["Bert", "Knorrenbach", "=HYPERLINK(\"http://x\",\"030 23125 112\")", "Mitglied"])
+    ws.append(["Bert", "Knorrenbach", '=HYPERLINK("http://x","030 23125 112")', "Mitglied"])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -148,8 +161,10 @@ def test_hostile_files_are_refused_with_nothing_changed(ws, tmp_path, name) -> N
 
 def test_ragged_rows_and_formulas_are_row_problems_not_crashes(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws)
-    ragged = (b"Vorname;Nachname;Telefon;Status\r\nA;B;030 23125 001;Mitglied\r\nC;D\r\n"
-              b"E;F;030 23125 003;Mitglied;x;y;z\r\n")
+    ragged = (
+        b"Vorname;Nachname;Telefon;Status\r\nA;B;030 23125 001;Mitglied\r\nC;D\r\n"
+        b"E;F;030 23125 003;Mitglied;x;y;z\r\n"
+    )
     (tmp_path / "r.csv").write_bytes(ragged)
     r = lead_import.import_members(ws, c.id, tmp_path / "r.csv", now=NOW)
     assert r.done.imported == 1 and len(r.result.refused_rows) == 2
@@ -194,5 +209,8 @@ def test_a_bulk_import_rebuilds_the_indexes(ws, tmp_path, monkeypatch) -> None: 
     indexes = sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
     monkeypatch.setattr(lead_import, "BULK_REBUILD_ROWS", 20)
     lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 50), now=NOW)
-    assert sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")) == indexes
+    assert (
+        sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
+        == indexes
+    )
     assert ws.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

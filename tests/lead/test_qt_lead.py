@@ -95,14 +95,19 @@ def test_editor_creates_a_campaign_with_questions_and_live_preview(qtbot, area, 
 
 def _walk_wizard(qtbot, w: ImportWizard, path: Path) -> None:  # type: ignore[no-untyped-def]
     w.choose_file(str(path))
-    qtbot.waitUntil(lambda: w.stack.currentIndex() == w.PAGE_MAPPING and w.next_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: w.stack.currentIndex() == w.PAGE_MAPPING and w.next_button.isEnabled(), timeout=10000
+    )
 
 
 def test_import_wizard_walks_every_step_and_imports_in_one_go(qtbot, area, runner, ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
     c = db(runner, lambda: make_campaign(ws))
     area.refresh()
     qtbot.waitUntil(lambda: area.campaign_id == c.id, timeout=5000)
-    rows = [person_row(i) for i in range(30)] + [person_row(30, phone="12"), person_row(31, phone=person_row(3)[6])]
+    rows = [person_row(i) for i in range(30)] + [
+        person_row(30, phone="12"),
+        person_row(31, phone=person_row(3)[6]),
+    ]
     (tmp_path / "liste.csv").write_bytes(csv_bytes(rows))
     w = area.wizard
     area.tabs.setCurrentIndex(area.TAB_IMPORT)
@@ -168,7 +173,9 @@ def test_hostile_file_in_the_wizard_gives_a_clear_message(qtbot, area, runner, w
     assert "Nichts wurde geändert" in w.error.text()
 
 
-def test_failed_import_leaves_the_list_unchanged_and_says_so(qtbot, area, runner, ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_failed_import_leaves_the_list_unchanged_and_says_so(
+    qtbot, area, runner, ws, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     from desktop.services import lead_import
 
     c = db(runner, lambda: make_campaign(ws))
@@ -239,7 +246,9 @@ def test_progress_slices_export_and_end(qtbot, area, runner, ws, tmp_path) -> No
     asked = []
     v.confirm = lambda text: asked.append(text) or False
     v.end_button.click()
-    assert asked and db(runner, lambda: repo.contact_count(ws.conn, c.id)) == 12  # cancelled: nothing happened
+    assert (
+        asked and db(runner, lambda: repo.contact_count(ws.conn, c.id)) == 12
+    )  # cancelled: nothing happened
     v.confirm = lambda text: True
     v.end_button.click()
     qtbot.waitUntil(lambda: "12" in v.message.text(), timeout=10000)

@@ -16,7 +16,9 @@ from tests.lead.lead_support import NOW, add_caller, call, later, make_campaign,
 
 def next_for(ws, campaign_id, me, now):  # type: ignore[no-untyped-def]
     """What the calling queue would offer ``me`` now (the SQL queue honours reservations)."""
-    return repo.next_contact_id(ws.conn, campaign_id, now=now, me=me, max_attempts=1, cooldown=timedelta(hours=20))
+    return repo.next_contact_id(
+        ws.conn, campaign_id, now=now, me=me, max_attempts=1, cooldown=timedelta(hours=20)
+    )
 
 
 @pytest.fixture
@@ -31,8 +33,10 @@ def test_split_makes_disjoint_slices_that_cover_the_free_contacts(ws, listed) ->
     changed = lead_slices.split(ws, listed.id, holders, until=later(4), now=NOW)
     assert [s.size for s in changed.slices] == [4, 3, 3]
     assert changed.affected_contacts == 10
-    members = [set(r[0] for r in ws.conn.execute("SELECT id FROM contacts WHERE slice_id = ?", (s.id,)))
-               for s in changed.slices]
+    members = [
+        set(r[0] for r in ws.conn.execute("SELECT id FROM contacts WHERE slice_id = ?", (s.id,)))
+        for s in changed.slices
+    ]
     assert set.union(*members) == {r[0] for r in ws.conn.execute("SELECT id FROM contacts")}
     assert sum(len(m) for m in members) == 10
     with pytest.raises(LeadError, match="nothing_to_split"):
@@ -41,9 +45,16 @@ def test_split_makes_disjoint_slices_that_cover_the_free_contacts(ws, listed) ->
 
 def test_a_caller_only_gets_their_own_slice_until_the_deadline(ws, listed) -> None:  # type: ignore[no-untyped-def]
     me, other = ws.person.id, "someone-else"
-    changed = lead_slices.split(ws, listed.id, [lead_slices.Holder(other, "PC 2", "device"),
-                                                lead_slices.Holder(me, "Vera L.")], until=later(2), now=NOW)
-    mine = {r[0] for r in ws.conn.execute("SELECT id FROM contacts WHERE slice_id = ?", (changed.slices[1].id,))}
+    changed = lead_slices.split(
+        ws,
+        listed.id,
+        [lead_slices.Holder(other, "PC 2", "device"), lead_slices.Holder(me, "Vera L.")],
+        until=later(2),
+        now=NOW,
+    )
+    mine = {
+        r[0] for r in ws.conn.execute("SELECT id FROM contacts WHERE slice_id = ?", (changed.slices[1].id,))
+    }
     offered = set()
     for _ in range(5):
         offered.add(call(ws, listed.id, Outcome.NO_PICKUP, at=later(1)).contact_id)
@@ -58,11 +69,14 @@ def test_a_caller_only_gets_their_own_slice_until_the_deadline(ws, listed) -> No
 
 
 def test_release_and_reserve(ws, listed) -> None:  # type: ignore[no-untyped-def]
-    s = lead_slices.split(ws, listed.id, [lead_slices.Holder("a", "A"), lead_slices.Holder("b", "B")],
-                          until=later(2), now=NOW).slices
+    s = lead_slices.split(
+        ws, listed.id, [lead_slices.Holder("a", "A"), lead_slices.Holder("b", "B")], until=later(2), now=NOW
+    ).slices
     again = lead_slices.reserve(ws, s[0].id, lead_slices.Holder("c", "C"), until=later(5), now=NOW)
     assert again.affected_contacts == 5
-    assert {r[0] for r in ws.conn.execute("SELECT reserved_by FROM contacts WHERE slice_id = ?", (s[0].id,))} == {"c"}
+    assert {
+        r[0] for r in ws.conn.execute("SELECT reserved_by FROM contacts WHERE slice_id = ?", (s[0].id,))
+    } == {"c"}
     released = lead_slices.release(ws, s[1].id, now=NOW)
     assert released.affected_contacts == 5
     assert len(repo.free_open_contact_ids(ws.conn, listed.id, NOW)) == 5
@@ -88,5 +102,6 @@ def test_progress_counts_and_names_only_opted_in_volunteers(ws, listed) -> None:
     assert p.volunteers == ()  # the lead did not opt in; Olga opted in but made no call
     with ws.transaction() as conn:
         conn.execute("UPDATE people SET ranking_opt_in = 1 WHERE id = ?", (ws.person.id,))
-    assert [(v.label, v.calls, v.reached) for v in lead_progress.progress(ws, listed.id, now=NOW).volunteers] == [
-        ("Vera L.", 4, 2)]
+    assert [
+        (v.label, v.calls, v.reached) for v in lead_progress.progress(ws, listed.id, now=NOW).volunteers
+    ] == [("Vera L.", 4, 2)]

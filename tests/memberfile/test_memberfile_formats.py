@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from sync import memberfile as mf
-from sync.purposes import Field
+from sync.core import memberfile as mf
+from sync.core.purposes import Field
 from tests.memberfile.memberfile_support import (
     BERLIN,
     HEADER,

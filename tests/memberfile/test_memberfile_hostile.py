@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sync import memberfile as mf
-from sync.memberfile import ErrorCode, RowCode
+from sync.core import memberfile as mf
+from sync.core.memberfile import ErrorCode, RowCode
 from tests.memberfile.memberfile_support import BERLIN, HEADER, csv_bytes, member_row, xlsx_bytes
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from sync import memberfile as mf
-from sync.memberfile import DropReason, ErrorCode, Role
-from sync.purposes import Field
+from sync.core import memberfile as mf
+from sync.core.memberfile import DropReason, ErrorCode, Role
+from sync.core.purposes import Field
 from tests.memberfile.memberfile_support import BERLIN, HEADER, csv_bytes, csv_text, member_row
 
 

@@ -10,8 +10,8 @@ import phonenumbers
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from sync import memberfile as mf
-from sync.purposes import PURPOSES
+from sync.core import memberfile as mf
+from sync.core.purposes import PURPOSES
 from tests.memberfile.memberfile_support import BERLIN, HEADER, member_row, xlsx_bytes
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from sync import memberfile as mf
-from sync.memberfile import ErrorCode, RowCode
+from sync.core import memberfile as mf
+from sync.core.memberfile import ErrorCode, RowCode
 from tests.memberfile.memberfile_support import (
     BERLIN,
     FRANKFURT,

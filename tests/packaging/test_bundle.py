@@ -36,15 +36,23 @@ if importlib.util.find_spec("PyInstaller") is None and not os.environ.get("TELEF
 
 
 def bundle_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("TELEFONAKTION_DATA_DIR", "PYTHONPATH", "PYTHONHOME")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("TELEFONAKTION_DATA_DIR", "PYTHONPATH", "PYTHONHOME")
+    }
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.update(extra)
     return env
 
 
 def run(exe: Path, *args: str, timeout: float = 120, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=timeout, env=bundle_env(**env),
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [str(exe), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=bundle_env(**env),
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -56,9 +64,15 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return path
     dist = tmp_path_factory.mktemp("dist")
     start = time.monotonic()
-    out = subprocess.run(["bash", str(ROOT / "packaging" / "build.sh")], cwd=ROOT, capture_output=True, text=True,
-                         timeout=800, stdin=subprocess.DEVNULL,
-                         env={**os.environ, "TELEFONAKTION_PYTHON_BIN": sys.executable, "DIST_DIR": str(dist)})
+    out = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "build.sh")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=800,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "TELEFONAKTION_PYTHON_BIN": sys.executable, "DIST_DIR": str(dist)},
+    )
     assert out.returncode == 0, f"bundle build failed:\n{out.stdout[-3000:]}\n{out.stderr[-6000:]}"
     print(f"\nbundle built in {time.monotonic() - start:.0f} s: {out.stdout.strip().splitlines()[-1]}")
     return dist / "telefonaktion"
@@ -70,6 +84,7 @@ def bundle_size(path: Path) -> int:
 
 def copy_bundle(src: Path, dst: Path) -> Path:
     """A private copy for tests that write beside the executable (hard links when possible: instant)."""
+
     def link_or_copy(a: str, b: str) -> None:
         try:
             os.link(a, b)
@@ -99,18 +114,41 @@ def test_bundle_size_and_contents(bundle: Path) -> None:
     from PyInstaller.archive.readers import CArchiveReader
 
     modules = set(CArchiveReader(str(bundle / EXE_NAME)).open_embedded_archive("PYZ.pyz").toc)
-    needed = ["desktop.app", "desktop.services.demo_office", "sync.server.app", "sync.server.db", "uvicorn",
-              "uvicorn.protocols.http.h11_impl", "uvicorn.loops.asyncio", "uvicorn.lifespan.on", "fastapi",
-              "alembic.op", "alembic.runtime.migration", "sqlalchemy.dialects.sqlite", "phonenumbers.data.region_DE"]
+    needed = [
+        "desktop.app",
+        "desktop.services.demo_office",
+        "sync.server.app",
+        "sync.server.db",
+        "uvicorn",
+        "uvicorn.protocols.http.h11_impl",
+        "uvicorn.loops.asyncio",
+        "uvicorn.lifespan.on",
+        "fastapi",
+        "alembic.op",
+        "alembic.runtime.migration",
+        "sqlalchemy.dialects.sqlite",
+        "phonenumbers.data.region_DE",
+    ]
     assert not [m for m in needed if m not in modules]
-    unwanted = ("pytest", "_pytest", "hypothesis", "pytestqt", "psycopg", "tkinter", "phonenumbers.geodata",
-                "sync.server.devtools", "PySide6.QtQml", "PySide6.QtQuick")
+    unwanted = (
+        "pytest",
+        "_pytest",
+        "hypothesis",
+        "pytestqt",
+        "psycopg",
+        "tkinter",
+        "phonenumbers.geodata",
+        "sync.server.devtools",
+        "PySide6.QtQml",
+        "PySide6.QtQuick",
+    )
     assert not sorted(m for m in modules if m.startswith(unwanted))
     internal = bundle / "_internal"
     migrations = internal / "sync" / "server" / "migrations"
     assert (migrations / "env.py").is_file() and list((migrations / "versions").glob("*.py"))
-    assert sorted(p.name for p in (internal / "desktop" / "storage" / "migrations").glob("*.sql")) == \
-        sorted(p.name for p in (ROOT / "desktop" / "storage" / "migrations").glob("*.sql"))
+    assert sorted(p.name for p in (internal / "desktop" / "storage" / "migrations").glob("*.sql")) == sorted(
+        p.name for p in (ROOT / "desktop" / "storage" / "migrations").glob("*.sql")
+    )
     assert (internal / "resources" / "i18n" / "telefonaktion_de.qm").is_file()
     if sys.platform.startswith("linux"):
         assert not list(internal.glob("libgtk-3*")), "the GTK3 platform theme came back (+~20 MB)"
@@ -135,16 +173,28 @@ def test_portable_mode_puts_data_beside_the_executable(bundle: Path, tmp_path: P
     home = tmp_path / "home"
     try:
         exe = copy / EXE_NAME
-        xdg = {"HOME": str(home), "XDG_DATA_HOME": str(home / "xdg"), "APPDATA": str(home / "appdata"),
-               "LOCALAPPDATA": str(home / "localappdata")}
+        xdg = {
+            "HOME": str(home),
+            "XDG_DATA_HOME": str(home / "xdg"),
+            "APPDATA": str(home / "appdata"),
+            "LOCALAPPDATA": str(home / "localappdata"),
+        }
         info = json.loads(run(exe, "_bundle-info", **xdg).stdout)
         assert info["frozen"] and Path(info["data_dir"]) != copy / "data"
 
         (copy / "portable.txt").write_text("Daten liegen in data/ neben dem Programm.\n", encoding="utf-8")
         info = json.loads(run(exe, "_bundle-info", **xdg).stdout)
         assert Path(info["data_dir"]) == copy / "data"
-        out = run(exe, "init", "--org", "KV Portabel", "--name", "Paula P.", TELEFONAKTION_PASSPHRASE=PASSPHRASE,
-                  **xdg)
+        out = run(
+            exe,
+            "init",
+            "--org",
+            "KV Portabel",
+            "--name",
+            "Paula P.",
+            TELEFONAKTION_PASSPHRASE=PASSPHRASE,
+            **xdg,
+        )
         assert out.returncode == 0, out.stdout + out.stderr
         assert (copy / "data" / "workspace" / "keyslots.json").is_file()
         assert (copy / "data" / "workspace" / "workspace.db").is_file()
@@ -159,8 +209,13 @@ def test_demo_starts_its_embedded_central_office(bundle: Path, tmp_path: Path) -
     data = tmp_path / "data"
     err = tmp_path / "stderr.txt"
     with err.open("w") as stderr:
-        proc = subprocess.Popen([str(bundle / EXE_NAME), "--demo", "--data-dir", str(data)], env=bundle_env(),
-                                stdout=subprocess.DEVNULL, stderr=stderr, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(bundle / EXE_NAME), "--demo", "--data-dir", str(data)],
+            env=bundle_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            stdin=subprocess.DEVNULL,
+        )
     try:
         deadline = time.monotonic() + 120
         devices = 0
@@ -190,8 +245,17 @@ def test_demo_starts_its_embedded_central_office(bundle: Path, tmp_path: Path) -
 def test_startup_probe_reports_the_unlock_screen(bundle: Path, tmp_path: Path) -> None:
     """The hidden subcommand bench/startup_bench.py times (a smoke test, not a timing assertion)."""
     data = tmp_path / "data"
-    out = run(bundle / EXE_NAME, "--data-dir", str(data), "init", "--org", "KV Start", "--name", "Sam S.",
-              TELEFONAKTION_PASSPHRASE=PASSPHRASE)
+    out = run(
+        bundle / EXE_NAME,
+        "--data-dir",
+        str(data),
+        "init",
+        "--org",
+        "KV Start",
+        "--name",
+        "Sam S.",
+        TELEFONAKTION_PASSPHRASE=PASSPHRASE,
+    )
     assert out.returncode == 0, out.stderr
     out = run(bundle / EXE_NAME, "_bundle-startup", "--data-dir", str(data))
     assert out.returncode == 0, out.stdout + out.stderr

@@ -40,8 +40,15 @@ def unlock(qtbot, app: App, passphrase: str = DEMO_PASSPHRASE) -> None:
 
 
 def wait_for_card(qtbot, app: App) -> Card:
-    qtbot.waitUntil(lambda: app.shift is not None and not app.shift.saving and isinstance(app.shift.card, Card)
-                    and app.shift.flow is not None, timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            app.shift is not None
+            and not app.shift.saving
+            and isinstance(app.shift.card, Card)
+            and app.shift.flow is not None
+        ),
+        timeout=15000,
+    )
     return app.shift.card
 
 

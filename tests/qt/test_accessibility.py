@@ -10,8 +10,11 @@ from tests.qt.conftest import unlock, wait_for_card
 
 
 def visible_controls(root: QWidget) -> list[QWidget]:
-    return [w for w in root.findChildren(QWidget) if isinstance(w, QAbstractButton | QLineEdit)
-            and w.isVisibleTo(root) and w.isEnabled()]
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, QAbstractButton | QLineEdit) and w.isVisibleTo(root) and w.isEnabled()
+    ]
 
 
 def test_every_control_has_a_name_and_is_reachable_by_tab(qtbot, app: App) -> None:

@@ -23,22 +23,53 @@ from tests.qt.conftest import open_demo, unlock, wait_for_card
 
 # Each scenario answers the steps it meets; steps it does not name are answered "2" (no) or skipped.
 SCENARIOS: list[tuple[Outcome, dict[str, str]]] = [
-    (Outcome.REACHED, {"reached": "1", "could_talk": "1", "organizer_action": "2", "comes": "1", "helps": "2"}),
+    (
+        Outcome.REACHED,
+        {"reached": "1", "could_talk": "1", "organizer_action": "2", "comes": "1", "helps": "2"},
+    ),
     (Outcome.CALL_BACK, {"reached": "1", "could_talk": "2", "call_back": "2", "organizer_action": "2"}),
     (Outcome.NO_PICKUP, {"reached": "2", "failure_reason": "1", "voicemail": "2", "organizer_action": "2"}),
     (Outcome.VOICEMAIL, {"reached": "2", "failure_reason": "1", "voicemail": "1", "organizer_action": "2"}),
     (Outcome.BUSY, {"reached": "2", "failure_reason": "2", "organizer_action": "2"}),
-    (Outcome.WRONG_NUMBER, {"reached": "2", "failure_reason": "3", "which_number": "1", "organizer_action": "2"}),
-    (Outcome.NOT_AVAILABLE, {"reached": "2", "failure_reason": "4", "call_back": "3", "organizer_action": "2"}),
-    (Outcome.NOT_IN_SERVICE, {"reached": "2", "failure_reason": "5", "which_number": "3",
-                              "organizer_action": "2"}),
+    (
+        Outcome.WRONG_NUMBER,
+        {"reached": "2", "failure_reason": "3", "which_number": "1", "organizer_action": "2"},
+    ),
+    (
+        Outcome.NOT_AVAILABLE,
+        {"reached": "2", "failure_reason": "4", "call_back": "3", "organizer_action": "2"},
+    ),
+    (
+        Outcome.NOT_IN_SERVICE,
+        {"reached": "2", "failure_reason": "5", "which_number": "3", "organizer_action": "2"},
+    ),
     (Outcome.OBJECTION, {"reached": "9"}),
-    (Outcome.REACHED, {"reached": "1", "could_talk": "1", "organizer_action": "1",
-                       "organizer_message": "Will Plakate kleben", "comes": "0", "helps": "0"}),
-    (Outcome.CALL_BACK, {"reached": "1", "could_talk": "2", "call_back": "5", "call_back_at": "enter",
-                         "organizer_action": "2"}),
+    (
+        Outcome.REACHED,
+        {
+            "reached": "1",
+            "could_talk": "1",
+            "organizer_action": "1",
+            "organizer_message": "Will Plakate kleben",
+            "comes": "0",
+            "helps": "0",
+        },
+    ),
+    (
+        Outcome.CALL_BACK,
+        {
+            "reached": "1",
+            "could_talk": "2",
+            "call_back": "5",
+            "call_back_at": "enter",
+            "organizer_action": "2",
+        },
+    ),
     # an objection in the middle of the survey: 9 ends the card on every step
-    (Outcome.OBJECTION, {"reached": "1", "could_talk": "1", "organizer_action": "2", "comes": "2", "helps": "9"}),
+    (
+        Outcome.OBJECTION,
+        {"reached": "1", "could_talk": "1", "organizer_action": "2", "comes": "2", "helps": "9"},
+    ),
 ]
 
 
@@ -82,7 +113,9 @@ def test_wrong_passphrase_gives_a_clear_message(qtbot, app: App) -> None:
     assert app.unlock_view.passphrase.text() == ""
 
 
-def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(qtbot, app: App, tmp_path: Path) -> None:
+def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(
+    qtbot, app: App, tmp_path: Path
+) -> None:
     unlock(qtbot, app)
     expected: list[tuple[str, Outcome]] = []
     for index in range(60):
@@ -108,8 +141,11 @@ def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(qtbot,
     by_outcome = {o for _, o in expected}
     assert by_outcome == set(Outcome)  # every outcome occurred
     assert any(r.organizer_action and r.organizer_message == "Will Plakate kleben" for r in reports)
-    assert all(r.callback_after is not None for r in reports if r.outcome in (Outcome.CALL_BACK,
-                                                                             Outcome.NOT_AVAILABLE))
+    assert all(
+        r.callback_after is not None
+        for r in reports
+        if r.outcome in (Outcome.CALL_BACK, Outcome.NOT_AVAILABLE)
+    )
     assert any(r.answers == {"comes": True, "helps": "Abbau"} for r in reports)
     assert any(r.wrong_numbers for r in reports if r.outcome is Outcome.WRONG_NUMBER)
     outbox = [row for row in repo.outbox_rows(ws.conn) if row[2] == "report"]
@@ -120,7 +156,9 @@ def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(qtbot,
     sync_engine.sync_once(ws.conn)
     assert {row[3] for row in repo.outbox_rows(ws.conn)} == {"sent"}
     office_db = sqlite3.connect(tmp_path / "demo-office" / "zentrale.db")
-    assert sorted(r[0] for r in office_db.execute("SELECT report_id FROM reports")) == sorted(r.id for r in reports)
+    assert sorted(r[0] for r in office_db.execute("SELECT report_id FROM reports")) == sorted(
+        r.id for r in reports
+    )
     office_db.close()
     kinds = [e.kind for e in audit.entries(ws.conn)]
     assert "unlock" in kinds and kinds[-1] == "lock" and kinds.count("objection") == 10
@@ -148,12 +186,15 @@ def test_correcting_the_last_report_adds_a_new_fact(qtbot, app: App, tmp_path: P
     answer_card(qtbot, app, {"reached": "2", "failure_reason": "2", "organizer_action": "2"})  # busy
     wait_for_card(qtbot, app)
     qtbot.keyClick(app.caller_view, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: app.shift.correcting is not None and app.shift.card.contact.id == card.contact.id,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: app.shift.correcting is not None and app.shift.card.contact.id == card.contact.id,
+        timeout=15000,
+    )
     assert app.caller_view.correction_banner.isVisible()
     answer_card(qtbot, app, SCENARIOS[0][1])  # actually reached
-    qtbot.waitUntil(lambda: app.shift.correcting is None and app.shift.card.contact.id != card.contact.id,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: app.shift.correcting is None and app.shift.card.contact.id != card.contact.id, timeout=15000
+    )
     reports = app.db.run_sync(lambda: repo.reports_for_contact(app.shift.service.ws.conn, card.contact.id))
     assert [r.outcome for r in reports] == [Outcome.BUSY, Outcome.REACHED]
     assert reports[1].corrects == reports[0].id

@@ -28,8 +28,15 @@ from desktop.storage import rekey  # noqa: E402
 from desktop.storage.timefmt import utcnow  # noqa: E402
 from desktop.storage.workspace import Workspace  # noqa: E402
 
-OUTCOMES = (Outcome.NO_PICKUP, Outcome.BUSY, Outcome.VOICEMAIL, Outcome.NOT_AVAILABLE, Outcome.CALL_BACK,
-            Outcome.REACHED, Outcome.OBJECTION)
+OUTCOMES = (
+    Outcome.NO_PICKUP,
+    Outcome.BUSY,
+    Outcome.VOICEMAIL,
+    Outcome.NOT_AVAILABLE,
+    Outcome.CALL_BACK,
+    Outcome.REACHED,
+    Outcome.OBJECTION,
+)
 
 
 def say(line: str) -> None:
@@ -95,8 +102,13 @@ def record(root: str, slot_id: str, passphrase: str, seed: str) -> None:
     contacts = [r[0] for r in ws.conn.execute("SELECT id FROM contacts")]
     say("READY")
     for _ in range(1_000_000):
-        report = CallReport(campaign_id=campaign_id, contact_id=rng.choice(contacts), caller_id=ws.person.id,
-                            outcome=rng.choice(OUTCOMES), created_at=utcnow())
+        report = CallReport(
+            campaign_id=campaign_id,
+            contact_id=rng.choice(contacts),
+            caller_id=ws.person.id,
+            outcome=rng.choice(OUTCOMES),
+            created_at=utcnow(),
+        )
         service.record(report)
         say(f"ACK {report.id}")
 

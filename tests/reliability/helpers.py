@@ -47,8 +47,12 @@ class Child:
         self.started = time.monotonic()
         self._stderr: str | None = None
         self.proc = subprocess.Popen(
-            [sys.executable, str(CHILD), *self.args], cwd=ROOT, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT), **self.env})
+            [sys.executable, str(CHILD), *self.args],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(ROOT), **self.env},
+        )
         self._cond = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -97,4 +101,4 @@ class Child:
         return self._stderr or ""
 
     def values(self, prefix: str) -> list[str]:
-        return [line[len(prefix):] for _, line in self.lines if line.startswith(prefix)]
+        return [line[len(prefix) :] for _, line in self.lines if line.startswith(prefix)]

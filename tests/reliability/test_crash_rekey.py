@@ -64,8 +64,15 @@ def team(tmp_path: Path) -> tuple[WorkspacePaths, str, str]:
     campaign = service.campaigns()[0].id
     contacts = [r[0] for r in ws.conn.execute("SELECT id FROM contacts ORDER BY position")]
     for i in range(REPORTS):
-        service.record(CallReport(campaign_id=campaign, contact_id=contacts[i], caller_id=ws.person.id,
-                                  outcome=Outcome.NO_PICKUP, created_at=utcnow()))
+        service.record(
+            CallReport(
+                campaign_id=campaign,
+                contact_id=contacts[i],
+                caller_id=ws.person.id,
+                outcome=Outcome.NO_PICKUP,
+                created_at=utcnow(),
+            )
+        )
     ws.close()
     paths.backups.mkdir()
     shutil.copy2(paths.database, paths.backups / "pre-migration-v1.db")  # stands in for migrate.py's copy
@@ -137,8 +144,10 @@ def test_passphrase_change_never_locks_out(team: tuple[WorkspacePaths, str, str]
             current = new
         assert_intact(ws)
         ws.close()
-    print(f"R6 passphrase: {runs} runs ({outcomes.count('killed')} killed mid-way), {timing.steps} steps, "
-          f"{timing.duration:.2f} s each")
+    print(
+        f"R6 passphrase: {runs} runs ({outcomes.count('killed')} killed mid-way), {timing.steps} steps, "
+        f"{timing.duration:.2f} s each"
+    )
 
 
 def test_rekey_never_locks_out_and_removal_holds(team: tuple[WorkspacePaths, str, str]) -> None:
@@ -159,12 +168,15 @@ def test_rekey_never_locks_out_and_removal_holds(team: tuple[WorkspacePaths, str
             gone = ws.add_person(label=f"Weg {run}.", role=Role.CALLER, passphrase=GONE_PASS)
             gone_key = ws._key  # what their slot wraps, and what an old copy of the slot file gives them
             ws.close()
-            gone_slot = next(m.slot_id for m in KeySlotFile.load(paths.keyslots).labels()
-                             if m.person_id == gone.id)
+            gone_slot = next(
+                m.slot_id for m in KeySlotFile.load(paths.keyslots).labels() if m.person_id == gone.id
+            )
             gone_keys[gone_slot] = gone_key
             remove.append(gone_slot)
-        child = Child(["rekey", str(paths.root), lead, DEMO_PASSPHRASE, passphrases, json.dumps(remove)],
-                      env=plan(rng, timing.steps))
+        child = Child(
+            ["rekey", str(paths.root), lead, DEMO_PASSPHRASE, passphrases, json.dumps(remove)],
+            env=plan(rng, timing.steps),
+        )
         outcomes.append(kill_during(child, rng, timing))
 
         # Right after the kill: everyone who stays opens with their passphrase, data intact.
@@ -174,8 +186,13 @@ def test_rekey_never_locks_out_and_removal_holds(team: tuple[WorkspacePaths, str
         assert ws._key in caller_keys, "the caller's slot no longer holds the key that opens the database"
         # The next unlock finishes an interrupted rekey (rekey.finish_pending, with the lead's keys).
         lead_keys = KeySlotFile.load(paths.keyslots).unwrap(lead, DEMO_PASSPHRASE)
-        state = ("one key" if len(lead_keys) == 1 else "two keys, database on the old"
-                 if ws._key == lead_keys[0] else "two keys, database on the new")
+        state = (
+            "one key"
+            if len(lead_keys) == 1
+            else "two keys, database on the old"
+            if ws._key == lead_keys[0]
+            else "two keys, database on the new"
+        )
         states[state] = states.get(state, 0) + 1
         finished = rekey.finish_pending_keys(ws, lead_keys)
         assert finished == (len(lead_keys) > 1)
@@ -201,9 +218,11 @@ def test_rekey_never_locks_out_and_removal_holds(team: tuple[WorkspacePaths, str
     assert ws.slots.unwrap(lead, DEMO_PASSPHRASE) == (ws._key,)
     assert_intact(ws)
     ws.close()
-    print(f"R6 rekey: {runs} runs ({outcomes.count('killed')} killed mid-way), {timing.steps} steps, "
-          f"{timing.duration:.2f} s each, PRAGMA rekey {1000 * (timing.hot[1] - timing.hot[0]):.0f} ms, "
-          f"{removals_checked} removals verified; states found after the kills: {states}")
+    print(
+        f"R6 rekey: {runs} runs ({outcomes.count('killed')} killed mid-way), {timing.steps} steps, "
+        f"{timing.duration:.2f} s each, PRAGMA rekey {1000 * (timing.hot[1] - timing.hot[0]):.0f} ms, "
+        f"{removals_checked} removals verified; states found after the kills: {states}"
+    )
 
 
 def test_rekey_refuses_without_every_remaining_passphrase(team: tuple[WorkspacePaths, str, str]) -> None:
@@ -235,7 +254,8 @@ def test_rekey_refuses_without_every_remaining_passphrase(team: tuple[WorkspaceP
 
 
 def test_a_slot_added_during_an_interrupted_rekey_is_not_locked_out(
-        team: tuple[WorkspacePaths, str, str]) -> None:
+    team: tuple[WorkspacePaths, str, str],
+) -> None:
     paths, lead, caller = team
     ws = Workspace.open(paths, lead, DEMO_PASSPHRASE)
     slots = KeySlotFile.load(paths.keyslots)

@@ -34,7 +34,8 @@ def check_consistent(ws: Workspace, acknowledged: set[str]) -> set[str]:
         assert json.loads(payload)["id"] == item_id
     mismatched = conn.execute(
         "SELECT count(*) FROM contacts c WHERE c.attempts != "
-        "(SELECT count(*) FROM reports r WHERE r.contact_id = c.id)").fetchone()[0]
+        "(SELECT count(*) FROM reports r WHERE r.contact_id = c.id)"
+    ).fetchone()[0]
     assert mismatched == 0, "contact state and reports disagree"
     seqs = [r[0] for r in conn.execute("SELECT seq FROM outbox ORDER BY seq")]
     assert seqs == sorted(set(seqs))
@@ -67,6 +68,8 @@ def test_acknowledged_reports_survive_kill_9(tmp_path: Path) -> None:
         finally:
             ws.conn.close()  # not Workspace.close: no extra checkpoint between kills
     STATS.update(kills=kills, acknowledged=len(acknowledged), present=len(present))
-    print(f"R5: {kills} kills, {len(acknowledged)} acknowledged reports verified, {len(present)} present "
-          f"(seed {seed})")
+    print(
+        f"R5: {kills} kills, {len(acknowledged)} acknowledged reports verified, {len(present)} present "
+        f"(seed {seed})"
+    )
     assert acknowledged, f"no report was acknowledged in {runs} runs (seed {seed})"

@@ -62,9 +62,14 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Template]:
         if i == IN_FILE:
             ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             ws.conn.execute("PRAGMA wal_autocheckpoint = 0")
-        report = CallReport(campaign_id=campaign, contact_id=contacts[i], caller_id=ws.person.id,
-                            outcome=Outcome.VOICEMAIL if i % 2 else Outcome.CALL_BACK, created_at=utcnow(),
-                            note=f"Grüße {i}")
+        report = CallReport(
+            campaign_id=campaign,
+            contact_id=contacts[i],
+            caller_id=ws.person.id,
+            outcome=Outcome.VOICEMAIL if i % 2 else Outcome.CALL_BACK,
+            created_at=utcnow(),
+            note=f"Grüße {i}",
+        )
         service.record(report)
         written.append((report.id, report.model_dump_json()))
     snapshot = base / "snapshot"
@@ -96,8 +101,9 @@ def damage(draw: st.DrawFn, sizes: dict[str, int]) -> tuple[str, str, tuple[int,
         units, unit, first = (size - WAL_HEADER) // FRAME, FRAME, WAL_HEADER
     if kind == "flip":
         count = draw(st.integers(1, 4))
-        args = tuple(v for _ in range(count)
-                     for v in (draw(st.integers(0, size - 1)), draw(st.integers(1, 255))))
+        args = tuple(
+            v for _ in range(count) for v in (draw(st.integers(0, size - 1)), draw(st.integers(1, 255)))
+        )
     elif kind == "truncate":
         args = (draw(st.integers(0, size - 1)),)
     elif kind == "zero_page":
@@ -115,12 +121,12 @@ def apply(path: Path, kind: str, args: tuple[int, ...]) -> None:
         for offset, mask in zip(args[::2], args[1::2], strict=True):
             data[offset] ^= mask
     elif kind == "truncate":
-        del data[args[0]:]
+        del data[args[0] :]
     elif kind == "zero_page":
-        data[args[0]:args[0] + args[1]] = bytes(args[1])
+        data[args[0] : args[0] + args[1]] = bytes(args[1])
     else:
         a, b, n = args
-        data[a:a + n], data[b:b + n] = data[b:b + n], data[a:a + n]
+        data[a : a + n], data[b : b + n] = data[b : b + n], data[a : a + n]
     path.write_bytes(bytes(data))
 
 
@@ -150,7 +156,7 @@ def outcome_of(root: Path, t: Template, opener=Workspace.open) -> str:
             return "detected"
         ids = [r[0] for r in rows]
         order = [w[0] for w in t.written]
-        assert ids == order[:len(ids)], "the readable reports are not a prefix of the committed ones"
+        assert ids == order[: len(ids)], "the readable reports are not a prefix of the committed ones"
         assert len(ids) >= t.in_file, "checkpointed reports vanished without a damage report"
         outbox = {r[0] for r in ws.conn.execute("SELECT item_id FROM outbox WHERE kind = 'report'")}
         assert outbox == set(ids)
@@ -188,8 +194,9 @@ def sizes(template: Template) -> dict[str, int]:
 
 @settings(max_examples=scaled(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_damage_is_detected_or_a_committed_prefix(template: Template, cached_unwrap: None,
-                                                  sizes: dict[str, int], data: st.DataObject) -> None:
+def test_damage_is_detected_or_a_committed_prefix(
+    template: Template, cached_unwrap: None, sizes: dict[str, int], data: st.DataObject
+) -> None:
     target, kind, args = data.draw(damage(sizes))
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -226,8 +233,9 @@ def test_outcomes_seen() -> None:
     print(f"R4 outcomes: {SEEN}")
 
 
-def test_plain_workspace_open_leaves_a_refused_file_untouched(template: Template,
-                                                              cached_unwrap: None) -> None:
+def test_plain_workspace_open_leaves_a_refused_file_untouched(
+    template: Template, cached_unwrap: None
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(template.root, root, dirs_exist_ok=True)

@@ -28,8 +28,11 @@ GOLDEN_PASS = "golden passphrase"
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def flip(path: Path, offset: int) -> None:
@@ -62,7 +65,8 @@ def test_list_backups(tmp_path: Path, migrated: tuple[WorkspacePaths, str]) -> N
 
 
 def test_restore_moves_the_damaged_files_aside_and_opens_the_backup(
-        migrated: tuple[WorkspacePaths, str]) -> None:
+    migrated: tuple[WorkspacePaths, str],
+) -> None:
     paths, slot_id = migrated
     if len(migrate.available()) == 1:
         pytest.skip("no migration yet, so no backup")
@@ -116,10 +120,14 @@ def record_reports(paths: WorkspacePaths, slot_id: str, n: int) -> dict[str, dic
     contacts = [r[0] for r in ws.conn.execute("SELECT id FROM contacts ORDER BY position")]
     written = {}
     for i in range(n):
-        report = CallReport(campaign_id=campaign, contact_id=contacts[i % len(contacts)],
-                            caller_id=ws.person.id,
-                            outcome=(Outcome.NO_PICKUP, Outcome.CALL_BACK, Outcome.OBJECTION)[i % 3],
-                            created_at=utcnow(), note=f"Rückruf {i} – später")
+        report = CallReport(
+            campaign_id=campaign,
+            contact_id=contacts[i % len(contacts)],
+            caller_id=ws.person.id,
+            outcome=(Outcome.NO_PICKUP, Outcome.CALL_BACK, Outcome.OBJECTION)[i % 3],
+            created_at=utcnow(),
+            note=f"Rückruf {i} – später",
+        )
         service.record(report)
         written[report.id] = report.model_dump(mode="json")
     ws.close()
@@ -129,8 +137,11 @@ def record_reports(paths: WorkspacePaths, slot_id: str, n: int) -> dict[str, dic
 def pages_holding(path: Path, key: bytes, needle: bytes) -> list[int]:
     salts, pages = recovery._pages(path)
     hkey = recovery._hmac_key(key, salts[0])
-    return [pgno for pgno, page in pages
-            if (plain := recovery._open_page(page, pgno, key, hkey)) is not None and needle in plain]
+    return [
+        pgno
+        for pgno, page in pages
+        if (plain := recovery._open_page(page, pgno, key, hkey)) is not None and needle in plain
+    ]
 
 
 Written = dict[str, dict[str, object]]
@@ -188,7 +199,7 @@ def test_salvage_with_most_pages_destroyed_returns_only_true_reports(reported) -
     paths, slot_id, written, _ = reported
     data = bytearray(paths.database.read_bytes())
     for offset in range(3000, len(data), 4096 * 2):  # every other page
-        data[offset:offset + 64] = os.urandom(64)
+        data[offset : offset + 64] = os.urandom(64)
     paths.database.write_bytes(bytes(data))
     found = recovery.salvage_outcomes(paths, slot_id, DEMO_PASSPHRASE)
     assert found and len(found) <= len(written)

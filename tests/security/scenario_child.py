@@ -39,14 +39,24 @@ def main() -> None:
     ws = session.unlock(wp, slot, PASS)
     first = sync_engine.sync_once(ws.conn)
 
-    volunteers.admit(ws, label="Kai V.", passphrase="kais eigenes passwort", typed_name="Kai V.", confirmed=True,
-                     purpose="invitation")
+    volunteers.admit(
+        ws,
+        label="Kai V.",
+        passphrase="kais eigenes passwort",
+        typed_name="Kai V.",
+        confirmed=True,
+        purpose="invitation",
+    )
 
     # The central campaign: the lead allows notes on this PC (as the demo's lead prepares its campaign).
     (central,) = [c for c in repo.list_campaigns(ws.conn)]
     with ws.transaction() as conn:
-        updated = central.model_copy(update={"rules": central.rules.model_copy(update={"notes_enabled": True})})
-        conn.execute("UPDATE campaigns SET definition = ? WHERE id = ?", (updated.model_dump_json(), central.id))
+        updated = central.model_copy(
+            update={"rules": central.rules.model_copy(update={"notes_enabled": True})}
+        )
+        conn.execute(
+            "UPDATE campaigns SET definition = ? WHERE id = ?", (updated.model_dump_json(), central.id)
+        )
 
     # A local campaign with notes, and the lead's import of a membership CSV into it.
     local = lead.new_campaign("Einladung Stammtisch", "invitation")
@@ -59,28 +69,49 @@ def main() -> None:
     reports = 0
     for campaign_id in (central.id, local.id):
         for person in markers["people"]:
-            row = ws.conn.execute("SELECT id FROM contacts WHERE campaign_id = ? AND last_name = ?",
-                                  (campaign_id, person["last"])).fetchone()
+            row = ws.conn.execute(
+                "SELECT id FROM contacts WHERE campaign_id = ? AND last_name = ?",
+                (campaign_id, person["last"]),
+            ).fetchone()
             assert row is not None, "marker person missing from the list"
             text = f"{person['first']} {person['last']} bittet um Rückruf unter {person['national']}"
-            service.record(CallReport(campaign_id=campaign_id, contact_id=row[0], caller_id=ws.person.id,
-                                      outcome=Outcome.CALL_BACK if reports % 2 else Outcome.REACHED,
-                                      created_at=service.clock(), note=text[:200], organizer_action=True,
-                                      organizer_message=f"Bitte {person['first']} {person['last']} anrufen: "
-                                                        f"{person['e164']}"))
+            service.record(
+                CallReport(
+                    campaign_id=campaign_id,
+                    contact_id=row[0],
+                    caller_id=ws.person.id,
+                    outcome=Outcome.CALL_BACK if reports % 2 else Outcome.REACHED,
+                    created_at=service.clock(),
+                    note=text[:200],
+                    organizer_action=True,
+                    organizer_message=f"Bitte {person['first']} {person['last']} anrufen: {person['e164']}",
+                )
+            )
             reports += 1
     shutil.copytree(wp.root, snapshots / "after-calls")
     second = sync_engine.sync_once(ws.conn)
 
     exports = data_dir / "exports"
     exports.mkdir(exist_ok=True)
-    exported = [lead_export.export_results(ws, c, exports / f"ergebnisse-{i}.csv").rows
-                for i, c in enumerate((central.id, local.id))]
+    exported = [
+        lead_export.export_results(ws, c, exports / f"ergebnisse-{i}.csv").rows
+        for i, c in enumerate((central.id, local.id))
+    ]
     lead_record.write_record(ws, local.id, exports / "verzeichnis.html")
     shutil.copytree(wp.root, snapshots / "before-lock")
     session.lock(ws)
-    print(json.dumps({"pulled": first.contacts, "imported": imported.done.imported, "reports": reports,
-                      "pushed": second.pushed, "exported": exported}), flush=True)
+    print(
+        json.dumps(
+            {
+                "pulled": first.contacts,
+                "imported": imported.done.imported,
+                "reports": reports,
+                "pushed": second.pushed,
+                "exported": exported,
+            }
+        ),
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -28,8 +28,13 @@ def leaked(data: bytes) -> list[str]:
 
 
 def run_child(mode: str, data_dir: Path) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, str(CHILD), mode, str(data_dir), NAME, NUMBER], capture_output=True,
-                          cwd=ROOT, timeout=60, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, str(CHILD), mode, str(data_dir), NAME, NUMBER],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+    )
 
 
 @pytest.fixture
@@ -73,19 +78,22 @@ def test_report_format_and_paths(crash_dir: Path) -> None:
     assert "exception: KeyError" in text and "in fails" in text and "test_report_format_and_paths" in text
     assert leaked(text.encode()) == []
     assert crash.safe_path("/home/zyxlinde.quabbelmann/telefonaktion/x.py") == "x.py"
-    assert crash.safe_path(r"C:\Users\zyxlinde\AppData\x\site-packages\PySide6\y.py") \
-        == "PySide6/y.py"
+    assert crash.safe_path(r"C:\Users\zyxlinde\AppData\x\site-packages\PySide6\y.py") == "PySide6/y.py"
     assert crash.safe_path(str(ROOT / "desktop" / "app.py")) == "desktop/app.py"
     for _ in range(crash.KEEP_REPORTS + 3):
         crash.write_report("r\n")
     assert len(list(crash_dir.glob("crash-*.txt"))) == crash.KEEP_REPORTS
 
 
-def test_with_a_gui_the_user_is_told_and_the_app_quits(qapp: QApplication, qtbot, crash_dir: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_with_a_gui_the_user_is_told_and_the_app_quits(
+    qapp: QApplication, qtbot, crash_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     told: list[tuple[Path | None, bool]] = []
-    monkeypatch.setattr(crash, "tell_user_and_quit",
-                        lambda report: told.append((report, threading.current_thread() is threading.main_thread())))
+    monkeypatch.setattr(
+        crash,
+        "tell_user_and_quit",
+        lambda report: told.append((report, threading.current_thread() is threading.main_thread())),
+    )
     handler = crash.install("1.0", qt_messages=False)
     try:
         try:
@@ -127,8 +135,12 @@ def test_the_message_is_german_and_names_only_the_report(qapp: QApplication, ger
 
 def test_a_qt_fatal_message_is_recorded_without_its_text(crash_dir: Path) -> None:
     passed: list[str] = []
-    handler = crash.Handler("1.0", sys.excepthook, threading.excepthook,
-                            previous_qt_handler=lambda _t, _c, message: passed.append(message))
+    handler = crash.Handler(
+        "1.0",
+        sys.excepthook,
+        threading.excepthook,
+        previous_qt_handler=lambda _t, _c, message: passed.append(message),
+    )
     context = SimpleNamespace(file="/home/zyxlinde/qwidget.cpp", line=42, function="QWidget::show")
     handler.qt_message(QtMsgType.QtWarningMsg, context, "harmless")
     handler.qt_message(QtMsgType.QtFatalMsg, context, f"fatal for {NAME}")

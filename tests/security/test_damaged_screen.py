@@ -29,8 +29,10 @@ def flip(path: Path, offset: int) -> None:
 
 
 def texts(widget) -> str:  # noqa: ANN001
-    return "\n".join([w.text() for w in widget.findChildren(QLabel)]
-                     + [w.toPlainText() for w in widget.findChildren(QPlainTextEdit)])
+    return "\n".join(
+        [w.text() for w in widget.findChildren(QLabel)]
+        + [w.toPlainText() for w in widget.findChildren(QPlainTextEdit)]
+    )
 
 
 @pytest.fixture
@@ -56,7 +58,9 @@ def unlock(qtbot, app: App, passphrase: str) -> None:  # noqa: ANN001
     qtbot.keyClick(app.unlock_view.passphrase, Qt.Key.Key_Return)
 
 
-def test_a_damaged_workspace_shows_the_ways_out_and_a_backup_restores_it(qtbot, start_app, tmp_path: Path) -> None:
+def test_a_damaged_workspace_shows_the_ways_out_and_a_backup_restores_it(
+    qtbot, start_app, tmp_path: Path
+) -> None:
     if len(migrate.available()) == 1:
         pytest.skip("no migration yet, so no backup")
     paths = WorkspacePaths(tmp_path / "workspace")
@@ -92,13 +96,19 @@ def test_a_damaged_workspace_shows_the_ways_out_and_a_backup_restores_it(qtbot, 
     (aside,) = paths.root.glob("damaged-*")
     assert (aside / "workspace.db").read_bytes() == damaged_bytes  # kept byte for byte, never deleted
     app.lock("pause")
-    qtbot.waitUntil(lambda: app.session.workspace is None and app.unlock_view.person.count() == 1, timeout=15000)
+    qtbot.waitUntil(
+        lambda: app.session.workspace is None and app.unlock_view.person.count() == 1, timeout=15000
+    )
     recovery.open_checked(paths, slot_id, GOLDEN_PASS).close()
 
 
-def test_without_a_backup_the_screen_says_so_and_shows_the_re_enrolment(qtbot, start_app, tmp_path: Path) -> None:
+def test_without_a_backup_the_screen_says_so_and_shows_the_re_enrolment(
+    qtbot, start_app, tmp_path: Path
+) -> None:
     paths = WorkspacePaths(tmp_path / "workspace")
-    Workspace.create(paths, org_name="KV Test", label="Erika B.", role=Role.LEAD, passphrase="ein langes passwort").close()
+    Workspace.create(
+        paths, org_name="KV Test", label="Erika B.", role=Role.LEAD, passphrase="ein langes passwort"
+    ).close()
     size = paths.database.stat().st_size
     flip(paths.database, size // 2)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.memberfile import MemberRecord
+from sync.core.memberfile import MemberRecord
 from sync.server.db import open_database
 from sync.server.devtools import running_server
 from sync.server.services import CentralOffice
@@ -40,26 +40,59 @@ HERE = Path(__file__).resolve().parent
 
 # Invented people; numbers from the fiction block +49 30 23125 xxx (9xx: used by no other test).
 PEOPLE = [
-    {"first": "Zyxlinde", "last": "Quabbelmann", "sub": "23125987", "street": "Krötenpfuhlgasse 7",
-     "mail": "zyxlinde.q@example.org"},
-    {"first": "Ormfried", "last": "Schnöckenbrink", "sub": "23125954", "street": "Unkenweiherweg 3",
-     "mail": "ormfried.s@example.org"},
-    {"first": "Pimpinella", "last": "Ypsilanti-Krötz", "sub": "23125931", "street": "Molchbachstieg 12",
-     "mail": "pimpinella.yk@example.org"},
+    {
+        "first": "Zyxlinde",
+        "last": "Quabbelmann",
+        "sub": "23125987",
+        "street": "Krötenpfuhlgasse 7",
+        "mail": "zyxlinde.q@example.org",
+    },
+    {
+        "first": "Ormfried",
+        "last": "Schnöckenbrink",
+        "sub": "23125954",
+        "street": "Unkenweiherweg 3",
+        "mail": "ormfried.s@example.org",
+    },
+    {
+        "first": "Pimpinella",
+        "last": "Ypsilanti-Krötz",
+        "sub": "23125931",
+        "street": "Molchbachstieg 12",
+        "mail": "pimpinella.yk@example.org",
+    },
 ]
 LOCAL_PEOPLE = [  # only in the lead's CSV, never at the central office
-    {"first": "Quendoline", "last": "Warzenbichler", "sub": "23125976", "street": "Lurchgraben 1",
-     "mail": "quendoline.w@example.org"},
-    {"first": "Gottlob", "last": "Fliegenpilzer", "sub": "23125962", "street": "Sumpfdotterweg 9",
-     "mail": "gottlob.f@example.org"},
+    {
+        "first": "Quendoline",
+        "last": "Warzenbichler",
+        "sub": "23125976",
+        "street": "Lurchgraben 1",
+        "mail": "quendoline.w@example.org",
+    },
+    {
+        "first": "Gottlob",
+        "last": "Fliegenpilzer",
+        "sub": "23125962",
+        "street": "Sumpfdotterweg 9",
+        "mail": "gottlob.f@example.org",
+    },
 ]
 
 
 def spellings(sub: str) -> list[str]:
     """One number as people write it: E.164, national with and without spaces, digits only."""
     area, local = "30", sub
-    return [f"+49{area}{local}", f"0{area} {local}", f"0{area} {local[:5]} {local[5:]}", f"0{area}{local}",
-            f"49{area}{local}", f"0049 {area} {local}", f"+49 {area} {local}", f"{area}{local}"]
+    return [
+        f"+49{area}{local}",
+        f"0{area} {local}",
+        f"0{area} {local[:5]} {local[5:]}",
+        f"0{area}{local}",
+        f"49{area}{local}",
+        f"0049 {area} {local}",
+        f"+49 {area} {local}",
+        f"{area}{local}",
+    ]
 
 
 def needles(people: list[dict[str, str]]) -> list[str]:
@@ -118,18 +151,30 @@ def member_csv(path: Path) -> Path:
     lines = ["Mitgliedsnummer;Vorname;Nachname;Straße;PLZ;Ort;Telefon;E-Mail;Status"]
     for i, p in enumerate([*PEOPLE, *LOCAL_PEOPLE]):
         number = f"030 {p['sub'][:5]} {p['sub'][5:]}" if i % 2 else f"+49 30 {p['sub']}"
-        lines.append(f"M-{90000 + i};{p['first']};{p['last']};{p['street']};99999;Fiktivhausen;{number};"
-                     f"{p['mail']};Mitglied")
+        lines.append(
+            f"M-{90000 + i};{p['first']};{p['last']};{p['street']};99999;Fiktivhausen;{number};"
+            f"{p['mail']};Mitglied"
+        )
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
     return path
 
 
 def child_env(tmp: Path, home: Path, data: Path) -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp),
-           "TEMP": str(tmp), "TMP": str(tmp), "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"),
-           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share"),
-           "TELEFONAKTION_DATA_DIR": str(data), "TELEFONAKTION_PASSPHRASE": PASS,
-           "PYTHONDONTWRITEBYTECODE": "1"}  # .pyc files of the repository are not the app's data
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        "TMPDIR": str(tmp),
+        "TEMP": str(tmp),
+        "TMP": str(tmp),
+        "HOME": str(home),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "TELEFONAKTION_DATA_DIR": str(data),
+        "TELEFONAKTION_PASSPHRASE": PASS,
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }  # .pyc files of the repository are not the app's data
     return env
 
 
@@ -139,8 +184,9 @@ def run(cmd: list[str], env: dict[str, str], timeout: float = 120) -> subprocess
 
 def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> None:
     started = time.monotonic()
-    data, tmp, home, central, inputs, snapshots = (tmp_path / n for n in ("data", "tmp", "home", "central",
-                                                                          "inputs", "snapshots"))
+    data, tmp, home, central, inputs, snapshots = (
+        tmp_path / n for n in ("data", "tmp", "home", "central", "inputs", "snapshots")
+    )
     for d in (data, tmp, home, central, inputs, snapshots):
         d.mkdir()
     env = child_env(tmp, home, data)
@@ -153,12 +199,27 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
     today = office.today()
     org = office.add_org("KV Fiktivhausen")
     lead = office.add_person(org, "Erika B.")
-    seeded = [MemberRecord(row=100 + i, category="member", phone=f"+4930{p['sub']}", first_name=p["first"],
-                           last_name=p["last"], locality="Fiktivhausen", postcode="99999")
-              for i, p in enumerate(PEOPLE)]
+    seeded = [
+        MemberRecord(
+            row=100 + i,
+            category="member",
+            phone=f"+4930{p['sub']}",
+            first_name=p["first"],
+            last_name=p["last"],
+            locality="Fiktivhausen",
+            postcode="99999",
+        )
+        for i, p in enumerate(PEOPLE)
+    ]
     office.import_members(org, [*members(12), *seeded])
-    resolution = office.add_resolution(org, today - timedelta(days=3), "Kreisvorstand", ["invitation"], [lead],
-                                       valid_until=today + timedelta(days=90))
+    resolution = office.add_resolution(
+        org,
+        today - timedelta(days=3),
+        "Kreisvorstand",
+        ["invitation"],
+        [lead],
+        valid_until=today + timedelta(days=90),
+    )
     office.record_training(lead, today - timedelta(days=2))
     office.record_declaration(lead, today - timedelta(days=1), text_version="2026-1")
     office.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
@@ -168,20 +229,56 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
 
     with running_server(db_url, log_dir=logs, env={"TMPDIR": str(tmp), "HOME": str(home)}) as server:
         # `telefonaktion enrol` by the command line, like a lead at the office PC
-        out = run([sys.executable, "-m", "desktop.cli", "enrol", "--server", server.url, "--code",
-                   office.create_enrolment_code(org, lead)[0], "--name", "Erika B."], env)
+        out = run(
+            [
+                sys.executable,
+                "-m",
+                "desktop.cli",
+                "enrol",
+                "--server",
+                server.url,
+                "--code",
+                office.create_enrolment_code(org, lead)[0],
+                "--name",
+                "Erika B.",
+            ],
+            env,
+        )
         assert out.returncode == 0, out.stderr
-        out = run([sys.executable, str(HERE / "scenario_child.py"), str(data), str(csv_file),
-                   json.dumps({"people": [{**p, "national": f"030 {p['sub']}", "e164": f"+4930{p['sub']}"}
-                                          for p in PEOPLE]}), str(snapshots)], env)
+        out = run(
+            [
+                sys.executable,
+                str(HERE / "scenario_child.py"),
+                str(data),
+                str(csv_file),
+                json.dumps(
+                    {
+                        "people": [
+                            {**p, "national": f"030 {p['sub']}", "e164": f"+4930{p['sub']}"} for p in PEOPLE
+                        ]
+                    }
+                ),
+                str(snapshots),
+            ],
+            env,
+        )
         assert out.returncode == 0, out.stderr[-3000:]
         counts = json.loads(out.stdout.strip().splitlines()[-1])
         assert counts["pulled"] == 15 and counts["imported"] == 5
         assert counts["reports"] == 6 and counts["pushed"] >= 3  # the local campaign's reports stay on the PC
         assert all(n >= 3 for n in counts["exported"])
         # A crash whose message, argument and local variable hold markers.
-        crash = run([sys.executable, str(HERE / "crash_child.py"), "main", str(data),
-                     f"{PEOPLE[0]['first']} {PEOPLE[0]['last']}", f"+4930{PEOPLE[0]['sub']}"], env)
+        crash = run(
+            [
+                sys.executable,
+                str(HERE / "crash_child.py"),
+                "main",
+                str(data),
+                f"{PEOPLE[0]['first']} {PEOPLE[0]['last']}",
+                f"+4930{PEOPLE[0]['sub']}",
+            ],
+            env,
+        )
         assert crash.returncode == 1 and "Traceback" not in crash.stderr
         assert not [m for m in markers if m in crash.stderr + crash.stdout]
         # The central office's own export for the results (pseudonymous ids and codes only).
@@ -193,15 +290,20 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
     assert len(crash_reports) == 1 and "leaf_function_that_fails" in crash_reports[0].read_text("utf-8")
     assert list(logs.glob("*.log")) and list((data / "workspace").glob("workspace.db"))
     wals = list(snapshots.rglob("workspace.db-wal"))
-    assert len(wals) == 2 and all(w.stat().st_size > 0 for w in wals)  # the open workspace's WAL is scanned too
+    assert len(wals) == 2 and all(
+        w.stat().st_size > 0 for w in wals
+    )  # the open workspace's WAL is scanned too
 
     central_db = {p.resolve() for p in central.glob(f"{CENTRAL_DATABASE}*")}
     result = scan([data, snapshots, tmp, home, central], markers, exclude=central_db)
-    print(f"R1 leak scan: {result.files} files, {result.bytes} bytes, {len(markers)} markers × {len(ENCODINGS)} "
-          f"encodings, {len(result.hits)} hits; {time.monotonic() - started:.1f} s")
+    print(
+        f"R1 leak scan: {result.files} files, {result.bytes} bytes, {len(markers)} markers × {len(ENCODINGS)} "
+        f"encodings, {len(result.hits)} hits; {time.monotonic() - started:.1f} s"
+    )
     assert result.files >= 8
-    assert result.hits == [], "\n".join(f"{h.path.relative_to(tmp_path)}: {h.needle!r} ({h.encoding})"
-                                        for h in result.hits[:20])
+    assert result.hits == [], "\n".join(
+        f"{h.path.relative_to(tmp_path)}: {h.needle!r} ({h.encoding})" for h in result.hits[:20]
+    )
 
     # Positive controls: the scanner does find plaintext — in the input CSV and in the central office's database
     # (plaintext at rest by design; encrypted storage in production, docs/security.md).
@@ -220,8 +322,16 @@ def check_keyslots(path: Path, labels: set[str]) -> None:
     assert {s["meta"]["label"] for s in doc["slots"]} == labels
     for slot in doc["slots"]:
         assert set(slot) == {"meta", "salt", "wrapped"}
-        assert set(slot["meta"]) == {"slot_id", "person_id", "label", "role", "kdf", "memory_kib", "time_cost",
-                                     "parallelism"}
+        assert set(slot["meta"]) == {
+            "slot_id",
+            "person_id",
+            "label",
+            "role",
+            "kdf",
+            "memory_kib",
+            "time_cost",
+            "parallelism",
+        }
         assert slot["meta"]["role"] in ("lead", "caller")
     strings = [s for s in _strings(doc) if s not in labels]
     assert all(s.isascii() and " " not in s for s in strings), "free text in the key-slot file besides labels"

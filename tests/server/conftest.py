@@ -42,5 +42,7 @@ def make_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
 
 @pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def server(request: pytest.FixtureRequest, make_database, tmp_path_factory) -> Iterator[Env]:
-    with serving(request.param, make_database(request.param), tmp_path_factory.mktemp("log"), *NO_LIMITS) as env:
+    with serving(
+        request.param, make_database(request.param), tmp_path_factory.mktemp("log"), *NO_LIMITS
+    ) as env:
         yield env

@@ -51,7 +51,9 @@ def _reset(sock: socket.socket) -> None:
 
 
 class FaultProxy:
-    def __init__(self, upstream_port: int, *, fault_rate: float = 0.6, max_delay: float = 0.4, seed: int = 0) -> None:
+    def __init__(
+        self, upstream_port: int, *, fault_rate: float = 0.6, max_delay: float = 0.4, seed: int = 0
+    ) -> None:
         self.upstream_port, self.fault_rate, self.max_delay = upstream_port, fault_rate, max_delay
         self.rng = random.Random(seed)
         self.injected: Counter[str] = Counter()

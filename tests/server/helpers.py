@@ -14,9 +14,9 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
-from sync import protocol as p
+from sync.core import protocol as p
 from sync.client import SyncClient
-from sync.memberfile import MemberRecord
+from sync.core.memberfile import MemberRecord
 from sync.server import db
 from sync.server.db import open_database
 from sync.server.devtools import RunningServer, running_server
@@ -31,10 +31,19 @@ def fiction_phone(i: int) -> str:
 
 
 def members(n: int, start: int = 0) -> list[MemberRecord]:
-    return [MemberRecord(row=i + 2, category="member", phone=fiction_phone(start + i),
-                         first_name=FIRST_NAMES[i % len(FIRST_NAMES)], last_name=LAST_NAMES[i % len(LAST_NAMES)],
-                         locality="Fiktivhausen", district="Nordviertel", postcode="99999")
-            for i in range(n)]
+    return [
+        MemberRecord(
+            row=i + 2,
+            category="member",
+            phone=fiction_phone(start + i),
+            first_name=FIRST_NAMES[i % len(FIRST_NAMES)],
+            last_name=LAST_NAMES[i % len(LAST_NAMES)],
+            locality="Fiktivhausen",
+            district="Nordviertel",
+            postcode="99999",
+        )
+        for i in range(n)
+    ]
 
 
 def now() -> datetime:
@@ -84,12 +93,24 @@ class Org:
         return report_item(device.next_seq(), self.campaign_id, contact_id, outcome, **kw)
 
 
-def report_item(seq: int, campaign_id: str | None, contact_id: str, outcome: str = "reached",
-                key: uuid.UUID | None = None, **kw: Any) -> p.ReportItem:
+def report_item(
+    seq: int,
+    campaign_id: str | None,
+    contact_id: str,
+    outcome: str = "reached",
+    key: uuid.UUID | None = None,
+    **kw: Any,
+) -> p.ReportItem:
     outcome = p.Outcome(outcome)
-    payload = p.ReportPayload(report_id=kw.pop("report_id", uuid.uuid4().hex), campaign_id=campaign_id or "none",
-                              contact_id=contact_id, outcome=outcome, zetkin=p.ZETKIN_CODES[outcome],
-                              created_at=kw.pop("created_at", now()), **kw)
+    payload = p.ReportPayload(
+        report_id=kw.pop("report_id", uuid.uuid4().hex),
+        campaign_id=campaign_id or "none",
+        contact_id=contact_id,
+        outcome=outcome,
+        zetkin=p.ZETKIN_CODES[outcome],
+        created_at=kw.pop("created_at", now()),
+        **kw,
+    )
     return p.ReportItem(idempotency_key=key or uuid.uuid4(), seq=seq, payload=payload)
 
 
@@ -123,9 +144,18 @@ class Env:
     def http(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=20)
 
-    def org(self, *, n_members: int = 5, purposes: tuple[str, ...] = ("invitation",), purpose: str = "invitation",
-            trained: bool = True, declared: bool = True, responsible: bool = True, release: bool = True,
-            resolution: bool = True) -> Org:
+    def org(
+        self,
+        *,
+        n_members: int = 5,
+        purposes: tuple[str, ...] = ("invitation",),
+        purpose: str = "invitation",
+        trained: bool = True,
+        declared: bool = True,
+        responsible: bool = True,
+        release: bool = True,
+        resolution: bool = True,
+    ) -> Org:
         office, today = self.office, date.today()
         org_id = office.add_org(f"KV Fiktivhausen {uuid.uuid4().hex[:8]}")
         lead = office.add_person(org_id, "Leitfigur Testhuber")
@@ -133,14 +163,22 @@ class Env:
         office.import_members(org_id, members(n_members))
         resolution_id = campaign_id = None
         if resolution:
-            resolution_id = office.add_resolution(org_id, today - timedelta(days=10), "Kreisvorstand", purposes,
-                                                  [lead if responsible else other], valid_until=today + timedelta(days=90))
+            resolution_id = office.add_resolution(
+                org_id,
+                today - timedelta(days=10),
+                "Kreisvorstand",
+                purposes,
+                [lead if responsible else other],
+                valid_until=today + timedelta(days=90),
+            )
         if trained:
             office.record_training(lead, today - timedelta(days=5))
         if declared:
             office.record_declaration(lead, today - timedelta(days=5), "v1")
         if release and resolution_id:
-            campaign_id, _ = office.release_campaign(org_id, "Einladung Mitgliederversammlung", purpose, resolution_id)
+            campaign_id, _ = office.release_campaign(
+                org_id, "Einladung Mitgliederversammlung", purpose, resolution_id
+            )
         return Org(self, org_id, lead, resolution_id, campaign_id)
 
     def count(self, table: Any, *where: Any) -> int:
@@ -151,13 +189,19 @@ class Env:
         """(rows, distinct report ids) stored for these devices."""
         r = db.reports
         with self.office.engine.connect() as conn:
-            return tuple(conn.execute(select(func.count(), func.count(r.c.report_id.distinct()))
-                                .where(r.c.device_id.in_(device_ids))).one())
+            return tuple(
+                conn.execute(
+                    select(func.count(), func.count(r.c.report_id.distinct())).where(
+                        r.c.device_id.in_(device_ids)
+                    )
+                ).one()
+            )
 
 
 @contextmanager
-def serving(backend: str, database_url: str, log_dir: Path, *args: str,
-            env: dict[str, str] | None = None) -> Iterator[Env]:
+def serving(
+    backend: str, database_url: str, log_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> Iterator[Env]:
     office = CentralOffice(open_database(database_url, pool_size=2))
     try:
         with running_server(database_url, *args, env=env, log_dir=log_dir) as server:

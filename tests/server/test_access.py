@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from sync import protocol as p
+from sync.core import protocol as p
 from sync.client import Refused
 from sync.server import db
 from tests.server.helpers import Env, pull_all, report_item
@@ -45,8 +45,12 @@ def test_refused_without_valid_device(server: Env, orgs, who: str, method: str, 
     contact = a.first_contact
     before = server.count(db.reports)
     with server.http() as http:
-        response = http.request(method, path, headers=CREDENTIALS[who](device_a, revoked),
-                                content=_body(a.campaign_id, contact) if method == "POST" else None)
+        response = http.request(
+            method,
+            path,
+            headers=CREDENTIALS[who](device_a, revoked),
+            content=_body(a.campaign_id, contact) if method == "POST" else None,
+        )
     expected = (403, "device_revoked") if who == "revoked device" else (401, "unauthorized")
     assert (response.status_code, response.json()["code"]) == expected
     assert server.count(db.reports) == before
@@ -64,11 +68,13 @@ def test_foreign_org_cannot_write(server: Env, orgs) -> None:
     contact_a = a.contacts(device_a)[0].contact_id
     contact_b = b.contacts(device_b)[0].contact_id
     before = server.count(db.reports)
-    results = device_b.client.push([
-        b.report(device_b, contact_a),  # A's contact under B's campaign
-        report_item(device_b.next_seq(), a.campaign_id, contact_a),  # A's campaign and contact
-        report_item(device_b.next_seq(), a.campaign_id, contact_b),  # A's campaign, B's contact
-    ]).results
+    results = device_b.client.push(
+        [
+            b.report(device_b, contact_a),  # A's contact under B's campaign
+            report_item(device_b.next_seq(), a.campaign_id, contact_a),  # A's campaign and contact
+            report_item(device_b.next_seq(), a.campaign_id, contact_b),  # A's campaign, B's contact
+        ]
+    ).results
     assert [(r.status, r.reason) for r in results] == [
         (p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CONTACT),
         (p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CAMPAIGN),

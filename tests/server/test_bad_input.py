@@ -11,11 +11,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sync import protocol as p
+from sync.core import protocol as p
 from sync.server import db
 from tests.server.helpers import Env, report_item
 
-MODELS = [p.EnrolRequest, p.EnrolResponse, p.PushRequest, p.PushResponse, p.PullPage, p.SyncHealth, p.ErrorBody]
+MODELS = [
+    p.EnrolRequest,
+    p.EnrolResponse,
+    p.PushRequest,
+    p.PushResponse,
+    p.PullPage,
+    p.SyncHealth,
+    p.ErrorBody,
+]
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +35,17 @@ def device(server: Env):
 
 
 def _valid_push(org, contact: str) -> dict:
-    return json.loads(p.encode(p.PushRequest(items=[report_item(1, org.campaign_id, contact, "call_back",
-                                                                  answers={"q1": True, "q2": ["a", "b"]})])))
+    return json.loads(
+        p.encode(
+            p.PushRequest(
+                items=[
+                    report_item(
+                        1, org.campaign_id, contact, "call_back", answers={"q1": True, "q2": ["a", "b"]}
+                    )
+                ]
+            )
+        )
+    )
 
 
 CASES = [
@@ -63,8 +80,9 @@ def test_bad_push_bodies(server: Env, device, body: bytes, status: int, code: st
 def test_invalid_report_is_explained_without_echoing_input(server: Env, device) -> None:
     org, dev, contact = device
     body = _valid_push(org, contact)
-    body["items"][0]["payload"].update(outcome="objection", zetkin=None, callback_after="2030-01-01T10:00:00Z",
-                                       note="Quastenberg " * 3)
+    body["items"][0]["payload"].update(
+        outcome="objection", zetkin=None, callback_after="2030-01-01T10:00:00Z", note="Quastenberg " * 3
+    )
     with server.http() as http:
         response = http.post("/v1/push", json=body, headers=dev.auth())
     assert (response.status_code, response.json()["code"]) == (422, "invalid")
@@ -76,8 +94,11 @@ def test_oversized_bodies(server: Env, device) -> None:
     big = b'{"protocol_version": 1, "items": [], "pad": "' + b"x" * p.MAX_BODY_BYTES + b'"}'
     with server.http() as http:
         declared = http.post("/v1/push", content=big, headers=dev.auth())
-        chunked = http.post("/v1/push", content=iter([big[i:i + 65536] for i in range(0, len(big), 65536)]),
-                            headers=dev.auth())
+        chunked = http.post(
+            "/v1/push",
+            content=iter([big[i : i + 65536] for i in range(0, len(big), 65536)]),
+            headers=dev.auth(),
+        )
         enrol = http.post("/v1/enrol", content=big)
     for response in (declared, chunked, enrol):
         assert (response.status_code, response.json()["code"]) == (413, "body_too_large")
@@ -90,13 +111,20 @@ def test_unknown_routes_and_methods(server: Env, device) -> None:
         assert http.delete("/v1/push", headers=dev.auth()).json()["code"] == "method_not_allowed"
         bad_limit = http.get("/v1/pull", params={"limit": "lots"}, headers=dev.auth())
         assert (bad_limit.status_code, bad_limit.json()["code"]) == (400, "malformed")
-        assert http.post("/v1/enrol", json={"protocol_version": 7, "code": "x"}).json()["code"] == "unsupported_version"
+        assert (
+            http.post("/v1/enrol", json={"protocol_version": 7, "code": "x"}).json()["code"]
+            == "unsupported_version"
+        )
 
 
 # ------------------------------------------------------------------------------------------------ properties
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False) | st.text(max_size=20),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=20,
 )
@@ -113,12 +141,29 @@ def _mutate(data: object, path: list[str | int], value: object) -> object:
     if not data:
         return [value]
     index = int(key) % len(data) if isinstance(key, int) else 0
-    return [*data[:index], _mutate(data[index], rest, value), *data[index + 1:]]
+    return [*data[:index], _mutate(data[index], rest, value), *data[index + 1 :]]
 
 
-PATHS = st.lists(st.sampled_from(["items", 0, "payload", "outcome", "zetkin", "answers", "created_at", "seq",
-                                  "idempotency_key", "kind", "protocol_version", "corrects", "wrong_numbers"]),
-                 max_size=4)
+PATHS = st.lists(
+    st.sampled_from(
+        [
+            "items",
+            0,
+            "payload",
+            "outcome",
+            "zetkin",
+            "answers",
+            "created_at",
+            "seq",
+            "idempotency_key",
+            "kind",
+            "protocol_version",
+            "corrects",
+            "wrong_numbers",
+        ]
+    ),
+    max_size=4,
+)
 
 
 @settings(max_examples=300, deadline=None)

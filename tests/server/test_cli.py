@@ -58,8 +58,11 @@ def org(z: Zentrale, tmp_path: Path) -> dict[str, str]:
     persons = [z.ok("person", "add", "--org", org_id, "--name", f"Person {i}") for i in range(4)]
     members = tmp_path / "mitglieder.csv"
     rows = ["Vorname;Nachname;Telefon;Mobil;PLZ;Ort;Geburtsdatum;IBAN;Kategorie"]
-    rows += [f"{FIRST_NAMES[i]};{LAST_NAMES[i % 5]};{fiction_phone(100 + i)};;99999;Fiktivhausen;01.01.1970;"
-             f"DE00 0000 0000 0000 0000 00;Mitglied" for i in range(6)]
+    rows += [
+        f"{FIRST_NAMES[i]};{LAST_NAMES[i % 5]};{fiction_phone(100 + i)};;99999;Fiktivhausen;01.01.1970;"
+        f"DE00 0000 0000 0000 0000 00;Mitglied"
+        for i in range(6)
+    ]
     members.write_text("\n".join(rows) + "\n", encoding="utf-8")
     code, out, _ = z.run("members", "import", "--org", org_id, "--file", str(members))
     assert code == 0 and "Geburtsdatum, IBAN" in out and "6 added" in out
@@ -67,30 +70,74 @@ def org(z: Zentrale, tmp_path: Path) -> dict[str, str]:
 
 
 def _resolution(z: Zentrale, org: dict, *extra: str, purpose: str = "invitation") -> str:
-    return z.ok("resolution", "add", "--org", org["org"], "--date", str(TODAY - timedelta(days=3)),
-                "--body", "Ortsvorstand", "--purpose", purpose, *extra)
+    return z.ok(
+        "resolution",
+        "add",
+        "--org",
+        org["org"],
+        "--date",
+        str(TODAY - timedelta(days=3)),
+        "--body",
+        "Ortsvorstand",
+        "--purpose",
+        purpose,
+        *extra,
+    )
 
 
 def test_ids_on_the_last_line_as_a_real_process(database: str) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), cli.DB_ENV: database}
     run = [sys.executable, "-m", "sync.server.cli"]
-    created = subprocess.run([*run, "org", "add", "--name", f"KV Prozess {uuid.uuid4().hex[:6]}"],
-                             capture_output=True, text=True, env=env, timeout=60)
+    created = subprocess.run(
+        [*run, "org", "add", "--name", f"KV Prozess {uuid.uuid4().hex[:6]}"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert created.returncode == 0 and len(created.stdout.splitlines()[-1]) == 32
-    failed = subprocess.run([*run, "person", "add", "--org", "nosuchorg", "--name", "X"],
-                            capture_output=True, text=True, env=env, timeout=60)
+    failed = subprocess.run(
+        [*run, "person", "add", "--org", "nosuchorg", "--name", "X"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert failed.returncode == 1 and failed.stdout == ""
     assert failed.stderr.strip() == "error: org nosuchorg not found"
-    usage = subprocess.run([*run, "resolution", "add", "--org", "x"], capture_output=True, text=True, env=env,
-                           timeout=60)
+    usage = subprocess.run(
+        [*run, "resolution", "add", "--org", "x"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert usage.returncode == 2 and "required" in usage.stderr and "Traceback" not in usage.stderr
 
 
 def test_resolution_needs_one_to_three_responsible_persons(z: Zentrale, org: dict) -> None:
-    assert "not 0" in z.fails("resolution", "add", "--org", org["org"], "--date", str(TODAY), "--body", "OV",
-                              "--purpose", "invitation")
-    assert "not 4" in z.fails("resolution", "add", "--org", org["org"], "--date", str(TODAY), "--body", "OV",
-                              "--purpose", "invitation", "--responsible", *org["persons"])
+    assert "not 0" in z.fails(
+        "resolution",
+        "add",
+        "--org",
+        org["org"],
+        "--date",
+        str(TODAY),
+        "--body",
+        "OV",
+        "--purpose",
+        "invitation",
+    )
+    assert "not 4" in z.fails(
+        "resolution",
+        "add",
+        "--org",
+        org["org"],
+        "--date",
+        str(TODAY),
+        "--body",
+        "OV",
+        "--purpose",
+        "invitation",
+        "--responsible",
+        *org["persons"],
+    )
     assert len(_resolution(z, org, "--responsible", *org["persons"][:3])) == 32
     assert len(_resolution(z, org, "--responsible", org["lead"], "--responsible", org["persons"][1])) == 32
 
@@ -98,20 +145,68 @@ def test_resolution_needs_one_to_three_responsible_persons(z: Zentrale, org: dic
 def test_resolution_rules(z: Zentrale, org: dict) -> None:
     other_org = z.ok("org", "add", "--name", f"OV Anderswo {uuid.uuid4().hex[:6]}")
     stranger = z.ok("person", "add", "--org", other_org, "--name", "Fremde Person")
-    assert "does not belong" in z.fails("resolution", "add", "--org", org["org"], "--date", str(TODAY), "--body",
-                                        "OV", "--purpose", "invitation", "--responsible", stranger)
-    assert "unknown purpose" in z.fails("resolution", "add", "--org", org["org"], "--date", str(TODAY), "--body",
-                                        "OV", "--purpose", "fundraising", "--responsible", org["lead"])
-    assert "before the date" in z.fails("resolution", "add", "--org", org["org"], "--date", str(TODAY), "--body",
-                                        "OV", "--purpose", "invitation", "--responsible", org["lead"],
-                                        "--valid-until", str(TODAY - timedelta(days=1)))
+    assert "does not belong" in z.fails(
+        "resolution",
+        "add",
+        "--org",
+        org["org"],
+        "--date",
+        str(TODAY),
+        "--body",
+        "OV",
+        "--purpose",
+        "invitation",
+        "--responsible",
+        stranger,
+    )
+    assert "unknown purpose" in z.fails(
+        "resolution",
+        "add",
+        "--org",
+        org["org"],
+        "--date",
+        str(TODAY),
+        "--body",
+        "OV",
+        "--purpose",
+        "fundraising",
+        "--responsible",
+        org["lead"],
+    )
+    assert "before the date" in z.fails(
+        "resolution",
+        "add",
+        "--org",
+        org["org"],
+        "--date",
+        str(TODAY),
+        "--body",
+        "OV",
+        "--purpose",
+        "invitation",
+        "--responsible",
+        org["lead"],
+        "--valid-until",
+        str(TODAY - timedelta(days=1)),
+    )
 
 
 def test_campaign_release_checks_the_resolution(z: Zentrale, org: dict) -> None:
     lead = ("--responsible", org["lead"])
     expired = _resolution(z, org, *lead, "--valid-until", str(TODAY - timedelta(days=1)))
-    future = z.ok("resolution", "add", "--org", org["org"], "--date", str(TODAY + timedelta(days=2)), "--body", "OV",
-                  "--purpose", "invitation", *lead)
+    future = z.ok(
+        "resolution",
+        "add",
+        "--org",
+        org["org"],
+        "--date",
+        str(TODAY + timedelta(days=2)),
+        "--body",
+        "OV",
+        "--purpose",
+        "invitation",
+        *lead,
+    )
     survey_only = _resolution(z, org, *lead, purpose="survey")
     valid = _resolution(z, org, *lead)
     release = ("campaign", "release", "--org", org["org"], "--title", "Sommerfest", "--purpose", "invitation")
@@ -131,9 +226,26 @@ def test_enrol_prints_the_code_alone(z: Zentrale, org: dict) -> None:
 
 def test_training_declaration_revocations_and_keys(z: Zentrale, org: dict) -> None:
     assert len(z.ok("training", "record", "--person", org["lead"], "--date", str(TODAY))) == 32
-    assert len(z.ok("declaration", "record", "--person", org["lead"], "--signed-on", str(TODAY),
-                    "--text-version", "2025-1", "--document", "Akte 7")) == 32
-    assert "future" in z.fails("training", "record", "--person", org["lead"], "--date", str(TODAY + timedelta(1)))
+    assert (
+        len(
+            z.ok(
+                "declaration",
+                "record",
+                "--person",
+                org["lead"],
+                "--signed-on",
+                str(TODAY),
+                "--text-version",
+                "2025-1",
+                "--document",
+                "Akte 7",
+            )
+        )
+        == 32
+    )
+    assert "future" in z.fails(
+        "training", "record", "--person", org["lead"], "--date", str(TODAY + timedelta(1))
+    )
     assert "not found" in z.fails("declaration", "record", "--person", "nobody", "--signed-on", str(TODAY))
     z.ok("clearance", "revoke", "--person", org["lead"])
     assert "not found" in z.fails("device", "revoke", "--device", "nodevice")
@@ -154,7 +266,9 @@ def test_members_import_errors(z: Zentrale, org: dict, tmp_path: Path) -> None:
     broken = tmp_path / "kaputt.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     assert "xlsx" in z.fails("members", "import", "--org", org["org"], "--file", str(broken)).lower()
-    assert "could not be opened" in z.fails("members", "import", "--org", org["org"], "--file", str(tmp_path / "fehlt.csv"))
+    assert "could not be opened" in z.fails(
+        "members", "import", "--org", org["org"], "--file", str(tmp_path / "fehlt.csv")
+    )
     # importing the same file again updates by phone number instead of duplicating
     code, out, _ = z.run("members", "import", "--org", org["org"], "--file", org["members"])
     assert code == 0 and "0 added, 6 updated" in out

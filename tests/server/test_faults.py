@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 
-from sync import protocol as p
+from sync.core import protocol as p
 from sync.client import SyncClient, Unreachable
 from sync.server.cli import NO_IDEMPOTENCY_ENV
 from tests.server.conftest import NO_LIMITS
@@ -49,8 +49,10 @@ def violations(h: History) -> list[str]:
     problems = []
     if h.stored_rows != h.pushed or h.stored_ids != h.pushed:
         problems.append(f"{h.stored_rows} rows / {h.stored_ids} report ids stored for {h.pushed} outcomes")
-    if len(h.first_results) != h.pushed or set(h.first_results.values()) - {p.ItemStatus.ACCEPTED,
-                                                                              p.ItemStatus.DUPLICATE}:
+    if len(h.first_results) != h.pushed or set(h.first_results.values()) - {
+        p.ItemStatus.ACCEPTED,
+        p.ItemStatus.DUPLICATE,
+    }:
         problems.append("not every outcome was acknowledged as accepted / duplicate")
     if any(status is not p.ItemStatus.DUPLICATE for status in h.replay_results):
         problems.append("a replayed outcome was not recognised as a duplicate")
@@ -59,8 +61,13 @@ def violations(h: History) -> list[str]:
     return problems
 
 
-def _push_until_acknowledged(client: SyncClient, items: list[p.ReportItem], rng: random.Random,
-                             results: dict[str, p.ItemStatus], budget: Iterator[int]) -> None:
+def _push_until_acknowledged(
+    client: SyncClient,
+    items: list[p.ReportItem],
+    rng: random.Random,
+    results: dict[str, p.ItemStatus],
+    budget: Iterator[int],
+) -> None:
     pending = list(items)
     while pending:
         next(budget)
@@ -75,8 +82,14 @@ def _push_until_acknowledged(client: SyncClient, items: list[p.ReportItem], rng:
         pending = [item for item in pending if item.idempotency_key not in acked]
 
 
-def _replay_until_faults(client: SyncClient, items: list[p.ReportItem], rng: random.Random,
-                         proxy: FaultProxy, replays: list[p.ItemStatus], budget: Iterator[int]) -> None:
+def _replay_until_faults(
+    client: SyncClient,
+    items: list[p.ReportItem],
+    rng: random.Random,
+    proxy: FaultProxy,
+    replays: list[p.ItemStatus],
+    budget: Iterator[int],
+) -> None:
     while proxy.faults < MIN_FAULTS:
         next(budget)
         try:
@@ -95,10 +108,13 @@ def run_scenario(env: Env, seed: int) -> tuple[History, FaultProxy]:
     budget = iter(range(MAX_REQUESTS))  # shared: a server that never answers cannot hang the test
 
     with FaultProxy(int(env.url.rsplit(":", 1)[1]), seed=seed) as proxy:
+
         def device_run(index: int) -> None:
             rng, device = random.Random(seed * 100 + index), devices[index]
-            items = [report_item(seq, org.campaign_id, rng.choice(contacts), rng.choice(NON_FINAL))
-                     for seq in range(1, per_device + 1)]
+            items = [
+                report_item(seq, org.campaign_id, rng.choice(contacts), rng.choice(NON_FINAL))
+                for seq in range(1, per_device + 1)
+            ]
             with SyncClient(proxy.url, device.device_id, device.secret, timeout=TIMEOUT) as client:
                 _push_until_acknowledged(client, items, rng, history.first_results, budget)
                 _replay_until_faults(client, items, rng, proxy, history.replay_results, budget)
@@ -121,8 +137,13 @@ def test_exactly_once_through_faults(server: Env) -> None:
 
 @pytest.fixture(scope="module")
 def server_without_idempotency(make_database, tmp_path_factory) -> Iterator[Env]:
-    with serving("sqlite", make_database("sqlite"), tmp_path_factory.mktemp("log-broken"), *NO_LIMITS,
-                 env={NO_IDEMPOTENCY_ENV: "1"}) as env:
+    with serving(
+        "sqlite",
+        make_database("sqlite"),
+        tmp_path_factory.mktemp("log-broken"),
+        *NO_LIMITS,
+        env={NO_IDEMPOTENCY_ENV: "1"},
+    ) as env:
         yield env
 
 

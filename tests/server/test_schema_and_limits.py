@@ -23,7 +23,9 @@ def test_migrations_match_the_schema(make_database, backend: str) -> None:
     try:
         db.migrate(engine)  # twice is harmless
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
+            diff = compare_metadata(
+                MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata
+            )
         assert diff == []
     finally:
         engine.dispose()
@@ -33,25 +35,38 @@ def test_migrations_match_the_schema(make_database, backend: str) -> None:
 
 
 def test_sync_imports_neither_qt_nor_desktop() -> None:
-    code = ("import sys, sync.protocol, sync.client, sync.server.app, sync.server.cli, sync.server.services; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('desktop', 'PySide6', 'shiboken6')]; "
-            "print(*bad); sys.exit(1 if bad else 0)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, timeout=60)
+    code = (
+        "import sys, sync.core.protocol, sync.client, sync.server.app, sync.server.cli, sync.server.services; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('desktop', 'PySide6', 'shiboken6')]; "
+        "print(*bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="module")
 def limited_server(make_database, tmp_path_factory) -> Iterator[Env]:
-    with serving("sqlite", make_database("sqlite"), tmp_path_factory.mktemp("log-limited"),
-                 "--rate-limit", "0.5", "--burst", "3") as env:
+    with serving(
+        "sqlite",
+        make_database("sqlite"),
+        tmp_path_factory.mktemp("log-limited"),
+        "--rate-limit",
+        "0.5",
+        "--burst",
+        "3",
+    ) as env:
         yield env
 
 
 def test_rate_limit_per_device(limited_server: Env) -> None:
     org = limited_server.org()
     with limited_server.http() as http:
-        statuses = [http.get("/v1/health", headers={"Authorization": "Bearer somedevice.wrong"}).status_code
-                    for _ in range(5)]
+        statuses = [
+            http.get("/v1/health", headers={"Authorization": "Bearer somedevice.wrong"}).status_code
+            for _ in range(5)
+        ]
         assert statuses[:3] == [401, 401, 401] and statuses[3:] == [429, 429]
         limited = http.get("/v1/health", headers={"Authorization": "Bearer somedevice.wrong"})
         assert limited.json()["code"] == "rate_limited" and int(limited.headers["retry-after"]) >= 1
@@ -76,6 +91,8 @@ def test_client_reports_unreachable_server() -> None:
     from sync.client import SyncClient, Unreachable
     from sync.server.devtools import free_port
 
-    with SyncClient(f"http://127.0.0.1:{free_port()}", "dev", "secret", timeout=2) as client, \
-            pytest.raises(Unreachable):
+    with (
+        SyncClient(f"http://127.0.0.1:{free_port()}", "dev", "secret", timeout=2) as client,
+        pytest.raises(Unreachable),
+    ):
         client.health()

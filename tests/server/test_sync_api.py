@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
-from sync import clearance as clr
-from sync import protocol as p
+from sync.core import clearance as clr
+from sync.core import protocol as p
 from sync.client import Refused, ResyncRequired, SyncClient
 from sync.server import db
 from tests.server.helpers import FIRST_NAMES, LAST_NAMES, Env, fiction_phone, now, pull_all, report_item
@@ -40,8 +40,11 @@ def test_enrolment_code_expires(server: Env) -> None:
     org = server.org()
     code, _ = server.office.create_enrolment_code(org.org_id, org.lead_id)
     with server.office.engine.begin() as conn:  # 24 h later
-        conn.execute(update(db.enrolment_codes).where(db.enrolment_codes.c.org_id == org.org_id)
-                     .values(expires_at=now() - timedelta(seconds=1)))
+        conn.execute(
+            update(db.enrolment_codes)
+            .where(db.enrolment_codes.c.org_id == org.org_id)
+            .values(expires_at=now() - timedelta(seconds=1))
+        )
     with pytest.raises(Refused) as exc:
         SyncClient.enrol(server.url, code, "Büro-PC")
     assert (exc.value.status, exc.value.code) == (403, "code_expired")
@@ -58,8 +61,9 @@ def test_push_replays_duplicates_and_rejects_key_reuse(server: Env) -> None:
     assert device.client.push([item]).results[0].status is ACCEPTED
     again = device.client.push([item])  # the lost-response retry
     assert again.results[0].status is DUPLICATE and again.results[0].idempotency_key == item.idempotency_key
-    other_body = item.model_copy(update={"payload": item.payload.model_copy(update={"outcome": p.Outcome.BUSY,
-                                                                                  "zetkin": 12})})
+    other_body = item.model_copy(
+        update={"payload": item.payload.model_copy(update={"outcome": p.Outcome.BUSY, "zetkin": 12})}
+    )
     reused = device.client.push([other_body]).results[0]
     assert (reused.status, reused.reason) == (REJECTED, p.RejectReason.KEY_REUSE)
     assert server.reports_of([device.device_id]) == (1, 1)
@@ -81,16 +85,26 @@ def test_status_precedence_objection_wins(server: Env) -> None:
     a, b, c = (contact.contact_id for contact in org.contacts(lead))
     cursor = pull_all(second.client).next_cursor
     objection = org.report(lead, a, "objection")
-    results = lead.client.push([org.report(lead, a, "reached"), objection, org.report(lead, a, "reached"),
-                                org.report(lead, a, "reached", corrects=objection.payload.report_id),
-                                org.report(lead, b, "reached"), org.report(lead, b, "wrong_number"),
-                                org.report(lead, b, "reached"),
-                                org.report(lead, c, "not_in_service")]).results
+    results = lead.client.push(
+        [
+            org.report(lead, a, "reached"),
+            objection,
+            org.report(lead, a, "reached"),
+            org.report(lead, a, "reached", corrects=objection.payload.report_id),
+            org.report(lead, b, "reached"),
+            org.report(lead, b, "wrong_number"),
+            org.report(lead, b, "reached"),
+            org.report(lead, c, "not_in_service"),
+        ]
+    ).results
     assert all(r.status is ACCEPTED for r in results)
     # another device of the org pulls the objection (and the other final statuses)
     page = pull_all(second.client, cursor)
     assert {s.contact_id: s.status for s in page.statuses} == {
-        a: p.ContactStatus.OBJECTION, b: p.ContactStatus.WRONG_NUMBER, c: p.ContactStatus.NOT_IN_SERVICE}
+        a: p.ContactStatus.OBJECTION,
+        b: p.ContactStatus.WRONG_NUMBER,
+        c: p.ContactStatus.NOT_IN_SERVICE,
+    }
     assert [s.contact_id for s in page.objections] == [a]
 
 
@@ -139,11 +153,28 @@ def test_pledge_round_trip(server: Env) -> None:
     org = server.org()
     device = org.enrol()
     cursor = pull_all(device.client).next_cursor
-    pledge = p.PledgeItem(idempotency_key=uuid.uuid4(), seq=device.next_seq(), payload=p.PledgePayload(
-        pledge_id=uuid.uuid4().hex, volunteer_id=uuid.uuid4().hex, volunteer_label="Wunibald Q.",
-        text_version="2025-1", signed_at=now()))
-    event = p.AuditEventItem(idempotency_key=uuid.uuid4(), seq=device.next_seq(), payload=p.AuditEventPayload(
-        event_id=uuid.uuid4().hex, action="workspace.unlock", at=now(), ref_ids=[org.lead_id], chain_hash="ab" * 32))
+    pledge = p.PledgeItem(
+        idempotency_key=uuid.uuid4(),
+        seq=device.next_seq(),
+        payload=p.PledgePayload(
+            pledge_id=uuid.uuid4().hex,
+            volunteer_id=uuid.uuid4().hex,
+            volunteer_label="Wunibald Q.",
+            text_version="2025-1",
+            signed_at=now(),
+        ),
+    )
+    event = p.AuditEventItem(
+        idempotency_key=uuid.uuid4(),
+        seq=device.next_seq(),
+        payload=p.AuditEventPayload(
+            event_id=uuid.uuid4().hex,
+            action="workspace.unlock",
+            at=now(),
+            ref_ids=[org.lead_id],
+            chain_hash="ab" * 32,
+        ),
+    )
     assert [r.status for r in device.client.push([pledge, event]).results] == [ACCEPTED, ACCEPTED]
     [row] = server.office.list_pledges(org.org_id)
     assert (row.id, row.status, row.lead_person_id) == (pledge.payload.pledge_id, "pending", org.lead_id)
@@ -173,7 +204,9 @@ def test_pull_pages_and_minimisation(server: Env) -> None:
         assert contact.phone.startswith("+493023125") and contact.locality == "Fiktivhausen"
     assert device.client.pull(cursor).contacts == []  # nothing new
     # pseudonymous ids: new per campaign, not the member ids
-    second_id, _ = server.office.release_campaign(org.org_id, "Zweite Runde", "keep-in-touch", org.resolution_id)
+    second_id, _ = server.office.release_campaign(
+        org.org_id, "Zweite Runde", "keep-in-touch", org.resolution_id
+    )
     second = [c for c in pull_all(device.client, cursor).contacts if c.campaign_id == second_id]
     assert len(second) == 7 and not {c.contact_id for c in second} & {c.contact_id for c in contacts}
 
@@ -195,8 +228,9 @@ def test_resync_required(server: Env) -> None:
 
 def _verify(page: p.PullPage, device, org, previous_version: int | None = None):
     pinned = clr.pin_keys(*(k.public_bytes for k in device.enrolment.signing_keys))
-    rl = clr.verify_revocations(page.revocations, pinned=pinned, org_id=org.org_id, now=now(),
-                                previous_version=previous_version)
+    rl = clr.verify_revocations(
+        page.revocations, pinned=pinned, org_id=org.org_id, now=now(), previous_version=previous_version
+    )
     return pinned, rl
 
 
@@ -207,11 +241,21 @@ def test_clearance_issued_and_verifiable_offline(server: Env) -> None:
     assert page.clearance_refusals == []
     [grant] = page.clearances
     pinned, rl = _verify(page, device, org)
-    claims = clr.verify_clearance(grant.clearance, pinned=pinned, person_id=org.lead_id, device_id=device.device_id,
-                                  org_id=org.org_id, purpose="invitation", now=now(), revocations=rl)
+    claims = clr.verify_clearance(
+        grant.clearance,
+        pinned=pinned,
+        person_id=org.lead_id,
+        device_id=device.device_id,
+        org_id=org.org_id,
+        purpose="invitation",
+        now=now(),
+        revocations=rl,
+    )
     assert (claims.resolution_id, claims.role) == (org.resolution_id, "lead")
     assert timedelta(days=6) < claims.expires_at - now() <= timedelta(days=7)
-    assert pull_all(device.client).clearances[0].clearance == grant.clearance  # reused, not re-signed each pull
+    assert (
+        pull_all(device.client).clearances[0].clearance == grant.clearance
+    )  # reused, not re-signed each pull
 
     server.office.revoke_clearance(org.lead_id)
     page = pull_all(device.client)
@@ -220,17 +264,28 @@ def test_clearance_issued_and_verifiable_offline(server: Env) -> None:
     assert newer.version > rl.version and org.lead_id in newer.revoked_person_ids
     assert claims.clearance_id in newer.revoked_clearance_ids
     with pytest.raises(clr.ClearanceInvalid) as exc:
-        clr.verify_clearance(grant.clearance, pinned=pinned, person_id=org.lead_id, device_id=device.device_id,
-                             org_id=org.org_id, purpose="invitation", now=now(), revocations=newer)
+        clr.verify_clearance(
+            grant.clearance,
+            pinned=pinned,
+            person_id=org.lead_id,
+            device_id=device.device_id,
+            org_id=org.org_id,
+            purpose="invitation",
+            now=now(),
+            revocations=newer,
+        )
     assert exc.value.reason is clr.Reason.REVOKED
 
 
-@pytest.mark.parametrize(("setup", "reasons"), [
-    ({"trained": False}, ["no_training"]),
-    ({"declared": False, "trained": False}, ["no_training", "no_declaration"]),
-    ({"responsible": False}, ["not_responsible"]),
-    ({"resolution": False}, ["no_resolution"]),
-])
+@pytest.mark.parametrize(
+    ("setup", "reasons"),
+    [
+        ({"trained": False}, ["no_training"]),
+        ({"declared": False, "trained": False}, ["no_training", "no_declaration"]),
+        ({"responsible": False}, ["not_responsible"]),
+        ({"resolution": False}, ["no_resolution"]),
+    ],
+)
 def test_clearance_refusal_reasons(server: Env, setup: dict, reasons: list[str]) -> None:
     org = server.org(**setup)
     page = pull_all(org.enrol().client)
@@ -242,9 +297,14 @@ def test_clearance_refused_when_resolution_expired(server: Env) -> None:
     org = server.org()
     device = org.enrol()
     with server.office.engine.begin() as conn:
-        conn.execute(update(db.resolutions).where(db.resolutions.c.id == org.resolution_id)
-                     .values(valid_until=now().date() - timedelta(days=1)))
-        conn.execute(update(db.clearances).where(db.clearances.c.org_id == org.org_id).values(revoked_at=now()))
+        conn.execute(
+            update(db.resolutions)
+            .where(db.resolutions.c.id == org.resolution_id)
+            .values(valid_until=now().date() - timedelta(days=1))
+        )
+        conn.execute(
+            update(db.clearances).where(db.clearances.c.org_id == org.org_id).values(revoked_at=now())
+        )
     [refusal] = pull_all(device.client).clearance_refusals
     assert (refusal.purpose, refusal.reasons) == ("invitation", [p.ClearanceReason.RESOLUTION_EXPIRED])
 
@@ -264,8 +324,11 @@ def test_server_log_has_no_personal_data(server: Env) -> None:
     contact = org.contacts(device)[0].contact_id
     device.client.push([org.report(device, contact, "objection")])
     with server.http() as http:
-        http.post("/v1/push", content=b'{"protocol_version": 1, "items": [{"x": "Quastenberg"}]}',
-                  headers=device.auth())
+        http.post(
+            "/v1/push",
+            content=b'{"protocol_version": 1, "items": [{"x": "Quastenberg"}]}',
+            headers=device.auth(),
+        )
     log = server.server.log_path.read_text(encoding="utf-8")
     # (spellings that cannot occur inside a random hex id: the E.164 form with "+", the national one with a space)
     for marker in (*FIRST_NAMES, *LAST_NAMES, "Leitfigur", "Fiktivhausen", fiction_phone(0), "030 23125"):
@@ -279,7 +342,9 @@ def test_a_report_resent_by_a_reenrolled_pc_counts_once(server: Env) -> None:
     contact = org.contacts(old)[0].contact_id
     first = org.report(old, contact, "voicemail")
     assert old.client.push([first]).results[0].status is p.ItemStatus.ACCEPTED
-    again = report_item(new.next_seq(), org.campaign_id, contact, "voicemail", report_id=first.payload.report_id)
+    again = report_item(
+        new.next_seq(), org.campaign_id, contact, "voicemail", report_id=first.payload.report_id
+    )
     both = [again, org.report(new, contact, "busy")]
     results = new.client.push(both).results
     assert [r.status for r in results] == [p.ItemStatus.DUPLICATE, p.ItemStatus.ACCEPTED]

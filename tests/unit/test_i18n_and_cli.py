@@ -24,10 +24,23 @@ def test_the_ts_files_know_every_translatable_string(tmp_path: Path) -> None:
     for lang in i18n_tool.LANGS:
         copy = tmp_path / f"telefonaktion_{lang}.ts"
         copy.write_bytes((i18n_tool.I18N / copy.name).read_bytes())
-        subprocess.run([i18n_tool._tool("lupdate"), "-no-obsolete", "-locations", "none", *i18n_tool.sources(),
-                        "-ts", str(copy)], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [
+                i18n_tool._tool("lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *i18n_tool.sources(),
+                "-ts",
+                str(copy),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         assert copy.read_text("utf-8") == (i18n_tool.I18N / copy.name).read_text("utf-8"), (
-            "run: python scripts/i18n.py update, translate, release")
+            "run: python scripts/i18n.py update, translate, release"
+        )
 
 
 def test_compiled_qm_files_match_their_sources(tmp_path: Path) -> None:
@@ -35,12 +48,19 @@ def test_compiled_qm_files_match_their_sources(tmp_path: Path) -> None:
     for lang in i18n_tool.LANGS:
         name = f"telefonaktion_{lang}.qm"
         assert (tmp_path / name).read_bytes() == (i18n_tool.I18N / name).read_bytes(), (
-            "run: python scripts/i18n.py release")
+            "run: python scripts/i18n.py release"
+        )
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "desktop.cli", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=120, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_selftest_passes_here_and_prints_one_line_per_check() -> None:

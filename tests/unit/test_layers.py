@@ -30,8 +30,13 @@ print("imported without Qt")
 
 
 def test_domain_storage_services_and_sync_import_no_qt() -> None:
-    out = subprocess.run([sys.executable, "-c", _IMPORT_ALL_WITHOUT_QT, *QT_FREE],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_ALL_WITHOUT_QT, *QT_FREE],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert "imported without Qt" in out.stdout
 
@@ -41,8 +46,13 @@ def test_the_qt_check_would_catch_a_qt_import(tmp_path: Path) -> None:
     pkg.mkdir()
     (pkg / "__init__.py").write_text("")
     (pkg / "mod.py").write_text("from PySide6 import QtCore\n")
-    out = subprocess.run([sys.executable, "-c", _IMPORT_ALL_WITHOUT_QT, "leaky"], capture_output=True, text=True,
-                         cwd=tmp_path, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_ALL_WITHOUT_QT, "leaky"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert out.returncode != 0
     assert "Qt is not allowed" in out.stderr
 
@@ -63,7 +73,11 @@ def test_sync_never_imports_desktop() -> None:
 def _translate_calls(tree: ast.AST) -> list[ast.Call]:
     calls = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("tr", "translate"):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("tr", "translate")
+        ):
             calls.append(node)
     return calls
 
@@ -73,22 +87,37 @@ def test_translatable_text_has_no_f_strings_or_concatenation() -> None:
     for path in (ROOT / "desktop").rglob("*.py"):
         for call in _translate_calls(ast.parse(path.read_text("utf-8"))):
             index = 1 if call.func.attr == "translate" else 0
-            if len(call.args) > index and not (isinstance(call.args[index], ast.Constant)
-                                               and isinstance(call.args[index].value, str)):
+            if len(call.args) > index and not (
+                isinstance(call.args[index], ast.Constant) and isinstance(call.args[index].value, str)
+            ):
                 bad.append(f"{path.relative_to(ROOT)}:{call.lineno}")
     assert bad == [], "tr()/translate() must get a plain string literal"
 
 
 def test_no_print_or_logging_of_contact_fields_in_lower_layers() -> None:
     """Nothing personal in logs: log calls in the Qt-free layers never pass contact fields."""
-    fields = {"first_name", "last_name", "phone", "phone2", "locality", "display_name", "note", "organizer_message"}
+    fields = {
+        "first_name",
+        "last_name",
+        "phone",
+        "phone2",
+        "locality",
+        "display_name",
+        "note",
+        "organizer_message",
+    }
     bad = []
     for package in ("desktop", "sync"):
         for path in (ROOT / package).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                        "debug", "info", "warning", "error", "exception", "critical"):
-                    used = {n.attr for arg in node.args for n in ast.walk(arg) if isinstance(n, ast.Attribute)}
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("debug", "info", "warning", "error", "exception", "critical")
+                ):
+                    used = {
+                        n.attr for arg in node.args for n in ast.walk(arg) if isinstance(n, ast.Attribute)
+                    }
                     if used & fields:
                         bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert bad == []

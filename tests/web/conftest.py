@@ -26,7 +26,9 @@ def chromium_path() -> str | None:
 
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}, and CI=true: the browser tests must run in CI (scripts/test.sh installs chromium)")
+        pytest.fail(
+            f"{reason}, and CI=true: the browser tests must run in CI (scripts/test.sh installs chromium)"
+        )
     pytest.skip(f"{reason} (install with: apt-get install -y chromium; the tests run in CI)")
 
 
@@ -34,7 +36,9 @@ def _unavailable(reason: str) -> None:
 def browser() -> Iterator[Any]:
     executable = chromium_path()
     if executable is None:
-        _unavailable("Chromium not found (/usr/bin/chromium, $TELEFONAKTION_CHROMIUM or chromium on the PATH)")
+        _unavailable(
+            "Chromium not found (/usr/bin/chromium, $TELEFONAKTION_CHROMIUM or chromium on the PATH)"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -56,8 +60,9 @@ def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
 
 @pytest.fixture
 def context(browser: Any, web: Env) -> Iterator[Any]:
-    ctx = browser.new_context(base_url=web.url, viewport={"width": 1280, "height": 900}, locale="de-DE",
-                              accept_downloads=True)
+    ctx = browser.new_context(
+        base_url=web.url, viewport={"width": 1280, "height": 900}, locale="de-DE", accept_downloads=True
+    )
     ctx.set_default_timeout(15_000)
     try:
         yield ctx

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from sync import protocol as p
-from sync.audit_chain import GENESIS, entry_hash
+from sync.core import protocol as p
+from sync.core.audit_chain import GENESIS, entry_hash
 from sync.client import Refused
 from sync.server import cli
 from tests.server.helpers import Device, Env
@@ -21,13 +21,20 @@ from tests.web.web_support import Staff, sign_in
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 
 
-def desktop_chain(n: int, *, start: int = 1, prev: str = GENESIS, person_id: str = "p1") -> list[dict[str, Any]]:
+def desktop_chain(
+    n: int, *, start: int = 1, prev: str = GENESIS, person_id: str = "p1"
+) -> list[dict[str, Any]]:
     """Entries as desktop/storage/audit.py writes them (the outbox payload)."""
     entries = []
     for seq in range(start, start + n):
-        body = {"seq": seq, "id": uuid.uuid4().hex, "at": (T0 + timedelta(seconds=seq, microseconds=seq * 7))
-                .strftime("%Y-%m-%dT%H:%M:%S.%fZ"), "kind": "unlock" if seq % 2 else "lock",
-                "person_id": person_id, "subject": None if seq % 3 else uuid.uuid4().hex}
+        body = {
+            "seq": seq,
+            "id": uuid.uuid4().hex,
+            "at": (T0 + timedelta(seconds=seq, microseconds=seq * 7)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "kind": "unlock" if seq % 2 else "lock",
+            "person_id": person_id,
+            "subject": None if seq % 3 else uuid.uuid4().hex,
+        }
         entry = {**body, "prev_hash": prev, "hash": entry_hash(prev, body)}
         entries.append(entry)
         prev = entry["hash"]
@@ -35,8 +42,14 @@ def desktop_chain(n: int, *, start: int = 1, prev: str = GENESIS, person_id: str
 
 
 def push_entries(device: Device, entries: list[dict[str, Any]]) -> list[p.ItemResult]:
-    items = [p.AuditEventItem(idempotency_key=uuid.uuid4(), seq=device.next_seq(),
-                              payload=p.AuditEventPayload.from_chain_entry(e)) for e in entries]
+    items = [
+        p.AuditEventItem(
+            idempotency_key=uuid.uuid4(),
+            seq=device.next_seq(),
+            payload=p.AuditEventPayload.from_chain_entry(e),
+        )
+        for e in entries
+    ]
     return device.client.push(items).results
 
 
@@ -46,7 +59,10 @@ def chain_of(web: Env, device: Device) -> Any:
 
 def health_output(web: Env, device: Device, capsys: pytest.CaptureFixture[str]) -> list[str]:
     capsys.readouterr()
-    assert cli.main(["device", "health", "--device", device.device_id, "--database", web.server.database_url]) == 0
+    assert (
+        cli.main(["device", "health", "--device", device.device_id, "--database", web.server.database_url])
+        == 0
+    )
     return capsys.readouterr().out.splitlines()
 
 
@@ -56,7 +72,9 @@ def test_mapping_reproduces_the_desktop_hash() -> None:
     assert payload.chain_entry() == entry  # `at` survives the round trip through an aware datetime exactly
     assert payload.ref_ids == [] and payload.action == "unlock" and payload.chain_seq == 1
     with pytest.raises(ValueError):
-        p.AuditEventPayload(event_id="e1", action="unlock", at=T0, chain_seq=1, chain_hash="a" * 64)  # no prev_hash
+        p.AuditEventPayload(
+            event_id="e1", action="unlock", at=T0, chain_seq=1, chain_hash="a" * 64
+        )  # no prev_hash
     old = p.AuditEventPayload(event_id="e1", action="unlock", at=T0, chain_hash="a" * 64)  # an older app
     assert old.chain_entry() is None
 
@@ -70,20 +88,38 @@ def test_whole_chain_over_several_batches(server: Env, capsys: pytest.CaptureFix
     assert (chain.verified_seq, chain.breaks) == (7, [])
     assert "audit chain: intact, verified up to entry 7, 0 breaks" in health_output(server, device, capsys)
     # A retried batch is a duplicate and does not disturb the chain.
-    items = [p.AuditEventItem(idempotency_key=uuid.uuid4(), seq=device.next_seq(),
-                              payload=p.AuditEventPayload.from_chain_entry(entries[6]))]
+    items = [
+        p.AuditEventItem(
+            idempotency_key=uuid.uuid4(),
+            seq=device.next_seq(),
+            payload=p.AuditEventPayload.from_chain_entry(entries[6]),
+        )
+    ]
     device.client.push(items)
     assert device.client.push(items).results[0].status is p.ItemStatus.DUPLICATE
-    assert chain_of(server, device).breaks[0].reason == "seq_repeated"  # the same entry under a new key is not
+    assert (
+        chain_of(server, device).breaks[0].reason == "seq_repeated"
+    )  # the same entry under a new key is not
 
 
-@pytest.mark.parametrize("damage, found, verified", [
-    ("drop", [(3, "missing_entries")], 6),
-    ("relink", [(3, "wrong_prev_hash")], 6),
-    ("edit", [(3, "wrong_hash")], 6),  # another kind under the old hash; entry 4 still links to that hash
-    ("rehash", [(3, "wrong_hash"), (4, "wrong_prev_hash")], 6),  # the hash replaced: 4 links to the old one
-    ("rollback", [(4, "seq_repeated")], 5),  # the PC's log was put back to entry 2 and grew again from there
-])
+@pytest.mark.parametrize(
+    "damage, found, verified",
+    [
+        ("drop", [(3, "missing_entries")], 6),
+        ("relink", [(3, "wrong_prev_hash")], 6),
+        ("edit", [(3, "wrong_hash")], 6),  # another kind under the old hash; entry 4 still links to that hash
+        (
+            "rehash",
+            [(3, "wrong_hash"), (4, "wrong_prev_hash")],
+            6,
+        ),  # the hash replaced: 4 links to the old one
+        (
+            "rollback",
+            [(4, "seq_repeated")],
+            5,
+        ),  # the PC's log was put back to entry 2 and grew again from there
+    ],
+)
 def test_each_break_is_found(server: Env, damage: str, found: list[tuple[int, str]], verified: int) -> None:
     device = server.org().enrol()
     entries = desktop_chain(6)
@@ -106,8 +142,13 @@ def test_each_break_is_found(server: Env, damage: str, found: list[tuple[int, st
 
 def test_older_apps_without_chain_fields_are_not_judged(server: Env) -> None:
     device = server.org().enrol()
-    event = p.AuditEventItem(idempotency_key=uuid.uuid4(), seq=device.next_seq(), payload=p.AuditEventPayload(
-        event_id=uuid.uuid4().hex, action="workspace.unlock", at=T0, chain_hash="ab" * 32))
+    event = p.AuditEventItem(
+        idempotency_key=uuid.uuid4(),
+        seq=device.next_seq(),
+        payload=p.AuditEventPayload(
+            event_id=uuid.uuid4().hex, action="workspace.unlock", at=T0, chain_hash="ab" * 32
+        ),
+    )
     assert device.client.push([event]).results[0].status is p.ItemStatus.ACCEPTED
     assert (chain_of(server, device).verified_seq, chain_of(server, device).breaks) == (0, [])
 
@@ -127,23 +168,52 @@ def test_a_chain_continues_after_re_enrolment(server: Env) -> None:
 def test_malformed_chain_fields_are_refused(server: Env) -> None:
     device = server.org().enrol()
     with server.http() as http:
-        body = {"protocol_version": 1, "items": [{"kind": "audit_event", "idempotency_key": str(uuid.uuid4()),
-                                                  "seq": 1, "payload": {"event_id": "e1", "action": "unlock",
-                                                                        "at": "2026-11-02T09:30:00.000000Z",
-                                                                        "chain_seq": 1, "prev_hash": "XYZ",
-                                                                        "chain_hash": "a" * 64}}]}
+        body = {
+            "protocol_version": 1,
+            "items": [
+                {
+                    "kind": "audit_event",
+                    "idempotency_key": str(uuid.uuid4()),
+                    "seq": 1,
+                    "payload": {
+                        "event_id": "e1",
+                        "action": "unlock",
+                        "at": "2026-11-02T09:30:00.000000Z",
+                        "chain_seq": 1,
+                        "prev_hash": "XYZ",
+                        "chain_hash": "a" * 64,
+                    },
+                }
+            ],
+        }
         response = http.post("/v1/push", json=body, headers=device.auth())
     assert (response.status_code, response.json()["code"]) == (422, "invalid")
     with pytest.raises(Refused):
-        device.client.push([p.AuditEventItem.model_construct(
-            idempotency_key=uuid.uuid4(), seq=1, kind="audit_event",
-            payload=p.AuditEventPayload.model_construct(event_id="e1", action="unlock", at=T0, ref_ids=[],
-                                                        chain_hash=None, chain_seq=1, prev_hash=GENESIS,
-                                                        person_id=None, subject=None))])
+        device.client.push(
+            [
+                p.AuditEventItem.model_construct(
+                    idempotency_key=uuid.uuid4(),
+                    seq=1,
+                    kind="audit_event",
+                    payload=p.AuditEventPayload.model_construct(
+                        event_id="e1",
+                        action="unlock",
+                        at=T0,
+                        ref_ids=[],
+                        chain_hash=None,
+                        chain_seq=1,
+                        prev_hash=GENESIS,
+                        person_id=None,
+                        subject=None,
+                    ),
+                )
+            ]
+        )
 
 
-def test_breaks_are_shown_on_the_sync_health_page(page: Any, web: Env, staff: Staff,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_breaks_are_shown_on_the_sync_health_page(
+    page: Any, web: Env, staff: Staff, capsys: pytest.CaptureFixture[str]
+) -> None:
     org = web.org()
     device = org.enrol(name="PC mit Lücke")
     entries = desktop_chain(5)

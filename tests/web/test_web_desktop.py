@@ -22,8 +22,14 @@ PASS = "ein langes passwort"
 
 def desktop(data: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "TELEFONAKTION_PASSPHRASE": PASS, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "desktop.cli", "--data-dir", str(data), *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--data-dir", str(data), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def clearance(data: Path) -> dict:
@@ -41,8 +47,12 @@ def test_staff_actions_reach_the_desktop_workspace(page: Any, web: Env, staff: S
     org_id = page.url.split("org=")[1].split("&")[0]
     page.get_by_label("Name").fill("Leitung Probefrau")
     page.get_by_role("button", name="Anlegen").click()
-    lead_id = page.get_by_role("row", name=re.compile("Leitung Probefrau")).get_by_role("link") \
-        .get_attribute("href").rsplit("/", 1)[1]
+    lead_id = (
+        page.get_by_role("row", name=re.compile("Leitung Probefrau"))
+        .get_by_role("link")
+        .get_attribute("href")
+        .rsplit("/", 1)[1]
+    )
     web.office.import_members(org_id, members(6, start=600))
     page.get_by_role("navigation").get_by_role("link", name="Beschlüsse").click()
     page.get_by_label("Gremium").fill("Ortsvorstand")
@@ -51,8 +61,9 @@ def test_staff_actions_reach_the_desktop_workspace(page: Any, web: Env, staff: S
     page.get_by_role("button", name="Beschluss eintragen").click()
     assert notice(page) == "Beschluss eingetragen."
     page.goto(f"/web/persons/{lead_id}")
-    page.locator("section", has=page.get_by_role("heading", name="Schulung eintragen")) \
-        .get_by_role("button", name="Eintragen").click()
+    page.locator("section", has=page.get_by_role("heading", name="Schulung eintragen")).get_by_role(
+        "button", name="Eintragen"
+    ).click()
     page.goto(f"/web/campaigns?org={org_id}")
     page.get_by_label("Titel").fill("Einladung Sommerfest")
     page.get_by_role("button", name="Freigeben").click()
@@ -69,7 +80,9 @@ def test_staff_actions_reach_the_desktop_workspace(page: Any, web: Env, staff: S
     assert status["clearance"]["valid"] is False and status["clearance"]["reason"] == "no_declaration"
 
     page.goto(f"/web/persons/{lead_id}")
-    declaration = page.locator("section", has=page.get_by_role("heading", name="Datenschutzbelehrung eintragen"))
+    declaration = page.locator(
+        "section", has=page.get_by_role("heading", name="Datenschutzbelehrung eintragen")
+    )
     declaration.get_by_role("button", name="Eintragen").click()
     assert notice(page) == "Datenschutzbelehrung eingetragen."
     assert desktop(data, "sync").returncode == 0

@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from sync import clearance as clr
-from sync import protocol as p
+from sync.core import clearance as clr
+from sync.core import protocol as p
 from sync.client import Refused, SyncClient
 from tests.server.helpers import Env, members, pull_all, report_item
 from tests.web.web_support import Staff, audit_actions, notice, sign_in
@@ -56,8 +56,9 @@ def test_the_letters_process_reaches_the_client(page: Any, web: Env, staff: Staf
 
     # Training, then a one-time code for the lead's PC, created in the UI.
     page.goto(f"/web/persons/{lead_id}")
-    page.locator("section", has=page.get_by_role("heading", name="Schulung eintragen")) \
-        .get_by_role("button", name="Eintragen").click()
+    page.locator("section", has=page.get_by_role("heading", name="Schulung eintragen")).get_by_role(
+        "button", name="Eintragen"
+    ).click()
     assert notice(page) == "Schulung eingetragen."
     page.get_by_role("link", name="Einmalcode für ein Gerät dieser Person …").click()
     page.get_by_role("button", name="Code erstellen").click()
@@ -73,7 +74,9 @@ def test_the_letters_process_reaches_the_client(page: Any, web: Env, staff: Staf
 
     # The declaration, recorded in the UI → the next pull carries a clearance, not a refusal.
     page.goto(f"/web/persons/{lead_id}")
-    declaration = page.locator("section", has=page.get_by_role("heading", name="Datenschutzbelehrung eintragen"))
+    declaration = page.locator(
+        "section", has=page.get_by_role("heading", name="Datenschutzbelehrung eintragen")
+    )
     declaration.get_by_label("Textfassung").fill("2026-1")
     declaration.get_by_role("button", name="Eintragen").click()
     assert notice(page) == "Datenschutzbelehrung eingetragen."
@@ -82,16 +85,33 @@ def test_the_letters_process_reaches_the_client(page: Any, web: Env, staff: Staf
     assert second.clearance_refusals == []
     [grant] = second.clearances
     pinned = clr.pin_keys(*(k.public_bytes for k in enrolled.signing_keys))
-    revocations = clr.verify_revocations(second.revocations, pinned=pinned, org_id=org_id, now=datetime.now(UTC),
-                                         previous_version=None)
-    claims = clr.verify_clearance(grant.clearance, pinned=pinned, person_id=lead_id, device_id=enrolled.device_id,
-                                  org_id=org_id, purpose="invitation", now=datetime.now(UTC), revocations=revocations)
+    revocations = clr.verify_revocations(
+        second.revocations, pinned=pinned, org_id=org_id, now=datetime.now(UTC), previous_version=None
+    )
+    claims = clr.verify_clearance(
+        grant.clearance,
+        pinned=pinned,
+        person_id=lead_id,
+        device_id=enrolled.device_id,
+        org_id=org_id,
+        purpose="invitation",
+        now=datetime.now(UTC),
+        revocations=revocations,
+    )
     assert claims.role == "lead" and grant.purposes == ["invitation"]
 
     # A volunteer's pledge from the PC, confirmed in the UI → the pull carries the decision.
-    pledge = p.PledgeItem(idempotency_key=uuid.uuid4(), seq=1, payload=p.PledgePayload(
-        pledge_id=uuid.uuid4().hex, volunteer_id=uuid.uuid4().hex, volunteer_label="Wunibald Q.",
-        text_version="2026-1", signed_at=datetime.now(UTC)))
+    pledge = p.PledgeItem(
+        idempotency_key=uuid.uuid4(),
+        seq=1,
+        payload=p.PledgePayload(
+            pledge_id=uuid.uuid4().hex,
+            volunteer_id=uuid.uuid4().hex,
+            volunteer_label="Wunibald Q.",
+            text_version="2026-1",
+            signed_at=datetime.now(UTC),
+        ),
+    )
     assert client.push([pledge]).results[0].status is p.ItemStatus.ACCEPTED
     page.get_by_role("navigation").get_by_role("link", name="Verpflichtungen").click()
     row = page.get_by_role("row", name=re.compile("Wunibald Q."))
@@ -100,7 +120,9 @@ def test_the_letters_process_reaches_the_client(page: Any, web: Env, staff: Staf
     assert notice(page) == "Verpflichtung bestätigt."
     assert page.get_by_role("row", name=re.compile("Wunibald Q.")).count() == 0
     third = pull_all(client, second.next_cursor)
-    assert [(d.pledge_id, d.status) for d in third.pledge_decisions] == [(pledge.payload.pledge_id, "confirmed")]
+    assert [(d.pledge_id, d.status) for d in third.pledge_decisions] == [
+        (pledge.payload.pledge_id, "confirmed")
+    ]
 
     # A call list released in the UI → the client gets it; progress by status after a report.
     web.office.import_members(org_id, members(4))
@@ -114,7 +136,9 @@ def test_the_letters_process_reaches_the_client(page: Any, web: Env, staff: Staf
     report = report_item(2, campaign.campaign_id, fourth.contacts[0].contact_id, "reached")
     assert client.push([report]).results[0].status is p.ItemStatus.ACCEPTED
     page.reload()
-    card = page.locator("section.card", has=page.get_by_role("heading", name="Einladung Mitgliederversammlung"))
+    card = page.locator(
+        "section.card", has=page.get_by_role("heading", name="Einladung Mitgliederversammlung")
+    )
     assert card.get_by_role("row", name="offen").locator("td.num").inner_text() == "3"
     assert card.get_by_role("row", name="erledigt").locator("td.num").inner_text() == "1"
 
@@ -135,8 +159,18 @@ def test_the_letters_process_reaches_the_client(page: Any, web: Env, staff: Staf
 
     # Every staff action is in the audit log under the staff member's id (ids only).
     assert audit_actions(web, staff.id) == [
-        "staff.login", "org.add", "person.add", "person.add", "resolution.add", "training.record",
-        "enrolment.code", "declaration.record", "pledge.confirm", "campaign.release", "device.revoke"]
+        "staff.login",
+        "org.add",
+        "person.add",
+        "person.add",
+        "resolution.add",
+        "training.record",
+        "enrolment.code",
+        "declaration.record",
+        "pledge.confirm",
+        "campaign.release",
+        "device.revoke",
+    ]
 
 
 def test_results_export_downloads_csv(page: Any, web: Env, staff: Staff) -> None:
@@ -167,8 +201,10 @@ def test_form_errors_are_explained_and_keep_the_input(page: Any, web: Env, staff
         page.get_by_label(name).check()
     page.get_by_label("Gültig bis").fill("2001-01-01")  # before the resolution
     page.get_by_role("button", name="Beschluss eintragen").click()
-    assert page.locator("[role=alert]").inner_text() == \
-        "Das ging nicht: „Gültig bis“ liegt vor dem Datum des Beschlusses."
+    assert (
+        page.locator("[role=alert]").inner_text()
+        == "Das ging nicht: „Gültig bis“ liegt vor dem Datum des Beschlusses."
+    )
     assert page.get_by_label("Gremium").input_value() == "Ortsvorstand"
     assert page.get_by_label("Mitgliederbefragung").is_checked()
     assert page.get_by_label("Vertretung Probemann").is_checked()

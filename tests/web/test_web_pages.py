@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from sync import protocol as p
-from sync.purposes import CATEGORIES, Field
+from sync.core import protocol as p
+from sync.core.purposes import CATEGORIES, Field
 from sync.server.services import Standing
 from sync.server.web import i18n
 from sync.server.web.pages import TEMPLATES
@@ -32,14 +32,26 @@ def populated(web: Env) -> Populated:
 
 def page_paths(data: Populated) -> list[str]:
     org = data.org_id
-    return ["/web/", "/web/orgs", f"/web/persons?org={org}", f"/web/persons/{data.lead_id}",
-            f"/web/persons/{data.lead_id}/revoke", f"/web/resolutions?org={org}", "/web/pledges",
-            f"/web/devices?org={org}", f"/web/devices/{data.device_id}/revoke", f"/web/campaigns?org={org}",
-            "/web/health", f"/web/health/{data.device_id}", f"/web/export?org={org}"]
+    return [
+        "/web/",
+        "/web/orgs",
+        f"/web/persons?org={org}",
+        f"/web/persons/{data.lead_id}",
+        f"/web/persons/{data.lead_id}/revoke",
+        f"/web/resolutions?org={org}",
+        "/web/pledges",
+        f"/web/devices?org={org}",
+        f"/web/devices/{data.device_id}/revoke",
+        f"/web/campaigns?org={org}",
+        "/web/health",
+        f"/web/health/{data.device_id}",
+        f"/web/export?org={org}",
+    ]
 
 
-def test_every_page_fits_360_pixels_and_labels_every_input(browser: Any, web: Env, staff: Staff,
-                                                           populated: Populated) -> None:
+def test_every_page_fits_360_pixels_and_labels_every_input(
+    browser: Any, web: Env, staff: Staff, populated: Populated
+) -> None:
     context = browser.new_context(base_url=web.url, viewport={"width": 360, "height": 740}, locale="de-DE")
     try:
         page = context.new_page()
@@ -71,10 +83,18 @@ def test_pages_show_the_registry(page: Any, web: Env, staff: Staff, populated: P
     assert "abgelaufen" in page.get_by_role("row", name=re.compile("Mitgliederversammlung")).inner_text()
     page.goto(f"/web/campaigns?org={populated.org_id}")
     card = page.locator("section.card").first
-    counts = {row.locator("th").inner_text(): int(row.locator("td.num").inner_text())
-              for row in card.locator("tr").all()}
-    assert counts == {"offen": 7, "erledigt": 3, "Rückmeldung an die Orga": 0, "falsche Nummer": 1,
-                      "kein Anschluss": 0, "Widerspruch": 1}
+    counts = {
+        row.locator("th").inner_text(): int(row.locator("td.num").inner_text())
+        for row in card.locator("tr").all()
+    }
+    assert counts == {
+        "offen": 7,
+        "erledigt": 3,
+        "Rückmeldung an die Orga": 0,
+        "falsche Nummer": 1,
+        "kein Anschluss": 0,
+        "Widerspruch": 1,
+    }
     page.goto(f"/web/health?org={populated.org_id}")
     active = page.get_by_role("row", name=re.compile("Büro-PC Geschäftsstelle")).inner_text()
     assert "13–14" in active and "1 × unbekannter Kontakt" in active and "Brüche: 1" in active
@@ -98,8 +118,10 @@ def test_keyboard_only(page: Any, web: Env, staff: Staff) -> None:
             break
     else:
         pytest.fail("the name field cannot be reached with Tab")
-    style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
-                          "getComputedStyle(document.activeElement).outlineWidth")
+    style = page.evaluate(
+        "getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+        "getComputedStyle(document.activeElement).outlineWidth"
+    )
     assert style == "solid 3px"  # a visible focus
     page.keyboard.type("OV Tastatur")
     page.keyboard.press("Enter")
@@ -143,14 +165,30 @@ def test_words_complete_in_both_languages() -> None:
     for template in TEMPLATES.glob("*.html"):
         used |= set(re.findall(r"\bt\('([a-z0-9_]+)'[,)]", template.read_text(encoding="utf-8")))
     assert used - set(i18n.T) == set()
-    dynamic = ([f"standing_{s.value}" for s in Standing] + [f"status_{s.value}" for s in p.ContactStatus]
-               + [f"cat_{c}" for c in CATEGORIES] + [f"field_{f.value}" for f in Field]
-               + [f"reason_{r.value}" for r in p.RejectReason]
-               + [f"break_{b}" for b in ("missing_entries", "wrong_prev_hash", "wrong_hash", "seq_repeated")]
-               + [f"kind_{k}" for k in ("report", "pledge", "audit_event")]
-               + [f"res_state_{s}" for s in ("valid", "expired", "not_yet")]
-               + [f"nav_{n}" for n in ("home", "orgs", "persons", "resolutions", "pledges", "devices", "campaigns",
-                                       "health", "export")])
+    dynamic = (
+        [f"standing_{s.value}" for s in Standing]
+        + [f"status_{s.value}" for s in p.ContactStatus]
+        + [f"cat_{c}" for c in CATEGORIES]
+        + [f"field_{f.value}" for f in Field]
+        + [f"reason_{r.value}" for r in p.RejectReason]
+        + [f"break_{b}" for b in ("missing_entries", "wrong_prev_hash", "wrong_hash", "seq_repeated")]
+        + [f"kind_{k}" for k in ("report", "pledge", "audit_event")]
+        + [f"res_state_{s}" for s in ("valid", "expired", "not_yet")]
+        + [
+            f"nav_{n}"
+            for n in (
+                "home",
+                "orgs",
+                "persons",
+                "resolutions",
+                "pledges",
+                "devices",
+                "campaigns",
+                "health",
+                "export",
+            )
+        ]
+    )
     assert [k for k in dynamic if k not in i18n.T] == []
 
 

@@ -27,19 +27,38 @@ from tests.server.helpers import Env, serving
 from tests.web.web_support import PASSWORD, Staff, audit_actions, make_staff, notice, problem, sign_in
 
 
-def test_staff_add_command(web: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_staff_add_command(
+    web: Env, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     database = web.server.database_url
     # The real command line once: id on the last line, the TOTP secret and its otpauth URI before it.
     env = {**os.environ, "TELEFONAKTION_ZENTRALE_PASSWORD": PASSWORD, "PYTHONPATH": str(REPO_ROOT)}
-    real = subprocess.run([sys.executable, "-m", "sync.server.cli", "staff", "add", "--name", "Schriftführer Ulk",
-                           "--totp", "--database", database], capture_output=True, text=True, env=env, cwd=REPO_ROOT,
-                          timeout=60)
+    real = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sync.server.cli",
+            "staff",
+            "add",
+            "--name",
+            "Schriftführer Ulk",
+            "--totp",
+            "--database",
+            database,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO_ROOT,
+        timeout=60,
+    )
     assert real.returncode == 0 and real.stderr == "", real.stderr
     lines = real.stdout.splitlines()
     secret = re.search(r"TOTP secret .*: ([A-Z2-7]{32})$", lines[0]).group(1)
-    assert lines[1] == (f"otpauth URI: otpauth://totp/Telefonaktion%20Zentrale:Schriftf%C3%BChrer%20Ulk?"
-                        f"secret={secret}&issuer=Telefonaktion%20Zentrale&algorithm=SHA1&digits=6&period=30")
+    assert lines[1] == (
+        f"otpauth URI: otpauth://totp/Telefonaktion%20Zentrale:Schriftf%C3%BChrer%20Ulk?"
+        f"secret={secret}&issuer=Telefonaktion%20Zentrale&algorithm=SHA1&digits=6&period=30"
+    )
 
     def run(*args: str, password: str | None = PASSWORD) -> tuple[int, str, str]:
         if password is None:
@@ -56,7 +75,9 @@ def test_staff_add_command(web: Env, tmp_path: Path, monkeypatch: pytest.MonkeyP
     plain_id = out.splitlines()[-1]
     with web.office.engine.connect() as conn:
         rows = {r.id: r for r in conn.execute(select(db.staff))}
-    assert rows[plain_id].password_hash.startswith("$argon2id$") and PASSWORD not in rows[plain_id].password_hash
+    assert (
+        rows[plain_id].password_hash.startswith("$argon2id$") and PASSWORD not in rows[plain_id].password_hash
+    )
     assert rows[plain_id].totp_secret is None and rows[lines[-1]].totp_secret == secret
     # The password comes from a file (or stdin) as well, never from an argument.
     secret_file = tmp_path / "pw"
@@ -75,8 +96,10 @@ def test_staff_add_command(web: Env, tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert code == 1 and out == "" and "Geheim-im-Verlauf-99" not in err and "never give a password" in err
     with pytest.raises(SystemExit):  # no abbreviation of --password-file (a password would become a path)
         run("--name", "Ungeduldig", "--password-f", "Geheim-im-Verlauf-99", password=None)
-    assert StaffAccounts(web.office.engine).sign_in("Beisitz Schnarr", PASSWORD, "", "10.0.0.9")[1].staff_name == \
-        "Beisitz Schnarr"
+    assert (
+        StaffAccounts(web.office.engine).sign_in("Beisitz Schnarr", PASSWORD, "", "10.0.0.9")[1].staff_name
+        == "Beisitz Schnarr"
+    )
 
 
 def test_second_factor_is_required_and_used_once(page: Any, web: Env, staff: Staff) -> None:
@@ -104,15 +127,21 @@ def test_cookies_are_httponly_and_strict(page: Any, context: Any, web: Env, staf
     sign_in(page, staff)
     cookies = {c["name"]: c for c in context.cookies()}
     session = cookies["tz_session"]
-    assert (session["httpOnly"], session["sameSite"], session["secure"], session["path"]) == \
-        (True, "Strict", False, "/")
+    assert (session["httpOnly"], session["sameSite"], session["secure"], session["path"]) == (
+        True,
+        "Strict",
+        False,
+        "/",
+    )
     assert "tz_login" not in cookies  # the pre-session token is gone after sign-in
     assert page.evaluate("document.cookie") == ""  # nothing readable by scripts
     response = page.goto("/web/persons")
     headers = response.headers
     assert headers["cache-control"] == "no-store" and headers["x-content-type-options"] == "nosniff"
-    assert "default-src 'none'" in headers["content-security-policy"] and "script" not in \
-        headers["content-security-policy"]
+    assert (
+        "default-src 'none'" in headers["content-security-policy"]
+        and "script" not in headers["content-security-policy"]
+    )
     assert page.locator("script").count() == 0
 
 
@@ -127,17 +156,34 @@ def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Env, 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = datetime.now(UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(minutes=1))
-            .not_valid_after(now + timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False).sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False
+        )
+        .sign(key, hashes.SHA256())
+    )
     (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    (folder / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                                       serialization.PrivateFormat.PKCS8,
-                                                       serialization.NoEncryption()))
-    with serving("sqlite", str(folder / "tls.db"), folder, "--tls-cert", str(folder / "cert.pem"),
-                 "--tls-key", str(folder / "key.pem")) as env:
+    (folder / "key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    with serving(
+        "sqlite",
+        str(folder / "tls.db"),
+        folder,
+        "--tls-cert",
+        str(folder / "cert.pem"),
+        "--tls-key",
+        str(folder / "key.pem"),
+    ) as env:
         yield env, folder / "cert.pem"
 
 
@@ -145,16 +191,26 @@ def test_over_tls_the_cookie_is_secure(tls_server: tuple[Env, Path]) -> None:
     env, cert = tls_server
     staff = make_staff(env, with_totp=False)
     assert env.url.startswith("https://")
-    with httpx.Client(base_url=env.url, verify=ssl.create_default_context(cafile=str(cert)), timeout=20) as http:
+    with httpx.Client(
+        base_url=env.url, verify=ssl.create_default_context(cafile=str(cert)), timeout=20
+    ) as http:
         form = http.get("/web/login")
         assert "__Host-" not in form.headers["set-cookie"] and "Secure" in form.headers["set-cookie"]
         token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
-        signed_in = http.post("/web/login", data={"csrf": token, "name": staff.name, "password": staff.password},
-                              headers={"Origin": env.url})
+        signed_in = http.post(
+            "/web/login",
+            data={"csrf": token, "name": staff.name, "password": staff.password},
+            headers={"Origin": env.url},
+        )
         assert signed_in.status_code == 303, signed_in.text
-        cookie = next(v for k, v in signed_in.headers.multi_items()
-                      if k == "set-cookie" and v.startswith("__Host-tz_session="))
-        assert {"HttpOnly", "Secure", "SameSite=strict", "Path=/"} <= {part.strip() for part in cookie.split(";")}
+        cookie = next(
+            v
+            for k, v in signed_in.headers.multi_items()
+            if k == "set-cookie" and v.startswith("__Host-tz_session=")
+        )
+        assert {"HttpOnly", "Secure", "SameSite=strict", "Path=/"} <= {
+            part.strip() for part in cookie.split(";")
+        }
         assert http.get("/web/orgs").status_code == 200
 
 
@@ -173,16 +229,21 @@ def test_forms_without_the_csrf_token_are_refused(page: Any, context: Any, web: 
         assert response.status == 403, form
         assert "Formular abgelaufen" in response.text()
     assert len(web.office.list_orgs()) == before
-    ok = context.request.post("/web/orgs", form={"name": "OV Mit Token", "csrf": token},
-                              headers={"Origin": origin}, max_redirects=0)
+    ok = context.request.post(
+        "/web/orgs", form={"name": "OV Mit Token", "csrf": token}, headers={"Origin": origin}, max_redirects=0
+    )
     assert ok.status == 303 and len(web.office.list_orgs()) == before + 1
     # Another session's token does not work in this one.
     other = make_staff(web, with_totp=False)
     with httpx.Client(base_url=web.url, timeout=20) as http:
         login = http.get("/web/login")
         pre = re.search(r'name="csrf" value="([^"]+)"', login.text).group(1)
-        assert http.post("/web/login", data={"csrf": pre, "name": other.name,
-                                             "password": other.password}).status_code == 303
+        assert (
+            http.post(
+                "/web/login", data={"csrf": pre, "name": other.name, "password": other.password}
+            ).status_code
+            == 303
+        )
         assert http.post("/web/orgs", data={"name": "OV Fremdes Token", "csrf": token}).status_code == 403
         # The sign-in form itself needs its pre-session cookie.
     with httpx.Client(base_url=web.url, timeout=20) as fresh:
@@ -192,7 +253,9 @@ def test_forms_without_the_csrf_token_are_refused(page: Any, context: Any, web: 
 
 def _age_sessions(web: Env, staff: Staff, **values: datetime) -> None:
     with web.office.engine.begin() as conn:
-        conn.execute(update(db.staff_sessions).where(db.staff_sessions.c.staff_id == staff.id).values(**values))
+        conn.execute(
+            update(db.staff_sessions).where(db.staff_sessions.c.staff_id == staff.id).values(**values)
+        )
 
 
 @pytest.mark.parametrize("how", ["idle", "absolute"])
@@ -231,14 +294,22 @@ def test_failed_sign_ins_lock_for_a_growing_time(page: Any, web: Env) -> None:
     staff = make_staff(web, with_totp=False)
     invalid = "Anmeldung fehlgeschlagen. Bitte prüfe Name, Passwort und Einmalcode."
     assert [_attempt(page, staff.name, "falsch-falsch-falsch") for _ in range(3)] == [
-        invalid, invalid, "Zu viele Fehlversuche. Bitte warte 15 Sekunden und versuche es dann noch einmal."]
-    assert _attempt(page, staff.name, staff.password).startswith("Zu viele Fehlversuche")  # even the right one
+        invalid,
+        invalid,
+        "Zu viele Fehlversuche. Bitte warte 15 Sekunden und versuche es dann noch einmal.",
+    ]
+    assert _attempt(page, staff.name, staff.password).startswith(
+        "Zu viele Fehlversuche"
+    )  # even the right one
     # An unknown name is throttled exactly alike: the answer does not tell whether a name exists.
     assert [_attempt(page, "Gibt es nicht", "falsch-falsch-falsch") for _ in range(3)][-1].startswith(
-        "Zu viele Fehlversuche. Bitte warte 15 Sekunden")
+        "Zu viele Fehlversuche. Bitte warte 15 Sekunden"
+    )
     _unlock(web)
-    assert _attempt(page, staff.name, "immer-noch-falsch") == \
-        "Zu viele Fehlversuche. Bitte warte 30 Sekunden und versuche es dann noch einmal."  # the lock grows
+    assert (
+        _attempt(page, staff.name, "immer-noch-falsch")
+        == "Zu viele Fehlversuche. Bitte warte 30 Sekunden und versuche es dann noch einmal."
+    )  # the lock grows
     _unlock(web)
     assert _attempt(page, staff.name, staff.password) == ""  # signed in; the count starts again
     assert page.get_by_role("heading", level=1).inner_text() == "Übersicht"
@@ -247,7 +318,9 @@ def test_failed_sign_ins_lock_for_a_growing_time(page: Any, web: Env) -> None:
     assert audit_actions(web, staff.id) == ["staff.login"]
     al = db.audit_log
     with web.office.engine.connect() as conn:
-        failed = conn.execute(select(al.c.action, al.c.ref_ids).where(al.c.action.like("staff.login_%"))).all()
+        failed = conn.execute(
+            select(al.c.action, al.c.ref_ids).where(al.c.action.like("staff.login_%"))
+        ).all()
         staff_ids = set(conn.execute(select(db.staff.c.id)).scalars())
     assert sum(1 for a, refs in failed if a == "staff.login_failed" and refs == [staff.id]) == 5
     assert all(set(refs) <= staff_ids for _, refs in failed)  # ids only; the unknown name is nowhere
@@ -262,8 +335,13 @@ def test_totp_matches_rfc_6238() -> None:
     import base64
 
     secret = base64.b32encode(b"12345678901234567890").decode()
-    for seconds, expected in [(59, "94287082"), (1111111109, "07081804"), (1234567890, "89005924"),
-                              (2000000000, "69279037"), (20000000000, "65353130")]:
+    for seconds, expected in [
+        (59, "94287082"),
+        (1111111109, "07081804"),
+        (1234567890, "89005924"),
+        (2000000000, "69279037"),
+        (20000000000, "65353130"),
+    ]:
         assert totp.code_at(secret, seconds // 30, digits=8) == expected
     moment = datetime.fromtimestamp(1234567890, UTC)
     code = totp.code_at(secret, totp.step_of(moment))

@@ -15,8 +15,16 @@ from sync.server.web import totp
 from sync.server.web.auth import StaffAccounts
 from tests.server.helpers import Env
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PASSWORD = "Rote-Nelke-am-Fenster-42"
 
 
@@ -69,7 +77,9 @@ def problem(page: Any) -> str:
 def audit_actions(env: Env, actor_id: str) -> list[str]:
     al = db.audit_log
     with env.office.engine.connect() as conn:
-        return list(conn.execute(select(al.c.action).where(al.c.actor_id == actor_id).order_by(al.c.id)).scalars())
+        return list(
+            conn.execute(select(al.c.action).where(al.c.actor_id == actor_id).order_by(al.c.id)).scalars()
+        )
 
 
 @dataclass
@@ -88,8 +98,8 @@ class Populated:
 def populate(env: Env, *, name: str | None = None) -> Populated:
     from datetime import date, timedelta
 
-    from sync import protocol as p
-    from sync.audit_chain import GENESIS, entry_hash
+    from sync.core import protocol as p
+    from sync.core.audit_chain import GENESIS, entry_hash
     from sync.client import SyncClient
     from tests.server.helpers import members, pull_all, report_item
 
@@ -99,16 +109,30 @@ def populate(env: Env, *, name: str | None = None) -> Populated:
     deputy = office.add_person(org_id, "Jo Beispiel-Verantwortlich")
     office.add_person(org_id, "Kai Neumann")
     office.import_members(org_id, members(12))
-    resolution = office.add_resolution(org_id, today - timedelta(days=20), "Kreisvorstand", ["invitation", "survey"],
-                                       [lead, deputy], valid_until=today + timedelta(days=180),
-                                       document_ref="Protokoll KV 2026/11, TOP 4")
-    office.add_resolution(org_id, today - timedelta(days=500), "Mitgliederversammlung", ["keep-in-touch"], [lead],
-                          valid_until=today - timedelta(days=135), document_ref="MV 2025")
+    resolution = office.add_resolution(
+        org_id,
+        today - timedelta(days=20),
+        "Kreisvorstand",
+        ["invitation", "survey"],
+        [lead, deputy],
+        valid_until=today + timedelta(days=180),
+        document_ref="Protokoll KV 2026/11, TOP 4",
+    )
+    office.add_resolution(
+        org_id,
+        today - timedelta(days=500),
+        "Mitgliederversammlung",
+        ["keep-in-touch"],
+        [lead],
+        valid_until=today - timedelta(days=135),
+        document_ref="MV 2025",
+    )
     office.record_training(lead, today - timedelta(days=30))
     office.record_declaration(lead, today - timedelta(days=30), "2026-1", "Ordner Datenschutz, Blatt 12")
     office.record_training(deputy, today - timedelta(days=350))  # renewal due soon
-    campaign_id, _ = office.release_campaign(org_id, "Einladung Jahresempfang", "invitation", resolution,
-                                             ends_on=today + timedelta(days=30))
+    campaign_id, _ = office.release_campaign(
+        org_id, "Einladung Jahresempfang", "invitation", resolution, ends_on=today + timedelta(days=30)
+    )
 
     def enrol(person: str, device_name: str) -> tuple[str, SyncClient]:
         code, _ = office.create_enrolment_code(org_id, person)
@@ -120,20 +144,42 @@ def populate(env: Env, *, name: str | None = None) -> Populated:
     device_id, client = enrol(lead, "Büro-PC Geschäftsstelle")
     contacts = pull_all(client).contacts
     outcomes = ["reached", "reached", "voicemail", "objection", "wrong_number", "busy"]
-    items: list[Any] = [report_item(i + 1, campaign_id, contacts[i].contact_id, o) for i, o in enumerate(outcomes)]
-    items.append(p.PledgeItem(idempotency_key=uuid.uuid4(), seq=7, payload=p.PledgePayload(
-        pledge_id=uuid.uuid4().hex, volunteer_id=uuid.uuid4().hex, volunteer_label="Wunibald Q.",
-        text_version="2026-1", signed_at=datetime.now(UTC))))
+    items: list[Any] = [
+        report_item(i + 1, campaign_id, contacts[i].contact_id, o) for i, o in enumerate(outcomes)
+    ]
+    items.append(
+        p.PledgeItem(
+            idempotency_key=uuid.uuid4(),
+            seq=7,
+            payload=p.PledgePayload(
+                pledge_id=uuid.uuid4().hex,
+                volunteer_id=uuid.uuid4().hex,
+                volunteer_label="Wunibald Q.",
+                text_version="2026-1",
+                signed_at=datetime.now(UTC),
+            ),
+        )
+    )
     items.append(report_item(8, campaign_id, "no-such-contact", "reached"))  # rejected: unknown contact
     prev, chain = GENESIS, []
     for seq in (1, 2, 3, 5):  # entry 4 never arrives: an audit-chain break
-        body = {"seq": seq, "id": uuid.uuid4().hex, "at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-                "kind": "unlock", "person_id": lead, "subject": None}
+        body = {
+            "seq": seq,
+            "id": uuid.uuid4().hex,
+            "at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "kind": "unlock",
+            "person_id": lead,
+            "subject": None,
+        }
         entry = {**body, "prev_hash": prev, "hash": entry_hash(prev, body)}
         prev = entry["hash"]
         chain.append(entry)
-    items += [p.AuditEventItem(idempotency_key=uuid.uuid4(), seq=9 + i,
-                               payload=p.AuditEventPayload.from_chain_entry(e)) for i, e in enumerate(chain)]
+    items += [
+        p.AuditEventItem(
+            idempotency_key=uuid.uuid4(), seq=9 + i, payload=p.AuditEventPayload.from_chain_entry(e)
+        )
+        for i, e in enumerate(chain)
+    ]
     items.append(report_item(15, campaign_id, contacts[6].contact_id, "reached"))  # 13-14 missing: a gap
     client.push(items)
     revoked_id, _ = enrol(deputy, "Laptop Jo")

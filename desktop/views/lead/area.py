@@ -34,8 +34,9 @@ class LeadArea(QWidget):
 
     TAB_PREPARE, TAB_IMPORT, TAB_SLICES, TAB_PROGRESS, TAB_END = range(5)
 
-    def __init__(self, db: TaskRunner, workspace: Workspace, parent: QWidget | None = None, *,
-                 clock=utcnow) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, db: TaskRunner, workspace: Workspace, parent: QWidget | None = None, *, clock=utcnow
+    ) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.setObjectName("leadArea")
         self.db = db
@@ -105,9 +106,13 @@ class LeadArea(QWidget):
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for info in infos:
-            self.chooser.addItem(self.tr("%1 (%2, %3 people)").replace("%1", info.campaign.title)
-                                 .replace("%2", texts.campaign_status_label(info.status))
-                                 .replace("%3", str(info.contacts)), info.campaign.id)
+            self.chooser.addItem(
+                self.tr("%1 (%2, %3 people)")
+                .replace("%1", info.campaign.title)
+                .replace("%2", texts.campaign_status_label(info.status))
+                .replace("%3", str(info.contacts)),
+                info.campaign.id,
+            )
         index = self.chooser.findData(keep) if keep else -1
         if index < 0 and infos:
             active = [i for i, info in enumerate(infos) if info.status != "ended"]

@@ -8,9 +8,26 @@ from datetime import date, time, timedelta
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QSplitter, QTextBrowser,
-    QTimeEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.domain.calling_hours import GERMAN_STATES
@@ -19,7 +36,7 @@ from desktop.services import lead
 from desktop.viewmodels.lead_campaign import CampaignEditorModel
 from desktop.views.lead import texts
 from desktop.views.style import heading_font
-from sync.purposes import CATEGORIES, PURPOSES
+from sync.core.purposes import CATEGORIES, PURPOSES
 
 PLACEHOLDER_BUTTONS = ("first_name", "last_name", "locality", "caller_name", "campaign_title")
 
@@ -64,9 +81,12 @@ class QuestionEditor(QGroupBox):
 
         form = QFormLayout()
         self.kind = QComboBox(self)
-        for kind, label in ((QuestionKind.YES_NO, self.tr("Yes / no")), (QuestionKind.SINGLE, self.tr("One choice")),
-                            (QuestionKind.MULTI, self.tr("Several choices")),
-                            (QuestionKind.TEXT, self.tr("Short text"))):
+        for kind, label in (
+            (QuestionKind.YES_NO, self.tr("Yes / no")),
+            (QuestionKind.SINGLE, self.tr("One choice")),
+            (QuestionKind.MULTI, self.tr("Several choices")),
+            (QuestionKind.TEXT, self.tr("Short text")),
+        ):
             self.kind.addItem(label, kind.value)
         self.prompt = QLineEdit(self)
         self.prompt.setMaxLength(300)
@@ -90,12 +110,16 @@ class QuestionEditor(QGroupBox):
         out = []
         for q in self._questions:
             kind = q["kind"]
-            options = [o for o in q.get("options", ()) if str(o).strip()] if kind in ("single", "multi") else []  # type: ignore[union-attr]
+            options = (
+                [o for o in q.get("options", ()) if str(o).strip()] if kind in ("single", "multi") else []
+            )  # type: ignore[union-attr]
             out.append({"id": q["id"], "kind": kind, "prompt": q["prompt"], "options": tuple(options)})
         return out
 
     def add(self) -> None:
-        self._questions.append({"id": new_id()[:8], "kind": QuestionKind.YES_NO.value, "prompt": "", "options": ()})
+        self._questions.append(
+            {"id": new_id()[:8], "kind": QuestionKind.YES_NO.value, "prompt": "", "options": ()}
+        )
         self._rebuild(len(self._questions) - 1)
         self.prompt.setFocus()
         self.changed.emit()
@@ -203,7 +227,10 @@ class CallingHoursEditor(QGroupBox):
             w = windows.get(day) or windows.get(str(day))  # type: ignore[union-attr]
             check.setChecked(w is not None)
             s, e = (w["start"], w["end"]) if w else (time(10), time(20))
-            s, e = (time.fromisoformat(s) if isinstance(s, str) else s), (time.fromisoformat(e) if isinstance(e, str) else e)
+            s, e = (
+                (time.fromisoformat(s) if isinstance(s, str) else s),
+                (time.fromisoformat(e) if isinstance(e, str) else e),
+            )
             start.setTime(QTime(s.hour, s.minute))
             end.setTime(QTime(e.hour, e.minute))
             start.setEnabled(w is not None)
@@ -216,10 +243,15 @@ class CallingHoursEditor(QGroupBox):
         windows = {}
         for day, (check, start, end) in enumerate(self.days):
             if check.isChecked():
-                windows[day] = {"start": time(start.time().hour(), start.time().minute()),
-                                "end": time(end.time().hour(), end.time().minute())}
-        return {"windows": windows, "skip_public_holidays": self.skip_holidays.isChecked(),
-                "holiday_region": self.region.currentData() if self.skip_holidays.isChecked() else None}
+                windows[day] = {
+                    "start": time(start.time().hour(), start.time().minute()),
+                    "end": time(end.time().hour(), end.time().minute()),
+                }
+        return {
+            "windows": windows,
+            "skip_public_holidays": self.skip_holidays.isChecked(),
+            "holiday_region": self.region.currentData() if self.skip_holidays.isChecked() else None,
+        }
 
 
 class CampaignEditor(QWidget):
@@ -306,7 +338,7 @@ class CampaignEditor(QWidget):
         self.script.setAccessibleName(self.tr("Script"))
         self.script.setMinimumHeight(140)
         sl.addWidget(self.script)
-        sl.addWidget(QLabel(self.tr("Answer to \"Where do you have my number from?\""), script_box))
+        sl.addWidget(QLabel(self.tr('Answer to "Where do you have my number from?"'), script_box))
         self.transparency = QPlainTextEdit(script_box)
         self.transparency.setAccessibleName(self.tr("Where do you have my number from?"))
         self.transparency.setMaximumHeight(110)
@@ -327,8 +359,13 @@ class CampaignEditor(QWidget):
         self.note_length = QSpinBox(rules)
         self.note_length.setRange(20, 500)
         self.note_length.setSuffix(self.tr(" characters"))
-        self.notes_warning = QLabel(self.tr("Notes are off by default. If you turn them on, callers see a warning: "
-                                            "no health, opinions or other people in notes."), rules)
+        self.notes_warning = QLabel(
+            self.tr(
+                "Notes are off by default. If you turn them on, callers see a warning: "
+                "no health, opinions or other people in notes."
+            ),
+            rules,
+        )
         self.notes_warning.setWordWrap(True)
         self.notes.toggled.connect(self.note_length.setEnabled)
         rl.addRow(self.tr("Pause between attempts"), self.cooldown)
@@ -411,7 +448,7 @@ class CampaignEditor(QWidget):
             campaign = info.campaign
             draft = campaign.model_dump(mode="python")
             self.campaign_id, self.is_new = campaign.id, False
-            self.heading.setText(self.tr("Campaign \"%1\"").replace("%1", campaign.title))
+            self.heading.setText(self.tr('Campaign "%1"').replace("%1", campaign.title))
             resolution, grace = info.resolution, info.grace_days
         self._extra = {"id": draft["id"]}
         self.purpose.setCurrentIndex(max(0, self.purpose.findData(draft["purpose"])))
@@ -425,8 +462,12 @@ class CampaignEditor(QWidget):
         self.ends_on.setDate(_qdate(draft["ends_on"] or start + timedelta(days=lead.DEFAULT_PERIOD_DAYS)))
         self.script.setPlainText(draft["script"])
         self.transparency.setPlainText(draft["transparency"])
-        self.questions.set_questions([dict(q, kind=str(q["kind"].value if hasattr(q["kind"], "value") else q["kind"]))
-                                      for q in draft["questions"]])
+        self.questions.set_questions(
+            [
+                dict(q, kind=str(q["kind"].value if hasattr(q["kind"], "value") else q["kind"]))
+                for q in draft["questions"]
+            ]
+        )
         rules = draft["rules"]
         self.cooldown.setValue(rules["cooldown_hours"])
         self.attempts.setValue(rules["max_attempts"])
@@ -472,9 +513,12 @@ class CampaignEditor(QWidget):
 
     def resolution(self) -> lead.Resolution:
         people = tuple(p.strip() for p in self.res_people.text().split(",") if p.strip())
-        return lead.Resolution(reference=self.res_ref.text().strip(), body=self.res_body.text().strip(),
-                               decided_on=_pydate(self.res_date.date()) if self.res_has_date.isChecked() else None,
-                               responsible=people)
+        return lead.Resolution(
+            reference=self.res_ref.text().strip(),
+            body=self.res_body.text().strip(),
+            decided_on=_pydate(self.res_date.date()) if self.res_has_date.isChecked() else None,
+            responsible=people,
+        )
 
     # ------------------------------------------------------------------ behaviour
 
@@ -488,8 +532,17 @@ class CampaignEditor(QWidget):
         values = self.values()
         body = CampaignEditorModel.preview_html(values, self.caller_name or self.tr("you"))
         answer = self.transparency.toPlainText().strip()
-        extra = ("<hr><p><b>" + html.escape(self.tr("Where do you have my number from?")) + "</b><br>"
-                 + html.escape(answer) + "</p>") if answer else ""
+        extra = (
+            (
+                "<hr><p><b>"
+                + html.escape(self.tr("Where do you have my number from?"))
+                + "</b><br>"
+                + html.escape(answer)
+                + "</p>"
+            )
+            if answer
+            else ""
+        )
         self.preview.setHtml(body + extra)
 
     def save(self) -> None:
@@ -509,7 +562,7 @@ class CampaignEditor(QWidget):
         self.problems.clear()
         self.is_new = False
         self.campaign_id = changed.campaign.id
-        self.heading.setText(self.tr("Campaign \"%1\"").replace("%1", changed.campaign.title))
+        self.heading.setText(self.tr('Campaign "%1"').replace("%1", changed.campaign.title))
         if changed.created:
             self.status.setText(self.tr("Campaign created."))
         elif changed.changed:

@@ -14,7 +14,17 @@ GREEN = QColor("#2e7d32")
 GREY = QColor("#9e9e9e")
 RED = QColor("#b00020")
 AMBER = QColor("#ef8f00")
-PALETTE = (GREEN, BLUE, GREY, AMBER, QColor("#6a1b9a"), QColor("#00838f"), RED, QColor("#795548"), QColor("#5d4037"))
+PALETTE = (
+    GREEN,
+    BLUE,
+    GREY,
+    AMBER,
+    QColor("#6a1b9a"),
+    QColor("#00838f"),
+    RED,
+    QColor("#795548"),
+    QColor("#5d4037"),
+)
 
 
 class BarList(QWidget):
@@ -50,8 +60,11 @@ class BarList(QWidget):
         for i, (label, value, colour) in enumerate(self.rows):
             y = i * line + 2
             p.setPen(text)
-            p.drawText(QRectF(0, y, label_w - 8, line), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       label)
+            p.drawText(
+                QRectF(0, y, label_w - 8, line),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                label,
+            )
             w = bar_w * value / top
             p.fillRect(QRectF(label_w, y + 3, max(w, 1 if value else 0), line - 6), colour)
             p.drawText(QRectF(label_w + w + 6, y, value_w, line), Qt.AlignmentFlag.AlignVCenter, str(value))
@@ -68,7 +81,9 @@ class ColumnChart(QWidget):
         self.setMinimumHeight(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_columns(self, columns: Sequence[tuple[str, list[tuple[int, QColor]]]], empty_text: str = "") -> None:
+    def set_columns(
+        self, columns: Sequence[tuple[str, list[tuple[int, QColor]]]], empty_text: str = ""
+    ) -> None:
         self.columns = list(columns)
         self.empty_text = empty_text
         self.update()
@@ -103,6 +118,9 @@ class ColumnChart(QWidget):
                 y -= h
             if i % every == 0:
                 p.setPen(text)
-                p.drawText(QRectF(left + i * slot - slot, bottom + 3, slot * 3, fm.height()),
-                           Qt.AlignmentFlag.AlignHCenter, label)
+                p.drawText(
+                    QRectF(left + i * slot - slot, bottom + 3, slot * 3, fm.height()),
+                    Qt.AlignmentFlag.AlignHCenter,
+                    label,
+                )
         p.end()

@@ -8,7 +8,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.domain.calling_hours import to_berlin
@@ -21,12 +29,24 @@ from desktop.views.lead.charts import AMBER, BLUE, GREEN, GREY, RED, BarList, Co
 from desktop.views.style import heading_font
 
 OUTCOME_COLOURS = {
-    "reached": GREEN, "call_back": QColor("#81c784"), "no_pickup": BLUE, "busy": QColor("#64b5f6"),
-    "voicemail": QColor("#00838f"), "not_available": QColor("#6a1b9a"), "wrong_number": GREY,
-    "not_in_service": QColor("#616161"), "objection": RED,
+    "reached": GREEN,
+    "call_back": QColor("#81c784"),
+    "no_pickup": BLUE,
+    "busy": QColor("#64b5f6"),
+    "voicemail": QColor("#00838f"),
+    "not_available": QColor("#6a1b9a"),
+    "wrong_number": GREY,
+    "not_in_service": QColor("#616161"),
+    "objection": RED,
 }
-STATUS_COLOURS = {"open": BLUE, "done": GREEN, "objection": RED, "wrong_number": GREY, "not_in_service": GREY,
-                  "organizer_action": AMBER}
+STATUS_COLOURS = {
+    "open": BLUE,
+    "done": GREEN,
+    "objection": RED,
+    "wrong_number": GREY,
+    "not_in_service": GREY,
+    "organizer_action": AMBER,
+}
 
 
 class BigNumber(QFrame):
@@ -55,9 +75,11 @@ class Dashboard(QWidget):
         self.model = model
         self.progress: Progress | None = None
         self.choose_export_path: Callable[[], str] = lambda: QFileDialog.getSaveFileName(
-            self, self.tr("Export results"), "ergebnisse.csv", self.tr("CSV (*.csv)"))[0]
+            self, self.tr("Export results"), "ergebnisse.csv", self.tr("CSV (*.csv)")
+        )[0]
         self.choose_record_path: Callable[[], str] = lambda: QFileDialog.getSaveFileName(
-            self, self.tr("Record of processing"), "verarbeitungsverzeichnis.html", self.tr("HTML (*.html)"))[0]
+            self, self.tr("Record of processing"), "verarbeitungsverzeichnis.html", self.tr("HTML (*.html)")
+        )[0]
         root = QVBoxLayout(self)
         head = QHBoxLayout()
         self.title = QLabel("", self)
@@ -65,11 +87,13 @@ class Dashboard(QWidget):
         self.updated_label = QLabel("", self)
         self.updated_label.setObjectName("demoHint")
         self.export_button = QPushButton(self.tr("Export results …"), self)
-        self.export_button.setToolTip(self.tr("For the central office: pseudonymous id, outcome and answers; "
-                                              "no names, no numbers."))
+        self.export_button.setToolTip(
+            self.tr("For the central office: pseudonymous id, outcome and answers; no names, no numbers.")
+        )
         self.record_button = QPushButton(self.tr("Record of processing …"), self)
-        self.record_button.setToolTip(self.tr("The Art. 30 GDPR entry of this campaign for the data-protection "
-                                              "officer"))
+        self.record_button.setToolTip(
+            self.tr("The Art. 30 GDPR entry of this campaign for the data-protection officer")
+        )
         head.addWidget(self.title, 1)
         head.addWidget(self.updated_label)
         head.addWidget(self.export_button)
@@ -130,7 +154,9 @@ class Dashboard(QWidget):
         self.record_button.clicked.connect(self.write_record)
         model.updated.connect(self.show_progress)
         model.exported.connect(self._exported)
-        model.record_written.connect(lambda _p: self.message.setText(self.tr("Record of processing written.")))
+        model.record_written.connect(
+            lambda _p: self.message.setText(self.tr("Record of processing written."))
+        )
         model.failed.connect(lambda code: self.message.setText(texts.error_text(code)))
 
     # ------------------------------------------------------------------ timer follows visibility
@@ -148,41 +174,80 @@ class Dashboard(QWidget):
     def show_progress(self, p: Progress) -> None:
         self.progress = p
         self.title.setText(p.title)
-        self.updated_label.setText(self.tr("as of %1").replace(
-            "%1", QLocale().toString(to_berlin(p.at).time(), QLocale.FormatType.ShortFormat)))
+        self.updated_label.setText(
+            self.tr("as of %1").replace(
+                "%1", QLocale().toString(to_berlin(p.at).time(), QLocale.FormatType.ShortFormat)
+            )
+        )
         self.reached.set_value(p.reached)
         self.open.set_value(p.open)
         self.callbacks.set_value(p.callbacks)
         self.objections.set_value(p.objections)
         if p.goal:
-            self.goal_label.setText(self.tr("Goal: %1 of %2 people reached.").replace("%1", str(p.reached))
-                                    .replace("%2", str(p.goal)))
+            self.goal_label.setText(
+                self.tr("Goal: %1 of %2 people reached.")
+                .replace("%1", str(p.reached))
+                .replace("%2", str(p.goal))
+            )
         else:
-            self.goal_label.setText(self.tr("%1 people on the list, %2 calls so far.").replace("%1", str(p.total))
-                                    .replace("%2", str(p.calls)))
+            self.goal_label.setText(
+                self.tr("%1 people on the list, %2 calls so far.")
+                .replace("%1", str(p.total))
+                .replace("%2", str(p.calls))
+            )
         if p.wiped:
             self.goal_label.setText(self.goal_label.text() + " " + self.tr("The call list has been deleted."))
-        self.status_bars.set_rows([(texts.status_label(s.value), p.by_status.get(s.value, 0),
-                                    STATUS_COLOURS[s.value]) for s in ContactStatus])
+        self.status_bars.set_rows(
+            [
+                (texts.status_label(s.value), p.by_status.get(s.value, 0), STATUS_COLOURS[s.value])
+                for s in ContactStatus
+            ]
+        )
         self.hour_chart.set_columns(
-            [(QLocale().toString(to_berlin(b.start).time(), "HH:mm"),
-              [(b.reached, GREEN), (b.calls - b.reached, BLUE)]) for b in p.per_hour],
-            self.tr("No calls in the last hours."))
+            [
+                (
+                    QLocale().toString(to_berlin(b.start).time(), "HH:mm"),
+                    [(b.reached, GREEN), (b.calls - b.reached, BLUE)],
+                )
+                for b in p.per_hour
+            ],
+            self.tr("No calls in the last hours."),
+        )
         colours = OUTCOME_COLOURS
         self.day_chart.set_columns(
-            [(QLocale().toString(d.day, "dd.MM."), [(n, colours[o]) for o, n in sorted(d.outcomes.items())])
-             for d in p.per_day], self.tr("No calls yet."))
-        self.day_legend.setText(" ".join(
-            f"<span style='color:{colours[o.value].name()}'>■</span> {texts.outcome_label(o.value)}"
-            for o in Outcome))
-        self.team_label.setText(self.tr("Today: %1 callers, %2 calls. Altogether: %3 callers, %4 calls. "
-                                        "%5 results wait for upload.")
-                                .replace("%1", str(p.callers_today)).replace("%2", str(p.calls_today))
-                                .replace("%3", str(p.callers)).replace("%4", str(p.calls))
-                                .replace("%5", str(p.pending_uploads)))
+            [
+                (
+                    QLocale().toString(d.day, "dd.MM."),
+                    [(n, colours[o]) for o, n in sorted(d.outcomes.items())],
+                )
+                for d in p.per_day
+            ],
+            self.tr("No calls yet."),
+        )
+        self.day_legend.setText(
+            " ".join(
+                f"<span style='color:{colours[o.value].name()}'>■</span> {texts.outcome_label(o.value)}"
+                for o in Outcome
+            )
+        )
+        self.team_label.setText(
+            self.tr(
+                "Today: %1 callers, %2 calls. Altogether: %3 callers, %4 calls. %5 results wait for upload."
+            )
+            .replace("%1", str(p.callers_today))
+            .replace("%2", str(p.calls_today))
+            .replace("%3", str(p.callers))
+            .replace("%4", str(p.calls))
+            .replace("%5", str(p.pending_uploads))
+        )
         if p.volunteers:
-            lines = [self.tr("%1: %2 calls, %3 reached").replace("%1", v.label).replace("%2", str(v.calls))
-                     .replace("%3", str(v.reached)) for v in p.volunteers]
+            lines = [
+                self.tr("%1: %2 calls, %3 reached")
+                .replace("%1", v.label)
+                .replace("%2", str(v.calls))
+                .replace("%3", str(v.reached))
+                for v in p.volunteers
+            ]
             self.volunteers_label.setText(self.tr("Who wants to be named:") + "\n" + "\n".join(lines))
         else:
             self.volunteers_label.setText(self.tr("Names appear only for volunteers who chose so."))
@@ -200,4 +265,6 @@ class Dashboard(QWidget):
             self.model.write_record(path)
 
     def _exported(self, done: Exported) -> None:
-        self.message.setText(self.tr("%1 results exported (no names, no numbers).").replace("%1", str(done.rows)))
+        self.message.setText(
+            self.tr("%1 results exported (no names, no numbers).").replace("%1", str(done.rows))
+        )

@@ -7,7 +7,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.services.lead_end import CampaignEnded, EndPreview
@@ -62,21 +70,30 @@ class EndView(QWidget):
     def show_preview(self, p: EndPreview) -> None:
         self.preview = p
         locale = QLocale()
-        self.title.setText(self.tr("End \"%1\"").replace("%1", p.title))
+        self.title.setText(self.tr('End "%1"').replace("%1", p.title))
         if p.status == "ended":
             self.info.setText(self.tr("This campaign has ended. Its call list has been deleted."))
         else:
             due = locale.toString(p.wipe_due, QLocale.FormatType.ShortFormat) if p.wipe_due else "–"
-            self.info.setText(self.tr("%1 people are on the call list. Ending deletes their names, numbers and "
-                                      "places from this PC at once; otherwise this happens on %2. Results stay "
-                                      "under their pseudonymous ids.").replace("%1", str(p.contacts))
-                              .replace("%2", due))
+            self.info.setText(
+                self.tr(
+                    "%1 people are on the call list. Ending deletes their names, numbers and "
+                    "places from this PC at once; otherwise this happens on %2. Results stay "
+                    "under their pseudonymous ids."
+                )
+                .replace("%1", str(p.contacts))
+                .replace("%2", due)
+            )
         n = len(p.unsynced)
         if n:
-            self.unsynced_label.setText(self.tr("%1 results have not reached the central office yet:")
-                                        .replace("%1", str(n)))
-            self.accept_unsynced.setText(self.tr("End anyway. These %1 results stay on this PC and are sent at the "
-                                                 "next synchronisation.").replace("%1", str(n)))
+            self.unsynced_label.setText(
+                self.tr("%1 results have not reached the central office yet:").replace("%1", str(n))
+            )
+            self.accept_unsynced.setText(
+                self.tr(
+                    "End anyway. These %1 results stay on this PC and are sent at the next synchronisation."
+                ).replace("%1", str(n))
+            )
         else:
             self.unsynced_label.setText(self.tr("Every result has reached the central office."))
         self.accept_unsynced.setVisible(n > 0)
@@ -84,7 +101,9 @@ class EndView(QWidget):
         self.table.setVisible(n > 0)
         self.table.setRowCount(n)
         for r, u in enumerate(p.unsynced):
-            self.table.setItem(r, 0, _item(locale.toString(u.created_at.astimezone(), QLocale.FormatType.ShortFormat)))
+            self.table.setItem(
+                r, 0, _item(locale.toString(u.created_at.astimezone(), QLocale.FormatType.ShortFormat))
+            )
             self.table.setItem(r, 1, _item(texts.outcome_label(u.outcome)))
             self.table.setItem(r, 2, _item(u.caller_label))
         self._update()
@@ -95,21 +114,28 @@ class EndView(QWidget):
         self.end_button.setEnabled(ok)
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("End the campaign"), text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            self,
+            self.tr("End the campaign"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def end(self) -> None:
         p = self.preview
         if p is None:
             return
-        question = self.tr("Delete the call list of \"%1\" now? This cannot be undone.").replace("%1", p.title)
+        question = self.tr('Delete the call list of "%1" now? This cannot be undone.').replace("%1", p.title)
         if self.confirm(question):
             self.end_button.setEnabled(False)
             self.message.setText(self.tr("Deleting …"))
             self.model.end(accept_unsynced=self.accept_unsynced.isChecked())
 
     def _ended(self, ended: CampaignEnded) -> None:
-        self.message.setText(self.tr("Campaign ended: %1 people deleted from this PC, %2 results kept for upload.")
-                             .replace("%1", str(ended.wiped_contacts)).replace("%2", str(ended.kept_unsynced)))
+        self.message.setText(
+            self.tr("Campaign ended: %1 people deleted from this PC, %2 results kept for upload.")
+            .replace("%1", str(ended.wiped_contacts))
+            .replace("%2", str(ended.kept_unsynced))
+        )

@@ -6,18 +6,38 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
-    QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.services.lead_import import ImportDone
 from desktop.viewmodels.lead_import import ImportModel
 from desktop.views.lead import texts
 from desktop.views.style import heading_font
-from sync import memberfile
+from sync.core import memberfile
 
-TARGETS = ("first_name", "last_name", "phone", "phone2", "locality", "district", "postcode", "category",
-           "consent_date")
+TARGETS = (
+    "first_name",
+    "last_name",
+    "phone",
+    "phone2",
+    "locality",
+    "district",
+    "postcode",
+    "category",
+    "consent_date",
+)
 PREVIEW_ROWS = 10
 PROBLEM_ROWS = 500  # the table shows at most this many problems (the counts are complete)
 
@@ -38,7 +58,11 @@ class ImportWizard(QWidget):
         self.setObjectName("importWizard")
         self.model = model
         self.choose_path = lambda: QFileDialog.getOpenFileName(
-            self, self.tr("Choose the membership list"), "", self.tr("Lists (*.csv *.xlsx *.txt);;All files (*)"))[0]
+            self,
+            self.tr("Choose the membership list"),
+            "",
+            self.tr("Lists (*.csv *.xlsx *.txt);;All files (*)"),
+        )[0]
         root = QVBoxLayout(self)
         self.step_label = QLabel("", self)
         self.step_label.setFont(heading_font(1.3))
@@ -63,8 +87,15 @@ class ImportWizard(QWidget):
         # 0 file
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(QLabel(self.tr("Choose the membership export (CSV or Excel .xlsx). Columns the campaign does "
-                                   "not need are dropped; you see which before anything is stored."), page))
+        v.addWidget(
+            QLabel(
+                self.tr(
+                    "Choose the membership export (CSV or Excel .xlsx). Columns the campaign does "
+                    "not need are dropped; you see which before anything is stored."
+                ),
+                page,
+            )
+        )
         self.pick_button = QPushButton(self.tr("Choose file …"), page)
         self.pick_button.clicked.connect(self.pick)
         self.file_label = QLabel("", page)
@@ -79,8 +110,9 @@ class ImportWizard(QWidget):
         self.format_label = QLabel("", page)
         v.addWidget(self.format_label)
         self.mapping_table = QTableWidget(0, 3, page)
-        self.mapping_table.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Means"),
-                                                      self.tr("Taken over?")])
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Means"), self.tr("Taken over?")]
+        )
         self.mapping_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.mapping_table.verticalHeader().setVisible(False)
         v.addWidget(self.mapping_table, 1)
@@ -90,7 +122,9 @@ class ImportWizard(QWidget):
         self.assume.addItem(self.tr("— please choose —"), None)
         for cat in ("member", "former_member", "regular_contact"):
             self.assume.addItem(texts.category_label(cat), cat)
-        self.assume.currentIndexChanged.connect(lambda _i: self.model.set_assumed_category(self.assume.currentData()))
+        self.assume.currentIndexChanged.connect(
+            lambda _i: self.model.set_assumed_category(self.assume.currentData())
+        )
         cat_row.addWidget(self.category_hint)
         cat_row.addWidget(self.assume)
         cat_row.addStretch(1)
@@ -179,8 +213,9 @@ class ImportWizard(QWidget):
 
     def restart(self, campaign_id: str | None) -> None:
         self.model.reset(campaign_id)
-        self.file_label.setText(self.tr("No file chosen yet.") if campaign_id else
-                                self.tr("Choose or create a campaign first."))
+        self.file_label.setText(
+            self.tr("No file chosen yet.") if campaign_id else self.tr("Choose or create a campaign first.")
+        )
         self.pick_button.setEnabled(campaign_id is not None)
         self.error.clear()
         self.go(self.PAGE_FILE)
@@ -203,11 +238,14 @@ class ImportWizard(QWidget):
         page = self.stack.currentIndex()
         plan = self.model.plan
         busy = self.model.busy
-        self.back_button.setEnabled(page in (self.PAGE_MAPPING, self.PAGE_DROPPED, self.PAGE_PROBLEMS,
-                                             self.PAGE_PREVIEW) and not busy)
+        self.back_button.setEnabled(
+            page in (self.PAGE_MAPPING, self.PAGE_DROPPED, self.PAGE_PROBLEMS, self.PAGE_PREVIEW) and not busy
+        )
         ready = {
             self.PAGE_FILE: plan is not None,
-            self.PAGE_MAPPING: plan is not None and not plan.needs_category_assumption and not self.error.text(),
+            self.PAGE_MAPPING: plan is not None
+            and not plan.needs_category_assumption
+            and not self.error.text(),
             self.PAGE_DROPPED: plan is not None,
             self.PAGE_PROBLEMS: self.model.result is not None and self.model.result.imported > 0,
             self.PAGE_PREVIEW: self.model.result is not None,
@@ -228,8 +266,11 @@ class ImportWizard(QWidget):
             self.go(self.PAGE_IMPORT)
             result = self.model.result
             assert result is not None
-            self.import_label.setText(self.tr("Importing %1 people. Nothing is stored until all of them are in.")
-                                      .replace("%1", str(result.imported)))
+            self.import_label.setText(
+                self.tr("Importing %1 people. Nothing is stored until all of them are in.").replace(
+                    "%1", str(result.imported)
+                )
+            )
             self.import_progress.setValue(0)
             self.model.commit()
         elif page < self.PAGE_IMPORT:
@@ -257,13 +298,18 @@ class ImportWizard(QWidget):
         def update(done: int, total: int) -> None:
             bar.setMaximum(max(total, 1))
             bar.setValue(min(done, max(total, 1)))
+
         return update
 
     def _planned(self, plan: memberfile.ImportPlan) -> None:
         self.error.clear()
         fmt = "Excel" if plan.format == "xlsx" else "CSV"
-        self.format_label.setText(self.tr("%1 file, header in row %2, about %3 rows.").replace("%1", fmt)
-                                  .replace("%2", str(plan.header_row)).replace("%3", str(plan.row_estimate)))
+        self.format_label.setText(
+            self.tr("%1 file, header in row %2, about %3 rows.")
+            .replace("%1", fmt)
+            .replace("%2", str(plan.header_row))
+            .replace("%3", str(plan.row_estimate))
+        )
         table = self.mapping_table
         table.setRowCount(len(plan.mapping.columns))
         for row, col in enumerate(plan.mapping.columns):
@@ -272,18 +318,30 @@ class ImportWizard(QWidget):
             combo.addItem(self.tr("— not taken over —"), None)
             for target in TARGETS:
                 combo.addItem(texts.field_label(target), target)
-            combo.setCurrentIndex(max(0, combo.findData(col.target.value if col.target is not None else None)))
-            combo.currentIndexChanged.connect(lambda _i, c=combo, idx=col.index: self.model.override(idx, c.currentData()))
+            combo.setCurrentIndex(
+                max(0, combo.findData(col.target.value if col.target is not None else None))
+            )
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, idx=col.index: self.model.override(idx, c.currentData())
+            )
             table.setCellWidget(row, 1, combo)
-            kept = self.tr("yes") if col.kept else self.tr("no – %1").replace(
-                "%1", texts.drop_reason_text(col.drop_reason.value) if col.drop_reason else "")
+            kept = (
+                self.tr("yes")
+                if col.kept
+                else self.tr("no – %1").replace(
+                    "%1", texts.drop_reason_text(col.drop_reason.value) if col.drop_reason else ""
+                )
+            )
             table.setItem(row, 2, _item(kept))
         no_cat = not plan.has_category_column
         self.category_hint.setVisible(no_cat)
         self.assume.setVisible(no_cat)
         names = ", ".join(plan.dropped_columns)
-        self.dropped_label.setText(self.tr("These columns will not be taken over: %1").replace("%1", names)
-                                   if names else self.tr("Every column of the file is needed; nothing is dropped."))
+        self.dropped_label.setText(
+            self.tr("These columns will not be taken over: %1").replace("%1", names)
+            if names
+            else self.tr("Every column of the file is needed; nothing is dropped.")
+        )
         kept = [texts.field_label(t.value) for t in plan.mapping.kept()]
         self.kept_label.setText(self.tr("Taken over: %1.").replace("%1", ", ".join(kept)))
         if self.stack.currentIndex() == self.PAGE_FILE:
@@ -296,16 +354,24 @@ class ImportWizard(QWidget):
 
     def _checked(self, result: memberfile.ImportResult) -> None:
         self.check_progress.setValue(self.check_progress.maximum())
-        self.summary.setText(self.tr("%1 rows read: %2 can be imported, %3 rows not imported, %4 invalid numbers, "
-                                     "%5 duplicates merged.")
-                             .replace("%1", str(result.total_rows)).replace("%2", str(result.imported))
-                             .replace("%3", str(len(result.refused_rows))).replace("%4", str(len(result.invalid_rows)))
-                             .replace("%5", str(len(result.duplicates))))
+        self.summary.setText(
+            self.tr(
+                "%1 rows read: %2 can be imported, %3 rows not imported, %4 invalid numbers, "
+                "%5 duplicates merged."
+            )
+            .replace("%1", str(result.total_rows))
+            .replace("%2", str(result.imported))
+            .replace("%3", str(len(result.refused_rows)))
+            .replace("%4", str(len(result.invalid_rows)))
+            .replace("%5", str(len(result.duplicates)))
+        )
         issues: list[tuple[int, str, str]] = []
         issues += [(i.row, texts.row_problem_text(i.code.value), i.column or "") for i in result.refused_rows]
         issues += [(i.row, texts.row_problem_text(i.code.value), i.column or "") for i in result.invalid_rows]
-        issues += [(d.row, texts.row_problem_text(d.code.value).replace("%1", str(d.merged_into_row)), "")
-                   for d in result.duplicates]
+        issues += [
+            (d.row, texts.row_problem_text(d.code.value).replace("%1", str(d.merged_into_row)), "")
+            for d in result.duplicates
+        ]
         issues.sort(key=lambda x: x[0])
         shown = issues[:PROBLEM_ROWS]
         self.problem_table.setRowCount(len(shown))
@@ -330,8 +396,11 @@ class ImportWizard(QWidget):
             for c, f in enumerate(columns):
                 table.setItem(r, c, _item(getattr(rec, f) or ""))
         table.resizeColumnsToContents()
-        self.preview_label.setText(self.tr("The first %1 of %2 people, only with the fields that are kept:")
-                                   .replace("%1", str(len(rows))).replace("%2", str(result.imported)))
+        self.preview_label.setText(
+            self.tr("The first %1 of %2 people, only with the fields that are kept:")
+            .replace("%1", str(len(rows)))
+            .replace("%2", str(result.imported))
+        )
 
     def _check_failed(self, code: str) -> None:
         self.summary.clear()
@@ -340,15 +409,21 @@ class ImportWizard(QWidget):
 
     def _committed(self, done: ImportDone) -> None:
         self.import_progress.setValue(self.import_progress.maximum())
-        text = self.tr("%1 people are on the call list now (%2 in total).").replace("%1", str(done.imported)) \
+        text = (
+            self.tr("%1 people are on the call list now (%2 in total).")
+            .replace("%1", str(done.imported))
             .replace("%2", str(done.total_contacts))
+        )
         if done.already_listed:
             text += " " + self.tr("%1 were on the list already and were skipped.").replace(
-                "%1", str(done.already_listed))
+                "%1", str(done.already_listed)
+            )
         self.done_label.setText(text)
         self.go(self.PAGE_DONE)
         self.imported.emit(done)
 
     def _commit_failed(self, code: str) -> None:
-        self.error.setText(texts.error_text(code) + " " + self.tr("Nothing was imported; the list is unchanged."))
+        self.error.setText(
+            texts.error_text(code) + " " + self.tr("Nothing was imported; the list is unchanged.")
+        )
         self.go(self.PAGE_PREVIEW)

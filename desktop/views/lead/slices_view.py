@@ -8,8 +8,21 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.domain.models import new_id
@@ -37,8 +50,15 @@ class SlicesView(QWidget):
         title = QLabel(self.tr("Share out the list"), self)
         title.setFont(heading_font(1.3))
         root.addWidget(title)
-        root.addWidget(QLabel(self.tr("Several PCs or callers never get the same person: each share is reserved "
-                                      "until its deadline and then returns to the list."), self))
+        root.addWidget(
+            QLabel(
+                self.tr(
+                    "Several PCs or callers never get the same person: each share is reserved "
+                    "until its deadline and then returns to the list."
+                ),
+                self,
+            )
+        )
         box = QGroupBox(self.tr("New shares of the free people on the list"), self)
         form = QFormLayout(box)
         self.people = QListWidget(box)
@@ -56,8 +76,15 @@ class SlicesView(QWidget):
         form.addRow(self.split_button)
         root.addWidget(box)
         self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Share"), self.tr("For"), self.tr("People"),
-                                              self.tr("Still open"), self.tr("Reserved until")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Share"),
+                self.tr("For"),
+                self.tr("People"),
+                self.tr("Still open"),
+                self.tr("Reserved until"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,7 +110,9 @@ class SlicesView(QWidget):
         self.reset_deadline()
 
     def reset_deadline(self) -> None:
-        self.until.setDateTime(QDateTime.fromSecsSinceEpoch(int((self.clock() + timedelta(hours=4)).timestamp())))
+        self.until.setDateTime(
+            QDateTime.fromSecsSinceEpoch(int((self.clock() + timedelta(hours=4)).timestamp()))
+        )
 
     def set_people(self, people: list[tuple[str, str, str]]) -> None:
         self.people.clear()
@@ -143,4 +172,6 @@ class SlicesView(QWidget):
             self.model.extend(s, self._deadline())
 
     def _changed(self, changed: SlicesChanged) -> None:
-        self.message.setText(self.tr("%1 people changed hands.").replace("%1", str(changed.affected_contacts)))
+        self.message.setText(
+            self.tr("%1 people changed hands.").replace("%1", str(changed.affected_contacts))
+        )

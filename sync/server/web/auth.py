@@ -91,8 +91,15 @@ class StaffAccounts:
             if conn.execute(select(db.staff.c.id).where(db.staff.c.name == name)).first():
                 raise ServiceError("conflict", "a staff member with this name exists already", 409)
             staff_id = db.new_id()
-            conn.execute(insert(db.staff).values(id=staff_id, name=name, password_hash=_hasher.hash(password),
-                                                 totp_secret=secret, created_at=now))
+            conn.execute(
+                insert(db.staff).values(
+                    id=staff_id,
+                    name=name,
+                    password_hash=_hasher.hash(password),
+                    totp_secret=secret,
+                    created_at=now,
+                )
+            )
             audit(conn, now, "staff.add", staff_id)
         return staff_id, secret
 
@@ -131,13 +138,19 @@ class StaffAccounts:
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         with self.engine.begin() as conn:
             if _hasher.check_needs_rehash(row.password_hash):
-                conn.execute(update(db.staff).where(db.staff.c.id == row.id)
-                             .values(password_hash=_hasher.hash(password)))
+                conn.execute(
+                    update(db.staff)
+                    .where(db.staff.c.id == row.id)
+                    .values(password_hash=_hasher.hash(password))
+                )
             if step is not None:
                 conn.execute(update(db.staff).where(db.staff.c.id == row.id).values(totp_last_step=step))
             conn.execute(db.login_failures.delete().where(db.login_failures.c.key.in_(keys)))
-            conn.execute(insert(db.staff_sessions).values(token_hash=sha256_hex(token), staff_id=row.id, csrf=csrf,
-                                                          created_at=now, last_seen_at=now))
+            conn.execute(
+                insert(db.staff_sessions).values(
+                    token_hash=sha256_hex(token), staff_id=row.id, csrf=csrf, created_at=now, last_seen_at=now
+                )
+            )
             with acting_as(row.id):
                 audit(conn, now, "staff.login", row.id)
         return token, Session(sha256_hex(token), row.id, row.name, csrf, now)
@@ -145,8 +158,11 @@ class StaffAccounts:
     @staticmethod
     def _locked(conn: Connection, keys: list[str], now: datetime) -> int:
         lf = db.login_failures
-        until = [row.locked_until for row in conn.execute(select(lf.c.locked_until).where(lf.c.key.in_(keys)))
-                 if row.locked_until is not None and row.locked_until > now]
+        until = [
+            row.locked_until
+            for row in conn.execute(select(lf.c.locked_until).where(lf.c.key.in_(keys)))
+            if row.locked_until is not None and row.locked_until > now
+        ]
         return max((int((u - now).total_seconds()) + 1 for u in until), default=0)
 
     @staticmethod
@@ -158,7 +174,11 @@ class StaffAccounts:
             row = conn.execute(select(lf.c.failures).where(lf.c.key == key)).first()
             failures = (row.failures if row else 0) + 1
             lock = lock_for(failures, free)
-            values = {"failures": failures, "last_failed_at": now, "locked_until": now + lock if lock else None}
+            values = {
+                "failures": failures,
+                "last_failed_at": now,
+                "locked_until": now + lock if lock else None,
+            }
             if row is None:
                 conn.execute(insert(lf).values(key=key, **values))
             else:
@@ -175,12 +195,18 @@ class StaffAccounts:
         now, ss, st = self.clock(), db.staff_sessions, db.staff
         token_hash = sha256_hex(token)
         with self.engine.begin() as conn:
-            row = conn.execute(select(ss, st.c.name, st.c.disabled_at).join(st, st.c.id == ss.c.staff_id)
-                               .where(ss.c.token_hash == token_hash)).first()
+            row = conn.execute(
+                select(ss, st.c.name, st.c.disabled_at)
+                .join(st, st.c.id == ss.c.staff_id)
+                .where(ss.c.token_hash == token_hash)
+            ).first()
             if row is None or row.ended_at is not None:
                 return None
-            if row.disabled_at is not None or now - row.last_seen_at > IDLE_TIMEOUT \
-                    or now - row.created_at > ABSOLUTE_TIMEOUT:
+            if (
+                row.disabled_at is not None
+                or now - row.last_seen_at > IDLE_TIMEOUT
+                or now - row.created_at > ABSOLUTE_TIMEOUT
+            ):
                 conn.execute(update(ss).where(ss.c.token_hash == token_hash).values(ended_at=now))
                 with acting_as(row.staff_id):
                     audit(conn, now, "staff.session_expired", row.staff_id)
@@ -192,8 +218,11 @@ class StaffAccounts:
     def sign_out(self, session: Session) -> None:
         now, ss = self.clock(), db.staff_sessions
         with self.engine.begin() as conn:
-            conn.execute(update(ss).where(ss.c.token_hash == session.token_hash, ss.c.ended_at.is_(None))
-                         .values(ended_at=now))
+            conn.execute(
+                update(ss)
+                .where(ss.c.token_hash == session.token_hash, ss.c.ended_at.is_(None))
+                .values(ended_at=now)
+            )
             with acting_as(session.staff_id):
                 audit(conn, now, "staff.logout", session.staff_id)
 

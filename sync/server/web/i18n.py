@@ -48,39 +48,59 @@ T: dict[str, dict[str, str]] = {
     "login_name": {"de": "Name", "en": "Name"},
     "login_password": {"de": "Passwort", "en": "Password"},
     "login_code": {"de": "Einmalcode aus der App", "en": "One-time code from the app"},
-    "login_code_hint": {"de": "Nur wenn für dich eingerichtet: 6 Ziffern.",
-                        "en": "Only if set up for you: 6 digits."},
+    "login_code_hint": {
+        "de": "Nur wenn für dich eingerichtet: 6 Ziffern.",
+        "en": "Only if set up for you: 6 digits.",
+    },
     "login_button": {"de": "Anmelden", "en": "Sign in"},
-    "login_invalid": {"de": "Anmeldung fehlgeschlagen. Bitte prüfe Name, Passwort und Einmalcode.",
-                      "en": "Sign-in failed. Please check name, password and one-time code."},
-    "login_throttled": {"de": "Zu viele Fehlversuche. Bitte warte {seconds} Sekunden und versuche es dann noch "
-                              "einmal.",
-                        "en": "Too many failed attempts. Please wait {seconds} seconds, then try again."},
-    "session_ended": {"de": "Deine Sitzung ist abgelaufen. Bitte melde dich neu an.",
-                      "en": "Your session has ended. Please sign in again."},
+    "login_invalid": {
+        "de": "Anmeldung fehlgeschlagen. Bitte prüfe Name, Passwort und Einmalcode.",
+        "en": "Sign-in failed. Please check name, password and one-time code.",
+    },
+    "login_throttled": {
+        "de": "Zu viele Fehlversuche. Bitte warte {seconds} Sekunden und versuche es dann noch einmal.",
+        "en": "Too many failed attempts. Please wait {seconds} seconds, then try again.",
+    },
+    "session_ended": {
+        "de": "Deine Sitzung ist abgelaufen. Bitte melde dich neu an.",
+        "en": "Your session has ended. Please sign in again.",
+    },
     "signed_out": {"de": "Du bist abgemeldet.", "en": "You are signed out."},
     "csrf_title": {"de": "Formular abgelaufen", "en": "Form expired"},
-    "csrf_text": {"de": "Dieses Formular ist nicht mehr gültig. Bitte lade die Seite neu und versuche es noch "
-                        "einmal.",
-                  "en": "This form is no longer valid. Please reload the page and try again."},
+    "csrf_text": {
+        "de": "Dieses Formular ist nicht mehr gültig. Bitte lade die Seite neu und versuche es noch einmal.",
+        "en": "This form is no longer valid. Please reload the page and try again.",
+    },
     "not_found_title": {"de": "Nicht gefunden", "en": "Not found"},
-    "not_found_text": {"de": "Diese Seite oder diesen Eintrag gibt es nicht.",
-                       "en": "This page or entry does not exist."},
+    "not_found_text": {
+        "de": "Diese Seite oder diesen Eintrag gibt es nicht.",
+        "en": "This page or entry does not exist.",
+    },
     # home
     "home_title": {"de": "Übersicht", "en": "Overview"},
     "home_orgs": {"de": "{count} Gliederungen", "en": "{count} local units"},
-    "home_pledges": {"de": "{count} Verpflichtungen warten auf Entscheidung",
-                     "en": "{count} pledges wait for a decision"},
+    "home_pledges": {
+        "de": "{count} Verpflichtungen warten auf Entscheidung",
+        "en": "{count} pledges wait for a decision",
+    },
     "home_devices": {"de": "{count} aktive Geräte", "en": "{count} active devices"},
-    "home_problems": {"de": "{count} Geräte mit Lücken, abgelehnten Einträgen oder Brüchen im Protokoll",
-                      "en": "{count} devices with gaps, rejected items or audit-chain breaks"},
+    "home_problems": {
+        "de": "{count} Geräte mit Lücken, abgelehnten Einträgen oder Brüchen im Protokoll",
+        "en": "{count} devices with gaps, rejected items or audit-chain breaks",
+    },
     "home_steps": {"de": "Der Weg zur Freigabe", "en": "The way to a clearance"},
-    "home_step1": {"de": "Beschluss des Vorstands mit 1–3 Verantwortlichen eintragen",
-                   "en": "Record the board resolution naming 1–3 responsible persons"},
-    "home_step2": {"de": "Schulung und Datenschutzbelehrung der Verantwortlichen eintragen",
-                   "en": "Record the training and data-protection declaration of the responsible persons"},
-    "home_step3": {"de": "Einmalcode für das Gerät erstellen; nach der Synchronisierung gilt die Freigabe",
-                   "en": "Create a one-time code for the device; the clearance arrives with the next sync"},
+    "home_step1": {
+        "de": "Beschluss des Vorstands mit 1–3 Verantwortlichen eintragen",
+        "en": "Record the board resolution naming 1–3 responsible persons",
+    },
+    "home_step2": {
+        "de": "Schulung und Datenschutzbelehrung der Verantwortlichen eintragen",
+        "en": "Record the training and data-protection declaration of the responsible persons",
+    },
+    "home_step3": {
+        "de": "Einmalcode für das Gerät erstellen; nach der Synchronisierung gilt die Freigabe",
+        "en": "Create a one-time code for the device; the clearance arrives with the next sync",
+    },
     "home_step4": {"de": "Anrufliste für einen Zweck freigeben", "en": "Release a call list for a purpose"},
     # orgs
     "orgs_title": {"de": "Gliederungen", "en": "Local units"},
@@ -120,26 +140,37 @@ T: dict[str, dict[str, str]] = {
     "person_text_version": {"de": "Textfassung", "en": "Text version"},
     "person_document": {"de": "Ablage / Aktenzeichen", "en": "Document reference"},
     "person_record_button": {"de": "Eintragen", "en": "Record"},
-    "person_revoke_link": {"de": "Alle Freigaben dieser Person widerrufen …",
-                           "en": "Revoke all clearances of this person …"},
-    "person_enrol_link": {"de": "Einmalcode für ein Gerät dieser Person …",
-                          "en": "One-time code for a device of this person …"},
+    "person_revoke_link": {
+        "de": "Alle Freigaben dieser Person widerrufen …",
+        "en": "Revoke all clearances of this person …",
+    },
+    "person_enrol_link": {
+        "de": "Einmalcode für ein Gerät dieser Person …",
+        "en": "One-time code for a device of this person …",
+    },
     "done_training_recorded": {"de": "Schulung eingetragen.", "en": "Training recorded."},
     "done_declaration_recorded": {"de": "Datenschutzbelehrung eingetragen.", "en": "Declaration recorded."},
-    "done_clearance_revoked": {"de": "Freigaben widerrufen. Die Geräte erfahren es bei der nächsten "
-                                     "Synchronisierung.",
-                               "en": "Clearances revoked. Devices learn of it at their next sync."},
+    "done_clearance_revoked": {
+        "de": "Freigaben widerrufen. Die Geräte erfahren es bei der nächsten Synchronisierung.",
+        "en": "Clearances revoked. Devices learn of it at their next sync.",
+    },
     "revoke_person_title": {"de": "Freigaben widerrufen: {name}", "en": "Revoke clearances: {name}"},
-    "revoke_person_text": {"de": "Alle Freigaben dieser Person werden widerrufen. Auf ihren Geräten werden die "
-                                 "Nummern bei der nächsten Synchronisierung verborgen und die Kontaktdaten "
-                                 "gelöscht. Das lässt sich nicht rückgängig machen.",
-                           "en": "All clearances of this person are revoked. Their devices hide the numbers at the "
-                                 "next sync and wipe the contact data. This cannot be undone."},
+    "revoke_person_text": {
+        "de": "Alle Freigaben dieser Person werden widerrufen. Auf ihren Geräten werden die "
+        "Nummern bei der nächsten Synchronisierung verborgen und die Kontaktdaten "
+        "gelöscht. Das lässt sich nicht rückgängig machen.",
+        "en": "All clearances of this person are revoked. Their devices hide the numbers at the "
+        "next sync and wipe the contact data. This cannot be undone.",
+    },
     "revoke_confirm": {"de": "Ja, widerrufen", "en": "Yes, revoke"},
-    "revoke_check": {"de": "Ich habe verstanden, dass sich das nicht rückgängig machen lässt.",
-                     "en": "I understand that this cannot be undone."},
-    "revoke_unchecked": {"de": "Bitte bestätige den Widerruf mit dem Häkchen.",
-                         "en": "Please confirm the revocation with the checkbox."},
+    "revoke_check": {
+        "de": "Ich habe verstanden, dass sich das nicht rückgängig machen lässt.",
+        "en": "I understand that this cannot be undone.",
+    },
+    "revoke_unchecked": {
+        "de": "Bitte bestätige den Widerruf mit dem Häkchen.",
+        "en": "Please confirm the revocation with the checkbox.",
+    },
     # resolutions
     "resolutions_title": {"de": "Beschlüsse", "en": "Resolutions"},
     "res_decided_on": {"de": "Beschluss vom", "en": "Decided on"},
@@ -147,26 +178,32 @@ T: dict[str, dict[str, str]] = {
     "res_body_hint": {"de": "z. B. Kreisvorstand", "en": "e.g. Kreisvorstand (district board)"},
     "res_purposes": {"de": "Zwecke", "en": "Purposes"},
     "res_valid_until": {"de": "Gültig bis", "en": "Valid until"},
-    "res_valid_until_hint": {"de": "Leer: ein Jahr nach dem Beschluss.",
-                             "en": "Empty: one year after the resolution."},
+    "res_valid_until_hint": {
+        "de": "Leer: ein Jahr nach dem Beschluss.",
+        "en": "Empty: one year after the resolution.",
+    },
     "res_state": {"de": "Stand", "en": "State"},
     "res_responsible": {"de": "Verantwortliche", "en": "Responsible persons"},
     "res_responsible_legend": {"de": "Verantwortliche (1 bis 3)", "en": "Responsible persons (1 to 3)"},
     "res_document": {"de": "Ablage / Aktenzeichen", "en": "Document reference"},
     "res_add": {"de": "Beschluss eintragen", "en": "Record a resolution"},
     "res_add_button": {"de": "Beschluss eintragen", "en": "Record resolution"},
-    "res_no_persons": {"de": "Diese Gliederung hat noch keine Personen: bitte zuerst unter „Personen“ anlegen.",
-                       "en": "This unit has no persons yet: please add them under “Persons” first."},
+    "res_no_persons": {
+        "de": "Diese Gliederung hat noch keine Personen: bitte zuerst unter „Personen“ anlegen.",
+        "en": "This unit has no persons yet: please add them under “Persons” first.",
+    },
     "res_state_valid": {"de": "gültig", "en": "valid"},
     "res_state_expired": {"de": "abgelaufen", "en": "expired"},
     "res_state_not_yet": {"de": "noch nicht gültig", "en": "not yet valid"},
     "done_resolution_added": {"de": "Beschluss eingetragen.", "en": "Resolution recorded."},
     # pledges
     "pledges_title": {"de": "Verpflichtungen auf Vertraulichkeit", "en": "Confidentiality pledges"},
-    "pledges_intro": {"de": "Von Verantwortlichen vor Ort zugelassene Anrufer*innen. Bis zur Bestätigung arbeiten "
-                            "sie vorläufig unter der Freigabe der Verantwortlichen.",
-                      "en": "Callers admitted on the spot by a lead. Until confirmed they work provisionally under "
-                            "the lead's clearance."},
+    "pledges_intro": {
+        "de": "Von Verantwortlichen vor Ort zugelassene Anrufer*innen. Bis zur Bestätigung arbeiten "
+        "sie vorläufig unter der Freigabe der Verantwortlichen.",
+        "en": "Callers admitted on the spot by a lead. Until confirmed they work provisionally under "
+        "the lead's clearance.",
+    },
     "pledges_volunteer": {"de": "Anrufer*in", "en": "Caller"},
     "pledges_signed_at": {"de": "unterschrieben", "en": "signed"},
     "pledges_text_version": {"de": "Textfassung", "en": "Text version"},
@@ -174,7 +211,10 @@ T: dict[str, dict[str, str]] = {
     "pledges_decide": {"de": "Entscheidung", "en": "Decision"},
     "pledges_confirm": {"de": "Bestätigen", "en": "Confirm"},
     "pledges_reject": {"de": "Ablehnen", "en": "Reject"},
-    "pledges_none": {"de": "Keine Verpflichtung wartet auf Entscheidung.", "en": "No pledge waits for a decision."},
+    "pledges_none": {
+        "de": "Keine Verpflichtung wartet auf Entscheidung.",
+        "en": "No pledge waits for a decision.",
+    },
     "done_pledge_confirmed": {"de": "Verpflichtung bestätigt.", "en": "Pledge confirmed."},
     "done_pledge_rejected": {"de": "Verpflichtung abgelehnt.", "en": "Pledge rejected."},
     # devices
@@ -191,16 +231,20 @@ T: dict[str, dict[str, str]] = {
     "dev_code_person": {"de": "Für Person", "en": "For person"},
     "dev_code_button": {"de": "Code erstellen", "en": "Create code"},
     "dev_code_title": {"de": "Einmalcode", "en": "One-time code"},
-    "dev_code_text": {"de": "Diesen Code am Gerät eingeben. Er gilt einmal, bis {until}, und wird hier nur jetzt "
-                            "angezeigt.",
-                      "en": "Enter this code on the device. It works once, until {until}, and is shown only now."},
+    "dev_code_text": {
+        "de": "Diesen Code am Gerät eingeben. Er gilt einmal, bis {until}, und wird hier nur jetzt "
+        "angezeigt.",
+        "en": "Enter this code on the device. It works once, until {until}, and is shown only now.",
+    },
     "dev_code_for": {"de": "Für {person} ({org})", "en": "For {person} ({org})"},
     "revoke_device_title": {"de": "Gerät widerrufen: {name}", "en": "Revoke device: {name}"},
-    "revoke_device_text": {"de": "Das Gerät kann sich danach nicht mehr synchronisieren; seine Freigaben werden "
-                                 "widerrufen, es verbirgt die Nummern und löscht die Kontaktdaten. Das lässt sich "
-                                 "nicht rückgängig machen.",
-                           "en": "The device can no longer sync; its clearances are revoked, it hides the numbers "
-                                 "and wipes the contact data. This cannot be undone."},
+    "revoke_device_text": {
+        "de": "Das Gerät kann sich danach nicht mehr synchronisieren; seine Freigaben werden "
+        "widerrufen, es verbirgt die Nummern und löscht die Kontaktdaten. Das lässt sich "
+        "nicht rückgängig machen.",
+        "en": "The device can no longer sync; its clearances are revoked, it hides the numbers "
+        "and wipes the contact data. This cannot be undone.",
+    },
     "done_device_revoked": {"de": "Gerät widerrufen.", "en": "Device revoked."},
     # campaigns
     "campaigns_title": {"de": "Telefonaktionen", "en": "Campaigns"},
@@ -214,11 +258,15 @@ T: dict[str, dict[str, str]] = {
     "camp_categories": {"de": "Personengruppen", "en": "Categories of people"},
     "camp_ends_on": {"de": "Endet am", "en": "Ends on"},
     "camp_release_button": {"de": "Freigeben", "en": "Release"},
-    "camp_no_resolution": {"de": "Für eine Freigabe braucht es einen gültigen Beschluss dieser Gliederung.",
-                           "en": "A release needs a valid resolution of this unit."},
+    "camp_no_resolution": {
+        "de": "Für eine Freigabe braucht es einen gültigen Beschluss dieser Gliederung.",
+        "en": "A release needs a valid resolution of this unit.",
+    },
     "camp_fields": {"de": "Auf den PC kommen nur: {fields}", "en": "Only these reach the PC: {fields}"},
-    "done_campaign_released": {"de": "Anrufliste freigegeben: {count} Kontakte.",
-                               "en": "Call list released: {count} contacts."},
+    "done_campaign_released": {
+        "de": "Anrufliste freigegeben: {count} Kontakte.",
+        "en": "Call list released: {count} contacts.",
+    },
     "status_open": {"de": "offen", "en": "open"},
     "status_done": {"de": "erledigt", "en": "done"},
     "status_organizer_action": {"de": "Rückmeldung an die Orga", "en": "organizer action needed"},
@@ -247,10 +295,14 @@ T: dict[str, dict[str, str]] = {
     "health_chain": {"de": "Protokollkette", "en": "Audit chain"},
     "health_chain_ok": {"de": "intakt bis Eintrag {seq}", "en": "intact up to entry {seq}"},
     "health_chain_empty": {"de": "noch keine Einträge", "en": "no entries yet"},
-    "health_chain_broken": {"de": "Brüche: {count}, geprüft bis Eintrag {seq}",
-                            "en": "breaks: {count}, checked up to entry {seq}"},
-    "health_break": {"de": "Eintrag {expected}: {reason} (erhalten: {got}, {date})",
-                     "en": "entry {expected}: {reason} (received: {got}, {date})"},
+    "health_chain_broken": {
+        "de": "Brüche: {count}, geprüft bis Eintrag {seq}",
+        "en": "breaks: {count}, checked up to entry {seq}",
+    },
+    "health_break": {
+        "de": "Eintrag {expected}: {reason} (erhalten: {got}, {date})",
+        "en": "entry {expected}: {reason} (received: {got}, {date})",
+    },
     "health_items": {"de": "Abgelehnte Einträge", "en": "Rejected items"},
     "health_seq": {"de": "Nummer", "en": "Number"},
     "health_kind": {"de": "Art", "en": "Kind"},
@@ -258,7 +310,10 @@ T: dict[str, dict[str, str]] = {
     "health_when": {"de": "Zeit", "en": "Time"},
     "health_device_title": {"de": "Synchronisierung: {name}", "en": "Sync health: {name}"},
     "health_none": {"de": "Keine.", "en": "None."},
-    "reason_key_reuse": {"de": "Schlüssel mit anderem Inhalt wiederverwendet", "en": "key reused with another body"},
+    "reason_key_reuse": {
+        "de": "Schlüssel mit anderem Inhalt wiederverwendet",
+        "en": "key reused with another body",
+    },
     "reason_seq_reused": {"de": "Nummer doppelt vergeben", "en": "number used twice"},
     "reason_unknown_campaign": {"de": "unbekannte Telefonaktion", "en": "unknown campaign"},
     "reason_unknown_contact": {"de": "unbekannter Kontakt", "en": "unknown contact"},
@@ -267,49 +322,71 @@ T: dict[str, dict[str, str]] = {
     "break_missing_entries": {"de": "Einträge fehlen", "en": "entries missing"},
     "break_wrong_prev_hash": {"de": "falsch verkettet", "en": "wrong link"},
     "break_wrong_hash": {"de": "Prüfsumme falsch", "en": "wrong hash"},
-    "break_seq_repeated": {"de": "Nummer wiederholt (Protokoll zurückgesetzt?)",
-                           "en": "number repeated (log rolled back?)"},
+    "break_seq_repeated": {
+        "de": "Nummer wiederholt (Protokoll zurückgesetzt?)",
+        "en": "number repeated (log rolled back?)",
+    },
     "kind_report": {"de": "Rückmeldung", "en": "report"},
     "kind_pledge": {"de": "Verpflichtung", "en": "pledge"},
     "kind_audit_event": {"de": "Protokolleintrag", "en": "audit event"},
     # export
     "export_title": {"de": "Ergebnisse herunterladen", "en": "Download results"},
-    "export_text": {"de": "Eine CSV-Datei, eine Zeile je Rückmeldung: nur pseudonyme Kennungen und Codes, keine "
-                          "Namen, Nummern, Notizen oder Nachrichten.",
-                    "en": "A CSV file, one row per report: pseudonymous ids and codes only, no names, numbers, notes "
-                          "or messages."},
+    "export_text": {
+        "de": "Eine CSV-Datei, eine Zeile je Rückmeldung: nur pseudonyme Kennungen und Codes, keine "
+        "Namen, Nummern, Notizen oder Nachrichten.",
+        "en": "A CSV file, one row per report: pseudonymous ids and codes only, no names, numbers, notes "
+        "or messages.",
+    },
     "export_button": {"de": "CSV herunterladen", "en": "Download CSV"},
     # form problems
-    "err_date": {"de": "Bitte ein gültiges Datum angeben ({field}).", "en": "Please give a valid date ({field})."},
+    "err_date": {
+        "de": "Bitte ein gültiges Datum angeben ({field}).",
+        "en": "Please give a valid date ({field}).",
+    },
     "err_required": {"de": "Bitte ausfüllen: {field}.", "en": "Please fill in: {field}."},
     "err_prefix": {"de": "Das ging nicht: {message}", "en": "That did not work: {message}"},
 }
 
 # Service errors (services.py speaks English): pattern -> German sentence (English keeps the original).
-_SERVICE_DE: list[tuple[re.Pattern[str], str]] = [(re.compile(p), de) for p, de in [
-    (r"^the org name is empty$", "Der Name der Gliederung fehlt."),
-    (r"^an org with this name exists already$", "Eine Gliederung mit diesem Namen gibt es schon."),
-    (r"^the name is empty$", "Der Name fehlt."),
-    (r"^a resolution needs at least one purpose$", "Ein Beschluss braucht mindestens einen Zweck."),
-    (r"^unknown purpose (?P<x>.+)$", "Unbekannter Zweck {x}."),
-    (r"^a resolution names 1 to (?P<max>\d+) responsible persons, not (?P<n>\d+)$",
-     "Ein Beschluss nennt 1 bis {max} Verantwortliche, nicht {n}."),
-    (r"^the deciding body is empty$", "Das beschließende Gremium fehlt."),
-    (r"^valid-until lies before the date of the resolution$", "„Gültig bis“ liegt vor dem Datum des Beschlusses."),
-    (r"^person \S+ does not belong to org \S+$", "Diese Person gehört nicht zu dieser Gliederung."),
-    (r"^the date lies in the future$", "Das Datum liegt in der Zukunft."),
-    (r"^the title must have 1 to 120 characters$", "Der Titel muss 1 bis 120 Zeichen haben."),
-    (r"^categories must be among .*$", "Bitte mindestens eine gültige Personengruppe wählen."),
-    (r"^the campaign would end in the past$", "Die Telefonaktion würde in der Vergangenheit enden."),
-    (r"^the resolution belongs to another org$", "Der Beschluss gehört zu einer anderen Gliederung."),
-    (r"^the resolution is not valid today \(valid (?P<a>\S+) to (?P<b>\S+)\)$",
-     "Der Beschluss gilt heute nicht (gültig {a} bis {b})."),
-    (r"^the resolution does not cover the purpose (?P<x>.+)$", "Der Beschluss deckt den Zweck {x} nicht ab."),
-    (r"^the org has no members with a phone number in these categories$",
-     "Die Gliederung hat in diesen Personengruppen keine Mitglieder mit Telefonnummer."),
-    (r"^pledge \S+ is already (?P<s>\w+)$", "Über diese Verpflichtung ist schon entschieden."),
-    (r"^(?P<what>\w+) \S+ not found$", "Nicht gefunden."),
-]]
+_SERVICE_DE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), de)
+    for p, de in [
+        (r"^the org name is empty$", "Der Name der Gliederung fehlt."),
+        (r"^an org with this name exists already$", "Eine Gliederung mit diesem Namen gibt es schon."),
+        (r"^the name is empty$", "Der Name fehlt."),
+        (r"^a resolution needs at least one purpose$", "Ein Beschluss braucht mindestens einen Zweck."),
+        (r"^unknown purpose (?P<x>.+)$", "Unbekannter Zweck {x}."),
+        (
+            r"^a resolution names 1 to (?P<max>\d+) responsible persons, not (?P<n>\d+)$",
+            "Ein Beschluss nennt 1 bis {max} Verantwortliche, nicht {n}.",
+        ),
+        (r"^the deciding body is empty$", "Das beschließende Gremium fehlt."),
+        (
+            r"^valid-until lies before the date of the resolution$",
+            "„Gültig bis“ liegt vor dem Datum des Beschlusses.",
+        ),
+        (r"^person \S+ does not belong to org \S+$", "Diese Person gehört nicht zu dieser Gliederung."),
+        (r"^the date lies in the future$", "Das Datum liegt in der Zukunft."),
+        (r"^the title must have 1 to 120 characters$", "Der Titel muss 1 bis 120 Zeichen haben."),
+        (r"^categories must be among .*$", "Bitte mindestens eine gültige Personengruppe wählen."),
+        (r"^the campaign would end in the past$", "Die Telefonaktion würde in der Vergangenheit enden."),
+        (r"^the resolution belongs to another org$", "Der Beschluss gehört zu einer anderen Gliederung."),
+        (
+            r"^the resolution is not valid today \(valid (?P<a>\S+) to (?P<b>\S+)\)$",
+            "Der Beschluss gilt heute nicht (gültig {a} bis {b}).",
+        ),
+        (
+            r"^the resolution does not cover the purpose (?P<x>.+)$",
+            "Der Beschluss deckt den Zweck {x} nicht ab.",
+        ),
+        (
+            r"^the org has no members with a phone number in these categories$",
+            "Die Gliederung hat in diesen Personengruppen keine Mitglieder mit Telefonnummer.",
+        ),
+        (r"^pledge \S+ is already (?P<s>\w+)$", "Über diese Verpflichtung ist schon entschieden."),
+        (r"^(?P<what>\w+) \S+ not found$", "Nicht gefunden."),
+    ]
+]
 
 
 def pick_language(query_lang: str | None, cookie_lang: str | None, accept_language: str | None) -> str:

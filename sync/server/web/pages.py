@@ -25,8 +25,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from sync import protocol as p
-from sync.purposes import CATEGORIES, PURPOSES, Field
+from sync.core import protocol as p
+from sync.core.purposes import CATEGORIES, PURPOSES, Field
 from sync.server.services import LOCAL_TZ, CentralOffice, ServiceError, acting_as
 from sync.server.web import i18n
 from sync.server.web.auth import ABSOLUTE_TIMEOUT, LoginRefused, Session, StaffAccounts
@@ -37,8 +37,10 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 MAX_FORM_BYTES = 64 * 1024
 LANG_COOKIE = "tz_lang"
 LOGIN_COOKIE = "tz_login"  # the sign-in form's pre-session CSRF token
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-       "base-uri 'none'")
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -46,9 +48,17 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-STATUS_ORDER = [s.value for s in (p.ContactStatus.OPEN, p.ContactStatus.DONE, p.ContactStatus.ORGANIZER_ACTION,
-                                  p.ContactStatus.WRONG_NUMBER, p.ContactStatus.NOT_IN_SERVICE,
-                                  p.ContactStatus.OBJECTION)]
+STATUS_ORDER = [
+    s.value
+    for s in (
+        p.ContactStatus.OPEN,
+        p.ContactStatus.DONE,
+        p.ContactStatus.ORGANIZER_ACTION,
+        p.ContactStatus.WRONG_NUMBER,
+        p.ContactStatus.NOT_IN_SERVICE,
+        p.ContactStatus.OBJECTION,
+    )
+]
 
 
 def session_cookie(secure: bool) -> str:
@@ -133,52 +143,84 @@ class Ctx:
         return local.strftime("%d.%m.%Y %H:%M") if self.lang == "de" else local.strftime("%Y-%m-%d %H:%M")
 
     def lang_url(self, code: str) -> str:
-        params = [(k, v) for k, v in self.request.query_params.multi_items() if k not in ("lang", "done", "count")]
+        params = [
+            (k, v) for k, v in self.request.query_params.multi_items() if k not in ("lang", "done", "count")
+        ]
         return self.request.url.path + "?" + urlencode([*params, ("lang", code)])
 
 
 class Pages:
     def __init__(self, office: CentralOffice, accounts: StaffAccounts) -> None:
         self.office, self.accounts = office, accounts
-        self.env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env = Environment(
+            loader=FileSystemLoader(str(TEMPLATES)),
+            autoescape=select_autoescape(default=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
 
     # ----------------------------------------------------------------------------------------------- plumbing
 
-    def dispatch(self, request: Request, body: bytes, handler: Callable[[Ctx], Response], public: bool) -> Response:
+    def dispatch(
+        self, request: Request, body: bytes, handler: Callable[[Ctx], Response], public: bool
+    ) -> Response:
         secure = request.url.scheme == "https"
         query_lang = request.query_params.get("lang")
-        lang = i18n.pick_language(query_lang, request.cookies.get(LANG_COOKIE),
-                                  request.headers.get("accept-language"))
+        lang = i18n.pick_language(
+            query_lang, request.cookies.get(LANG_COOKIE), request.headers.get("accept-language")
+        )
         token = request.cookies.get(session_cookie(secure))
         session = self.accounts.session(token) if token else None
-        ctx = Ctx(request, read_form(body) if body else {}, lang, session, secure,
-                  remember_lang=query_lang if query_lang in i18n.LANGUAGES else None)
+        ctx = Ctx(
+            request,
+            read_form(body) if body else {},
+            lang,
+            session,
+            secure,
+            remember_lang=query_lang if query_lang in i18n.LANGUAGES else None,
+        )
         if session is None and not public:
             if request.method == "POST":
-                return self.finish(ctx, self.page(ctx, "message.html", ctx.t("session_ended"), status=401,
-                                                  text=ctx.t("session_ended")))
+                return self.finish(
+                    ctx,
+                    self.page(
+                        ctx, "message.html", ctx.t("session_ended"), status=401, text=ctx.t("session_ended")
+                    ),
+                )
             params = {"next": request.url.path + (f"?{request.url.query}" if request.url.query else "")}
             if token:
                 params["expired"] = "1"
             response = RedirectResponse(f"{PREFIX}/login?{urlencode(params)}", status_code=303)
             if token:
-                response.delete_cookie(session_cookie(secure), path="/", httponly=True, samesite="strict",
-                                       secure=secure)
+                response.delete_cookie(
+                    session_cookie(secure), path="/", httponly=True, samesite="strict", secure=secure
+                )
             return self.finish(ctx, response)
         if request.method == "POST" and not self._csrf_ok(ctx, public):
-            return self.finish(ctx, self.page(ctx, "message.html", ctx.t("csrf_title"), status=403,
-                                              text=ctx.t("csrf_text")))
+            return self.finish(
+                ctx, self.page(ctx, "message.html", ctx.t("csrf_title"), status=403, text=ctx.t("csrf_text"))
+            )
         with acting_as(session.staff_id) if session else nullcontext():
             try:
                 response = handler(ctx)
             except ServiceError as exc:
                 if exc.status == 404:
-                    response = self.page(ctx, "message.html", ctx.t("not_found_title"), status=404,
-                                         text=ctx.t("not_found_text"))
+                    response = self.page(
+                        ctx,
+                        "message.html",
+                        ctx.t("not_found_title"),
+                        status=404,
+                        text=ctx.t("not_found_text"),
+                    )
                 else:
-                    response = self.page(ctx, "message.html", ctx.t("err_prefix", message=""), status=exc.status,
-                                         text=ctx.error_text(exc))
+                    response = self.page(
+                        ctx,
+                        "message.html",
+                        ctx.t("err_prefix", message=""),
+                        status=exc.status,
+                        text=ctx.error_text(exc),
+                    )
         return self.finish(ctx, response)
 
     @staticmethod
@@ -199,25 +241,56 @@ class Pages:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         if ctx.remember_lang:
-            response.set_cookie(LANG_COOKIE, ctx.remember_lang, max_age=365 * 86400, path=PREFIX, httponly=True,
-                                samesite="strict", secure=ctx.secure)
+            response.set_cookie(
+                LANG_COOKIE,
+                ctx.remember_lang,
+                max_age=365 * 86400,
+                path=PREFIX,
+                httponly=True,
+                samesite="strict",
+                secure=ctx.secure,
+            )
         for name, kwargs in ctx.cookies:
             response.set_cookie(name, **kwargs)
         return response
 
-    def page(self, ctx: Ctx, template: str, title: str, *, status: int = 200, nav: str = "", **values: Any
-             ) -> Response:
+    def page(
+        self, ctx: Ctx, template: str, title: str, *, status: int = 200, nav: str = "", **values: Any
+    ) -> Response:
         done = ctx.q("done")
         count = ctx.q("count")
-        done_text = (ctx.t("done_" + done, count=int(count) if count.isdigit() else 0)
-                     if done and "done_" + done in i18n.T else "")
+        done_text = (
+            ctx.t("done_" + done, count=int(count) if count.isdigit() else 0)
+            if done and "done_" + done in i18n.T
+            else ""
+        )
         org = values.get("org")
-        current_org = getattr(org, "id", None) or getattr(values.get("person"), "org_id", None) \
-            or getattr(values.get("device"), "org_id", None) or ""
-        html = self.env.get_template(template).render(current_org=current_org, 
-            t=ctx.t, lang=ctx.lang, session=ctx.session, csrf=ctx.session.csrf if ctx.session else "",
-            title=title, nav=nav, done=done_text, error=values.pop("error", ""), P=PREFIX, fmt_date=ctx.fmt_date,
-            fmt_dt=ctx.fmt_dt, lang_url=ctx.lang_url, form=ctx.form, fv=ctx.f, fl=ctx.fl, tr=ctx.tr, **values)
+        current_org = (
+            getattr(org, "id", None)
+            or getattr(values.get("person"), "org_id", None)
+            or getattr(values.get("device"), "org_id", None)
+            or ""
+        )
+        html = self.env.get_template(template).render(
+            current_org=current_org,
+            t=ctx.t,
+            lang=ctx.lang,
+            session=ctx.session,
+            csrf=ctx.session.csrf if ctx.session else "",
+            title=title,
+            nav=nav,
+            done=done_text,
+            error=values.pop("error", ""),
+            P=PREFIX,
+            fmt_date=ctx.fmt_date,
+            fmt_dt=ctx.fmt_dt,
+            lang_url=ctx.lang_url,
+            form=ctx.form,
+            fv=ctx.f,
+            fl=ctx.fl,
+            tr=ctx.tr,
+            **values,
+        )
         return Response(html, status_code=status, media_type="text/html; charset=utf-8")
 
     @staticmethod
@@ -244,32 +317,65 @@ class Pages:
         token = ctx.request.cookies.get(LOGIN_COOKIE) or ""
         if len(token) < 20:
             token = secrets.token_urlsafe(32)
-            ctx.cookies.append((LOGIN_COOKIE, {"value": token, "path": PREFIX, "httponly": True,
-                                               "samesite": "strict", "secure": ctx.secure, "max_age": 3600}))
-        notice = (ctx.t("session_ended") if ctx.q("expired") else ctx.t("signed_out") if ctx.q("bye") else "")
-        return self.page(ctx, "login.html", ctx.t("login_title"), status=status, error=error, login_csrf=token,
-                         notice=notice, next=self._next(ctx))
+            ctx.cookies.append(
+                (
+                    LOGIN_COOKIE,
+                    {
+                        "value": token,
+                        "path": PREFIX,
+                        "httponly": True,
+                        "samesite": "strict",
+                        "secure": ctx.secure,
+                        "max_age": 3600,
+                    },
+                )
+            )
+        notice = ctx.t("session_ended") if ctx.q("expired") else ctx.t("signed_out") if ctx.q("bye") else ""
+        return self.page(
+            ctx,
+            "login.html",
+            ctx.t("login_title"),
+            status=status,
+            error=error,
+            login_csrf=token,
+            notice=notice,
+            next=self._next(ctx),
+        )
 
     @staticmethod
     def _next(ctx: Ctx) -> str:
         target = ctx.f("next") or ctx.q("next")
-        if target.startswith(PREFIX + "/") and not target.startswith("//") and "\\" not in target \
-                and not target.startswith(f"{PREFIX}/login"):
+        if (
+            target.startswith(PREFIX + "/")
+            and not target.startswith("//")
+            and "\\" not in target
+            and not target.startswith(f"{PREFIX}/login")
+        ):
             return target
         return f"{PREFIX}/"
 
     def login_post(self, ctx: Ctx) -> Response:
         address = ctx.request.client.host if ctx.request.client else "-"
         try:
-            token, session = self.accounts.sign_in(ctx.f("name"), ctx.form.get("password", [""])[0], ctx.f("code"),
-                                                   address)
+            token, session = self.accounts.sign_in(
+                ctx.f("name"), ctx.form.get("password", [""])[0], ctx.f("code"), address
+            )
         except LoginRefused as exc:
             if exc.reason == "throttled":
-                return self.login_get(ctx, error=ctx.t("login_throttled", seconds=exc.retry_after), status=429)
+                return self.login_get(
+                    ctx, error=ctx.t("login_throttled", seconds=exc.retry_after), status=429
+                )
             return self.login_get(ctx, error=ctx.t("login_invalid"), status=401)
         response = self.redirect(self._next(ctx))
-        response.set_cookie(session_cookie(ctx.secure), token, max_age=int(ABSOLUTE_TIMEOUT.total_seconds()),
-                            path="/", httponly=True, samesite="strict", secure=ctx.secure)
+        response.set_cookie(
+            session_cookie(ctx.secure),
+            token,
+            max_age=int(ABSOLUTE_TIMEOUT.total_seconds()),
+            path="/",
+            httponly=True,
+            samesite="strict",
+            secure=ctx.secure,
+        )
         response.delete_cookie(LOGIN_COOKIE, path=PREFIX, httponly=True, samesite="strict", secure=ctx.secure)
         return response
 
@@ -277,8 +383,9 @@ class Pages:
         assert ctx.session is not None
         self.accounts.sign_out(ctx.session)
         response = self.redirect(f"{PREFIX}/login", bye=1)
-        response.delete_cookie(session_cookie(ctx.secure), path="/", httponly=True, samesite="strict",
-                               secure=ctx.secure)
+        response.delete_cookie(
+            session_cookie(ctx.secure), path="/", httponly=True, samesite="strict", secure=ctx.secure
+        )
         return response
 
     # ----------------------------------------------------------------------------------------------- overview
@@ -288,14 +395,29 @@ class Pages:
         health = self.office.sync_overview()
         active = [h for h in health if h.device.revoked_at is None]
         problems = [h for h in active if h.sync.missing or h.rejected or h.chain.breaks]
-        return self.page(ctx, "home.html", ctx.t("home_title"), nav="home", orgs=orgs,
-                         pending=len(self.office.pending_pledges()), active=len(active), problems=len(problems))
+        return self.page(
+            ctx,
+            "home.html",
+            ctx.t("home_title"),
+            nav="home",
+            orgs=orgs,
+            pending=len(self.office.pending_pledges()),
+            active=len(active),
+            problems=len(problems),
+        )
 
     # ----------------------------------------------------------------------------------------------- orgs
 
     def orgs_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
-        return self.page(ctx, "orgs.html", ctx.t("orgs_title"), nav="orgs", status=status, error=error,
-                         orgs=self.office.list_orgs())
+        return self.page(
+            ctx,
+            "orgs.html",
+            ctx.t("orgs_title"),
+            nav="orgs",
+            status=status,
+            error=error,
+            orgs=self.office.list_orgs(),
+        )
 
     def orgs_post(self, ctx: Ctx) -> Response:
         try:
@@ -309,8 +431,17 @@ class Pages:
     def persons_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
         orgs, org = self.org_choice(ctx)
         persons = self.office.list_persons(org.id) if org else []
-        return self.page(ctx, "persons.html", ctx.t("persons_title"), nav="persons", status=status, error=error,
-                         orgs=orgs, org=org, persons=persons)
+        return self.page(
+            ctx,
+            "persons.html",
+            ctx.t("persons_title"),
+            nav="persons",
+            status=status,
+            error=error,
+            orgs=orgs,
+            org=org,
+            persons=persons,
+        )
 
     def persons_post(self, ctx: Ctx) -> Response:
         org_id = ctx.f("org")
@@ -323,8 +454,17 @@ class Pages:
     def person_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
         person = self.office.person_status(ctx.path("person_id"))
         org = self.office.get_org(person.org_id)
-        return self.page(ctx, "person.html", ctx.t("person_title", name=person.name), nav="persons", status=status,
-                         error=error, person=person, org=org, today=self.office.today().isoformat())
+        return self.page(
+            ctx,
+            "person.html",
+            ctx.t("person_title", name=person.name),
+            nav="persons",
+            status=status,
+            error=error,
+            person=person,
+            org=org,
+            today=self.office.today().isoformat(),
+        )
 
     def training_post(self, ctx: Ctx) -> Response:
         person_id = ctx.path("person_id")
@@ -341,17 +481,26 @@ class Pages:
         try:
             signed_on = ctx.date_field("signed_on", "person_signed_on")
             assert signed_on is not None
-            self.office.record_declaration(person_id, signed_on, ctx.f("text_version")[:40],
-                                           ctx.f("document_ref")[:500])
+            self.office.record_declaration(
+                person_id, signed_on, ctx.f("text_version")[:40], ctx.f("document_ref")[:500]
+            )
         except (ServiceError, FormProblem) as exc:
             return self.failed(ctx, exc, self.person_get)
         return self.redirect(f"{PREFIX}/persons/{person_id}", done="declaration_recorded")
 
     def person_revoke_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
         person = self.office.person_status(ctx.path("person_id"))
-        return self.page(ctx, "revoke.html", ctx.t("revoke_person_title", name=person.name), nav="persons",
-                         status=status, error=error, text=ctx.t("revoke_person_text"),
-                         action=f"{PREFIX}/persons/{person.id}/revoke", back=f"{PREFIX}/persons/{person.id}")
+        return self.page(
+            ctx,
+            "revoke.html",
+            ctx.t("revoke_person_title", name=person.name),
+            nav="persons",
+            status=status,
+            error=error,
+            text=ctx.t("revoke_person_text"),
+            action=f"{PREFIX}/persons/{person.id}/revoke",
+            back=f"{PREFIX}/persons/{person.id}",
+        )
 
     def person_revoke_post(self, ctx: Ctx) -> Response:
         person_id = ctx.path("person_id")
@@ -366,10 +515,21 @@ class Pages:
         orgs, org = self.org_choice(ctx)
         resolutions = self.office.list_resolutions(org.id) if org else []
         persons = self.office.list_persons(org.id) if org else []
-        return self.page(ctx, "resolutions.html", ctx.t("resolutions_title"), nav="resolutions", status=status,
-                         error=error, orgs=orgs, org=org, resolutions=resolutions, persons=persons,
-                         purposes=self._purposes(ctx), purpose_names=dict(self._purposes(ctx)),
-                         today=self.office.today().isoformat())
+        return self.page(
+            ctx,
+            "resolutions.html",
+            ctx.t("resolutions_title"),
+            nav="resolutions",
+            status=status,
+            error=error,
+            orgs=orgs,
+            org=org,
+            resolutions=resolutions,
+            persons=persons,
+            purposes=self._purposes(ctx),
+            purpose_names=dict(self._purposes(ctx)),
+            today=self.office.today().isoformat(),
+        )
 
     def resolutions_post(self, ctx: Ctx) -> Response:
         org_id = ctx.f("org")
@@ -377,8 +537,15 @@ class Pages:
             decided_on = ctx.date_field("decided_on", "res_decided_on")
             valid_until = ctx.date_field("valid_until", "res_valid_until", required=False)
             assert decided_on is not None
-            self.office.add_resolution(org_id, decided_on, ctx.f("body"), ctx.fl("purpose"), ctx.fl("responsible"),
-                                       valid_until=valid_until, document_ref=ctx.f("document_ref")[:500])
+            self.office.add_resolution(
+                org_id,
+                decided_on,
+                ctx.f("body"),
+                ctx.fl("purpose"),
+                ctx.fl("responsible"),
+                valid_until=valid_until,
+                document_ref=ctx.f("document_ref")[:500],
+            )
         except (ServiceError, FormProblem) as exc:
             return self.failed(ctx, exc, self.resolutions_get)
         return self.redirect(f"{PREFIX}/resolutions", org=org_id, done="resolution_added")
@@ -390,19 +557,29 @@ class Pages:
     # ----------------------------------------------------------------------------------------------- pledges
 
     def pledges_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
-        return self.page(ctx, "pledges.html", ctx.t("pledges_title"), nav="pledges", status=status, error=error,
-                         pledges=self.office.pending_pledges())
+        return self.page(
+            ctx,
+            "pledges.html",
+            ctx.t("pledges_title"),
+            nav="pledges",
+            status=status,
+            error=error,
+            pledges=self.office.pending_pledges(),
+        )
 
     def pledge_post(self, ctx: Ctx) -> Response:
         decision = ctx.f("decision")
         if decision not in ("confirm", "reject"):
-            return self.pledges_get(ctx, error=ctx.t("err_required", field=ctx.t("pledges_decide")), status=422)
+            return self.pledges_get(
+                ctx, error=ctx.t("err_required", field=ctx.t("pledges_decide")), status=422
+            )
         try:
             self.office.decide_pledge(ctx.path("pledge_id"), confirm=decision == "confirm")
         except ServiceError as exc:
             return self.failed(ctx, exc, self.pledges_get)
-        return self.redirect(f"{PREFIX}/pledges", done="pledge_confirmed" if decision == "confirm" else
-                             "pledge_rejected")
+        return self.redirect(
+            f"{PREFIX}/pledges", done="pledge_confirmed" if decision == "confirm" else "pledge_rejected"
+        )
 
     # ----------------------------------------------------------------------------------------------- devices
 
@@ -410,8 +587,19 @@ class Pages:
         orgs, org = self.org_choice(ctx)
         devices = self.office.list_devices(org.id) if org else []
         persons = self.office.list_persons(org.id) if org else []
-        return self.page(ctx, "devices.html", ctx.t("devices_title"), nav="devices", status=status, error=error,
-                         orgs=orgs, org=org, devices=devices, persons=persons, chosen_person=ctx.q("person"))
+        return self.page(
+            ctx,
+            "devices.html",
+            ctx.t("devices_title"),
+            nav="devices",
+            status=status,
+            error=error,
+            orgs=orgs,
+            org=org,
+            devices=devices,
+            persons=persons,
+            chosen_person=ctx.q("person"),
+        )
 
     def device_code_post(self, ctx: Ctx) -> Response:
         org_id, person_id = ctx.f("org"), ctx.f("person")
@@ -421,14 +609,30 @@ class Pages:
             return self.failed(ctx, exc, self.devices_get)
         person = self.office.person_status(person_id)
         org = self.office.get_org(org_id)
-        return self.page(ctx, "device_code.html", ctx.t("dev_code_title"), nav="devices", code=code,
-                         expires_at=expires_at, person=person, org=org)
+        return self.page(
+            ctx,
+            "device_code.html",
+            ctx.t("dev_code_title"),
+            nav="devices",
+            code=code,
+            expires_at=expires_at,
+            person=person,
+            org=org,
+        )
 
     def device_revoke_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
         device = self.office.device_info(ctx.path("device_id"))
-        return self.page(ctx, "revoke.html", ctx.t("revoke_device_title", name=device.name), nav="devices",
-                         status=status, error=error, text=ctx.t("revoke_device_text"),
-                         action=f"{PREFIX}/devices/{device.id}/revoke", back=f"{PREFIX}/devices?org={device.org_id}")
+        return self.page(
+            ctx,
+            "revoke.html",
+            ctx.t("revoke_device_title", name=device.name),
+            nav="devices",
+            status=status,
+            error=error,
+            text=ctx.t("revoke_device_text"),
+            action=f"{PREFIX}/devices/{device.id}/revoke",
+            back=f"{PREFIX}/devices?org={device.org_id}",
+        )
 
     def device_revoke_post(self, ctx: Ctx) -> Response:
         device = self.office.device_info(ctx.path("device_id"))
@@ -444,19 +648,41 @@ class Pages:
         campaigns = self.office.campaign_progress(org.id) if org else []
         resolutions = [r for r in self.office.list_resolutions(org.id) if r.state == "valid"] if org else []
         purposes = self._purposes(ctx)
-        fields = {pp.id: ", ".join(ctx.t("field_" + f.value) for f in Field if f in pp.fields)
-                  for pp in PURPOSES.values()}
-        return self.page(ctx, "campaigns.html", ctx.t("campaigns_title"), nav="campaigns", status=status,
-                         error=error, orgs=orgs, org=org, campaigns=campaigns, resolutions=resolutions,
-                         purposes=purposes, purpose_names=dict(purposes), fields=fields, categories=CATEGORIES,
-                         status_order=STATUS_ORDER, today=self.office.today().isoformat())
+        fields = {
+            pp.id: ", ".join(ctx.t("field_" + f.value) for f in Field if f in pp.fields)
+            for pp in PURPOSES.values()
+        }
+        return self.page(
+            ctx,
+            "campaigns.html",
+            ctx.t("campaigns_title"),
+            nav="campaigns",
+            status=status,
+            error=error,
+            orgs=orgs,
+            org=org,
+            campaigns=campaigns,
+            resolutions=resolutions,
+            purposes=purposes,
+            purpose_names=dict(purposes),
+            fields=fields,
+            categories=CATEGORIES,
+            status_order=STATUS_ORDER,
+            today=self.office.today().isoformat(),
+        )
 
     def campaigns_post(self, ctx: Ctx) -> Response:
         org_id = ctx.f("org")
         try:
             ends_on = ctx.date_field("ends_on", "camp_ends_on", required=False)
-            _, count = self.office.release_campaign(org_id, ctx.f("title"), ctx.f("purpose"), ctx.f("resolution"),
-                                                    ctx.fl("category"), ends_on=ends_on)
+            _, count = self.office.release_campaign(
+                org_id,
+                ctx.f("title"),
+                ctx.f("purpose"),
+                ctx.f("resolution"),
+                ctx.fl("category"),
+                ends_on=ends_on,
+            )
         except (ServiceError, FormProblem) as exc:
             return self.failed(ctx, exc, self.campaigns_get)
         return self.redirect(f"{PREFIX}/campaigns", org=org_id, done="campaign_released", count=count)
@@ -466,22 +692,45 @@ class Pages:
     def health_get(self, ctx: Ctx) -> Response:
         orgs = self.office.list_orgs()
         org = self.office.get_org(ctx.q("org")) if ctx.q("org") else None
-        return self.page(ctx, "health.html", ctx.t("health_title"), nav="health", orgs=orgs, org=org,
-                         devices=self.office.sync_overview(org.id if org else None))
+        return self.page(
+            ctx,
+            "health.html",
+            ctx.t("health_title"),
+            nav="health",
+            orgs=orgs,
+            org=org,
+            devices=self.office.sync_overview(org.id if org else None),
+        )
 
     def health_device_get(self, ctx: Ctx) -> Response:
         device = self.office.device_info(ctx.path("device_id"))
-        return self.page(ctx, "health_device.html", ctx.t("health_device_title", name=device.name), nav="health",
-                         device=device, org=self.office.get_org(device.org_id),
-                         sync=self.office.device_health(device.id), chain=self.office.audit_chain(device.id),
-                         rejected=self.office.rejected_items(device.id))
+        return self.page(
+            ctx,
+            "health_device.html",
+            ctx.t("health_device_title", name=device.name),
+            nav="health",
+            device=device,
+            org=self.office.get_org(device.org_id),
+            sync=self.office.device_health(device.id),
+            chain=self.office.audit_chain(device.id),
+            rejected=self.office.rejected_items(device.id),
+        )
 
     # ----------------------------------------------------------------------------------------------- export
 
     def export_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
         orgs, org = self.org_choice(ctx)
-        return self.page(ctx, "export.html", ctx.t("export_title"), nav="export", status=status, error=error,
-                         orgs=orgs, org=org, columns=CentralOffice.EXPORT_COLUMNS)
+        return self.page(
+            ctx,
+            "export.html",
+            ctx.t("export_title"),
+            nav="export",
+            status=status,
+            error=error,
+            orgs=orgs,
+            org=org,
+            columns=CentralOffice.EXPORT_COLUMNS,
+        )
 
     def export_post(self, ctx: Ctx) -> Response:
         org_id = ctx.f("org")
@@ -493,8 +742,11 @@ class Pages:
                 return self.failed(ctx, exc, self.export_get)
             data = out.read_bytes()
         filename = f"ergebnisse-{org_id[:8]}-{self.office.today().isoformat()}.csv"
-        return Response(data, media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+        return Response(
+            data,
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
 
 
 def build_router(office: CentralOffice, accounts: StaffAccounts | None = None) -> APIRouter:
@@ -513,8 +765,11 @@ def build_router(office: CentralOffice, accounts: StaffAccounts | None = None) -
         router.add_api_route(path, endpoint, methods=[method], name=f"{method} {path}")
 
     async def style(_: Request) -> Response:
-        return Response((STATIC / "style.css").read_bytes(), media_type="text/css; charset=utf-8",
-                        headers={"Cache-Control": "max-age=3600", "X-Content-Type-Options": "nosniff"})
+        return Response(
+            (STATIC / "style.css").read_bytes(),
+            media_type="text/css; charset=utf-8",
+            headers={"Cache-Control": "max-age=3600", "X-Content-Type-Options": "nosniff"},
+        )
 
     router.add_api_route("/static/style.css", style, methods=["GET"])
     route("/login", "GET", pages.login_get, public=True)

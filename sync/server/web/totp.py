@@ -36,7 +36,7 @@ def step_of(moment: datetime) -> int:
 def code_at(secret: str, step: int, *, digits: int = DIGITS, digest: str = "sha1") -> str:
     mac = hmac.new(_key(secret), struct.pack(">Q", step), getattr(hashlib, digest)).digest()
     offset = mac[-1] & 0x0F
-    value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
+    value = struct.unpack(">I", mac[offset : offset + 4])[0] & 0x7FFFFFFF
     return str(value % 10**digits).zfill(digits)
 
 
@@ -55,5 +55,7 @@ def matching_step(secret: str, code: str, moment: datetime, *, after: int | None
 
 def provisioning_uri(secret: str, account: str) -> str:
     label = quote(f"{ISSUER}:{account}", safe=":")
-    return (f"otpauth://totp/{label}?secret={secret}&issuer={quote(ISSUER)}&algorithm=SHA1&digits={DIGITS}"
-            f"&period={STEP_SECONDS}")
+    return (
+        f"otpauth://totp/{label}?secret={secret}&issuer={quote(ISSUER)}&algorithm=SHA1&digits={DIGITS}"
+        f"&period={STEP_SECONDS}"
+    )

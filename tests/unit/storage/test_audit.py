@@ -14,13 +14,15 @@ from desktop.storage import audit
 from desktop.storage.database import DatabaseError
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.workspace import Workspace, list_slots
-from sync.audit_chain import first_break
+from sync.core.audit_chain import first_break
 
 T0 = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 
 
 def fresh(paths: WorkspacePaths) -> Workspace:
-    return Workspace.create(paths, org_name="KV Test", label="Erika B.", role=Role.LEAD, passphrase="lang genug 123")
+    return Workspace.create(
+        paths, org_name="KV Test", label="Erika B.", role=Role.LEAD, passphrase="lang genug 123"
+    )
 
 
 def test_entries_chain_and_go_to_the_outbox(workspace_paths: WorkspacePaths) -> None:
@@ -95,7 +97,9 @@ def test_wrong_passphrases_slow_down_and_survive_a_restart(workspace_paths: Work
     # Even the right passphrase is refused until the delay has passed, and a restart does not reset it.
     assert session.read_throttle(workspace_paths).failures == 4
     with pytest.raises(session.ThrottledError):
-        session.unlock(workspace_paths, slot_id, "lang genug 123", clock=lambda: now[0] - timedelta(seconds=1))
+        session.unlock(
+            workspace_paths, slot_id, "lang genug 123", clock=lambda: now[0] - timedelta(seconds=1)
+        )
     ws = session.unlock(workspace_paths, slot_id, "lang genug 123", clock=lambda: now[0])
     assert session.read_throttle(workspace_paths).failures == 0
     assert audit.entries(ws.conn)[-1].subject == "4"  # the unlock records how many failures preceded it

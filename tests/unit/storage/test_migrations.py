@@ -49,8 +49,11 @@ def test_a_real_version_1_workspace_still_opens(tmp_path: Path) -> None:
 def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     conn = open_encrypted(tmp_path / "m.db", new_database_key(), create=True)
     good = migrate.available()
-    broken = migrate.Migration(len(good) + 1, "9999_broken.sql",
-                               "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);")
+    broken = migrate.Migration(
+        len(good) + 1,
+        "9999_broken.sql",
+        "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);",
+    )
     with pytest.raises(Exception, match="no_such_table"):
         migrate.migrate(conn, migrations=[*good, broken])
     assert migrate.current_version(conn) == len(good)

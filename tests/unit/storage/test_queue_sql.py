@@ -19,8 +19,14 @@ ME = "caller-me"
 
 moments = st.integers(min_value=-72, max_value=72).map(lambda h: NOW + timedelta(hours=h))
 states = st.builds(
-    lambda status, attempts, last, callback, reserved, until: (status, attempts, last if attempts else None,
-                                                               callback, reserved, until if reserved else None),
+    lambda status, attempts, last, callback, reserved, until: (
+        status,
+        attempts,
+        last if attempts else None,
+        callback,
+        reserved,
+        until if reserved else None,
+    ),
     st.sampled_from(list(ContactStatus)),
     st.integers(min_value=0, max_value=5),
     moments,
@@ -31,8 +37,11 @@ states = st.builds(
 
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-@given(rows=st.lists(states, min_size=0, max_size=25), max_attempts=st.integers(1, 4),
-       cooldown=st.integers(0, 48))
+@given(
+    rows=st.lists(states, min_size=0, max_size=25),
+    max_attempts=st.integers(1, 4),
+    cooldown=st.integers(0, 48),
+)
 def test_sql_queue_matches_the_domain_rule(tmp_path_factory, rows, max_attempts: int, cooldown: int) -> None:
     path: Path = tmp_path_factory.mktemp("q") / "q.db"
     conn = open_encrypted(path, new_database_key(), create=True)
@@ -46,15 +55,23 @@ def test_sql_queue_matches_the_domain_rule(tmp_path_factory, rows, max_attempts:
         repo.insert_contacts(conn, contacts)
         domain_states = []
         for contact, (status, attempts, last, callback, reserved, until) in zip(contacts, rows, strict=True):
-            state = ContactState(contact_id=contact.id, status=status, attempts=attempts, last_attempt_at=last,
-                                 callback_after=callback, reserved_by=reserved, reserved_until=until,
-                                 position=contacts.index(contact))
+            state = ContactState(
+                contact_id=contact.id,
+                status=status,
+                attempts=attempts,
+                last_attempt_at=last,
+                callback_after=callback,
+                reserved_by=reserved,
+                reserved_until=until,
+                position=contacts.index(contact),
+            )
             repo.save_state(conn, state)
             domain_states.append(state)
         conn.execute("COMMIT")
         expected = queue.next_contact(domain_states, now=NOW, rules=rules, me=ME, reached_so_far=0).contact_id
-        got = repo.next_contact_id(conn, campaign.id, now=NOW, me=ME, max_attempts=max_attempts,
-                                   cooldown=timedelta(hours=cooldown))
+        got = repo.next_contact_id(
+            conn, campaign.id, now=NOW, me=ME, max_attempts=max_attempts, cooldown=timedelta(hours=cooldown)
+        )
         assert got == expected
         assert [s.contact_id for s in repo.all_states(conn, campaign.id)] == [c.id for c in contacts]
     finally:

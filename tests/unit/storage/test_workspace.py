@@ -22,7 +22,9 @@ MARKER = "Quastenflosser-Wigbertine"
 
 
 def make(paths: WorkspacePaths, **kw: object) -> Workspace:
-    return Workspace.create(paths, org_name="KV Test", label="Erika B.", role=Role.LEAD, passphrase=PASS, **kw)
+    return Workspace.create(
+        paths, org_name="KV Test", label="Erika B.", role=Role.LEAD, passphrase=PASS, **kw
+    )
 
 
 def slot(paths: WorkspacePaths) -> str:
@@ -38,7 +40,9 @@ def test_create_then_unlock_round_trips_data(workspace_paths: WorkspacePaths) ->
     campaign = Campaign(title="Einladung")
     with ws.transaction() as conn:
         repo.insert_campaign(conn, campaign, created_at=ws.person.created_at)
-        repo.insert_contacts(conn, [Contact(campaign_id=campaign.id, first_name=MARKER, phone="+493023125001")])
+        repo.insert_contacts(
+            conn, [Contact(campaign_id=campaign.id, first_name=MARKER, phone="+493023125001")]
+        )
     ws.close()
 
     ws = Workspace.open(workspace_paths, slot(workspace_paths), PASS)

@@ -8,21 +8,22 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0003'
-down_revision = '0002'
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table('report_ids',
-    sa.Column('org_id', sa.String(length=64), nullable=False),
-    sa.Column('report_id', sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(['org_id'], ['orgs.id'], name=op.f('fk_report_ids_org_id_orgs')),
-    sa.PrimaryKeyConstraint('org_id', 'report_id', name=op.f('pk_report_ids'))
+    op.create_table(
+        "report_ids",
+        sa.Column("org_id", sa.String(length=64), nullable=False),
+        sa.Column("report_id", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(["org_id"], ["orgs.id"], name=op.f("fk_report_ids_org_id_orgs")),
+        sa.PrimaryKeyConstraint("org_id", "report_id", name=op.f("pk_report_ids")),
     )
     op.execute("INSERT INTO report_ids (org_id, report_id) SELECT DISTINCT org_id, report_id FROM reports")
 
 
 def downgrade() -> None:
-    op.drop_table('report_ids')
+    op.drop_table("report_ids")

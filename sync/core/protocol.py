@@ -24,9 +24,17 @@ from datetime import UTC, date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
-from sync.clearance import SignedClearance, SignedRevocationList
+from sync.core.clearance import SignedClearance, SignedRevocationList
 
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS = (PROTOCOL_VERSION,)
@@ -115,7 +123,7 @@ class EnrolRequest(Wire):
 
 
 class PinnedKey(Wire):
-    """A central-office public signing key to pin (sync.clearance.pin_keys takes ``public_bytes``)."""
+    """A central-office public signing key to pin (sync.core.clearance.pin_keys takes ``public_bytes``)."""
 
     kid: str
     algorithm: Literal["Ed25519"] = "Ed25519"
@@ -166,7 +174,11 @@ FINAL_OUTCOMES = frozenset({Outcome.OBJECTION, Outcome.WRONG_NUMBER, Outcome.NOT
 
 AnswerKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
 AnswerText = Annotated[str, StringConstraints(max_length=500)]
-AnswerValue = bool | AnswerText | Annotated[list[Annotated[str, StringConstraints(max_length=120)]], Field(max_length=9)]
+AnswerValue = (
+    bool
+    | AnswerText
+    | Annotated[list[Annotated[str, StringConstraints(max_length=120)]], Field(max_length=9)]
+)
 
 
 class ReportPayload(Wire):
@@ -179,7 +191,9 @@ class ReportPayload(Wire):
     zetkin: Literal[1, 11, 12, 13, 14, 15, 21] | None
     created_at: AwareDatetime
     callback_after: AwareDatetime | None = None
-    wrong_numbers: Annotated[list[Literal["phone", "phone2"]], Field(max_length=2)] = Field(default_factory=list)
+    wrong_numbers: Annotated[list[Literal["phone", "phone2"]], Field(max_length=2)] = Field(
+        default_factory=list
+    )
     organizer_action: bool = False
     organizer_message: ShortText = ""
     note: ShortText = ""
@@ -219,7 +233,7 @@ class AuditEventPayload(Wire):
     """An entry of the app's hash-chained audit log: ids only, never contents (DP-21).
 
     With ``chain_seq``, ``prev_hash`` and ``chain_hash`` (all three or none; older apps send none) the central
-    office re-verifies the chain with sync.audit_chain. The desktop's entry {seq, id, at, kind, person_id,
+    office re-verifies the chain with sync.core.audit_chain. The desktop's entry {seq, id, at, kind, person_id,
     subject, prev_hash, hash} maps to chain_seq=seq, event_id=id, at=at, action=kind, person_id, subject,
     prev_hash, chain_hash=hash, ref_ids=[subject] (or [] without a subject). ``at`` must be the entry's time
     exactly as hashed (CHAIN_TIME_FORMAT, UTC, microseconds).
@@ -247,17 +261,32 @@ class AuditEventPayload(Wire):
     def from_chain_entry(cls, entry: Mapping[str, Any]) -> AuditEventPayload:
         """The payload of a desktop audit entry {seq, id, at, kind, person_id, subject, prev_hash, hash}."""
         subject = entry.get("subject")
-        return cls(event_id=entry["id"], action=entry["kind"], at=entry["at"], ref_ids=[subject] if subject else [],
-                   chain_hash=entry["hash"], chain_seq=entry["seq"], prev_hash=entry["prev_hash"],
-                   person_id=entry.get("person_id"), subject=subject)
+        return cls(
+            event_id=entry["id"],
+            action=entry["kind"],
+            at=entry["at"],
+            ref_ids=[subject] if subject else [],
+            chain_hash=entry["hash"],
+            chain_seq=entry["seq"],
+            prev_hash=entry["prev_hash"],
+            person_id=entry.get("person_id"),
+            subject=subject,
+        )
 
     def chain_entry(self) -> dict[str, object] | None:
-        """The entry as sync.audit_chain checks it (seq, id, at, kind, person_id, subject, prev_hash, hash)."""
+        """The entry as sync.core.audit_chain checks it (seq, id, at, kind, person_id, subject, prev_hash, hash)."""
         if self.chain_seq is None:
             return None
-        return {"seq": self.chain_seq, "id": self.event_id, "at": self.at.astimezone(UTC).strftime(CHAIN_TIME_FORMAT),
-                "kind": self.action, "person_id": self.person_id, "subject": self.subject,
-                "prev_hash": self.prev_hash, "hash": self.chain_hash}
+        return {
+            "seq": self.chain_seq,
+            "id": self.event_id,
+            "at": self.at.astimezone(UTC).strftime(CHAIN_TIME_FORMAT),
+            "kind": self.action,
+            "person_id": self.person_id,
+            "subject": self.subject,
+            "prev_hash": self.prev_hash,
+            "hash": self.chain_hash,
+        }
 
 
 class _PushItem(Wire):
@@ -407,7 +436,7 @@ class ClearanceReason(StrEnum):
 class ClearanceGrant(Wire):
     resolution_id: Id
     purposes: list[Id]
-    clearance: SignedClearance  # verify with sync.clearance.verify_clearance
+    clearance: SignedClearance  # verify with sync.core.clearance.verify_clearance
 
 
 class ClearanceRefusal(Wire):
@@ -427,7 +456,7 @@ class PullPage(Wire):
     pledge_decisions: list[PledgeDecision] = Field(default_factory=list)
     clearances: list[ClearanceGrant] = Field(default_factory=list)
     clearance_refusals: list[ClearanceRefusal] = Field(default_factory=list)
-    revocations: SignedRevocationList | None = None  # verify with sync.clearance.verify_revocations
+    revocations: SignedRevocationList | None = None  # verify with sync.core.clearance.verify_revocations
 
     @property
     def objections(self) -> list[StatusUpdate]:
@@ -446,7 +475,9 @@ def encode(model: BaseModel) -> bytes:
 
 def _error_details(exc: ValidationError) -> list[dict[str, Any]]:
     # Never echo the input back: it may hold personal data.
-    return [{"loc": [str(p) for p in err["loc"]], "msg": err["msg"], "type": err["type"]} for err in exc.errors()][:20]
+    return [
+        {"loc": [str(p) for p in err["loc"]], "msg": err["msg"], "type": err["type"]} for err in exc.errors()
+    ][:20]
 
 
 def decode(model: type[M], raw: bytes | str, *, max_bytes: int = MAX_BODY_BYTES) -> M:
@@ -474,7 +505,9 @@ def decode(model: type[M], raw: bytes | str, *, max_bytes: int = MAX_BODY_BYTES)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise ProtocolError(ErrorCode.INVALID, f"body does not match {model.__name__}", _error_details(exc)) from None
+        raise ProtocolError(
+            ErrorCode.INVALID, f"body does not match {model.__name__}", _error_details(exc)
+        ) from None
     except RecursionError:
         raise ProtocolError(ErrorCode.MALFORMED, "body nested too deeply") from None
 

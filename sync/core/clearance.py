@@ -132,7 +132,7 @@ UtcTime = Annotated[
     PlainSerializer(_to_seconds, return_type=int, when_used="json"),
 ]
 
-# Ids: ASCII, no whitespace, nothing JSON would escape. Fits UUIDs and the purpose ids of sync/purposes.py.
+# Ids: ASCII, no whitespace, nothing JSON would escape. Fits UUIDs and the purpose ids of sync/core/purposes.py.
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}"
 Id = Annotated[str, StringConstraints(pattern=f"^{ID_PATTERN}$")]
 Kid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]

@@ -15,7 +15,7 @@ Two steps, so the lead can confirm before anything is imported (DP-4):
 
 Rules, in the words of data-protection.md:
 
-* **DP-4 minimisation** — only the fields of the purpose (``sync.purposes``) are kept; every other column
+* **DP-4 minimisation** — only the fields of the purpose (``sync.core.purposes``) are kept; every other column
   (birth date, IBAN, e-mail, street, member number, …) is dropped and listed. A column that maps to a field
   the purpose does not allow (e.g. last name for ``keep-in-touch``) is dropped too.
 * **DP-2 category guard** — every record carries a category. Rows whose category is not in
