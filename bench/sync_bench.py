@@ -127,7 +127,13 @@ def run(quick: bool = False) -> list[dict]:
             ],
         )
         resolution = office.add_resolution(org, today - timedelta(days=1), "KV", ["invitation"], [lead])
-        campaign, _ = office.release_campaign(org, "Benchmark", "invitation", resolution)
+        campaign, _ = office.release_campaign(
+            org,
+            "Benchmark",
+            "invitation",
+            resolution,
+            content={"script": "Hallo {first_name}!", "transparency": "Aus der Mitgliederverwaltung."},
+        )
         with running_server(url, "--rate-limit", "1000000", "--burst", "1000000") as server:
             enrolled = []
             for i in range(devices_n + 1 + e2e_runs):

@@ -5,6 +5,8 @@
   telefonaktion campaign create --title T --purpose P [--starts-on D] [--ends-on D] [--category C …]
                                                                        → the new campaign id on the last line
   telefonaktion campaign list
+  telefonaktion campaign show CAMPAIGN --json                           (settings + content version, no contacts)
+  telefonaktion campaign adapt --campaign C [--script FILE] [--questions FILE.json]   (central campaigns)
   telefonaktion campaign end --campaign C [--accept-unsynced]
   telefonaktion campaign record --campaign C --out FILE.html            (Art. 30 record of processing)
   telefonaktion import FILE --campaign C [--json] [--assume-category member] [--map HEADER=FIELD …]
@@ -73,6 +75,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     add_workspace_options(e)
     e.set_defaults(handler=_campaign_end)
+    sh = csub.add_parser("show", help="a campaign's settings and content version (no contact data)")
+    sh.add_argument("campaign")
+    sh.add_argument("--json", action="store_true", help="print JSON (the only format so far)")
+    add_workspace_options(sh)
+    sh.set_defaults(handler=_campaign_show)
+    ad = csub.add_parser(
+        "adapt", help="adapt a central campaign's script / questions for your organisation (synced)"
+    )
+    ad.add_argument("--campaign", required=True)
+    ad.add_argument("--script", type=Path, metavar="FILE", help="the new call script (UTF-8 text)")
+    ad.add_argument("--questions", type=Path, metavar="FILE.json", help="the questions as a JSON list")
+    add_workspace_options(ad)
+    ad.set_defaults(handler=_campaign_adapt)
     r = csub.add_parser("record", help="write the record of processing (Art. 30 GDPR) as HTML")
     r.add_argument("--campaign", required=True)
     r.add_argument("--out", required=True, type=Path)
@@ -175,6 +190,40 @@ def _campaign_end(args: argparse.Namespace) -> int:
                 exit_code=1,
             ) from None
         print(f"ended: {ended.wiped_contacts} contacts wiped, {ended.kept_unsynced} unsynced reports kept")
+        return 0
+
+    return _with_workspace(args, work)
+
+
+def _campaign_show(args: argparse.Namespace) -> int:
+    from desktop.services.lead_content import campaign_settings
+
+    def work(ws: Workspace) -> int:
+        print(json.dumps(campaign_settings(ws, args.campaign), ensure_ascii=False, indent=2))
+        return 0
+
+    return _with_workspace(args, work)
+
+
+def _campaign_adapt(args: argparse.Namespace) -> int:
+    from pydantic import TypeAdapter, ValidationError
+
+    from desktop.domain.models import Question
+    from desktop.services.lead_content import adapt_content
+
+    if args.script is None and args.questions is None:
+        raise CommandError("give --script FILE and/or --questions FILE.json")
+    script = args.script.read_text(encoding="utf-8") if args.script else None
+    questions = None
+    if args.questions:
+        try:
+            questions = TypeAdapter(tuple[Question, ...]).validate_json(args.questions.read_bytes())
+        except ValidationError as exc:
+            raise CommandError(f"{args.questions}: not a JSON list of questions ({exc.errors()[0]['msg']})") from None
+
+    def work(ws: Workspace) -> int:
+        adapted = adapt_content(ws, args.campaign, script=script, questions=questions)
+        print(f"adapted (from version {adapted.base_version}); reaches the other PCs after the next sync")
         return 0
 
     return _with_workspace(args, work)

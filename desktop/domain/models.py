@@ -14,6 +14,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from sync.core.content import (  # re-exported: the rules are shared with the central office
+    CallingHours,
+    CampaignRules,
+    DayWindow,
+    Question,
+    QuestionKind,
+)
 from sync.core.purposes import (
     CATEGORIES,
     DEFAULT_CATEGORIES,
@@ -81,72 +88,6 @@ class ContactStatus(StrEnum):
 
 
 # --------------------------------------------------------------------------------------------- campaign
-
-
-class QuestionKind(StrEnum):
-    YES_NO = "yes_no"
-    SINGLE = "single"
-    MULTI = "multi"
-    TEXT = "text"
-
-
-class Question(Frozen):
-    id: str
-    kind: QuestionKind
-    prompt: str = Field(min_length=1, max_length=300)
-    options: tuple[str, ...] = ()
-    max_length: int = Field(default=120, ge=1, le=500)
-
-    @model_validator(mode="after")
-    def _options_match_kind(self) -> Question:
-        if self.kind in (QuestionKind.SINGLE, QuestionKind.MULTI):
-            if not (2 <= len(self.options) <= 9):
-                raise ValueError("choice questions need 2 to 9 options (one digit key each)")
-        elif self.options:
-            raise ValueError("only choice questions have options")
-        return self
-
-
-class DayWindow(Frozen):
-    start: time
-    end: time
-
-    @model_validator(mode="after")
-    def _ordered(self) -> DayWindow:
-        if not self.start < self.end:
-            raise ValueError("calling window must start before it ends")
-        return self
-
-
-def _default_hours() -> dict[int, DayWindow]:
-    weekday = DayWindow(start=time(10), end=time(20))
-    return {
-        0: weekday,
-        1: weekday,
-        2: weekday,
-        3: weekday,
-        4: weekday,
-        5: DayWindow(start=time(10), end=time(16)),
-    }
-
-
-class CallingHours(Frozen):
-    """Per weekday (0 = Monday) the window in which calls are allowed; missing days have none (DP-19)."""
-
-    windows: dict[int, DayWindow] = Field(default_factory=_default_hours)
-    skip_public_holidays: bool = True
-    holiday_region: str | None = (
-        None  # German state code (e.g. "NW") for regional holidays; None = national only
-    )
-
-
-class CampaignRules(Frozen):
-    cooldown_hours: int = Field(default=20, ge=0, le=24 * 30)
-    max_attempts: int = Field(default=3, ge=1, le=10)
-    calling_hours: CallingHours = Field(default_factory=CallingHours)
-    notes_enabled: bool = False  # DP-6: off by default
-    note_max_length: int = Field(default=200, ge=20, le=500)
-    goal_reached: int | None = Field(default=None, ge=1)  # stop offering once this many were reached
 
 
 class Campaign(Frozen):

@@ -1,41 +1,29 @@
-"""The campaign's call script (Leitfaden) with placeholders, as plain text and as Qt rich text.
+"""The campaign's call script (Leitfaden) for one contact and caller, as plain text and as Qt rich text.
 
-Placeholders: {first_name}, {last_name}, {locality} (contact fields: substituted only when the campaign's
-purpose allows the field, else empty, DP-4/DP-7), {caller_name}, {campaign_title}. Anything else in braces
-stays visible as written, and nothing here raises on odd input (no str.format).
-
-Minimal markdown for the rich-text variant: **bold**, line breaks, and lines starting with "- " as bullets.
-Markdown is read from the script only: values put into placeholders are always literal text.
+The placeholders and the renderer live in ``sync.core.script`` (shared with the central office's live preview).
+Contact fields are substituted only when the campaign's purpose allows the field, else empty (DP-4/DP-7).
 """
 
 from __future__ import annotations
 
-import html
-import re
-from dataclasses import dataclass
-
 from desktop.domain.models import Campaign, Contact
-from sync.core.purposes import Field as ContactField
+from sync.core.script import (
+    CONTACT_PLACEHOLDERS,
+    PLACEHOLDER_RE as _PLACEHOLDER,
+    PLACEHOLDERS,
+    RenderedScript,
+    render_template,
+)
 
-CONTACT_PLACEHOLDERS: dict[str, ContactField] = {
-    "first_name": ContactField.FIRST_NAME,
-    "last_name": ContactField.LAST_NAME,
-    "locality": ContactField.LOCALITY,
-}
-PLACEHOLDERS = frozenset({*CONTACT_PLACEHOLDERS, "caller_name", "campaign_title"})
-
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-# Private-use code points mark where a value goes while the script's own markup is processed.
-_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
-_MARK = re.compile(f"{_MARK_OPEN}(\\d+){_MARK_CLOSE}")
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
-
-
-@dataclass(frozen=True)
-class RenderedScript:
-    plain: str  # placeholders filled, "**" markers removed; for copying or plain labels
-    html: str  # escaped Qt rich text (a fragment: <b>, <br>, <ul><li>)
+__all__ = [
+    "CONTACT_PLACEHOLDERS",
+    "PLACEHOLDERS",
+    "RenderedScript",
+    "_PLACEHOLDER",
+    "placeholder_values",
+    "render_script",
+    "render_template",
+]
 
 
 def placeholder_values(campaign: Campaign, contact: Contact | None, caller_name: str) -> dict[str, str]:
@@ -53,48 +41,3 @@ def render_script(
     """Render ``template`` (default: ``campaign.script``) for one contact and caller."""
     source = campaign.script if template is None else template
     return render_template(source, placeholder_values(campaign, contact, caller_name))
-
-
-def render_template(template: str, values: dict[str, str]) -> RenderedScript:
-    """Fill ``{name}`` placeholders from ``values``; unknown names stay as written."""
-    template = _PRIVATE_USE.sub("", template.replace("\r\n", "\n").replace("\r", "\n"))
-    clean = {name: _PRIVATE_USE.sub("", value) for name, value in values.items()}
-    slots: list[str] = []
-
-    def mark(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in clean:
-            return match.group(0)
-        slots.append(clean[name])
-        return f"{_MARK_OPEN}{len(slots) - 1}{_MARK_CLOSE}"
-
-    marked = _PLACEHOLDER.sub(mark, template)
-
-    plain = _MARK.sub(lambda m: slots[int(m.group(1))], _BOLD.sub(r"\1", marked))
-    rich = _MARK.sub(lambda m: html.escape(slots[int(m.group(1))], quote=False), _to_html(marked))
-    return RenderedScript(plain=plain, html=rich)
-
-
-def _inline(line: str) -> str:
-    return _BOLD.sub(r"<b>\1</b>", html.escape(line, quote=False))
-
-
-def _to_html(text: str) -> str:
-    parts: list[str] = []
-    bullets: list[str] = []
-    pending_break = False
-    for line in text.split("\n"):
-        if line.startswith("- "):
-            bullets.append(f"<li>{_inline(line[2:])}</li>")
-            continue
-        if bullets:
-            parts.append("<ul>" + "".join(bullets) + "</ul>")
-            bullets = []
-            pending_break = False
-        if pending_break:
-            parts.append("<br>")
-        parts.append(_inline(line))
-        pending_break = True
-    if bullets:
-        parts.append("<ul>" + "".join(bullets) + "</ul>")
-    return "".join(parts)

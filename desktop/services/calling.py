@@ -19,6 +19,7 @@ from desktop.services import clearance_gate, volunteers
 from desktop.storage import audit, repo
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
+from sync.core.content import content_problems
 
 Clock = Callable[[], datetime]
 GATE_CACHE = timedelta(minutes=1)
@@ -44,6 +45,8 @@ class Card:
     campaign: Campaign
     contact: Contact
     attempts: tuple[Attempt, ...]
+    content_version: int | None = None  # the central office's content version (None: a local campaign)
+    content_author: str | None = None  # "central" or "lead" (the call lead adapted script / questions)
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,15 @@ class NotCleared:
     gate: clearance_gate.GateStatus
 
 
-NextCard = Card | EmptyQueue | OutsideHours | NoCampaign | NotCleared
+@dataclass(frozen=True)
+class NoScript:
+    """The campaign lacks its script or transparency answer (DP-23): nobody is called with it (issue 14.1)."""
+
+    campaign: Campaign
+    problems: tuple[str, ...]  # "field:code", e.g. "transparency:missing"
+
+
+NextCard = Card | EmptyQueue | OutsideHours | NoCampaign | NotCleared | NoScript
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,9 @@ class CallingService:
         campaign = repo.get_campaign(conn, campaign_id)
         if campaign is None:
             return NoCampaign()
+        problems = content_problems(campaign.script, campaign.transparency, campaign.questions)
+        if problems:
+            return NoScript(campaign, tuple(f"{p.field}:{p.code}" for p in problems))
         now = self.clock()
         gate = self._gate(campaign, now)
         if not gate.valid:
@@ -175,7 +189,8 @@ class CallingService:
             )
             for r in queue.effective_reports(contact_id, repo.reports_for_contact(self.ws.conn, contact_id))
         )
-        return Card(campaign, contact.restricted_to(campaign.allowed_fields), history)
+        version, author = repo.campaign_content_version(self.ws.conn, campaign.id)
+        return Card(campaign, contact.restricted_to(campaign.allowed_fields), history, version, author)
 
     def card_for(self, campaign_id: str, contact_id: str) -> Card | NotCleared:
         """The card of a given contact (to correct the last report, or to re-check it after a sync)."""

@@ -132,7 +132,19 @@ class DemoOffice:
             )
             office.record_training(lead, today - timedelta(days=3))
             office.record_declaration(lead, today - timedelta(days=2), text_version="demo")
-            office.release_campaign(org, demo_campaign().title, "invitation", resolution)
+            demo = demo_campaign()
+            office.release_campaign(
+                org,
+                demo.title,
+                "invitation",
+                resolution,
+                content={
+                    "script": demo.script,
+                    "transparency": demo.transparency,
+                    "questions": list(demo.questions),
+                    "calling_hours": demo.rules.calling_hours.model_dump(mode="json"),
+                },
+            )
             code, _ = office.create_enrolment_code(org, lead)
             return code
         finally:

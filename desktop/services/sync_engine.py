@@ -18,7 +18,7 @@ from datetime import datetime
 from desktop.domain.models import CallReport, Campaign, ContactStatus, Role
 from desktop.paths import WorkspacePaths
 from desktop.services.enrolment import Enrolment, b64url, observe_time, trusted_now
-from desktop.services import clearance_gate, retention, session
+from desktop.services import clearance_gate, lead_content, retention, session
 from desktop.storage import audit
 from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
 from desktop.storage.database import Connection
@@ -27,6 +27,7 @@ from desktop.storage.timefmt import from_db, to_db, utcnow
 from desktop.storage.workspace import Workspace, list_slots
 from sync.core import clearance as clr
 from sync.core import protocol as p
+from sync.core.content import ContentAdaptation
 from sync.client.transport import Refused, ResyncRequired, SyncClient, SyncError, Unreachable
 
 PUSH_BATCH = 200
@@ -114,7 +115,7 @@ def _report_payload(body: dict) -> p.ReportPayload:
 
 def _item(
     item_id: str, kind: str, device_seq: int, body: dict
-) -> p.ReportItem | p.AuditEventItem | p.PledgeItem:
+) -> p.ReportItem | p.AuditEventItem | p.PledgeItem | p.ContentItem:
     key = uuid.UUID(hex=item_id)
     if kind == "report":
         return p.ReportItem(idempotency_key=key, seq=device_seq, payload=_report_payload(body))
@@ -137,6 +138,10 @@ def _item(
         )
     if kind == "pledge":
         return p.PledgeItem(idempotency_key=key, seq=device_seq, payload=p.PledgePayload.model_validate(body))
+    if kind == "content":  # a lead's adaptation of a central campaign's script and questions
+        return p.ContentItem(
+            idempotency_key=key, seq=device_seq, payload=ContentAdaptation.model_validate(body)
+        )
     raise ValueError(f"unknown outbox kind {kind}")
 
 
@@ -255,6 +260,8 @@ class SyncEngine:
             observe_time(conn, page.server_time, authoritative=True)
             for info in page.campaigns:
                 self._upsert_campaign(info)
+            for content in page.contents:  # content v1 (issue 14.1)
+                lead_content.apply_content(conn, content)
             for grant in page.clearances:
                 conn.execute(
                     "INSERT INTO clearances (resolution_id, purposes, signed, received_at) VALUES (?, ?, ?, ?) "

@@ -354,6 +354,23 @@ def update_campaign_definition(conn: Connection, campaign: Campaign) -> None:
     )
 
 
+def set_campaign_content(conn: Connection, campaign: Campaign, version: int | None, author: str) -> None:
+    """A central campaign's definition with new content, and the content version it came with (issue 14.1)."""
+    conn.execute(
+        "UPDATE campaigns SET definition = ?, content_version = coalesce(?, content_version), content_author = ? "
+        "WHERE id = ?",
+        (campaign.model_dump_json(), version, author, campaign.id),
+    )
+
+
+def campaign_content_version(conn: Connection, campaign_id: str) -> tuple[int | None, str | None]:
+    """(content version, author) of a campaign; (None, None) for a local one or before any content arrived."""
+    row = conn.execute(
+        "SELECT content_version, content_author FROM campaigns WHERE id = ?", (campaign_id,)
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
 def set_campaign_status(conn: Connection, campaign_id: str, status: str) -> None:
     conn.execute("UPDATE campaigns SET status = ? WHERE id = ?", (status, campaign_id))
 

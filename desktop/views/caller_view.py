@@ -27,6 +27,7 @@ from desktop.services.calling import (
     EmptyQueue,
     NextCard,
     NoCampaign,
+    NoScript,
     NotCleared,
     OutsideHours,
     ReportSaved,
@@ -186,6 +187,8 @@ class CallerView(QWidget):
         layout = QVBoxLayout(pane)
         title = QLabel(self.tr("Script"), pane)
         title.setFont(heading_font(1.1))
+        self.script_version = QLabel("", pane)
+        self.script_version.setObjectName("scriptVersion")
         self.script = QTextBrowser(pane)
         self.script.setAccessibleName(self.tr("Script"))
         self.script.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -197,6 +200,7 @@ class CallerView(QWidget):
         self.transparency.setAccessibleName(self.tr("Answer: where we have the number from"))
         self.transparency.hide()
         layout.addWidget(title)
+        layout.addWidget(self.script_version)
         layout.addWidget(self.script, 1)
         layout.addWidget(self.transparency_button)
         layout.addWidget(self.transparency)
@@ -232,6 +236,14 @@ class CallerView(QWidget):
         self.script.setHtml(
             render_script(campaign, contact=contact, caller_name=self.shift.caller_label).html
         )
+        if card.content_version is None:
+            self.script_version.clear()
+        elif card.content_author == "lead":
+            self.script_version.setText(
+                self.tr("Version %1, adapted by your call lead").replace("%1", str(card.content_version))
+            )
+        else:
+            self.script_version.setText(self.tr("Version %1").replace("%1", str(card.content_version)))
         self.transparency.setText(
             campaign.transparency
             or self.tr(
@@ -247,6 +259,7 @@ class CallerView(QWidget):
         for widget in (self.number, self.number2, self.history, self.locality):
             widget.clear()
         self.script.clear()
+        self.script_version.clear()
         self.bar.setEnabled(False)
         self.bar.hide()
         for button in (self.dial, self.qr, self.copy):
@@ -257,6 +270,12 @@ class CallerView(QWidget):
             self.locality.setText(self.tr("Your call lead prepares one, or it arrives with the next sync."))
             return
         self.campaign_title.setText(card.campaign.title)
+        if isinstance(card, NoScript):
+            self.name.setText(self.tr("This campaign has no script or no answer to “Where do you have my number from?” yet."))
+            self.locality.setText(
+                self.tr("Nobody is called without them. Ask your call lead or the central office to add them.")
+            )
+            return
         if isinstance(card, NotCleared):
             self.name.setText(self.tr("This campaign still lacks the clearance of the central office."))
             self.locality.setText(clearance_explanation(card.gate))

@@ -35,6 +35,7 @@ from pydantic import (
 )
 
 from sync.core.clearance import SignedClearance, SignedRevocationList
+from sync.core.content import CampaignContent, ContentAdaptation
 
 PROTOCOL_VERSION = 1
 SUPPORTED_VERSIONS = (PROTOCOL_VERSION,)
@@ -309,7 +310,14 @@ class AuditEventItem(_PushItem):
     payload: AuditEventPayload
 
 
-PushItem = Annotated[ReportItem | PledgeItem | AuditEventItem, Field(discriminator="kind")]
+class ContentItem(_PushItem):
+    """Content v1: a call lead's adaptation of a campaign's script and questions (sync.core.content)."""
+
+    kind: Literal["content"] = "content"
+    payload: ContentAdaptation
+
+
+PushItem = Annotated[ReportItem | PledgeItem | AuditEventItem | ContentItem, Field(discriminator="kind")]
 
 
 class PushRequest(Wire):
@@ -336,6 +344,7 @@ class RejectReason(StrEnum):
     UNKNOWN_CONTACT = "unknown_contact"  # no such contact in that campaign
     UNKNOWN_CORRECTION = "unknown_correction"  # ``corrects`` names no report of that contact
     CONFLICT = "conflict"  # an id of the item clashes with stored data
+    INVALID_CONTENT = "invalid_content"  # content v1: an adaptation without script, or with unknown placeholders
 
 
 class ItemResult(Wire):
@@ -457,6 +466,8 @@ class PullPage(Wire):
     clearances: list[ClearanceGrant] = Field(default_factory=list)
     clearance_refusals: list[ClearanceRefusal] = Field(default_factory=list)
     revocations: SignedRevocationList | None = None  # verify with sync.core.clearance.verify_revocations
+    # Content v1: the newest content version of each campaign that changed since the cursor (sync.core.content).
+    contents: list[CampaignContent] = Field(default_factory=list)
 
     @property
     def objections(self) -> list[StatusUpdate]:

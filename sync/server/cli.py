@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import ipaddress
 import logging
 import os
@@ -186,12 +187,77 @@ def cmd_declaration_record(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_text(path: str | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not UTF-8 text") from None
+
+
+def _content_changes(args: argparse.Namespace) -> dict[str, Any]:
+    """The content options of `campaign release` and `campaign content` (None: keep / default)."""
+    questions = None
+    if args.questions is not None:
+        try:
+            questions = json.loads(_read_text(args.questions) or "")
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{args.questions} is not JSON: {exc.msg} (line {exc.lineno})") from None
+        if isinstance(questions, dict):
+            questions = questions.get("questions")
+        if not isinstance(questions, list):
+            raise UserError(f"{args.questions} must hold a JSON list of questions")
+    return {
+        "script": _read_text(args.script),
+        "transparency": _read_text(args.transparency),
+        "questions": questions,
+        "cooldown_hours": args.cooldown_hours,
+        "max_attempts": args.max_attempts,
+        "notes_enabled": None if args.notes is None else args.notes == "on",
+        "goal_reached": args.goal,
+        "holiday_region": args.holiday_region,
+    }
+
+
 def cmd_campaign_release(args: argparse.Namespace) -> int:
     campaign_id, count = _office(args).release_campaign(
-        args.org, args.title, args.purpose, args.resolution, args.category, ends_on=args.ends_on
+        args.org,
+        args.title,
+        args.purpose,
+        args.resolution,
+        args.category,
+        ends_on=args.ends_on,
+        content=_content_changes(args),
     )
     print(f"released {count} contacts")
     print(campaign_id)
+    return 0
+
+
+def cmd_campaign_content(args: argparse.Namespace) -> int:
+    from sync.server.content import CampaignContents
+
+    changes = _content_changes(args)
+    changes["ends_on"] = args.ends
+    content = CampaignContents(_office(args)).set(args.campaign, changes)
+    print(f"content version {content.version}")
+    return 0
+
+
+def cmd_campaign_show(args: argparse.Namespace) -> int:
+    from sync.server.content import CampaignContents
+
+    campaign, content = CampaignContents(_office(args)).get(args.campaign)
+    out = {
+        "campaign_id": campaign.id,
+        "org_id": campaign.org_id,
+        "title": campaign.title,
+        "purpose": campaign.purpose,
+        "ends_on": campaign.ends_on.isoformat() if campaign.ends_on else None,
+        "content": content.model_dump(mode="json") if content else None,
+    }
+    print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -299,6 +365,17 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------------------------------- parser
 
 
+def _content_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--script", metavar="FILE", help="call script (UTF-8 text with {first_name} … placeholders)")
+    cmd.add_argument("--transparency", metavar="FILE", help='answer to "where do you have my number from?"')
+    cmd.add_argument("--questions", metavar="FILE.json", help="survey questions as a JSON list")
+    cmd.add_argument("--cooldown-hours", type=int, metavar="N", help="hours before a person is tried again")
+    cmd.add_argument("--max-attempts", type=int, metavar="N", help="attempts per person")
+    cmd.add_argument("--notes", choices=("on", "off"), help="free-text notes (DP-6: off by default)")
+    cmd.add_argument("--goal", type=int, metavar="N", help="stop offering once this many were reached")
+    cmd.add_argument("--holiday-region", metavar="CODE", help="German state code for regional holidays, e.g. NW")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -364,13 +441,23 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("--text-version", default="")
     cmd.add_argument("--document", default="")
 
-    cmd = command(group("campaign", "campaigns"), "release", cmd_campaign_release, "release a call list")
+    campaigns = group("campaign", "campaigns")
+    cmd = command(campaigns, "release", cmd_campaign_release, "release a call list (with its script)")
     cmd.add_argument("--org", required=True)
     cmd.add_argument("--title", required=True)
     cmd.add_argument("--purpose", required=True)
     cmd.add_argument("--resolution", required=True)
     cmd.add_argument("--category", nargs="+", action="extend", help="categories to release (default: member)")
     cmd.add_argument("--ends-on", type=_date)
+    _content_options(cmd)
+    cmd = command(
+        campaigns, "content", cmd_campaign_content, "set a released campaign's content (a new version)"
+    )
+    cmd.add_argument("--campaign", required=True)
+    _content_options(cmd)
+    cmd.add_argument("--ends", type=_date, metavar="YYYY-MM-DD", help="end date of the campaign")
+    cmd = command(campaigns, "show", cmd_campaign_show, "print a campaign and its newest content as JSON")
+    cmd.add_argument("--campaign", required=True)
 
     cmd = command(groups, "enrol", cmd_enrol, "make a one-time enrolment code for a device")
     cmd.add_argument("--org", required=True)

@@ -127,6 +127,9 @@ members = Table(
     Column("district", String(200), nullable=False),
     Column("postcode", String(16), nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # Mitgliedsnummer: the external id that joins results back to the membership system and to Zetkin's
+    # importer. Central office only: never in a pull payload (design.md "One system across PCs and campaigns").
+    Column("member_number", String(64)),
     Index("ix_members_org_phone", "org_id", "phone"),  # a re-import updates the member with the same number
 )
 
@@ -182,6 +185,22 @@ campaigns = Table(
     _fk("resolution_id", "resolutions.id", nullable=False),
     Column("released_at", UTCDateTime, nullable=False),
     Column("ends_on", Date),
+    Column("ended_at", UTCDateTime),  # "end campaign": PCs wipe its contact data at their next sync
+    Column("results_exported_at", UTCDateTime),  # first results export after the end (retention)
+    Column("contacts_wiped_at", UTCDateTime),  # the server's contact rows of the campaign were wiped
+)
+
+# Content v1 (sync.core.content): every version of a campaign's content, newest = highest version.
+campaign_contents = Table(
+    "campaign_contents",
+    metadata,
+    _fk("campaign_id", "campaigns.id", nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("author", String(16), nullable=False),  # central | lead
+    Column("author_ref", String(64)),  # staff id (web) or device id (lead's PC); None: command line
+    Column("content", JSON, nullable=False),  # CampaignContent as JSON (mode="json")
+    Column("created_at", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("campaign_id", "version"),
 )
 
 # Pseudonymous per-campaign ids (DP-5): only the central office maps them back to members.
@@ -243,6 +262,9 @@ reports = Table(
     Column("answers", JSON, nullable=False),
     Column("corrects", String(64)),
     Column("received_at", UTCDateTime, nullable=False),
+    # The organizer inbox: how staff resolved a "Rückmeldung an die Orga" (done | reopen) and when.
+    Column("organizer_resolution", String(16)),
+    Column("organizer_resolved_at", UTCDateTime),
     Index("ix_reports_org_report", "org_id", "report_id"),
 )
 
@@ -323,7 +345,7 @@ feed = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _fk("org_id", "orgs.id", nullable=False),
-    Column("kind", String(16), nullable=False),  # campaign | contact | status | pledge
+    Column("kind", String(16), nullable=False),  # campaign | contact | status | pledge | content
     Column("ref_id", String(64), nullable=False),
     Index("ix_feed_org_id", "org_id", "id"),
 )
@@ -454,7 +476,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0003"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0004"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from sync.core import protocol as p
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
-from sync.server import db
+from sync.server import content, db
 from sync.server.services import (
     CentralOffice,
     Device,
@@ -112,7 +112,7 @@ def insert_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
         conn.execute(insert(table), rows)
 
 
-def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem) -> str:
+def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ContentItem) -> str:
     body = {"kind": item.kind, "payload": item.payload.model_dump(mode="json")}
     return sha256_hex(json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
 
@@ -266,7 +266,7 @@ class DeviceSync:
             ).all()
             has_more = len(rows) > limit
             rows = rows[:limit]
-            refs: dict[str, list[str]] = {"campaign": [], "contact": [], "status": [], "pledge": []}
+            refs: dict[str, list[str]] = {"campaign": [], "contact": [], "status": [], "pledge": [], "content": []}
             for row in rows:
                 refs[row.kind].append(row.ref_id)
             grants, refusals = self.office.clearances_for(conn, device, now)
@@ -281,6 +281,7 @@ class DeviceSync:
                 clearances=grants,
                 clearance_refusals=refusals,
                 revocations=self.office.revocation_list(conn, device.org_id, now),
+                contents=content.contents_for_pull(conn, device, refs["content"]),
             )
 
     @staticmethod
@@ -420,6 +421,11 @@ class _Batch:
         self._store_reports(reports)
         self._store_pledges([item for item in fresh if item.kind == "pledge"])
         self._store_audit_events([item for item in fresh if item.kind == "audit_event"])
+        adapted = [item for item in fresh if item.kind == "content"]
+        if adapted:  # content v1: a lead's adaptation of script and questions (sync.server.content)
+            for key, reason in content.store_adaptations(self.conn, self.device, adapted, self.now).items():
+                item = next(i for i in adapted if self.key(i) == key)
+                self._result(item, p.ItemStatus.REJECTED, reason)
         for item in fresh:
             if self.key(item) not in self.results:
                 self._result(item, p.ItemStatus.ACCEPTED)

@@ -421,8 +421,17 @@ class CentralOffice:
         resolution_id: str,
         categories: Iterable[str] = ("member",),
         ends_on: date | None = None,
+        *,
+        content: dict[str, Any] | None = None,
     ) -> tuple[str, int]:
-        """Releases the org's members (of the given categories, with a phone number) under new pseudonymous ids."""
+        """Releases the org's members (of the given categories, with a phone number) under new pseudonymous ids.
+
+        ``content`` is version 1 of the campaign's content (sync.server.content: script, transparency, questions,
+        rules); without a script and a transparency answer nothing is released (issue 14.1)."""
+        from sync.server import content as campaign_content
+
+        content = {**(content or {}), "ends_on": ends_on}
+        campaign_content.check_release(content)
         categories = sorted(set(categories))
         if not title.strip() or len(title) > 120:
             raise invalid("the title must have 1 to 120 characters")
@@ -486,10 +495,10 @@ class CentralOffice:
                 for mid in member_ids
             ]
             conn.execute(insert(db.campaign_contacts), contacts)
+            conn.execute(insert(db.feed).values(org_id=org_id, kind="campaign", ref_id=campaign_id))
+            campaign_content.initial_content(conn, campaign_id, org_id, content, now)
             conn.execute(
-                insert(db.feed),
-                [{"org_id": org_id, "kind": "campaign", "ref_id": campaign_id}]
-                + [{"org_id": org_id, "kind": "contact", "ref_id": c["id"]} for c in contacts],
+                insert(db.feed), [{"org_id": org_id, "kind": "contact", "ref_id": c["id"]} for c in contacts]
             )
             audit(conn, now, "campaign.release", campaign_id, resolution_id, org_id=org_id)
         return campaign_id, len(contacts)

@@ -23,6 +23,7 @@ from sync.server.devtools import running_server
 from sync.server.services import CentralOffice
 from tests.conftest import ROOT
 from tests.server.helpers import members
+from tests.content_support import CONTENT
 
 PASS = "ein langes passwort"
 
@@ -64,7 +65,7 @@ def office(tmp_path: Path) -> Iterator[Office]:
         valid_until=today + timedelta(days=90),
     )
     central.record_training(lead, today - timedelta(days=2))
-    campaign, _ = central.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
+    campaign, _ = central.release_campaign(org, "Einladung Sommerfest", "invitation", resolution, content=CONTENT)
     with running_server(url, log_dir=tmp_path) as server:
         yield Office(server.url, central, org, lead, resolution, campaign, url, server)
     engine.dispose()

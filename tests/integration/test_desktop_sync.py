@@ -23,6 +23,7 @@ from sync.server import db
 from tests.conftest import ROOT, files_containing
 from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws, status
 from tests.server.helpers import members
+from tests.content_support import CONTENT
 
 
 def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
@@ -114,7 +115,9 @@ def test_unreachable_server_is_a_clear_message_and_nothing_is_lost(office: Offic
 def test_a_client_killed_during_sync_loses_nothing(office: Office, tmp_path: Path) -> None:
     office.office.record_declaration(office.lead, office.office.today())
     office.office.import_members(office.org, members(300, start=100))
-    campaign, _ = office.office.release_campaign(office.org, "Große Aktion", "invitation", office.resolution)
+    campaign, _ = office.office.release_campaign(
+        office.org, "Große Aktion", "invitation", office.resolution, content=CONTENT
+    )
     data = tmp_path / "pc"
     assert (
         cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode

@@ -32,6 +32,7 @@ from sync.server.devtools import running_server
 from sync.server.services import CentralOffice
 from tests.conftest import ROOT
 from tests.server.helpers import members
+from tests.content_support import CONTENT
 
 PASS = "ein langes passwort"
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "latin-1")
@@ -222,7 +223,7 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
     )
     office.record_training(lead, today - timedelta(days=2))
     office.record_declaration(lead, today - timedelta(days=1), text_version="2026-1")
-    office.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
+    office.release_campaign(org, "Einladung Sommerfest", "invitation", resolution, content=CONTENT)
     csv_file = member_csv(inputs / "mitglieder.csv")
     logs = central / "logs"
     logs.mkdir()

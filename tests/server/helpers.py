@@ -21,6 +21,7 @@ from sync.server import db
 from sync.server.db import open_database
 from sync.server.devtools import RunningServer, running_server
 from sync.server.services import CentralOffice
+from tests.content_support import CONTENT
 
 FIRST_NAMES = ("Alwine", "Bertold", "Cordula", "Detlev", "Eulalia", "Friedbert", "Gunhild", "Hartmut")
 LAST_NAMES = ("Quastenberg", "Rumpelmeier", "Schnarrwitz", "Tüddelkamp", "Ulkowski")
@@ -123,7 +124,9 @@ def pull_all(client: SyncClient, cursor: str | None = None, limit: int = 500) ->
         cursor = page.next_cursor
         if not page.has_more:
             break
-    merged: dict[str, list[Any]] = {k: [] for k in ("campaigns", "contacts", "statuses", "pledge_decisions")}
+    merged: dict[str, list[Any]] = {
+        k: [] for k in ("campaigns", "contacts", "statuses", "pledge_decisions", "contents")
+    }
     for page in pages:
         for k in merged:
             merged[k].extend(getattr(page, k))
@@ -177,7 +180,7 @@ class Env:
             office.record_declaration(lead, today - timedelta(days=5), "v1")
         if release and resolution_id:
             campaign_id, _ = office.release_campaign(
-                org_id, "Einladung Mitgliederversammlung", purpose, resolution_id
+                org_id, "Einladung Mitgliederversammlung", purpose, resolution_id, content=CONTENT
             )
         return Org(self, org_id, lead, resolution_id, campaign_id)
 

@@ -15,6 +15,7 @@ import pytest
 
 from sync.server import cli
 from sync.server.devtools import REPO_ROOT
+from tests.content_support import content_files
 from tests.server.helpers import FIRST_NAMES, LAST_NAMES, fiction_phone
 
 TODAY = date.today()
@@ -191,7 +192,7 @@ def test_resolution_rules(z: Zentrale, org: dict) -> None:
     )
 
 
-def test_campaign_release_checks_the_resolution(z: Zentrale, org: dict) -> None:
+def test_campaign_release_checks_the_resolution(z: Zentrale, org: dict, tmp_path: Path) -> None:
     lead = ("--responsible", org["lead"])
     expired = _resolution(z, org, *lead, "--valid-until", str(TODAY - timedelta(days=1)))
     future = z.ok(
@@ -209,7 +210,10 @@ def test_campaign_release_checks_the_resolution(z: Zentrale, org: dict) -> None:
     )
     survey_only = _resolution(z, org, *lead, purpose="survey")
     valid = _resolution(z, org, *lead)
-    release = ("campaign", "release", "--org", org["org"], "--title", "Sommerfest", "--purpose", "invitation")
+    release = (
+        "campaign", "release", "--org", org["org"], "--title", "Sommerfest", "--purpose", "invitation",
+        *content_files(tmp_path),
+    )  # fmt: skip
     assert "not valid today" in z.fails(*release, "--resolution", expired)
     assert "not valid today" in z.fails(*release, "--resolution", future)
     assert "does not cover" in z.fails(*release, "--resolution", survey_only)

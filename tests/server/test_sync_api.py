@@ -14,6 +14,7 @@ from sync.core import protocol as p
 from sync.client import Refused, ResyncRequired, SyncClient
 from sync.server import db
 from tests.server.helpers import FIRST_NAMES, LAST_NAMES, Env, fiction_phone, now, pull_all, report_item
+from tests.content_support import CONTENT
 
 ACCEPTED, DUPLICATE, REJECTED = p.ItemStatus.ACCEPTED, p.ItemStatus.DUPLICATE, p.ItemStatus.REJECTED
 
@@ -205,7 +206,7 @@ def test_pull_pages_and_minimisation(server: Env) -> None:
     assert device.client.pull(cursor).contacts == []  # nothing new
     # pseudonymous ids: new per campaign, not the member ids
     second_id, _ = server.office.release_campaign(
-        org.org_id, "Zweite Runde", "keep-in-touch", org.resolution_id
+        org.org_id, "Zweite Runde", "keep-in-touch", org.resolution_id, content=CONTENT
     )
     second = [c for c in pull_all(device.client, cursor).contacts if c.campaign_id == second_id]
     assert len(second) == 7 and not {c.contact_id for c in second} & {c.contact_id for c in contacts}

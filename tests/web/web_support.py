@@ -14,6 +14,7 @@ from sync.server import db
 from sync.server.web import totp
 from sync.server.web.auth import StaffAccounts
 from tests.server.helpers import Env
+from tests.content_support import CONTENT
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -131,7 +132,12 @@ def populate(env: Env, *, name: str | None = None) -> Populated:
     office.record_declaration(lead, today - timedelta(days=30), "2026-1", "Ordner Datenschutz, Blatt 12")
     office.record_training(deputy, today - timedelta(days=350))  # renewal due soon
     campaign_id, _ = office.release_campaign(
-        org_id, "Einladung Jahresempfang", "invitation", resolution, ends_on=today + timedelta(days=30)
+        org_id,
+        "Einladung Jahresempfang",
+        "invitation",
+        resolution,
+        ends_on=today + timedelta(days=30),
+        content=CONTENT,
     )
 
     def enrol(person: str, device_name: str) -> tuple[str, SyncClient]:

@@ -1,0 +1,6 @@
+-- Schema version 6: the content version a central campaign is called with (issue 14.1, content v1).
+-- content_version: the central office's version number (NULL: a local campaign, or none received yet);
+-- content_author: 'central' or 'lead' (the organisation's call lead adapted script and questions).
+
+ALTER TABLE campaigns ADD COLUMN content_version INTEGER;
+ALTER TABLE campaigns ADD COLUMN content_author TEXT;
