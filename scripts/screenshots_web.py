@@ -67,9 +67,13 @@ def main() -> int:
             ("health", "/web/health"),
             ("health-device", f"/web/health/{device}"),
             ("export", f"/web/export?org={org}"),
+            ("content", f"/web/campaigns/{data.campaign_id}/content"),
         ]:
             page.goto(path)
             shoot(page, name)
+        page.goto(f"/web/campaigns/{data.campaign_id}/content")
+        page.get_by_role("button", name="Vorschau zeigen").click()
+        shoot(page, "content-preview")
         page.goto(f"/web/devices?org={org}")
         page.get_by_role("button", name="Code erstellen").click()
         shoot(page, "device-code")

@@ -211,6 +211,14 @@
         <translation>Zweite Nummer: %1</translation>
     </message>
     <message>
+        <source>Version %1, adapted by your call lead</source>
+        <translation>Version %1, von deiner Verantwortlichen angepasst</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
         <source>Your number comes from the party&apos;s membership records. We use it only for this campaign. You can object at any time, and we will not call you again.</source>
         <translation>Deine Nummer stammt aus der Mitgliederverwaltung der Partei. Wir nutzen sie nur für diese Telefonaktion. Du kannst jederzeit widersprechen – dann rufen wir dich nicht mehr an.</translation>
     </message>
@@ -221,6 +229,14 @@
     <message>
         <source>Your call lead prepares one, or it arrives with the next sync.</source>
         <translation>Deine Verantwortliche*r bereitet eine vor, oder sie kommt mit der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>This campaign has no script or no answer to “Where do you have my number from?” yet.</source>
+        <translation>Für diese Aktion fehlt noch der Leitfaden oder die Antwort auf „Woher habt ihr meine Nummer?“.</translation>
+    </message>
+    <message>
+        <source>Nobody is called without them. Ask your call lead or the central office to add them.</source>
+        <translation>Ohne sie wird niemand angerufen. Bitte deine Verantwortliche oder die Bundesgeschäftsstelle, sie zu ergänzen.</translation>
     </message>
     <message>
         <source>This campaign still lacks the clearance of the central office.</source>

@@ -211,6 +211,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Version %1, adapted by your call lead</source>
+        <translation>Version %1, adapted by your call lead</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
         <source>Your number comes from the party&apos;s membership records. We use it only for this campaign. You can object at any time, and we will not call you again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -221,6 +229,14 @@
     <message>
         <source>Your call lead prepares one, or it arrives with the next sync.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign has no script or no answer to “Where do you have my number from?” yet.</source>
+        <translation>This campaign has no script or no answer to “Where do you have my number from?” yet.</translation>
+    </message>
+    <message>
+        <source>Nobody is called without them. Ask your call lead or the central office to add them.</source>
+        <translation>Nobody is called without them. Ask your call lead or the central office to add them.</translation>
     </message>
     <message>
         <source>This campaign still lacks the clearance of the central office.</source>

@@ -37,6 +37,7 @@ def content_error(problems: list[Any]) -> ServiceError:
         + (f": {first.value}" if first.value else "")
         + " (a campaign needs a script and a transparency answer before it is released or called)",
         422,
+        {"value": first.value},
     )
 
 
@@ -46,7 +47,9 @@ def _validated(campaign_id: str, values: dict[str, Any]) -> CampaignContent:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err["loc"])
-        raise ServiceError("content_invalid", f"invalid campaign content ({where}: {err['msg']})", 422) from None
+        raise ServiceError(
+            "content_invalid", f"invalid campaign content ({where}: {err['msg']})", 422, {"where": where}
+        ) from None
     problems = content_problems(content.script, content.transparency, content.questions)
     if problems:
         raise content_error(problems)
@@ -130,6 +133,19 @@ class CampaignContents:
             if campaign is None:
                 raise not_found("campaign", campaign_id)
             return campaign, current(conn, campaign_id)
+
+    def versions(self, campaign_ids: list[str]) -> dict[str, tuple[int, str]]:
+        """Newest (version, author) per campaign, for lists."""
+        cc = db.campaign_contents
+        out: dict[str, tuple[int, str]] = {}
+        with self.office.engine.begin() as conn:
+            for row in conn.execute(
+                select(cc.c.campaign_id, cc.c.version, cc.c.author)
+                .where(cc.c.campaign_id.in_(campaign_ids))
+                .order_by(cc.c.campaign_id, cc.c.version)
+            ):
+                out[row.campaign_id] = (row.version, row.author)
+        return out
 
     def history(self, campaign_id: str) -> list[Any]:
         cc = db.campaign_contents

@@ -52,13 +52,17 @@ def utcnow() -> datetime:
 
 
 class ServiceError(Exception):
-    """Something a user (admin or device) can fix; ``code`` is stable, ``status`` the HTTP status."""
+    """Something a user (admin or device) can fix; ``code`` is stable, ``status`` the HTTP status, ``params``
+    the values a translated message needs (the web interface looks ``err_<code>`` up in its catalogue)."""
 
-    def __init__(self, code: str, message: str, status: int = 422) -> None:
+    def __init__(
+        self, code: str, message: str, status: int = 422, params: dict[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
+        self.params = params or {}
 
 
 def not_found(what: str, ident: str) -> ServiceError:

@@ -16,6 +16,7 @@ import pytest
 from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.client import Refused, SyncClient
+from tests.content_support import SCRIPT, TRANSPARENCY
 from tests.server.helpers import Env, members, pull_all, report_item
 from tests.web.web_support import Staff, audit_actions, notice, sign_in
 
@@ -128,6 +129,8 @@ def test_the_letters_process_reaches_the_client(page: Any, web: Env, staff: Staf
     web.office.import_members(org_id, members(4))
     page.goto(f"/web/campaigns?org={org_id}")
     page.get_by_label("Titel").fill("Einladung Mitgliederversammlung")
+    page.get_by_label("Gesprächsleitfaden").fill(SCRIPT)
+    page.get_by_label("Antwort auf „Woher habt ihr meine Nummer?“").fill(TRANSPARENCY)
     page.get_by_role("button", name="Freigeben").click()
     assert notice(page) == "Anrufliste freigegeben: 4 Kontakte."
     fourth = pull_all(client, third.next_cursor)

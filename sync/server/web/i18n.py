@@ -338,6 +338,103 @@ T: dict[str, dict[str, str]] = {
         "or messages.",
     },
     "export_button": {"de": "CSV herunterladen", "en": "Download CSV"},
+    # campaign content (issue 14.1)
+    "content_title": {"de": "Inhalt: {title}", "en": "Content: {title}"},
+    "content_edit": {"de": "Leitfaden und Regeln bearbeiten", "en": "Edit script and rules"},
+    "content_none": {"de": "Noch kein Inhalt", "en": "No content yet"},
+    "content_version_central": {"de": "Version {version}", "en": "Version {version}"},
+    "content_version_lead": {
+        "de": "Version {version} (von der Verantwortlichen vor Ort angepasst)",
+        "en": "Version {version} (adapted by the local call lead)",
+    },
+    "content_form": {"de": "Neue Version", "en": "New version"},
+    "content_script": {"de": "Gesprächsleitfaden", "en": "Call script"},
+    "content_script_hint": {
+        "de": "Platzhalter: {placeholders}. **fett**, Zeilen mit „- “ werden Aufzählungen.",
+        "en": "Placeholders: {placeholders}. **bold**, lines starting with \"- \" become bullets.",
+    },
+    "content_preview": {"de": "Vorschau", "en": "Preview"},
+    "content_preview_hint": {
+        "de": "So sieht der Leitfaden für eine erfundene Person aus (Felder außerhalb des Zwecks bleiben leer). "
+        "Noch nicht gespeichert.",
+        "en": "The script for an invented person (fields outside the purpose stay empty). Not saved yet.",
+    },
+    "content_preview_button": {"de": "Vorschau zeigen", "en": "Show preview"},
+    "content_transparency": {
+        "de": "Antwort auf „Woher habt ihr meine Nummer?“",
+        "en": "Answer to \"Where do you have my number from?\"",
+    },
+    "content_transparency_hint": {
+        "de": "Quelle, Zweck, Widerspruchsrecht und Kontakt der*des Datenschutzbeauftragten (DP-23).",
+        "en": "Source, purpose, right to object and the data-protection officer's contact (DP-23).",
+    },
+    "content_questions": {"de": "Fragen", "en": "Questions"},
+    "content_questions_hint": {
+        "de": "Als JSON-Liste, z. B. {example}. Arten: yes_no, single, multi (2–9 Optionen), text.",
+        "en": "As a JSON list, e.g. {example}. Kinds: yes_no, single, multi (2–9 options), text.",
+    },
+    "content_rules": {"de": "Regeln", "en": "Rules"},
+    "content_cooldown": {"de": "Pause vor dem nächsten Versuch (Stunden)", "en": "Pause before the next try (hours)"},
+    "content_max_attempts": {"de": "Versuche je Person", "en": "Attempts per person"},
+    "content_goal": {"de": "Ziel: so viele erreichte Personen", "en": "Goal: this many people reached"},
+    "content_notes": {"de": "Notizen erlauben", "en": "Allow notes"},
+    "content_notes_hint": {
+        "de": "Freitext ist standardmäßig aus (DP-6) und wird nach der Synchronisierung gelöscht.",
+        "en": "Free text is off by default (DP-6) and deleted after sync.",
+    },
+    "content_hours": {"de": "Anrufzeiten", "en": "Calling hours"},
+    "content_day": {"de": "Tag", "en": "Day"},
+    "content_from": {"de": "von", "en": "from"},
+    "content_to": {"de": "bis", "en": "to"},
+    "content_skip_holidays": {"de": "An Feiertagen nicht anrufen", "en": "No calls on public holidays"},
+    "content_region": {"de": "Feiertage des Bundeslands", "en": "Public holidays of the state"},
+    "content_region_none": {"de": "nur bundesweite", "en": "national ones only"},
+    "content_save": {"de": "Als neue Version speichern", "en": "Save as a new version"},
+    "content_history": {"de": "Versionen", "en": "Versions"},
+    "content_version": {"de": "Version", "en": "Version"},
+    "content_author": {"de": "von", "en": "by"},
+    "content_by_central": {"de": "Bundesgeschäftsstelle", "en": "central office"},
+    "content_by_lead": {"de": "Verantwortliche vor Ort", "en": "local call lead"},
+    "done_content_saved": {
+        "de": "Gespeichert als Version {count}. Die PCs erhalten sie bei der nächsten Synchronisierung.",
+        "en": "Saved as version {count}. The PCs receive it at their next sync.",
+    },
+    "weekday_0": {"de": "Montag", "en": "Monday"},
+    "weekday_1": {"de": "Dienstag", "en": "Tuesday"},
+    "weekday_2": {"de": "Mittwoch", "en": "Wednesday"},
+    "weekday_3": {"de": "Donnerstag", "en": "Thursday"},
+    "weekday_4": {"de": "Freitag", "en": "Friday"},
+    "weekday_5": {"de": "Samstag", "en": "Saturday"},
+    "weekday_6": {"de": "Sonntag", "en": "Sunday"},
+    "reason_invalid_content": {"de": "ungültiger Inhalt", "en": "invalid content"},
+    "kind_content": {"de": "Inhalt", "en": "content"},
+    # service errors by code (issue 14.8): "err_" + ServiceError.code, parameters from ServiceError.params
+    "err_content_script_missing": {
+        "de": "Der Gesprächsleitfaden fehlt. Ohne Leitfaden und Transparenz-Antwort wird nicht angerufen.",
+        "en": "The call script is missing. Nobody is called without script and transparency answer.",
+    },
+    "err_content_transparency_missing": {
+        "de": "Die Antwort auf „Woher habt ihr meine Nummer?“ fehlt. Ohne sie wird nicht angerufen.",
+        "en": "The answer to \"Where do you have my number from?\" is missing. Nobody is called without it.",
+    },
+    "err_content_script_unknown_placeholder": {
+        "de": "Unbekannter Platzhalter im Leitfaden: {value}.",
+        "en": "Unknown placeholder in the script: {value}.",
+    },
+    "err_content_questions_duplicate_id": {
+        "de": "Zwei Fragen haben dieselbe Kennung.",
+        "en": "Two questions have the same id.",
+    },
+    "err_content_questions_not_json": {
+        "de": "Die Fragen sind keine JSON-Liste.",
+        "en": "The questions are not a JSON list.",
+    },
+    "err_content_invalid": {"de": "Ungültige Angabe ({where}).", "en": "Invalid value ({where})."},
+    "err_content_ends_in_past": {
+        "de": "Die Telefonaktion würde in der Vergangenheit enden.",
+        "en": "The campaign would end in the past.",
+    },
+    "err_campaign_ended": {"de": "Diese Telefonaktion ist beendet.", "en": "This campaign has ended."},
     # form problems
     "err_date": {
         "de": "Bitte ein gültiges Datum angeben ({field}).",

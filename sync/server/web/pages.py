@@ -27,9 +27,11 @@ from starlette.responses import RedirectResponse, Response
 
 from sync.core import protocol as p
 from sync.core.purposes import CATEGORIES, PURPOSES, Field
+from sync.server.content import CampaignContents
 from sync.server.services import LOCAL_TZ, CentralOffice, ServiceError, acting_as
 from sync.server.web import i18n
 from sync.server.web.auth import ABSOLUTE_TIMEOUT, LoginRefused, Session, StaffAccounts
+from sync.server.web.content_pages import ContentPages
 
 PREFIX = "/web"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -127,6 +129,8 @@ class Ctx:
 
     def error_text(self, exc: Exception) -> str:
         if isinstance(exc, ServiceError):
+            if "err_" + exc.code in i18n.T:  # messages by code (issue 14.8): one catalogue, both languages
+                return self.t("err_prefix", message=self.t("err_" + exc.code, **exc.params))
             return self.t("err_prefix", message=i18n.service_message(self.lang, exc.message))
         return str(exc)
 
@@ -669,6 +673,7 @@ class Pages:
             categories=CATEGORIES,
             status_order=STATUS_ORDER,
             today=self.office.today().isoformat(),
+            versions=CampaignContents(self.office).versions([c.id for c in campaigns]),
         )
 
     def campaigns_post(self, ctx: Ctx) -> Response:
@@ -682,6 +687,10 @@ class Pages:
                 ctx.f("resolution"),
                 ctx.fl("category"),
                 ends_on=ends_on,
+                content={
+                    "script": ctx.form.get("script", [""])[0],
+                    "transparency": ctx.form.get("transparency", [""])[0],
+                },
             )
         except (ServiceError, FormProblem) as exc:
             return self.failed(ctx, exc, self.campaigns_get)
@@ -751,6 +760,7 @@ class Pages:
 
 def build_router(office: CentralOffice, accounts: StaffAccounts | None = None) -> APIRouter:
     pages = Pages(office, accounts or StaffAccounts(office.engine, clock=office.clock))
+    content_pages = ContentPages(pages)
     router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
     def route(path: str, method: str, handler: Callable[[Ctx], Response], *, public: bool = False) -> None:
@@ -790,6 +800,7 @@ def build_router(office: CentralOffice, accounts: StaffAccounts | None = None) -
         ("/devices/code", None, pages.device_code_post),
         ("/devices/{device_id}/revoke", pages.device_revoke_get, pages.device_revoke_post),
         ("/campaigns", pages.campaigns_get, pages.campaigns_post),
+        ("/campaigns/{campaign_id}/content", content_pages.get, content_pages.post),
         ("/health", pages.health_get, None),
         ("/health/{device_id}", pages.health_device_get, None),
         ("/export", pages.export_get, pages.export_post),
