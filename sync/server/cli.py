@@ -148,9 +148,12 @@ def cmd_members_import(args: argparse.Namespace) -> int:
             allowed_categories=args.category,
             assume_category=args.assume_category,
         )
+        numbers = memberfile.member_numbers(Path(args.file), assume_category=args.assume_category)
     except memberfile.MemberFileError as exc:
         raise UserError(f"{args.file}: {exc}") from None
-    added, updated = office.import_members(args.org, result.records)
+    added, updated = office.import_members(args.org, result.records, numbers)
+    if numbers:
+        print(f"member numbers kept at the central office: {sum(r.row in numbers for r in result.records)}")
     if result.dropped_columns:
         print("dropped columns: " + ", ".join(result.dropped_columns))
     for issue in result.refused_rows + result.invalid_rows:
@@ -349,8 +352,15 @@ def cmd_pledge_decide(args: argparse.Namespace) -> int:
 
 
 def cmd_results_export(args: argparse.Namespace) -> int:
-    count = _office(args).export_results(args.org, Path(args.out))
-    print(f"exported {count} outcomes to {args.out}")
+    from sync.server.exports import export
+
+    summary = export(_office(args), args.org, Path(args.out), args.format)
+    if summary.format == "csv":
+        print(f"exported {summary.rows} outcomes to {args.out}")
+    else:
+        print(f"exported {summary.rows} members to {args.out} ({summary.format})")
+        if summary.without_member_number:
+            print(f"{summary.without_member_number} members with results have no member number: not exported")
     return 0
 
 
@@ -477,9 +487,15 @@ def build_parser() -> argparse.ArgumentParser:
     command(pledges, "confirm", cmd_pledge_decide, "confirm a pledge").add_argument("pledge")
     command(pledges, "reject", cmd_pledge_decide, "reject a pledge").add_argument("pledge")
 
-    cmd = command(group("results", "outcomes"), "export", cmd_results_export, "export outcomes as CSV")
+    cmd = command(group("results", "outcomes"), "export", cmd_results_export, "export the results (docs/exports.md)")
     cmd.add_argument("--org", required=True)
     cmd.add_argument("--out", required=True)
+    cmd.add_argument(
+        "--format",
+        choices=("mgl", "zetkin", "csv"),
+        default="csv",
+        help="mgl: per member for the membership system; zetkin: Zetkin's person import; csv: per report",
+    )
 
     command(group("keys", "signing keys"), "show", cmd_keys_show, "print the public signing key id")
 

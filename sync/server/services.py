@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -311,8 +311,16 @@ class CentralOffice:
             audit(conn, self.clock(), "person.add", person_id, org_id=org_id)
         return person_id
 
-    def import_members(self, org_id: str, records: Iterable[MemberRecord]) -> tuple[int, int]:
-        """Adds the records, or updates the org's member with the same phone number. Returns (added, updated)."""
+    def import_members(
+        self,
+        org_id: str,
+        records: Iterable[MemberRecord],
+        member_numbers: Mapping[int, str] | None = None,
+    ) -> tuple[int, int]:
+        """Adds the records, or updates the org's member with the same phone number. Returns (added, updated).
+
+        ``member_numbers`` (row -> Mitgliedsnummer, sync.core.memberfile.member_numbers) are kept here only: the
+        external id of the results exports, never in a pull (issue 14.4)."""
         now, added, updated = self.clock(), 0, 0
         m = db.members
         with self.engine.begin() as conn:
@@ -326,12 +334,14 @@ class CentralOffice:
                     updated_at=now,
                     consent_date=date.fromisoformat(rec.consent_date) if rec.consent_date else None,
                 )
+                if member_numbers and rec.row in member_numbers:
+                    values["member_number"] = member_numbers[rec.row]
                 if rec.phone in by_phone:
                     conn.execute(update(m).where(m.c.id == by_phone[rec.phone]).values(**values))
                     updated += 1
                 else:
                     by_phone[rec.phone] = member_id = db.new_id()
-                    new_rows.append({"id": member_id, "org_id": org_id, **values})
+                    new_rows.append({"member_number": None, "id": member_id, "org_id": org_id, **values})
             if new_rows:
                 conn.execute(insert(m), new_rows)
             added = len(new_rows)
@@ -611,7 +621,7 @@ class CentralOffice:
         with self.engine.begin() as conn:
             self._one(conn, db.orgs, org_id, "org")
             rows = conn.execute(select(r).where(r.c.org_id == org_id).order_by(r.c.created_at, r.c.pk)).all()
-            audit(conn, self.clock(), "results.export", org_id, org_id=org_id)
+            audit(conn, self.clock(), "results.export", org_id, "csv", org_id=org_id)
         tmp = out.with_name(out.name + ".tmp")
         with tmp.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)

@@ -183,8 +183,9 @@ def test_results_export_downloads_csv(page: Any, web: Env, staff: Staff) -> None
     device.client.push([org.report(device, contacts[0].contact_id, "voicemail")])
     sign_in(page, staff)
     page.goto(f"/web/export?org={org.org_id}")
+    page.get_by_label("Rückmeldungen (pseudonym)").check()
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="CSV herunterladen").click()
+        page.get_by_role("button", name="Herunterladen").click()
     download = download_info.value
     assert download.suggested_filename.startswith(f"ergebnisse-{org.org_id[:8]}-")
     text = Path(download.path()).read_text(encoding="utf-8")

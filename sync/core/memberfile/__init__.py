@@ -46,6 +46,7 @@ from __future__ import annotations
 from . import limits
 from .errors import ErrorCode, ImportCancelled, MemberFileError, RowCode
 from .limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_VALUE_CHARS, MAX_XLSX_UNCOMPRESSED_BYTES
+from .external_ids import member_numbers
 from .reader import plan, read
 from .results import (
     ColumnMapping,
@@ -61,6 +62,7 @@ from .results import (
 )
 
 __all__ = [
+    "member_numbers",
     "MAX_FILE_BYTES",
     "MAX_ROWS",
     "MAX_COLUMNS",

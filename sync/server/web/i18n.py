@@ -331,13 +331,31 @@ T: dict[str, dict[str, str]] = {
     "kind_audit_event": {"de": "Protokolleintrag", "en": "audit event"},
     # export
     "export_title": {"de": "Ergebnisse herunterladen", "en": "Download results"},
-    "export_text": {
-        "de": "Eine CSV-Datei, eine Zeile je Rückmeldung: nur pseudonyme Kennungen und Codes, keine "
-        "Namen, Nummern, Notizen oder Nachrichten.",
-        "en": "A CSV file, one row per report: pseudonymous ids and codes only, no names, numbers, notes "
-        "or messages.",
+    "export_intro": {
+        "de": "Die Ergebnisse zurück in die Mitgliederverwaltung: nie Namen, Telefonnummern, Notizen oder "
+        "Nachrichten. Jeder Download wird protokolliert.",
+        "en": "The results back into the membership system: never names, phone numbers, notes or messages. "
+        "Every download is logged.",
     },
-    "export_button": {"de": "CSV herunterladen", "en": "Download CSV"},
+    "export_format": {"de": "Format", "en": "Format"},
+    "export_format_mgl": {"de": "Mitgliederverwaltung (MGL)", "en": "Membership system (MGL)"},
+    "export_format_mgl_hint": {
+        "de": "Eine Zeile je angerufenem Mitglied: Mitgliedsnummer, letztes Ergebnis, Datum, Widerspruch, "
+        "Nummernproblem.",
+        "en": "One row per member called: member number, last outcome, date, objection, number problem.",
+    },
+    "export_format_zetkin": {"de": "Zetkin-Personenimport", "en": "Zetkin person import"},
+    "export_format_zetkin_hint": {
+        "de": "Mitgliedsnummer als externe ID (ext_id), Ergebnisse als Tag-Spalten.",
+        "en": "Member number as external id (ext_id), outcomes as tag columns.",
+    },
+    "export_format_csv": {"de": "Rückmeldungen (pseudonym)", "en": "Reports (pseudonymous)"},
+    "export_format_csv_hint": {
+        "de": "Eine Zeile je Rückmeldung: nur pseudonyme Kennungen und Codes.",
+        "en": "One row per report: pseudonymous ids and codes only.",
+    },
+    "err_export_format": {"de": "Unbekanntes Format {format}.", "en": "Unknown format {format}."},
+    "export_button": {"de": "Herunterladen", "en": "Download"},
     # campaign content (issue 14.1)
     "content_title": {"de": "Inhalt: {title}", "en": "Content: {title}"},
     "content_edit": {"de": "Leitfaden und Regeln bearbeiten", "en": "Edit script and rules"},

@@ -27,6 +27,7 @@ from starlette.responses import RedirectResponse, Response
 
 from sync.core import protocol as p
 from sync.core.purposes import CATEGORIES, PURPOSES, Field
+from sync.server import exports
 from sync.server.content import CampaignContents
 from sync.server.services import LOCAL_TZ, CentralOffice, ServiceError, acting_as
 from sync.server.web import i18n
@@ -738,19 +739,20 @@ class Pages:
             error=error,
             orgs=orgs,
             org=org,
-            columns=CentralOffice.EXPORT_COLUMNS,
+            formats=exports.FORMATS,
         )
 
     def export_post(self, ctx: Ctx) -> Response:
-        org_id = ctx.f("org")
+        org_id, fmt = ctx.f("org"), ctx.f("format") or "csv"
         with tempfile.TemporaryDirectory(prefix="tz-export-") as tmp:
             out = Path(tmp) / "results.csv"
             try:
-                self.office.export_results(org_id, out)  # audited there (results.export)
+                exports.export(self.office, org_id, out, fmt)  # audited there (results.export + format)
             except ServiceError as exc:
                 return self.failed(ctx, exc, self.export_get)
             data = out.read_bytes()
-        filename = f"ergebnisse-{org_id[:8]}-{self.office.today().isoformat()}.csv"
+        suffix = "" if fmt == "csv" else f"-{fmt}"
+        filename = f"ergebnisse{suffix}-{org_id[:8]}-{self.office.today().isoformat()}.csv"
         return Response(
             data,
             media_type="text/csv; charset=utf-8",
