@@ -7,6 +7,7 @@
   telefonaktion campaign list
   telefonaktion campaign show CAMPAIGN --json                           (settings + content version, no contacts)
   telefonaktion campaign adapt --campaign C [--script FILE] [--questions FILE.json]   (central campaigns)
+  telefonaktion organizer list [--campaign C] [--json]                  (the organizer inbox, after a sync)
   telefonaktion campaign end --campaign C [--accept-unsynced]
   telefonaktion campaign record --campaign C --out FILE.html            (Art. 30 record of processing)
   telefonaktion import FILE --campaign C [--json] [--assume-category member] [--map HEADER=FIELD …]
@@ -93,6 +94,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--out", required=True, type=Path)
     add_workspace_options(r)
     r.set_defaults(handler=_campaign_record)
+
+    org = sub.add_parser("organizer", help="the organizer inbox (Rückmeldungen an die Orga), after a sync")
+    osub = org.add_subparsers(dest="organizer_command", metavar="ACTION", required=True)
+    ol = osub.add_parser("list", help="organizer messages of your organisation, newest first")
+    ol.add_argument("--campaign")
+    ol.add_argument("--json", action="store_true")
+    add_workspace_options(ol)
+    ol.set_defaults(handler=_organizer_list)
 
     imp = sub.add_parser("import", help="import a membership export (CSV/XLSX) into a campaign's call list")
     imp.add_argument("file", type=Path)
@@ -224,6 +233,23 @@ def _campaign_adapt(args: argparse.Namespace) -> int:
     def work(ws: Workspace) -> int:
         adapted = adapt_content(ws, args.campaign, script=script, questions=questions)
         print(f"adapted (from version {adapted.base_version}); reaches the other PCs after the next sync")
+        return 0
+
+    return _with_workspace(args, work)
+
+
+def _organizer_list(args: argparse.Namespace) -> int:
+    from desktop.services.lead import require_lead
+    from desktop.storage import repo
+
+    def work(ws: Workspace) -> int:
+        require_lead(ws)
+        items = repo.organizer_items(ws.conn, args.campaign)
+        if args.json:
+            print(json.dumps(items, ensure_ascii=False, indent=2))
+        else:
+            for item in items:
+                print(f"{item['created_at']}\t{item['resolution'] or 'open'}\t{item['message']}")
         return 0
 
     return _with_workspace(args, work)

@@ -130,4 +130,5 @@ def campaign_settings(ws: Workspace, campaign_id: str) -> dict[str, object]:
         "questions": [q.model_dump(mode="json") for q in campaign.questions],
         "rules": campaign.rules.model_dump(mode="json"),
         "contacts": repo.contact_count(conn, campaign_id),
+        "organizer_open": repo.organizer_open_count(conn, campaign_id),
     }

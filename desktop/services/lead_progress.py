@@ -73,6 +73,7 @@ class Progress:
     goal: int | None
     wiped: bool = False
     extra: dict[str, int] = field(default_factory=dict)
+    organizer_open: int = 0  # organizer messages the central office has not resolved yet (inbox v1)
 
 
 def progress(ws: Workspace, campaign_id: str, *, now: datetime | None = None) -> Progress:
@@ -159,4 +160,5 @@ def progress(ws: Workspace, campaign_id: str, *, now: datetime | None = None) ->
         pending_uploads=len(repo.pending_reports(conn, campaign_id)),
         goal=campaign.rules.goal_reached,
         wiped=bool(extra.get("wiped_at")),
+        organizer_open=repo.organizer_open_count(conn, campaign_id),
     )

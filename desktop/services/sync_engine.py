@@ -20,7 +20,7 @@ from desktop.paths import WorkspacePaths
 from desktop.services.enrolment import Enrolment, b64url, observe_time, trusted_now
 from desktop.services import clearance_gate, lead_content, retention, session
 from desktop.storage import audit
-from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
+from desktop.storage.repo import delete_meta, get_meta, put_organizer_item, set_meta, transaction
 from desktop.storage.database import Connection
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.timefmt import from_db, to_db, utcnow
@@ -284,7 +284,22 @@ class SyncEngine:
                 self._store_revocations(page.revocations)
             self._upsert_contacts(self._covered(page.contacts))
             for update in page.statuses:
-                _apply_status(conn, update.contact_id, ContactStatus(update.status.value))
+                _apply_status(
+                    conn, update.contact_id, ContactStatus(update.status.value), resolved=update.organizer_resolved
+                )
+            for item in page.organizer_items:  # inbox v1: the lead's copy of the organizer messages
+                if _campaign_exists(conn, item.campaign_id):
+                    put_organizer_item(
+                        conn,
+                        report_id=item.report_id,
+                        campaign_id=item.campaign_id,
+                        contact_id=item.contact_id,
+                        outcome=item.outcome.value,
+                        message=item.message,
+                        created_at=item.created_at,
+                        resolution=item.resolution,
+                        resolved_at=item.resolved_at,
+                    )
             for decision in page.pledge_decisions:
                 conn.execute(
                     "UPDATE pledges SET status = ?, decided_at = ? WHERE id = ?",
@@ -388,15 +403,24 @@ class SyncEngine:
 # --------------------------------------------------------------------------------------------- helpers
 
 
-def _apply_status(conn: Connection, contact_id: str, server_status: ContactStatus) -> None:
-    """The server decides (objection wins); a local status of higher precedence stays until it is pushed."""
+def _apply_status(
+    conn: Connection, contact_id: str, server_status: ContactStatus, *, resolved: bool = False
+) -> None:
+    """The server decides (objection wins); a local status of higher precedence stays until it is pushed —
+    except a local organizer action the central office has resolved (``resolved``: done or back to the queue)."""
     row = conn.execute("SELECT status FROM contacts WHERE id = ?", (contact_id,)).fetchone()
     if row is None:
         return
     local = ContactStatus(row[0])
     rank = p.STATUS_PRECEDENCE
-    if rank[p.ContactStatus(server_status.value)] >= rank[p.ContactStatus(local.value)]:
+    if (resolved and local is ContactStatus.ORGANIZER_ACTION) or rank[
+        p.ContactStatus(server_status.value)
+    ] >= rank[p.ContactStatus(local.value)]:
         conn.execute("UPDATE contacts SET status = ? WHERE id = ?", (server_status.value, contact_id))
+
+
+def _campaign_exists(conn: Connection, campaign_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM campaigns WHERE id = ?", (campaign_id,)).fetchone() is not None
 
 
 def sync_once(workspace_conn: Connection, clock: Callable[[], datetime] = utcnow) -> SyncResult:

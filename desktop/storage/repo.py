@@ -427,7 +427,51 @@ def delete_campaign_contacts(conn: Connection, campaign_id: str) -> int:
     """Delete a campaign's contacts and slices (secure_delete overwrites the freed space)."""
     n = conn.execute("DELETE FROM contacts WHERE campaign_id = ?", (campaign_id,)).rowcount
     conn.execute("DELETE FROM slices WHERE campaign_id = ?", (campaign_id,))
+    conn.execute("DELETE FROM organizer_inbox WHERE campaign_id = ?", (campaign_id,))
     return n
+
+
+# --------------------------------------------------------------------------------------------- organizer inbox
+
+
+def put_organizer_item(
+    conn: Connection,
+    *,
+    report_id: str,
+    campaign_id: str,
+    contact_id: str,
+    outcome: str,
+    message: str,
+    created_at: datetime,
+    resolution: str | None,
+    resolved_at: datetime | None,
+) -> None:
+    """Insert or update one organizer message as the central office sent it (inbox v1)."""
+    conn.execute(
+        "INSERT INTO organizer_inbox (report_id, campaign_id, contact_id, outcome, message, created_at, resolution, "
+        "resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) DO UPDATE SET "
+        "message = excluded.message, resolution = excluded.resolution, resolved_at = excluded.resolved_at",
+        (report_id, campaign_id, contact_id, outcome, message, to_db(created_at), resolution, to_db(resolved_at)),
+    )
+
+
+def organizer_items(conn: Connection, campaign_id: str | None = None) -> list[dict[str, object]]:
+    """The organizer messages on this PC, newest first."""
+    sql = (
+        "SELECT report_id, campaign_id, contact_id, outcome, message, created_at, resolution, resolved_at "
+        "FROM organizer_inbox"
+    )
+    params: tuple[str, ...] = ()
+    if campaign_id:
+        sql, params = sql + " WHERE campaign_id = ?", (campaign_id,)
+    keys = ("report_id", "campaign_id", "contact_id", "outcome", "message", "created_at", "resolution", "resolved_at")
+    return [dict(zip(keys, row, strict=True)) for row in conn.execute(sql + " ORDER BY created_at DESC", params)]
+
+
+def organizer_open_count(conn: Connection, campaign_id: str) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM organizer_inbox WHERE campaign_id = ? AND resolution IS NULL", (campaign_id,)
+    ).fetchone()[0]
 
 
 def pending_reports(conn: Connection, campaign_id: str) -> list[tuple[str, str, str, str]]:

@@ -422,6 +422,23 @@ class StatusUpdate(Wire):
     contact_id: Id
     status: ContactStatus
     changed_at: AwareDatetime
+    # Inbox v1: staff resolved an organizer action of this contact; the status replaces the PC's own even when
+    # lower (a reopened contact goes back to the queue).
+    organizer_resolved: bool = False
+
+
+class OrganizerItem(Wire):
+    """Inbox v1: a "Rückmeldung an die Orga" for the organisation's call lead (the message as the caller wrote
+    it), and how the central office resolved it (None: still open)."""
+
+    report_id: Id
+    campaign_id: Id
+    contact_id: Id
+    outcome: Outcome
+    message: ShortText
+    created_at: AwareDatetime
+    resolution: Literal["done", "reopen"] | None = None
+    resolved_at: AwareDatetime | None = None
 
 
 class PledgeDecision(Wire):
@@ -468,6 +485,8 @@ class PullPage(Wire):
     revocations: SignedRevocationList | None = None  # verify with sync.core.clearance.verify_revocations
     # Content v1: the newest content version of each campaign that changed since the cursor (sync.core.content).
     contents: list[CampaignContent] = Field(default_factory=list)
+    # Inbox v1: organizer messages of the organisation, new or resolved since the cursor.
+    organizer_items: list[OrganizerItem] = Field(default_factory=list)
 
     @property
     def objections(self) -> list[StatusUpdate]:
@@ -523,14 +542,23 @@ def decode(model: type[M], raw: bytes | str, *, max_bytes: int = MAX_BODY_BYTES)
         raise ProtocolError(ErrorCode.MALFORMED, "body nested too deeply") from None
 
 
-def report_status(outcome: Outcome, organizer_action: bool = False) -> ContactStatus:
-    """The status one report alone would give its contact (the server combines them by precedence)."""
+def report_status(
+    outcome: Outcome, organizer_action: bool = False, organizer_resolution: str | None = None
+) -> ContactStatus:
+    """The status one report alone would give its contact (the server combines them by precedence).
+
+    ``organizer_resolution`` (inbox v1): staff resolved the report's organizer action — ``done`` closes the
+    contact, ``reopen`` returns it to the queue."""
     if outcome is Outcome.OBJECTION:
         return ContactStatus.OBJECTION
     if outcome is Outcome.NOT_IN_SERVICE:
         return ContactStatus.NOT_IN_SERVICE
     if outcome is Outcome.WRONG_NUMBER:
         return ContactStatus.WRONG_NUMBER
+    if organizer_action and organizer_resolution == "done":
+        return ContactStatus.DONE
+    if organizer_action and organizer_resolution == "reopen":
+        return ContactStatus.OPEN
     if organizer_action:
         return ContactStatus.ORGANIZER_ACTION
     if outcome is Outcome.REACHED:

@@ -364,6 +364,27 @@ def cmd_results_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_organizer_list(args: argparse.Namespace) -> int:
+    from sync.server.inbox import OrganizerInbox
+
+    items = OrganizerInbox(_office(args)).list(args.org, campaign_id=args.campaign, open_only=args.open)
+    if args.json:
+        print(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=2))
+    else:
+        for item in items:
+            state = item.resolution or "open"
+            print(f"{item.report_id}\t{item.created_at:%Y-%m-%d %H:%M}\t{state}\t{item.campaign_title}")
+    return 0
+
+
+def cmd_organizer_resolve(args: argparse.Namespace) -> int:
+    from sync.server.inbox import OrganizerInbox
+
+    status = OrganizerInbox(_office(args)).resolve(args.report, args.outcome)
+    print(f"resolved ({args.outcome}): the contact is now {status.value} on every PC after its next sync")
+    return 0
+
+
 def cmd_keys_show(args: argparse.Namespace) -> int:
     keys = _office(args).pinned_keys()
     for key in keys:
@@ -496,6 +517,16 @@ def build_parser() -> argparse.ArgumentParser:
         default="csv",
         help="mgl: per member for the membership system; zetkin: Zetkin's person import; csv: per report",
     )
+
+    organizer = group("organizer", "the organizer inbox (Rückmeldungen an die Orga)")
+    cmd = command(organizer, "list", cmd_organizer_list, "list an org's organizer messages, newest first")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--campaign")
+    cmd.add_argument("--open", action="store_true", help="only the unresolved ones")
+    cmd.add_argument("--json", action="store_true")
+    cmd = command(organizer, "resolve", cmd_organizer_resolve, "close (done) or requeue (reopen) the contact")
+    cmd.add_argument("--report", required=True)
+    cmd.add_argument("--outcome", required=True, choices=("done", "reopen"))
 
     command(group("keys", "signing keys"), "show", cmd_keys_show, "print the public signing key id")
 

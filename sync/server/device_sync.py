@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from sync.core import protocol as p
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
-from sync.server import content, db
+from sync.server import content, db, inbox
 from sync.server.services import (
     CentralOffice,
     Device,
@@ -227,7 +227,12 @@ class DeviceSync:
         if contact_ids:
             for row in conn.execute(
                 select(
-                    rep.c.contact_id, rep.c.report_id, rep.c.outcome, rep.c.organizer_action, rep.c.corrects
+                    rep.c.contact_id,
+                    rep.c.report_id,
+                    rep.c.outcome,
+                    rep.c.organizer_action,
+                    rep.c.corrects,
+                    rep.c.organizer_resolution,
                 ).where(rep.c.contact_id.in_(sorted(contact_ids)))
             ):
                 by_contact[row.contact_id].append(row)
@@ -236,7 +241,7 @@ class DeviceSync:
             corrected = {row.corrects for row in rows if row.corrects}
             statuses = [p.ContactStatus.OPEN]
             for row in rows:
-                status = p.report_status(p.Outcome(row.outcome), row.organizer_action)
+                status = p.report_status(p.Outcome(row.outcome), row.organizer_action, row.organizer_resolution)
                 if row.report_id not in corrected or status is p.ContactStatus.OBJECTION:
                     statuses.append(status)
             decided[contact_id] = max(statuses, key=p.STATUS_PRECEDENCE.__getitem__)
@@ -266,7 +271,14 @@ class DeviceSync:
             ).all()
             has_more = len(rows) > limit
             rows = rows[:limit]
-            refs: dict[str, list[str]] = {"campaign": [], "contact": [], "status": [], "pledge": [], "content": []}
+            refs: dict[str, list[str]] = {
+                "campaign": [],
+                "contact": [],
+                "status": [],
+                "pledge": [],
+                "content": [],
+                "inbox": [],
+            }
             for row in rows:
                 refs[row.kind].append(row.ref_id)
             grants, refusals = self.office.clearances_for(conn, device, now)
@@ -282,6 +294,7 @@ class DeviceSync:
                 clearance_refusals=refusals,
                 revocations=self.office.revocation_list(conn, device.org_id, now),
                 contents=content.contents_for_pull(conn, device, refs["content"]),
+                organizer_items=inbox.items_for_pull(conn, device, refs["inbox"]),
             )
 
     @staticmethod
@@ -363,12 +376,15 @@ class DeviceSync:
             .where(cc.c.id.in_(set(ids)), c.c.org_id == device.org_id)
             .order_by(cc.c.id)
         )
+        rows = rows.all()
+        resolved = inbox.resolved_contacts(conn, [row.id for row in rows])
         return [
             p.StatusUpdate(
                 campaign_id=row.campaign_id,
                 contact_id=row.id,
                 status=p.ContactStatus(row.status),
                 changed_at=row.status_changed_at,
+                organizer_resolved=row.id in resolved,
             )
             for row in rows
         ]
@@ -419,6 +435,11 @@ class _Batch:
         fresh = self._claim_seqs(claimed)
         reports = [item for item in fresh if item.kind == "report"]
         self._store_reports(reports)
+        inbox.feed_new(  # inbox v1: new organizer messages reach the lead's PCs
+            self.conn,
+            self.device.org_id,
+            [i.payload.report_id for i in reports if i.payload.organizer_action and self.key(i) not in self.results],
+        )
         self._store_pledges([item for item in fresh if item.kind == "pledge"])
         self._store_audit_events([item for item in fresh if item.kind == "audit_event"])
         adapted = [item for item in fresh if item.kind == "content"]
