@@ -1,7 +1,7 @@
 """Content of central campaigns on the PC (issue 14.1, content v1 of the protocol).
 
 The central office authors a released campaign's content (script, transparency answer, questions, rules) and
-sends each new version in the pull; :func:`apply_content` stores it with its version number. The
+sends each new version in the pull; ``repo.apply_campaign_content`` stores it with its version number. The
 organisation's call lead may adapt script and questions (:func:`adapt_content`): the change applies on this PC
 at once and travels as a ``content`` outbox item; the central office makes it the next version, which reaches
 every PC of the organisation. Runs on the task thread, never imports Qt.
@@ -16,32 +16,9 @@ from datetime import datetime
 from desktop.domain.models import Campaign, Question, new_id
 from desktop.services.lead import LeadError, require_lead
 from desktop.storage import repo
-from desktop.storage.database import Connection
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
-from sync.core.content import CampaignContent, ContentAdaptation, content_problems
-
-
-def apply_content(conn: Connection, content: CampaignContent) -> bool:
-    """Store a newer content version of a central campaign (inside the pull's transaction); False: ignored."""
-    campaign = repo.get_campaign(conn, content.campaign_id)
-    if campaign is None or repo.campaign_origin(conn, content.campaign_id) != "central":
-        return False
-    version, _ = repo.campaign_content_version(conn, content.campaign_id)
-    if version is not None and content.version <= version:
-        return False
-    updated = Campaign.model_validate(
-        {
-            **campaign.model_dump(),
-            "script": content.script,
-            "transparency": content.transparency,
-            "questions": content.questions,
-            "rules": content.rules,
-            "ends_on": content.ends_on or campaign.ends_on,
-        }
-    )
-    repo.set_campaign_content(conn, updated, content.version, content.author)
-    return True
+from sync.core.content import ContentAdaptation, content_problems
 
 
 @dataclass(frozen=True)

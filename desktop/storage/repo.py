@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from desktop.domain.models import CallReport, Campaign, Contact, ContactState, ContactStatus
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db
+from sync.core.content import CampaignContent
 
 # --------------------------------------------------------------------------------------------- transactions, meta
 
@@ -361,6 +362,28 @@ def set_campaign_content(conn: Connection, campaign: Campaign, version: int | No
         "WHERE id = ?",
         (campaign.model_dump_json(), version, author, campaign.id),
     )
+
+
+def apply_campaign_content(conn: Connection, content: CampaignContent) -> bool:
+    """Store a newer content version of a central campaign (inside the pull's transaction); False: ignored."""
+    campaign = get_campaign(conn, content.campaign_id)
+    if campaign is None or campaign_origin(conn, content.campaign_id) != "central":
+        return False
+    version, _ = campaign_content_version(conn, content.campaign_id)
+    if version is not None and content.version <= version:
+        return False
+    updated = Campaign.model_validate(
+        {
+            **campaign.model_dump(),
+            "script": content.script,
+            "transparency": content.transparency,
+            "questions": content.questions,
+            "rules": content.rules,
+            "ends_on": content.ends_on or campaign.ends_on,
+        }
+    )
+    set_campaign_content(conn, updated, content.version, content.author)
+    return True
 
 
 def campaign_content_version(conn: Connection, campaign_id: str) -> tuple[int | None, str | None]:
