@@ -106,6 +106,23 @@ def record_html(ws: Workspace, campaign_id: str, *, now: datetime | None = None)
         if res.known
         else "<tr><td colspan='2'>Noch nicht eingetragen: bitte Beschluss des Vorstands ergänzen.</td></tr>"
     )
+    central_recipients = central_deletion = ""
+    if info.origin == "central":
+        extra = repo.get_campaign_lead(ws.conn, campaign_id) or {}
+        central_recipients = (
+            "\n<p>Die Anrufliste hat die Bundesgeschäftsstelle freigegeben; nur sie ordnet die pseudonyme Kennung "
+            "über die Mitgliedsnummer wieder der Mitgliederverwaltung zu (die Mitgliedsnummer kommt nie auf den PC). "
+            "Rückmeldungen an die Orga gehen an die Bundesgeschäftsstelle und an die Verantwortlichen der "
+            "Gliederung.</p>"
+        )
+        if extra.get("central_free_text_days") is not None:
+            central_deletion = (
+                f"\n<li>Bei der Bundesgeschäftsstelle: Notizen und Nachrichten an die Orga "
+                f"{int(extra['central_free_text_days'])} Tage nach ihrer Erledigung bzw. nach dem Ende der Aktion; "
+                f"die Zuordnung zur Mitgliedsnummer nach dem Export der Ergebnisse, spätestens "
+                f"{int(extra['central_contact_days'] or 0)} Tage nach dem Ende der Aktion. Anrufergebnisse bleiben "
+                "nur mit dem, was der Export in die Mitgliederverwaltung braucht.</li>"
+            )
     li = "".join
     return f"""<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8">
@@ -145,7 +162,7 @@ Beitragsdaten; der Import verwirft solche Spalten und nennt sie.</p>
 
 <h2>6. Empfänger</h2>
 <p>Ausschließlich die eigene Bundesgeschäftsstelle der Partei (Übermittlung der Ergebnisse unter der pseudonymen
-Kennung). Keine Weitergabe an Dritte, keine Übermittlung in Drittländer.</p>
+Kennung). Keine Weitergabe an Dritte, keine Übermittlung in Drittländer.</p>{central_recipients}
 
 <h2>7. Löschfristen</h2>
 <ul>
@@ -155,7 +172,7 @@ auch ohne Internetverbindung, und beim Entzug der Freigabe.</li>
 <li>Freie Notizen und Nachrichten an die Orga: nach der Übermittlung an die Bundesgeschäftsstelle.</li>
 <li>Anrufergebnisse unter pseudonymer Kennung: nach Bestätigung durch die Bundesgeschäftsstelle und einer kurzen
 Prüfzeit; nicht übermittelte Ergebnisse werden nie ohne ausdrückliche Entscheidung der*des Verantwortlichen gelöscht.</li>
-<li>Reservierungen von Listenteilen verfallen, wenn sie nicht rechtzeitig bearbeitet werden.</li>
+<li>Reservierungen von Listenteilen verfallen, wenn sie nicht rechtzeitig bearbeitet werden.</li>{central_deletion}
 </ul>
 
 <h2>8. Technische und organisatorische Maßnahmen (Art. 32 DSGVO)</h2>

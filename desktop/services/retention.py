@@ -61,6 +61,16 @@ def enforce(conn: Connection, system_now: datetime) -> list[str]:
                     audit.append(conn, audit.AuditKind.WIPE, at=system_now, subject=campaign_id)
             repo.set_meta(conn, "withheld", "1")
         repo.set_meta(conn, "access_until", json.dumps(until))
+        # The central office ended a campaign (issue 14.5): its contact data goes at this sync. Reports and the
+        # outbox stay (unsynced outcomes are never wiped here).
+        for (campaign_id,) in conn.execute(
+            "SELECT id FROM campaigns WHERE origin = 'central' AND status = 'ended'"
+        ).fetchall():
+            count = repo.delete_campaign_contacts(conn, campaign_id)
+            if count:
+                wiped.append(campaign_id)
+                repo.put_campaign_lead(conn, campaign_id, wiped_at=to_db(system_now), wiped_contacts=count)
+                audit.append(conn, audit.AuditKind.WIPE, at=system_now, subject=f"{campaign_id}:{count}")
     if wiped:
         conn.execute("VACUUM")  # secure_delete is on; VACUUM also rewrites the file without the freed pages
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

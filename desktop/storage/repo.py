@@ -408,6 +408,8 @@ _LEAD_COLUMNS = (
     "ended_reason",
     "wiped_at",
     "wiped_contacts",
+    "central_free_text_days",
+    "central_contact_days",
 )
 
 

@@ -232,9 +232,31 @@ class WorkspaceSyncStore:
                     "UPDATE pledges SET status = ?, decided_at = ? WHERE id = ?",
                     (decision.status, to_db(decision.decided_at), decision.pledge_id),
                 )
+            for info in page.campaigns:  # campaign end v1: retention wipes its contacts right after this sync
+                if info.ended_at is not None and repo.campaign_row(conn, info.campaign_id) is not None:
+                    repo.set_campaign_status(conn, info.campaign_id, "ended")
+                    extra = repo.get_campaign_lead(conn, info.campaign_id) or {}
+                    repo.put_campaign_lead(  # ended_reason stays empty: neither the lead nor the end date
+                        conn, info.campaign_id, ended_at=extra.get("ended_at") or to_db(info.ended_at)
+                    )
             set_meta(conn, "pull_cursor", page.next_cursor)
 
     def _upsert_campaign(self, info: p.CampaignInfo) -> None:
+        self._insert_or_update_campaign(info)
+        if info.record is not None:  # record v1: the resolution and deletion rules for the Art. 30 record
+            r = info.record
+            repo.put_campaign_lead(
+                self.conn,
+                info.campaign_id,
+                resolution_ref=r.document_ref,
+                resolution_body=r.resolution_body,
+                resolution_date=r.resolution_date.isoformat(),
+                responsible=json.dumps(r.responsible[:3]),
+                central_free_text_days=r.free_text_days,
+                central_contact_days=r.contact_days,
+            )
+
+    def _insert_or_update_campaign(self, info: p.CampaignInfo) -> None:
         exists = self.conn.execute("SELECT 1 FROM campaigns WHERE id = ?", (info.campaign_id,)).fetchone()
         if exists:
             self.conn.execute(

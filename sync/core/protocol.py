@@ -390,6 +390,19 @@ class ContactStatus(StrEnum):
     OBJECTION = "objection"
 
 
+class CampaignRecord(Wire):
+    """Record v1: what the Art. 30 record of a central campaign needs from the central office (DP-22) — the
+    board resolution, the responsible persons (their names as recorded there) and the server's deletion rules."""
+
+    resolution_body: str
+    resolution_date: date
+    resolution_valid_until: date
+    document_ref: str = ""
+    responsible: list[Annotated[str, StringConstraints(max_length=200)]] = Field(default_factory=list)
+    free_text_days: int  # notes and organizer messages at the central office: days after resolution / end
+    contact_days: int  # member link of an ended campaign's contacts: days after the end at the latest
+
+
 class CampaignInfo(Wire):
     campaign_id: Id
     title: str
@@ -399,6 +412,9 @@ class CampaignInfo(Wire):
     categories: list[str]
     released_at: AwareDatetime
     ends_on: date | None = None
+    # Campaign end v1: staff ended the campaign; every PC wipes its contact data at this sync (DP-15).
+    ended_at: AwareDatetime | None = None
+    record: CampaignRecord | None = None  # record v1
 
 
 class ContactRecord(Wire):

@@ -115,15 +115,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     scheme = "https" if args.tls_cert else "http"
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
 
+    from sync.server import retention
+    from sync.server.services import CentralOffice
+
+    retention_engine = _open(args.database)
+
     async def run() -> None:
         task = asyncio.create_task(server.serve(sockets=[sock]))
         while not server.started and not task.done():
             await asyncio.sleep(0.01)
         if server.started:
             print(f"READY {scheme}://{host}:{port}", flush=True)
-        await task
+        daily = asyncio.create_task(retention.timer(CentralOffice(retention_engine)))  # issue 14.6
+        try:
+            await task
+        finally:
+            daily.cancel()
 
-    asyncio.run(run())
+    try:
+        asyncio.run(run())
+    finally:
+        retention_engine.dispose()
     return 0
 
 
@@ -385,6 +397,25 @@ def cmd_organizer_resolve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retention_run(args: argparse.Namespace) -> int:
+    from sync.server import retention
+
+    report = retention.run(_office(args))
+    print(
+        f"blanked {report.messages_blanked} organizer messages and {report.notes_blanked} notes; "
+        f"unlinked {report.contacts_unlinked} contacts of {report.campaigns_wiped} ended campaigns"
+    )
+    return 0
+
+
+def cmd_campaign_end(args: argparse.Namespace) -> int:
+    from sync.server.campaign_end import end_campaign
+
+    ended = end_campaign(_office(args), args.campaign)
+    print(f"ended: the PCs wipe its {ended} contacts at their next sync")
+    return 0
+
+
 def cmd_keys_show(args: argparse.Namespace) -> int:
     keys = _office(args).pinned_keys()
     for key in keys:
@@ -517,6 +548,10 @@ def build_parser() -> argparse.ArgumentParser:
         default="csv",
         help="mgl: per member for the membership system; zetkin: Zetkin's person import; csv: per report",
     )
+
+    command(group("retention", "deletion rules (DP-6, DP-15)"), "run", cmd_retention_run, "apply them now")
+    cmd = command(campaigns, "end", cmd_campaign_end, "end a campaign: every PC wipes its contacts at its next sync")
+    cmd.add_argument("--campaign", required=True)
 
     organizer = group("organizer", "the organizer inbox (Rückmeldungen an die Orga)")
     cmd = command(organizer, "list", cmd_organizer_list, "list an org's organizer messages, newest first")

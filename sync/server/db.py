@@ -209,7 +209,7 @@ campaign_contacts = Table(
     metadata,
     _id(primary_key=True),
     _fk("campaign_id", "campaigns.id", nullable=False),
-    _fk("member_id", "members.id", nullable=False),
+    _fk("member_id", "members.id"),  # None: retention unlinked the pseudonym after the campaign (issue 14.6)
     Column("status", String(32), nullable=False),
     Column("status_changed_at", UTCDateTime, nullable=False),
     UniqueConstraint("campaign_id", "member_id"),

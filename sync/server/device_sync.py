@@ -23,6 +23,7 @@ from sync.core import protocol as p
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
 from sync.server import content, db, inbox
+from sync.server.retention import campaign_record
 from sync.server.services import (
     CentralOffice,
     Device,
@@ -327,6 +328,8 @@ class DeviceSync:
                 fields=sorted(f.value for f in get_purpose(row.purpose).fields),
                 released_at=row.released_at,
                 ends_on=row.ends_on,
+                ended_at=row.ended_at,
+                record=campaign_record(conn, row.resolution_id),
             )
             for row in rows
         ]
@@ -347,7 +350,7 @@ class DeviceSync:
             )
             .join(c, c.c.id == cc.c.campaign_id)
             .join(m, m.c.id == cc.c.member_id)
-            .where(cc.c.id.in_(ids), c.c.org_id == device.org_id)
+            .where(cc.c.id.in_(ids), c.c.org_id == device.org_id, c.c.ended_at.is_(None))
             .order_by(cc.c.id)
         ).all()
         out = []

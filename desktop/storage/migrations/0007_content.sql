@@ -4,3 +4,7 @@
 
 ALTER TABLE campaigns ADD COLUMN content_version INTEGER;
 ALTER TABLE campaigns ADD COLUMN content_author TEXT;
+
+-- Record v1: the central office's deletion rules for a central campaign (days), for its Art. 30 record.
+ALTER TABLE campaign_lead ADD COLUMN central_free_text_days INTEGER;
+ALTER TABLE campaign_lead ADD COLUMN central_contact_days INTEGER;

@@ -426,6 +426,68 @@ T: dict[str, dict[str, str]] = {
     "weekday_6": {"de": "Sonntag", "en": "Sunday"},
     "reason_invalid_content": {"de": "ungültiger Inhalt", "en": "invalid content"},
     "kind_content": {"de": "Inhalt", "en": "content"},
+    # central progress and "end campaign" (issue 14.5)
+    "nav_inbox": {"de": "Rückmeldungen", "en": "Organizer inbox"},
+    "progress_link": {"de": "Fortschritt", "en": "Progress"},
+    "progress_title": {"de": "Fortschritt: {title}", "en": "Progress: {title}"},
+    "progress_by_status": {"de": "Personen nach Stand", "en": "Persons by status"},
+    "progress_blocked": {"de": "Warum gerade niemand angerufen wird", "en": "Why people are not called now"},
+    "progress_per_day": {"de": "Anrufe je Tag", "en": "Calls per day"},
+    "progress_day": {"de": "Tag", "en": "Day"},
+    "progress_calls": {"de": "Anrufe", "en": "Calls"},
+    "progress_reached": {"de": "erreicht", "en": "reached"},
+    "progress_ended": {"de": "beendet am {date}", "en": "ended on {date}"},
+    "blocked_callback": {"de": "Rückruf vereinbart", "en": "call-back agreed"},
+    "blocked_cooldown": {"de": "Pause vor dem nächsten Versuch", "en": "pause before the next try"},
+    "blocked_attempts": {"de": "alle Versuche gemacht", "en": "all attempts made"},
+    "blocked_objection": {"de": "Widerspruch", "en": "objection"},
+    "blocked_number_problem": {"de": "Nummernproblem", "en": "number problem"},
+    "blocked_organizer_action": {"de": "wartet auf die Orga", "en": "waiting for the organizer"},
+    "end_title": {"de": "Telefonaktion beenden", "en": "End the campaign"},
+    "end_text": {
+        "de": "Jeder PC löscht die Kontaktdaten dieser Aktion bei seiner nächsten Synchronisierung. Noch nicht "
+        "übertragene Rückmeldungen bleiben erhalten. Hier werden die Kontakte nach dem Export der Ergebnisse "
+        "oder spätestens nach der Frist gelöscht.",
+        "en": "Every PC wipes this campaign's contact data at its next sync. Reports not yet uploaded are kept. "
+        "Here the contacts are wiped after the results export or after the grace period at the latest.",
+    },
+    "end_confirm": {"de": "Ja, die Aktion beenden", "en": "Yes, end the campaign"},
+    "end_button": {"de": "Beenden", "en": "End"},
+    "end_unchecked": {"de": "Bitte bestätigen.", "en": "Please confirm."},
+    "end_done": {"de": "Diese Telefonaktion ist beendet.", "en": "This campaign has ended."},
+    "end_wiped": {"de": "Die Kontakte sind gelöscht.", "en": "Its contacts are wiped."},
+    "done_campaign_ended": {
+        "de": "Beendet. Die PCs löschen die {count} Kontakte bei ihrer nächsten Synchronisierung.",
+        "en": "Ended. The PCs wipe the {count} contacts at their next sync.",
+    },
+    # organizer inbox (issue 14.2)
+    "inbox_title": {"de": "Rückmeldungen an die Orga", "en": "Organizer inbox"},
+    "inbox_text": {
+        "de": "Neueste zuerst. „Erledigt“ schließt den Kontakt, „Zurück in die Liste“ lässt ihn wieder anrufen – "
+        "auf jedem PC nach der nächsten Synchronisierung.",
+        "en": "Newest first. \"Done\" closes the contact, \"Back to the list\" has it called again — on every "
+        "PC after its next sync.",
+    },
+    "inbox_open_count": {"de": "{count} offene Rückmeldungen", "en": "{count} open organizer messages"},
+    "inbox_outcome": {"de": "Ergebnis: {outcome}", "en": "Outcome: {outcome}"},
+    "inbox_contact": {"de": "Kontakt {id}", "en": "contact {id}"},
+    "inbox_no_message": {"de": "(ohne Nachricht)", "en": "(no message)"},
+    "inbox_done": {"de": "Erledigt", "en": "Done"},
+    "inbox_reopen": {"de": "Zurück in die Liste", "en": "Back to the list"},
+    "inbox_resolved_done": {"de": "erledigt am {date}", "en": "done on {date}"},
+    "inbox_resolved_reopen": {"de": "zurück in der Liste seit {date}", "en": "back on the list since {date}"},
+    "done_inbox_done": {"de": "Erledigt.", "en": "Done."},
+    "done_inbox_reopen": {"de": "Zurück in der Anrufliste.", "en": "Back on the call list."},
+    "err_inbox_outcome": {"de": "Unbekannte Entscheidung {outcome}.", "en": "Unknown decision {outcome}."},
+    "outcome_reached": {"de": "erreicht", "en": "reached"},
+    "outcome_no_pickup": {"de": "nicht abgenommen", "en": "no pickup"},
+    "outcome_busy": {"de": "besetzt", "en": "busy"},
+    "outcome_call_back": {"de": "Rückruf gewünscht", "en": "call back"},
+    "outcome_not_available": {"de": "nicht da", "en": "not available"},
+    "outcome_voicemail": {"de": "Mailbox", "en": "voicemail"},
+    "outcome_wrong_number": {"de": "falsche Nummer", "en": "wrong number"},
+    "outcome_objection": {"de": "Widerspruch", "en": "objection"},
+    "outcome_not_in_service": {"de": "kein Anschluss", "en": "not in service"},
     # service errors by code (issue 14.8): "err_" + ServiceError.code, parameters from ServiceError.params
     "err_content_script_missing": {
         "de": "Der Gesprächsleitfaden fehlt. Ohne Leitfaden und Transparenz-Antwort wird nicht angerufen.",

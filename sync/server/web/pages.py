@@ -32,6 +32,7 @@ from sync.server.content import CampaignContents
 from sync.server.services import LOCAL_TZ, CentralOffice, ServiceError, acting_as
 from sync.server.web import i18n
 from sync.server.web.auth import ABSOLUTE_TIMEOUT, LoginRefused, Session, StaffAccounts
+from sync.server.web.campaign_pages import CampaignPages
 from sync.server.web.content_pages import ContentPages
 
 PREFIX = "/web"
@@ -763,6 +764,7 @@ class Pages:
 def build_router(office: CentralOffice, accounts: StaffAccounts | None = None) -> APIRouter:
     pages = Pages(office, accounts or StaffAccounts(office.engine, clock=office.clock))
     content_pages = ContentPages(pages)
+    campaign_pages = CampaignPages(pages)
     router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
     def route(path: str, method: str, handler: Callable[[Ctx], Response], *, public: bool = False) -> None:
@@ -803,6 +805,10 @@ def build_router(office: CentralOffice, accounts: StaffAccounts | None = None) -
         ("/devices/{device_id}/revoke", pages.device_revoke_get, pages.device_revoke_post),
         ("/campaigns", pages.campaigns_get, pages.campaigns_post),
         ("/campaigns/{campaign_id}/content", content_pages.get, content_pages.post),
+        ("/campaigns/{campaign_id}/progress", campaign_pages.progress_get, None),
+        ("/campaigns/{campaign_id}/end", None, campaign_pages.end_post),
+        ("/inbox", campaign_pages.inbox_get, None),
+        ("/inbox/{report_id}", None, campaign_pages.resolve_post),
         ("/health", pages.health_get, None),
         ("/health/{device_id}", pages.health_device_get, None),
         ("/export", pages.export_get, pages.export_post),

@@ -1,4 +1,5 @@
-"""campaign content versions, member numbers (central only), organizer-inbox resolution, campaign end
+"""campaign content versions, member numbers (central only), organizer-inbox resolution, campaign end and
+retention (a wiped contact keeps its pseudonym without a member)
 
 Revision ID: 0004
 Revises: 0003
@@ -34,12 +35,16 @@ def upgrade() -> None:
         batch.add_column(sa.Column("ended_at", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("results_exported_at", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("contacts_wiped_at", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("campaign_contacts") as batch:
+        batch.alter_column("member_id", existing_type=sa.String(length=64), nullable=True)
     with op.batch_alter_table("reports") as batch:
         batch.add_column(sa.Column("organizer_resolution", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("organizer_resolved_at", sa.DateTime(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("campaign_contacts") as batch:
+        batch.alter_column("member_id", existing_type=sa.String(length=64), nullable=False)
     with op.batch_alter_table("reports") as batch:
         batch.drop_column("organizer_resolved_at")
         batch.drop_column("organizer_resolution")
