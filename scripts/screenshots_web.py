@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.server.helpers import serving  # noqa: E402
+from tests.server.helpers import Org, serving  # noqa: E402
 from tests.web.web_support import CHROMIUM_ARGS, make_staff, populate, sign_in  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -39,6 +39,18 @@ def main() -> int:
     ):
         env.office.add_org("OV Beispieldorf")
         data = populate(env, name="KV Musterstadt")
+        helper = Org(env, data.org_id, data.lead_id, None, data.campaign_id)
+        device = helper.enrol(name="Büro-PC 2")
+        contacts = helper.contacts(device)
+        device.client.push(
+            [
+                helper.report(
+                    device, contacts[9].contact_id, "reached", organizer_action=True,
+                    organizer_message="Möchte beim Plakatieren helfen – bitte zurückrufen",
+                ),
+                helper.report(device, contacts[10].contact_id, "not_available", organizer_action=True),
+            ]
+        )  # fmt: skip
         staff = make_staff(env, name="Erika Zentrale")
         browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
         shots: list[str] = []
@@ -68,6 +80,8 @@ def main() -> int:
             ("health-device", f"/web/health/{device}"),
             ("export", f"/web/export?org={org}"),
             ("content", f"/web/campaigns/{data.campaign_id}/content"),
+            ("progress", f"/web/campaigns/{data.campaign_id}/progress"),
+            ("inbox", f"/web/inbox?org={org}"),
         ]:
             page.goto(path)
             shoot(page, name)

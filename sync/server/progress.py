@@ -91,6 +91,6 @@ def campaign_progress(office: CentralOffice, campaign_id: str) -> CentralProgres
         per_day=[(d, *days[d]) for d in sorted(days)],  # type: ignore[misc]
         organizer_open=OrganizerInbox(office).open_counts(campaign.org_id).get(campaign_id, 0),
         content_version=current.version if current else None,
-        ended_at=retention.ended_at(campaign),
+        ended_at=end if (end := retention.ended_at(campaign)) is not None and end <= now else None,
         wiped=campaign.contacts_wiped_at is not None,
     )
