@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.storage.database import Connection
-from desktop.storage.repo import get_meta, set_meta
+from desktop.storage.meta_store import get_meta, get_meta_many, set_meta
 from desktop.storage.timefmt import from_db, to_db
 from sync.core import clearance as clr
 
@@ -33,11 +33,7 @@ class Enrolment:
 
     @classmethod
     def load(cls, conn: Connection) -> Enrolment | None:
-        meta = dict(
-            conn.execute(
-                f"SELECT key, value FROM meta WHERE key IN ({','.join('?' * len(META_KEYS))})", META_KEYS
-            ).fetchall()
-        )
+        meta = get_meta_many(conn, META_KEYS)
         if set(meta) != set(META_KEYS):
             return None
         pinned = {kid: b64url(key) for kid, key in json.loads(meta["pinned_keys"]).items()}
