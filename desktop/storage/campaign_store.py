@@ -72,6 +72,11 @@ def campaign_statuses(conn: Connection) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in conn.execute("SELECT id, status FROM campaigns ORDER BY created_at, id")]
 
 
+def purposes(conn: Connection) -> set[str]:
+    """The purposes of all stored campaigns."""
+    return {r[0] for r in conn.execute("SELECT DISTINCT purpose FROM campaigns")}
+
+
 def central_purposes(conn: Connection) -> list[str]:
     """The purposes of the central office's campaigns that have not ended."""
     return [

@@ -77,12 +77,12 @@ class Workspace:
         try:
             migrations.migrate(conn)
             with transaction(conn):
-                for key, value in (
+                for name, value in (
                     ("workspace_id", workspace_id),
                     ("org_name", org_name),
                     ("created_at", to_db(now)),
                 ):
-                    meta_store.set_meta(conn, key, value)
+                    meta_store.set_meta(conn, name, value)
                 people_store.insert_person(conn, person)
         except BaseException:
             conn.close()
@@ -133,11 +133,6 @@ class Workspace:
             except (WorkspaceError, OSError, DatabaseError):
                 pass  # stays pending; tried again at the next unlock
         return workspace
-
-    def open_connection(self) -> Connection:
-        """A second connection to the same database, for the sync thread (WAL lets it read while the
-        database runner writes; writers take turns through the busy timeout)."""
-        return open_encrypted(self.paths.database, self._key)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
