@@ -37,7 +37,7 @@ def main() -> int:
         serving("sqlite", str(Path(tmp) / "zentrale.db"), Path(tmp)) as env,
         sync_playwright() as pw,
     ):
-        env.office.add_org("OV Beispieldorf")
+        env.office.commands.add_org("OV Beispieldorf")
         data = populate(env, name="KV Musterstadt")
         helper = Org(env, data.org_id, data.lead_id, None, data.campaign_id)
         device = helper.enrol(name="Büro-PC 2")

@@ -240,11 +240,11 @@ def _campaign_adapt(args: argparse.Namespace) -> int:
 
 def _organizer_list(args: argparse.Namespace) -> int:
     from desktop.services.lead import require_lead
-    from desktop.storage import repo
+    from desktop.storage import organizer_store
 
     def work(ws: Workspace) -> int:
         require_lead(ws)
-        items = repo.organizer_items(ws.conn, args.campaign)
+        items = organizer_store.organizer_items(ws.conn, args.campaign)
         if args.json:
             print(json.dumps(items, ensure_ascii=False, indent=2))
         else:

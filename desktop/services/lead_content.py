@@ -1,7 +1,7 @@
 """Content of central campaigns on the PC (issue 14.1, content v1 of the protocol).
 
 The central office authors a released campaign's content (script, transparency answer, questions, rules) and
-sends each new version in the pull; ``repo.apply_campaign_content`` stores it with its version number. The
+sends each new version in the pull; ``campaign_store.apply_campaign_content`` stores it with its version number. The
 organisation's call lead may adapt script and questions (:func:`adapt_content`): the change applies on this PC
 at once and travels as a ``content`` outbox item; the central office makes it the next version, which reaches
 every PC of the organisation. Runs on the task thread, never imports Qt.
@@ -15,7 +15,7 @@ from datetime import datetime
 
 from desktop.domain.models import Campaign, Question, new_id
 from desktop.services.lead import LeadError, require_lead
-from desktop.storage import repo
+from desktop.storage import campaign_store, contact_store, organizer_store, outbox_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from sync.core.content import ContentAdaptation, content_problems
@@ -42,15 +42,15 @@ def adapt_content(
     require_lead(ws)
     now = now or utcnow()
     with ws.transaction() as conn:
-        campaign = repo.get_campaign(conn, campaign_id)
-        row = repo.campaign_row(conn, campaign_id)
+        campaign = campaign_store.get_campaign(conn, campaign_id)
+        row = campaign_store.campaign_row(conn, campaign_id)
         if campaign is None or row is None:
             raise LeadError("unknown_campaign")
         if row[1] != "central":
             raise LeadError("not_a_central_campaign")
         if row[0] == "ended":
             raise LeadError("campaign_ended")
-        version, _ = repo.campaign_content_version(conn, campaign_id)
+        version, _ = campaign_store.campaign_content_version(conn, campaign_id)
         if version is None:
             raise LeadError("no_central_content_yet")
         new_script = campaign.script if script is None else script
@@ -69,8 +69,8 @@ def adapt_content(
             questions=new_questions,
             created_at=now,
         )
-        repo.set_campaign_content(conn, updated, None, "lead")
-        repo.enqueue(
+        campaign_store.set_campaign_content(conn, updated, None, "lead")
+        outbox_store.enqueue(
             conn,
             item_id=adaptation.adaptation_id,
             kind="content",
@@ -83,11 +83,11 @@ def adapt_content(
 def campaign_settings(ws: Workspace, campaign_id: str) -> dict[str, object]:
     """A campaign's settings and content version as plain data (no contact data): `campaign show --json`."""
     conn = ws.conn
-    campaign = repo.get_campaign(conn, campaign_id)
-    row = repo.campaign_row(conn, campaign_id)
+    campaign = campaign_store.get_campaign(conn, campaign_id)
+    row = campaign_store.campaign_row(conn, campaign_id)
     if campaign is None or row is None:
         raise LeadError("unknown_campaign")
-    version, author = repo.campaign_content_version(conn, campaign_id)
+    version, author = campaign_store.campaign_content_version(conn, campaign_id)
     problems = content_problems(campaign.script, campaign.transparency, campaign.questions)
     return {
         "campaign_id": campaign.id,
@@ -106,6 +106,6 @@ def campaign_settings(ws: Workspace, campaign_id: str) -> dict[str, object]:
         "transparency": campaign.transparency,
         "questions": [q.model_dump(mode="json") for q in campaign.questions],
         "rules": campaign.rules.model_dump(mode="json"),
-        "contacts": repo.contact_count(conn, campaign_id),
-        "organizer_open": repo.organizer_open_count(conn, campaign_id),
+        "contacts": contact_store.contact_count(conn, campaign_id),
+        "organizer_open": organizer_store.organizer_open_count(conn, campaign_id),
     }

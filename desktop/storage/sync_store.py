@@ -14,8 +14,9 @@ from datetime import datetime
 
 from desktop.domain.models import CallReport, Campaign
 from desktop.storage.database import Connection
-from desktop.storage import repo
-from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
+from desktop.storage import campaign_store, organizer_store
+from desktop.storage.database import transaction
+from desktop.storage.meta_store import delete_meta, get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
 from desktop.storage.trusted_time import observe_time, trusted_now
 from sync.client.engine import PushItem, Rules, Unencodable
@@ -183,7 +184,7 @@ class WorkspaceSyncStore:
             for info in page.campaigns:
                 self._upsert_campaign(info)
             for content in page.contents:  # content v1 (issue 14.1)
-                repo.apply_campaign_content(conn, content)
+                campaign_store.apply_campaign_content(conn, content)
             for grant in page.clearances:
                 conn.execute(
                     "INSERT INTO clearances (resolution_id, purposes, signed, received_at) VALUES (?, ?, ?, ?) "
@@ -215,8 +216,8 @@ class WorkspaceSyncStore:
             for update in page.statuses:
                 self._apply_status(update.contact_id, update.status, rules, resolved=update.organizer_resolved)
             for item in page.organizer_items:  # inbox v1: the lead's copy of the organizer messages
-                if repo.campaign_row(conn, item.campaign_id) is not None:
-                    repo.put_organizer_item(
+                if campaign_store.campaign_row(conn, item.campaign_id) is not None:
+                    organizer_store.put_organizer_item(
                         conn,
                         report_id=item.report_id,
                         campaign_id=item.campaign_id,
@@ -233,10 +234,10 @@ class WorkspaceSyncStore:
                     (decision.status, to_db(decision.decided_at), decision.pledge_id),
                 )
             for info in page.campaigns:  # campaign end v1: retention wipes its contacts right after this sync
-                if info.ended_at is not None and repo.campaign_row(conn, info.campaign_id) is not None:
-                    repo.set_campaign_status(conn, info.campaign_id, "ended")
-                    extra = repo.get_campaign_lead(conn, info.campaign_id) or {}
-                    repo.put_campaign_lead(  # ended_reason stays empty: neither the lead nor the end date
+                if info.ended_at is not None and campaign_store.campaign_row(conn, info.campaign_id) is not None:
+                    campaign_store.set_campaign_status(conn, info.campaign_id, "ended")
+                    extra = campaign_store.get_campaign_lead(conn, info.campaign_id) or {}
+                    campaign_store.put_campaign_lead(  # ended_reason stays empty: neither the lead nor the end date
                         conn, info.campaign_id, ended_at=extra.get("ended_at") or to_db(info.ended_at)
                     )
             set_meta(conn, "pull_cursor", page.next_cursor)
@@ -245,7 +246,7 @@ class WorkspaceSyncStore:
         self._insert_or_update_campaign(info)
         if info.record is not None:  # record v1: the resolution and deletion rules for the Art. 30 record
             r = info.record
-            repo.put_campaign_lead(
+            campaign_store.put_campaign_lead(
                 self.conn,
                 info.campaign_id,
                 resolution_ref=r.document_ref,

@@ -7,7 +7,8 @@ from __future__ import annotations
 from sqlalchemy import func, insert, select, update
 
 from sync.server import db
-from sync.server.services import CentralOffice, audit, not_found
+from sync.server.common import audit, not_found
+from sync.server.office import CentralOffice
 
 
 def end_campaign(office: CentralOffice, campaign_id: str) -> int:

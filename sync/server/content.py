@@ -20,7 +20,8 @@ from sync.core.content import CampaignContent, ContentAdaptation, Question, cont
 from sync.core.purposes import get_purpose
 from sync.core.script import CONTACT_PLACEHOLDERS, RenderedScript, render_template
 from sync.server import db
-from sync.server.services import CentralOffice, Device, ServiceError, audit, not_found
+from sync.server.common import Device, ServiceError, audit, not_found
+from sync.server.office import CentralOffice
 
 RULE_FIELDS = ("cooldown_hours", "max_attempts", "notes_enabled", "goal_reached", "calling_hours")
 CONTENT_FIELDS = ("script", "transparency", "questions", "ends_on", "holiday_region", *RULE_FIELDS)

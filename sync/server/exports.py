@@ -25,7 +25,8 @@ from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
 from sync.server import db
-from sync.server.services import LOCAL_TZ, CentralOffice, ServiceError, audit
+from sync.server.common import LOCAL_TZ, ServiceError, audit
+from sync.server.office import CentralOffice
 
 FORMATS = ("mgl", "zetkin", "csv")
 
@@ -133,7 +134,7 @@ def export(office: CentralOffice, org_id: str, out: Path, fmt: str) -> ExportSum
     if fmt not in FORMATS:
         raise ServiceError("export_format", f"unknown export format {fmt!r}", 422, {"format": fmt})
     if fmt == "csv":
-        count = office.export_results(org_id, out)  # audited there (results.export)
+        count = office.commands.export_results(org_id, out)  # audited there (results.export)
         return ExportSummary("csv", count)
     now = office.clock()
     with office.engine.begin() as conn:

@@ -19,7 +19,8 @@ from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
 from sync.server import db
-from sync.server.services import CentralOffice, Device, ServiceError, audit, not_found
+from sync.server.common import Device, ServiceError, audit, not_found
+from sync.server.office import CentralOffice
 
 RESOLUTIONS = ("done", "reopen")
 

@@ -14,7 +14,8 @@ from sync.core.content import CampaignRules
 from sync.server import content, db, retention
 from sync.server.exports import effective
 from sync.server.inbox import OrganizerInbox
-from sync.server.services import LOCAL_TZ, CentralOffice, not_found
+from sync.server.common import LOCAL_TZ, not_found
+from sync.server.office import CentralOffice
 
 DAYS = 14
 BLOCK_REASONS = ("callback", "cooldown", "attempts", "objection", "number_problem", "organizer_action")

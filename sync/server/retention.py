@@ -25,7 +25,8 @@ from sqlalchemy.engine import Connection
 from sync.core import protocol as p
 
 from sync.server import db
-from sync.server.services import LOCAL_TZ, CentralOffice, audit
+from sync.server.common import LOCAL_TZ, audit
+from sync.server.office import CentralOffice
 
 log = logging.getLogger("telefonaktion.zentrale.retention")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.domain.models import CallingHours, DayWindow
 from desktop.services.calling import Card, CallingService, NoScript
-from desktop.storage import repo
+from desktop.storage import campaign_store, contact_store
 from sync.server.content import CampaignContents
 from tests.content_support import SCRIPT, TRANSPARENCY
 from tests.integration.conftest import Office, cleared_pc, cli, open_ws
@@ -86,10 +86,10 @@ def test_no_calling_without_script_and_transparency(office: Office, tmp_path: Pa
     data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
     try:
-        campaign = repo.get_campaign(ws.conn, office.campaign)
+        campaign = campaign_store.get_campaign(ws.conn, office.campaign)
         assert campaign is not None
         with ws.transaction() as conn:  # what a PC holds that synced before content existed
-            repo.set_campaign_content(conn, campaign.model_copy(update={"transparency": ""}), None, "central")
+            campaign_store.set_campaign_content(conn, campaign.model_copy(update={"transparency": ""}), None, "central")
         card = CallingService(ws).next_card(office.campaign)
         assert isinstance(card, NoScript) and card.problems == ("transparency:missing",)
     finally:

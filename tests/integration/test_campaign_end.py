@@ -7,10 +7,10 @@ from pathlib import Path
 
 from desktop.domain.models import CallReport, Outcome
 from desktop.services.calling import CallingService
-from desktop.storage import repo
+from desktop.storage import campaign_store, contact_store
 from sync.server.campaign_end import end_campaign
 from sync.server.content import CampaignContents
-from sync.server.services import ServiceError
+from sync.server.common import ServiceError
 from tests.conftest import files_containing
 from tests.integration.conftest import Office, cleared_pc, cli, open_ws
 from tests.server.helpers import members
@@ -19,7 +19,7 @@ from tests.server.helpers import members
 def test_end_campaign_wipes_every_pc_at_its_next_sync(office: Office, tmp_path: Path) -> None:
     data = cleared_pc(office, tmp_path)
     ws = open_ws(data)
-    assert repo.contact_count(ws.conn, office.campaign) == 40
+    assert contact_store.contact_count(ws.conn, office.campaign) == 40
     contact_id = ws.conn.execute("SELECT id FROM contacts LIMIT 1").fetchone()[0]
     service = CallingService(ws)
     report = CallReport(
@@ -45,9 +45,9 @@ def test_end_campaign_wipes_every_pc_at_its_next_sync(office: Office, tmp_path: 
     assert out.returncode == 0, out.stderr
     ws = open_ws(data)
     try:
-        assert repo.contact_count(ws.conn, office.campaign) == 0
-        assert repo.campaign_row(ws.conn, office.campaign)[0] == "ended"
-        lead = repo.get_campaign_lead(ws.conn, office.campaign) or {}
+        assert contact_store.contact_count(ws.conn, office.campaign) == 0
+        assert campaign_store.campaign_row(ws.conn, office.campaign)[0] == "ended"
+        lead = campaign_store.get_campaign_lead(ws.conn, office.campaign) or {}
         assert lead["ended_at"] and lead["wiped_contacts"] == 40
     finally:
         ws.close()
@@ -62,7 +62,7 @@ def test_the_art30_record_of_a_central_campaign_is_complete(office: Office, tmp_
     result = cli(data, "campaign", "record", "--campaign", office.campaign, "--out", str(out))
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
-    decided = office.office.list_resolutions(office.org)[0].decided_on
+    decided = office.office.queries.list_resolutions(office.org)[0].decided_on
     assert "Noch nicht eingetragen" not in text
     assert "Kreisvorstand" in text and decided.strftime("%d.%m.%Y") in text  # resolution with date and body
     assert "Erika B." in text  # the responsible person as recorded at the central office

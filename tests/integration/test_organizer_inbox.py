@@ -12,7 +12,6 @@ from pathlib import Path
 from desktop.domain.models import CallReport, Outcome
 from desktop.services.calling import CallingService
 from desktop.services.lead_progress import progress
-from desktop.storage import repo
 from tests.conftest import ROOT
 from tests.integration.conftest import Office, cleared_pc, cli, open_ws
 

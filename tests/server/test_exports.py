@@ -22,17 +22,17 @@ NOTE, MESSAGE = "Notiz: kommt mit Hund", "Bitte Rückruf durch die Orga"
 
 def _org_with_numbers(env: Env, n: int = 6) -> tuple[Org, dict[int, str]]:
     office, today = env.office, date.today()
-    org_id = office.add_org(f"KV Nummernhausen {uuid.uuid4().hex[:8]}")
-    lead = office.add_person(org_id, "Leitfigur Testhuber")
+    org_id = office.commands.add_org(f"KV Nummernhausen {uuid.uuid4().hex[:8]}")
+    lead = office.commands.add_person(org_id, "Leitfigur Testhuber")
     records = members(n, start=600)
     numbers = {rec.row: f"MGL-{uuid.uuid4().hex[:6]}-{rec.row}" for rec in records[:-1]}  # the last has none
-    assert office.import_members(org_id, records, numbers) == (n, 0)
-    resolution = office.add_resolution(
+    assert office.commands.import_members(org_id, records, numbers) == (n, 0)
+    resolution = office.commands.add_resolution(
         org_id, today - timedelta(days=5), "Kreisvorstand", ["invitation"], [lead], valid_until=today + timedelta(days=60)
     )
-    office.record_training(lead, today - timedelta(days=2))
-    office.record_declaration(lead, today - timedelta(days=2), "v1")
-    campaign, _ = office.release_campaign(org_id, "Rückmeldung", "invitation", resolution, content=CONTENT)
+    office.commands.record_training(lead, today - timedelta(days=2))
+    office.commands.record_declaration(lead, today - timedelta(days=2), "v1")
+    campaign, _ = office.commands.release_campaign(org_id, "Rückmeldung", "invitation", resolution, content=CONTENT)
     return Org(env, org_id, lead, resolution, campaign), numbers
 
 
@@ -115,7 +115,7 @@ def test_member_numbers_never_leave_and_the_exports_carry_them(server: Env, tmp_
 
 
 def test_members_import_keeps_the_member_number_from_the_file(server: Env, tmp_path: Path) -> None:
-    org_id = server.office.add_org(f"KV Dateihausen {uuid.uuid4().hex[:8]}")
+    org_id = server.office.commands.add_org(f"KV Dateihausen {uuid.uuid4().hex[:8]}")
     file = tmp_path / "mitglieder.csv"
     file.write_text(
         "Mitglieds-Nr.;Vorname;Nachname;Telefon;Kategorie\n"

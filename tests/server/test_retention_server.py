@@ -15,7 +15,7 @@ from sync.server.db import open_database
 from sync.server.devtools import running_server
 from sync.server.exports import export
 from sync.server.inbox import OrganizerInbox
-from sync.server.services import CentralOffice
+from sync.server.office import CentralOffice
 from tests.server.helpers import Env, pull_all
 
 NOTE, MESSAGE = "Hat einen Hund", "Bitte Rückruf wegen Plakaten"

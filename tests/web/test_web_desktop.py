@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from tests.content_support import SCRIPT, TRANSPARENCY
 from tests.conftest import ROOT
 from tests.server.helpers import Env, members
 from tests.web.web_support import Staff, notice, sign_in
@@ -53,7 +54,7 @@ def test_staff_actions_reach_the_desktop_workspace(page: Any, web: Env, staff: S
         .get_attribute("href")
         .rsplit("/", 1)[1]
     )
-    web.office.import_members(org_id, members(6, start=600))
+    web.office.commands.import_members(org_id, members(6, start=600))
     page.get_by_role("navigation").get_by_role("link", name="Beschlüsse").click()
     page.get_by_label("Gremium").fill("Ortsvorstand")
     page.get_by_label("Einladung / Wahlkampf").check()
@@ -66,6 +67,8 @@ def test_staff_actions_reach_the_desktop_workspace(page: Any, web: Env, staff: S
     ).click()
     page.goto(f"/web/campaigns?org={org_id}")
     page.get_by_label("Titel").fill("Einladung Sommerfest")
+    page.get_by_label("Gesprächsleitfaden").fill(SCRIPT)
+    page.get_by_label("Antwort auf „Woher habt ihr meine Nummer?“").fill(TRANSPARENCY)
     page.get_by_role("button", name="Freigeben").click()
     page.goto(f"/web/persons/{lead_id}")
     page.get_by_role("link", name="Einmalcode für ein Gerät dieser Person …").click()

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from sync.server.campaign_end import end_campaign
 from sync.server.inbox import OrganizerInbox
 from sync.server.progress import BLOCK_REASONS, campaign_progress
-from sync.server.services import ServiceError
+from sync.server.common import ServiceError
 
 if TYPE_CHECKING:
     from sync.server.web.pages import Ctx, Pages
@@ -35,7 +35,7 @@ class CampaignPages:
             nav="campaigns",
             status=status,
             error=error,
-            org=self.pages.office.get_org(progress.campaign.org_id),
+            org=self.pages.office.queries.get_org(progress.campaign.org_id),
             progress=progress,
             status_order=STATUS_ORDER,
             reasons=BLOCK_REASONS,

@@ -13,7 +13,7 @@ from starlette.responses import Response
 from sync.core.content import CampaignContent, CampaignRules
 from sync.core.script import PLACEHOLDERS
 from sync.server.content import CampaignContents
-from sync.server.services import ServiceError
+from sync.server.common import ServiceError
 
 if TYPE_CHECKING:
     from sync.server.web.pages import Ctx, Pages
@@ -80,7 +80,7 @@ class ContentPages:
             nav="campaigns",
             status=status,
             error=error,
-            org=self.pages.office.get_org(campaign.org_id),
+            org=self.pages.office.queries.get_org(campaign.org_id),
             campaign=campaign,
             content=content,
             v=self._values(ctx, campaign, content),

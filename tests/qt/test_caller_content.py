@@ -1,0 +1,32 @@
+"""The calling screen names the content version it calls with, and says why it calls nobody without a script or
+transparency answer (issue 14.1). The versions themselves come from a real sync in
+tests/integration/test_campaign_content.py; here the screen, offscreen, in German."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from desktop.app import App
+from desktop.services.calling import NoScript
+from tests.qt.conftest import unlock, wait_for_card
+
+
+def test_script_pane_shows_the_content_version(qtbot, app: App) -> None:
+    unlock(qtbot, app)
+    card = wait_for_card(qtbot, app)
+    view = app.caller_view
+    assert view.script_version.text() == ""  # the demo is a local campaign: no central version
+    view.show_card(dataclasses.replace(card, content_version=4, content_author="central"))
+    assert view.script_version.text() == "Version 4"
+    view.show_card(dataclasses.replace(card, content_version=5, content_author="lead"))
+    assert view.script_version.text() == "Version 5, von deiner Verantwortlichen angepasst"
+
+
+def test_no_script_is_explained_and_nothing_can_be_dialled(qtbot, app: App) -> None:
+    unlock(qtbot, app)
+    card = wait_for_card(qtbot, app)
+    view = app.caller_view
+    view.show_card(NoScript(card.campaign, ("transparency:missing",)))
+    assert view.name.text().startswith("Für diese Aktion fehlt noch der Leitfaden")
+    assert "Ohne sie wird niemand angerufen" in view.locality.text()
+    assert view.number.text() == "" and not view.dial.isEnabled() and view.script_version.text() == ""
