@@ -116,7 +116,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
 
     from sync.server import retention
-    from sync.server.services import CentralOffice
+    from sync.server.office import CentralOffice
 
     retention_engine = _open(args.database)
 
