@@ -21,8 +21,8 @@ from desktop.tasks import TaskRunner
 from desktop.viewmodels.lock_guard import LockGuard
 from desktop.viewmodels.recovery import RecoveryModel
 from desktop.viewmodels.session import SessionController
-from desktop.viewmodels.sync_status import SyncController
 from desktop.viewmodels.shift import ShiftViewModel
+from desktop.viewmodels.sync_status import SyncController
 from desktop.views.admit_dialog import AdmitDialog
 from desktop.views.caller_view import CallerView
 from desktop.views.damaged_view import DamagedView

@@ -194,7 +194,7 @@ class CallingService:
         decisions, and `PRAGMA data_version`, which moves when the sync connection commits) and for at most a
         minute, never past the clearance's own deadline.
         """
-        key = (campaign.purpose,) + tuple(self.ws.conn.execute(_GATE_FINGERPRINT).fetchone())
+        key = (campaign.purpose, *tuple(self.ws.conn.execute(_GATE_FINGERPRINT).fetchone()))
         cached = self._gate_cache.get(key)
         if cached is not None and cached[1] > now and now >= cached[2]:
             return cached[0]

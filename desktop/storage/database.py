@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -21,8 +22,12 @@ from desktop.storage.errors import ErrorCode, WorkspaceError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIN_CIPHER_VERSION = (4, 6)
 
-Connection = dbapi2.Connection
-DatabaseError = dbapi2.DatabaseError
+if TYPE_CHECKING:
+    # sqlcipher3 ships no type information; its DB-API is the standard library's sqlite3 one.
+    from sqlite3 import Connection, DatabaseError
+else:
+    Connection = dbapi2.Connection
+    DatabaseError = dbapi2.DatabaseError
 
 
 def cipher_version() -> str:

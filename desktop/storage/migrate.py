@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from desktop.storage.database import Connection, DatabaseError
+from desktop.storage.database import Connection
 from desktop.storage.errors import ErrorCode, WorkspaceError
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")

@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.paths import WorkspacePaths
-from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.services import session
+from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.workspace import SlotChoice, Workspace, list_slots
 from desktop.tasks import TaskRunner
 

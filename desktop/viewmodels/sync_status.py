@@ -72,7 +72,7 @@ class SyncController(QObject):
         else:
             self.net.submit(close)
 
-    def _connection(self):  # noqa: ANN202 (runs on the network thread)
+    def _connection(self):
         if self._conn is None:
             self._conn = self.workspace.open_connection()
         return self._conn
@@ -134,7 +134,7 @@ class SyncController(QObject):
         self._network = info
         info.reachabilityChanged.connect(self._reachability)
 
-    def _reachability(self, reachability) -> None:  # noqa: ANN001
+    def _reachability(self, reachability) -> None:
         from PySide6.QtNetwork import QNetworkInformation
 
         if reachability == QNetworkInformation.Reachability.Online:

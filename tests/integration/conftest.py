@@ -84,6 +84,7 @@ def cli(
         cwd=ROOT,
         env=env,
         timeout=timeout,
+        check=False,
     )
 
 

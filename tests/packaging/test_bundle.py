@@ -52,6 +52,7 @@ def run(exe: Path, *args: str, timeout: float = 120, **env: str) -> subprocess.C
         timeout=timeout,
         env=bundle_env(**env),
         stdin=subprocess.DEVNULL,
+        check=False,
     )
 
 
@@ -72,6 +73,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=800,
         stdin=subprocess.DEVNULL,
         env={**os.environ, "TELEFONAKTION_PYTHON_BIN": sys.executable, "DIST_DIR": str(dist)},
+        check=False,
     )
     assert out.returncode == 0, f"bundle build failed:\n{out.stdout[-3000:]}\n{out.stderr[-6000:]}"
     print(f"\nbundle built in {time.monotonic() - start:.0f} s: {out.stdout.strip().splitlines()[-1]}")
@@ -160,7 +162,9 @@ def test_bundle_size_and_contents(bundle: Path) -> None:
         missing = {}
         for p in internal.rglob("*.so*"):
             if p.is_file() and not p.is_symlink():
-                out = subprocess.run(["ldd", str(p)], capture_output=True, text=True, env=env).stdout
+                out = subprocess.run(
+                    ["ldd", str(p)], capture_output=True, text=True, env=env, check=False
+                ).stdout
                 lost = [line.split()[0] for line in out.splitlines() if "not found" in line]
                 if lost:
                     missing[str(p.relative_to(internal))] = lost

@@ -28,7 +28,7 @@ def flip(path: Path, offset: int) -> None:
     path.write_bytes(bytes(data))
 
 
-def texts(widget) -> str:  # noqa: ANN001
+def texts(widget) -> str:
     return "\n".join(
         [w.text() for w in widget.findChildren(QLabel)]
         + [w.toPlainText() for w in widget.findChildren(QPlainTextEdit)]
@@ -36,7 +36,7 @@ def texts(widget) -> str:  # noqa: ANN001
 
 
 @pytest.fixture
-def start_app(qtbot, german):  # noqa: ANN001
+def start_app(qtbot, german):
     built: list[App] = []
 
     def start(data_dir: Path) -> App:
@@ -53,7 +53,7 @@ def start_app(qtbot, german):  # noqa: ANN001
         app.shutdown()
 
 
-def unlock(qtbot, app: App, passphrase: str) -> None:  # noqa: ANN001
+def unlock(qtbot, app: App, passphrase: str) -> None:
     app.unlock_view.passphrase.setText(passphrase)
     qtbot.keyClick(app.unlock_view.passphrase, Qt.Key.Key_Return)
 
