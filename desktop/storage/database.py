@@ -24,7 +24,8 @@ MIN_CIPHER_VERSION = (4, 6)
 
 if TYPE_CHECKING:
     # sqlcipher3 ships no type information; its DB-API is the standard library's sqlite3 one.
-    from sqlite3 import Connection, DatabaseError
+    from sqlite3 import Connection as Connection
+    from sqlite3 import DatabaseError as DatabaseError
 else:
     Connection = dbapi2.Connection
     DatabaseError = dbapi2.DatabaseError

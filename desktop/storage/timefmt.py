@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from desktop.domain.clock import utcnow as utcnow  # re-exported: storage and services read the clock here
+
 _FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
@@ -19,7 +21,3 @@ def from_db(text: str | None) -> datetime | None:
     if text is None:
         return None
     return datetime.strptime(text, _FORMAT).replace(tzinfo=UTC)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)

@@ -14,7 +14,7 @@ from datetime import datetime
 from desktop.domain.models import Person, Role, new_id
 from desktop.paths import WorkspacePaths
 from desktop.storage import migrate as migrations
-from desktop.storage import repo
+from desktop.storage import rekey, repo
 from desktop.storage.database import Connection, DatabaseError, integrity_problems, open_encrypted
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile, new_database_key
@@ -126,10 +126,8 @@ class Workspace:
         person = Person(id=row[0], label=row[1], role=Role(row[2]), created_at=datetime.fromisoformat(row[3]))
         workspace = cls(paths, conn, slots, person, key)
         if len(keys) > 1:  # an interrupted rekey (R6): finish it while this person holds both keys
-            from desktop.storage.rekey import finish_pending_keys  # rekey builds on this module
-
             try:
-                finish_pending_keys(workspace, keys)
+                rekey.finish_pending_keys(workspace, keys)
             except (WorkspaceError, OSError, DatabaseError):
                 pass  # stays pending; tried again at the next unlock
         return workspace

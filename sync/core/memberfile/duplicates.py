@@ -30,7 +30,9 @@ class Deduplicator:
         numbers = (phone,) if phone2 is None else (phone, phone2)
         index = self._index
         name_key = (
-            f"{self._nkey(first)}|{self._nkey(last)}|{pc}" if self.name_key_ok and first and last and pc else None
+            f"{self._nkey(first)}|{self._nkey(last)}|{pc}"
+            if self.name_key_ok and first and last and pc
+            else None
         )
         target = None
         code = RowCode.SAME_PHONE

@@ -164,5 +164,3 @@ class _PhoneNormaliser:
             res = _parse_phone_slow(key, self.region)
         self.cache[key] = res  # at most two per row, so bounded by MAX_ROWS
         return res
-
-

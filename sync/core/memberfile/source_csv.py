@@ -131,5 +131,3 @@ def _open_csv(data: bytes) -> _Table:
             raise MemberFileError(ErrorCode.CSV_MALFORMED, str(exc)[:120], row=n + 1) from None
 
     return _Table("csv", encoding, delim, None, rows(), estimate, True)
-
-
