@@ -43,7 +43,7 @@ def run(quick: bool = False) -> list[dict]:
     repeat = 100 if quick else 400
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-calling-") as tmp:
-        office = DemoOffice(Path(tmp) / "office")
+        office = DemoOffice(temp_root=Path(tmp))
         ws = _workspace(Path(tmp), contacts, office)
         campaign = repo.list_campaigns(ws.conn)[0]
         ids = [r[0] for r in ws.conn.execute("SELECT id FROM contacts LIMIT 1000")]
