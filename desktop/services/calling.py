@@ -107,7 +107,7 @@ class CallingService:
         self.clock = clock
         self._shift = ShiftCounts(started_at=clock())
         self._last_report: CallReport | None = None
-        self._gate_cache: dict[tuple, tuple[clearance_gate.GateStatus, datetime, datetime]] = {}
+        self._gate_cache: dict[tuple[object, ...], tuple[clearance_gate.GateStatus, datetime, datetime]] = {}
 
     @property
     def caller_id(self) -> str:

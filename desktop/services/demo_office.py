@@ -48,7 +48,7 @@ class DemoOffice:
         self.enrolment_code: str | None = None
         self._process: subprocess.Popen[str] | None = None
 
-    def start(self, timeout: float = 120.0) -> str:
+    def start(self, timeout: float = 300.0) -> str:
         command = [sys.executable, "-m", OFFICE_MODULE, "--members", str(self.members)]
         if self.temp_root is not None:
             command += ["--temp-dir", str(self.temp_root)]

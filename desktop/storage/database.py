@@ -72,7 +72,7 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connectio
         raise WorkspaceError(ErrorCode.DAMAGED, "empty file")
     if exists:
         _probe_read_only(path, key)
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

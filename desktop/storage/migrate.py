@@ -42,7 +42,7 @@ LATEST = len(available())
 
 
 def current_version(conn: Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(

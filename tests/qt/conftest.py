@@ -1,4 +1,4 @@
-"""Fixtures for the Qt tests: the real app in demo mode (with its embedded central office), German UI."""
+"""Fixtures for the Qt tests: the real app in demo mode (with its central office process), German UI."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def app(qtbot, tmp_path: Path, german) -> App:
     qtbot.addWidget(built.window)
     built.window.show()
     built.start()
-    qtbot.waitUntil(lambda: built.unlock_view.person.count() == 1, timeout=15000)
+    # The demo starts its central office as a process, seeds it and enrols: seconds, minutes on a loaded machine.
+    qtbot.waitUntil(lambda: built.unlock_view.person.count() == 1, timeout=240_000)
     yield built
     built.shutdown()
 
