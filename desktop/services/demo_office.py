@@ -22,7 +22,7 @@ from pathlib import Path
 from desktop.paths import WorkspacePaths
 from desktop.services import sync_engine
 from desktop.services.demo import DEMO_LEAD_LABEL, DEMO_PASSPHRASE, demo_campaign
-from desktop.storage import repo
+from desktop.storage import campaign_store
 from desktop.storage.workspace import Workspace
 
 OFFICE_MODULE = "sync.server.demo"
@@ -113,7 +113,7 @@ def create_enrolled_demo(paths: WorkspacePaths, office: DemoOffice) -> Workspace
     template = demo_campaign()
     with workspace.transaction() as conn:
         workspace.set_meta(conn, "demo", "1")
-        for campaign in repo.list_campaigns(conn):
+        for campaign in campaign_store.list_campaigns(conn):
             # The lead prepares the campaign's script and questions on the PC (the central office releases
             # only the list); the demo campaign may be tried at any hour.
             updated = campaign.model_copy(
@@ -124,7 +124,5 @@ def create_enrolled_demo(paths: WorkspacePaths, office: DemoOffice) -> Workspace
                     "rules": template.rules,
                 }
             )
-            conn.execute(
-                "UPDATE campaigns SET definition = ? WHERE id = ?", (updated.model_dump_json(), campaign.id)
-            )
+            campaign_store.update_campaign_definition(conn, updated)
     return workspace

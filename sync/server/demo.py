@@ -39,14 +39,14 @@ DATABASE_FILE = "zentrale.db"
 def seed(database_url: str, members: int) -> str:
     """Register the invented office and release its campaign; returns a one-time enrolment code for the lead."""
     from sync.server.db import open_database
-    from sync.server.services import CentralOffice
+    from sync.server.office import CentralOffice
 
     engine = open_database(database_url)
     try:
         office = CentralOffice(engine)
         today = office.today()
-        org = office.add_org(DEMO_ORG)
-        lead = office.add_person(org, DEMO_LEAD_LABEL)
+        org = office.commands.add_org(DEMO_ORG)
+        lead = office.commands.add_person(org, DEMO_LEAD_LABEL)
         records = [
             MemberRecord(
                 row=i + 2,
@@ -60,8 +60,8 @@ def seed(database_url: str, members: int) -> str:
             )
             for i, p in enumerate(invented_people(members))
         ]
-        office.import_members(org, records)
-        resolution = office.add_resolution(
+        office.commands.import_members(org, records)
+        resolution = office.commands.add_resolution(
             org,
             today - timedelta(days=7),
             "Kreisvorstand (Demo)",
@@ -70,10 +70,10 @@ def seed(database_url: str, members: int) -> str:
             valid_until=today + timedelta(days=365),
             document_ref="Demo-Beschluss",
         )
-        office.record_training(lead, today - timedelta(days=3))
-        office.record_declaration(lead, today - timedelta(days=2), text_version="demo")
-        office.release_campaign(org, DEMO_CAMPAIGN_TITLE, DEMO_PURPOSE, resolution)
-        code, _ = office.create_enrolment_code(org, lead)
+        office.commands.record_training(lead, today - timedelta(days=3))
+        office.commands.record_declaration(lead, today - timedelta(days=2), text_version="demo")
+        office.commands.release_campaign(org, DEMO_CAMPAIGN_TITLE, DEMO_PURPOSE, resolution)
+        code, _ = office.commands.create_enrolment_code(org, lead)
         return code
     finally:
         engine.dispose()
