@@ -3,6 +3,7 @@ served by a real server subprocess on a loopback port, and the `telefonaktion` c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -20,7 +21,7 @@ from desktop.storage.workspace import Workspace, list_slots
 from sync.server import db
 from sync.server.db import open_database
 from sync.server.devtools import running_server
-from sync.server.services import CentralOffice
+from sync.server.office import CentralOffice
 from tests.conftest import ROOT
 from tests.server.helpers import members
 
@@ -39,23 +40,26 @@ class Office:
     server: object
 
     def code(self) -> str:
-        return self.office.create_enrolment_code(self.org, self.lead)[0]
+        return self.office.commands.create_enrolment_code(self.org, self.lead)[0]
 
     def stored_reports(self) -> list[str]:
         with self.office.engine.connect() as conn:
             return [r[0] for r in conn.execute(select(db.reports.c.report_id))]
 
 
-@pytest.fixture
-def office(tmp_path: Path) -> Iterator[Office]:
-    url = f"sqlite:///{tmp_path / 'zentrale.db'}"
+@contextlib.contextmanager
+def make_office(
+    tmp_path: Path, *server_args: str, url: str | None = None, env: dict[str, str] | None = None
+) -> Iterator[Office]:
+    """A seeded central office (SQLite file unless ``url``) served by a real server process."""
+    url = url or f"sqlite:///{tmp_path / 'zentrale.db'}"
     engine = open_database(url)
     central = CentralOffice(engine)
     today = central.today()
-    org = central.add_org("KV Fiktivhausen")
-    lead = central.add_person(org, "Erika B.")
-    central.import_members(org, members(40))
-    resolution = central.add_resolution(
+    org = central.commands.add_org("KV Fiktivhausen")
+    lead = central.commands.add_person(org, "Erika B.")
+    central.commands.import_members(org, members(40))
+    resolution = central.commands.add_resolution(
         org,
         today - timedelta(days=3),
         "Kreisvorstand",
@@ -63,11 +67,19 @@ def office(tmp_path: Path) -> Iterator[Office]:
         [lead],
         valid_until=today + timedelta(days=90),
     )
-    central.record_training(lead, today - timedelta(days=2))
-    campaign, _ = central.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
-    with running_server(url, log_dir=tmp_path) as server:
-        yield Office(server.url, central, org, lead, resolution, campaign, url, server)
-    engine.dispose()
+    central.commands.record_training(lead, today - timedelta(days=2))
+    campaign, _ = central.commands.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
+    try:
+        with running_server(url, *server_args, env=env, log_dir=tmp_path) as server:
+            yield Office(server.url, central, org, lead, resolution, campaign, url, server)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[Office]:
+    with make_office(tmp_path) as seeded:
+        yield seeded
 
 
 def cli(
@@ -100,7 +112,7 @@ def open_ws(data_dir: Path) -> Workspace:
 
 def cleared_pc(office: Office, tmp_path: Path) -> Path:
     """A PC enrolled by the lead (declaration on record, so cleared) and synced once; returns its data dir."""
-    office.office.record_declaration(office.lead, office.office.today())
+    office.office.commands.record_declaration(office.lead, office.office.today())
     data = tmp_path / "pc"
     assert (
         cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode
