@@ -113,7 +113,6 @@ class _TypeClassifier:
             return PhoneNumberType.MOBILE
         return _UNKNOWN
 
-
     def verdict(self, nsn: str) -> int:
         """``UNKNOWN`` (not valid), ``PREMIUM_RATE``, or some valid type — the only distinction the reader needs.
 

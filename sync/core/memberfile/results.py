@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from ..purposes import Field
 from .errors import RowCode
 
+
 class DropReason(StrEnum):
     NOT_A_CONTACT_FIELD = "not_a_contact_field"
     """Not one of the fields a contact may carry (birth date, IBAN, e-mail, street, member number, …)."""
@@ -28,8 +29,6 @@ class Role(StrEnum):
 
 
 Target = Field | Role
-
-
 
 
 class RowIssue(NamedTuple):
@@ -254,4 +253,3 @@ def _count(items: Iterable[str]) -> dict[str, int]:
     for i in items:
         out[i] = out.get(i, 0) + 1
     return out
-

@@ -8,7 +8,6 @@ row kept). Only the columns the purpose keeps are ever looked at (DP-4)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 
