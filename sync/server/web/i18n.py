@@ -71,6 +71,11 @@ T: dict[str, dict[str, str]] = {
         "de": "Dieses Formular ist nicht mehr gültig. Bitte lade die Seite neu und versuche es noch einmal.",
         "en": "This form is no longer valid. Please reload the page and try again.",
     },
+    "form_flood_title": {"de": "Zu viele Formularfelder", "en": "Too many form fields"},
+    "form_flood_text": {
+        "de": "Zu viele Formularfelder: So ein Formular gibt es hier nicht. Nichts wurde geändert.",
+        "en": "Too many form fields: no form here has that many. Nothing was changed.",
+    },
     "not_found_title": {"de": "Nicht gefunden", "en": "Not found"},
     "not_found_text": {
         "de": "Diese Seite oder diesen Eintrag gibt es nicht.",
