@@ -18,6 +18,7 @@ from desktop.storage import repo
 from desktop.storage.database import Connection, DatabaseError, integrity_problems, open_encrypted
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile, new_database_key
+from desktop.storage.private import private_dir, restrict_tree
 from desktop.storage.timefmt import to_db, utcnow
 
 
@@ -60,7 +61,7 @@ class Workspace:
     ) -> Workspace:
         if paths.exists():
             raise WorkspaceError(ErrorCode.EXISTS)
-        paths.root.mkdir(parents=True, exist_ok=True)
+        private_dir(paths.root)
         now = now or utcnow()
         key = new_database_key()
         workspace_id = new_id()
@@ -85,6 +86,7 @@ class Workspace:
             paths.database.unlink(missing_ok=True)
             raise
         slots.save(paths.keyslots)
+        restrict_tree(paths.root)
         return cls(paths, conn, slots, person, key)
 
     @classmethod
@@ -124,6 +126,7 @@ class Workspace:
             conn.close()
             raise WorkspaceError(ErrorCode.DAMAGED, "read failed") from None
         person = Person(id=row[0], label=row[1], role=Role(row[2]), created_at=datetime.fromisoformat(row[3]))
+        restrict_tree(paths.root)  # also what an older version or a copy left readable for others
         workspace = cls(paths, conn, slots, person, key)
         if len(keys) > 1:  # an interrupted rekey (R6): finish it while this person holds both keys
             from desktop.storage.rekey import finish_pending_keys  # rekey builds on this module
