@@ -324,6 +324,10 @@ T: dict[str, dict[str, str]] = {
     "reason_unknown_contact": {"de": "unbekannter Kontakt", "en": "unknown contact"},
     "reason_unknown_correction": {"de": "Korrektur ohne Bezug", "en": "correction of an unknown report"},
     "reason_conflict": {"de": "Konflikt mit gespeicherten Daten", "en": "conflict with stored data"},
+    "reason_time_out_of_range": {
+        "de": "Zeitpunkt weit außerhalb der Aktion oder der Serveruhr",
+        "en": "time far outside the campaign or the server clock",
+    },
     "break_missing_entries": {"de": "Einträge fehlen", "en": "entries missing"},
     "break_wrong_prev_hash": {"de": "falsch verkettet", "en": "wrong link"},
     "break_wrong_hash": {"de": "Prüfsumme falsch", "en": "wrong hash"},
