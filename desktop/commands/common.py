@@ -72,7 +72,9 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     except session.ThrottledError as exc:
         seconds = max(1, math.ceil(exc.wait.total_seconds()))
         if exc.code is ErrorCode.THROTTLED:
-            message = f"throttled: too many wrong passphrases, the passphrase was not checked; wait {seconds} s"
+            message = (
+                f"throttled: too many wrong passphrases, the passphrase was not checked; wait {seconds} s"
+            )
         elif exc.wait:
             message = f"{exc.code.value}; wait {seconds} s before the next try"
         else:

@@ -139,7 +139,9 @@ class KeySlotFile:
                 raise ValueError("slots")
             slots = []
             for s in raw["slots"]:
-                if any(type(s["meta"][name]) is not int for name in ("memory_kib", "time_cost", "parallelism")):
+                if any(
+                    type(s["meta"][name]) is not int for name in ("memory_kib", "time_cost", "parallelism")
+                ):
                     raise ValueError("kdf parameter type")  # no "65536" or true: pydantic would convert them
                 slot = KeySlot(
                     meta=KeySlotMeta(**s["meta"]),

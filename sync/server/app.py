@@ -181,7 +181,8 @@ def create_app(
             method
             for method in ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
             if any(
-                route.matches({**request.scope, "method": method})[0] is Match.FULL for route in app.router.routes
+                route.matches({**request.scope, "method": method})[0] is Match.FULL
+                for route in app.router.routes
             )
         }
         return {"Allow": ", ".join(sorted(methods))} if methods else None
@@ -226,7 +227,9 @@ def create_app(
     @app.get("/v1/pull", response_model=p.PullPage, responses=_ERRORS_DOC)
     async def pull(
         request: Request,
-        cursor: str | None = Query(None, pattern=p.CURSOR_PATTERN, description="next_cursor of the page before"),
+        cursor: str | None = Query(
+            None, pattern=p.CURSOR_PATTERN, description="next_cursor of the page before"
+        ),
         limit: int = Query(p.DEFAULT_PULL_LIMIT, ge=1, le=p.MAX_PULL_LIMIT),
     ) -> Response:
         device = await authenticated(request)

@@ -50,7 +50,9 @@ def time_in_range(at: datetime | None, earliest: datetime, latest: datetime) -> 
     return at is None or earliest <= at <= latest
 
 
-def report_time_range(now: datetime, released_at: datetime, ends_on: date | None) -> tuple[datetime, datetime]:
+def report_time_range(
+    now: datetime, released_at: datetime, ends_on: date | None
+) -> tuple[datetime, datetime]:
     """When a report of a campaign may have been made, seen from the server's clock ``now``."""
     latest = now + CLOCK_SLACK
     if ends_on is not None:

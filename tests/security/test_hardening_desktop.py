@@ -154,6 +154,7 @@ def test_the_cli_says_wait(tmp_path: Path) -> None:
             env={**env, "TELEFONAKTION_PASSPHRASE": passphrase},
             cwd=REPO_ROOT,
             timeout=120,
+            check=False,
         )
 
     for _ in range(3):
@@ -164,7 +165,7 @@ def test_the_cli_says_wait(tmp_path: Path) -> None:
     later = datetime.now(UTC) + timedelta(seconds=2)
     for _ in range(3):
         with pytest.raises(session.ThrottledError) as err:
-            session.unlock(paths, slot_id, "falsch", clock=lambda: later)
+            session.unlock(paths, slot_id, "falsch", clock=lambda at=later: at)
         later += err.value.wait
     right = cli(PASS)  # the real clock is well before ``later``
     assert right.returncode == 1, right.stdout
@@ -222,12 +223,16 @@ def test_every_workspace_file_is_private_to_the_user(workspace_paths: WorkspaceP
     names = set(found)
     assert {"workspace.db", "keyslots.json", "workspace.db-wal", "workspace.db-shm", "backups"} <= names
     assert any(n.startswith("backups/") for n in names)
-    loose = {n: oct(m) for n, m in found.items() if m != (0o700 if (workspace_paths.root / n).is_dir() else 0o600)}
+    loose = {
+        n: oct(m) for n, m in found.items() if m != (0o700 if (workspace_paths.root / n).is_dir() else 0o600)
+    }
     assert loose == {}
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-def test_an_older_workspace_with_open_modes_is_made_private_on_unlock(workspace_paths: WorkspacePaths) -> None:
+def test_an_older_workspace_with_open_modes_is_made_private_on_unlock(
+    workspace_paths: WorkspacePaths,
+) -> None:
     slot_id = make(workspace_paths)
     workspace_paths.root.chmod(0o755)
     for path in workspace_paths.root.rglob("*"):

@@ -17,7 +17,7 @@ import pytest
 
 from sync.core import protocol as p
 from sync.server import db
-from tests.server.helpers import Env, Org, report_item, serving
+from tests.server.helpers import Env, Org, serving
 
 
 @pytest.fixture(scope="module")
@@ -92,12 +92,19 @@ def test_report_times_far_outside_the_campaign_or_the_server_clock_are_refused(s
     event = p.AuditEventItem(
         idempotency_key=uuid.uuid4(),
         seq=device.next_seq(),
-        payload=p.AuditEventPayload(event_id=uuid.uuid4().hex, action="unlock", at=datetime(1, 1, 1, tzinfo=UTC)),
+        payload=p.AuditEventPayload(
+            event_id=uuid.uuid4().hex, action="unlock", at=datetime(1, 1, 1, tzinfo=UTC)
+        ),
     )
     results = device.client.push([pledge, event]).results
     assert [r.reason for r in results] == [p.RejectReason.TIME_OUT_OF_RANGE] * 2
     assert server.count(db.pledges, db.pledges.c.device_id == device.device_id) == 0
-    assert server.count(db.audit_log, db.audit_log.c.device_id == device.device_id, db.audit_log.c.source == "device") == 0
+    assert (
+        server.count(
+            db.audit_log, db.audit_log.c.device_id == device.device_id, db.audit_log.c.source == "device"
+        )
+        == 0
+    )
 
 
 def test_openapi_describes_what_the_server_accepts(server: Env, org: Org) -> None:
@@ -150,9 +157,7 @@ def limited(make_database, tmp_path_factory) -> Iterator[Env]:
 
 def _from(env: Env, address: str) -> httpx.Client:
     """A client whose requests come from another loopback address (Linux routes all of 127/8 locally)."""
-    return httpx.Client(
-        base_url=env.url, timeout=20, transport=httpx.HTTPTransport(local_address=address)
-    )
+    return httpx.Client(base_url=env.url, timeout=20, transport=httpx.HTTPTransport(local_address=address))
 
 
 def test_wrong_secrets_use_the_senders_budget_not_the_named_devices(limited: Env) -> None:

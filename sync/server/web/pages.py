@@ -79,7 +79,9 @@ class TooManyFields(Exception):
 def read_form(body: bytes) -> dict[str, list[str]]:
     form: dict[str, list[str]] = {}
     try:
-        pairs = parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS)
+        pairs = parse_qsl(
+            body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS
+        )
     except ValueError:  # parse_qsl's only complaint with these arguments: more than max_num_fields
         raise TooManyFields from None
     for key, value in pairs:
