@@ -21,7 +21,7 @@ import pytest
 from desktop.domain.models import Role
 from desktop.paths import WorkspacePaths
 from desktop.services import session
-from desktop.storage import keyslots, migrate, repo
+from desktop.storage import keyslots, meta_store, migrate
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.workspace import Workspace, list_slots
 from sync.server.devtools import REPO_ROOT
@@ -212,7 +212,7 @@ def test_every_workspace_file_is_private_to_the_user(workspace_paths: WorkspaceP
             session.unlock(workspace_paths, slot_id, "falsch", clock=lambda: T0)
         ws = session.unlock(workspace_paths, slot_id, PASS, clock=lambda: T0)
         with ws.transaction() as conn:  # something in the WAL
-            repo.set_meta(conn, "probe", "1")
+            meta_store.set_meta(conn, "probe", "1")
         # A migration backup (as an update writes it), with one extra migration.
         extra = [*migrate.available(), migrate.Migration(migrate.LATEST + 1, "x", "SELECT 1;")]
         migrate.migrate(ws.conn, workspace_paths.database, workspace_paths.backups, migrations=extra)
