@@ -19,6 +19,7 @@ import sqlcipher3
 from sqlcipher3 import dbapi2
 
 from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.private import create_private_file
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIN_CIPHER_VERSION = (4, 6)
@@ -71,6 +72,8 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False, probe: bool 
         raise WorkspaceError(ErrorCode.DAMAGED, "empty file")
     if exists and probe:
         _probe_read_only(path, key)
+    else:  # 0600 before SQLite sees it: its -wal and -shm files take the database file's mode
+        create_private_file(path)
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
