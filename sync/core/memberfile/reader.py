@@ -231,7 +231,7 @@ def read(
     if progress is not None:
         progress(done, done)
     return ImportResult(
-        records=dedup.member_records(),
+        records=tuple(dedup.records),
         plan=p,
         invalid_rows=tuple(parse.invalid),
         duplicates=tuple(dedup.duplicates),
