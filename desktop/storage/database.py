@@ -76,10 +76,10 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False, probe: bool 
         raise WorkspaceError(ErrorCode.PLAINTEXT_DATABASE)
     if exists and path.stat().st_size == 0:
         raise WorkspaceError(ErrorCode.DAMAGED, "empty file")
-    if exists and probe:
-        _probe_read_only(path, key)
-    else:  # 0600 before SQLite sees it: its -wal and -shm files take the database file's mode
+    if not exists:  # 0600 before SQLite sees it: its -wal and -shm files take the database file's mode
         create_private_file(path)
+    elif probe:
+        _probe_read_only(path, key)
     conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
