@@ -99,6 +99,7 @@ def cli(
         cwd=ROOT,
         env=env,
         timeout=timeout,
+        check=False,
     )
 
 
