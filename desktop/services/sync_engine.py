@@ -15,19 +15,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from desktop.domain.models import CallReport, Campaign, ContactStatus, Role
+from desktop.domain.models import CallReport, Campaign, Role
 from desktop.paths import WorkspacePaths
-from desktop.services.enrolment import Enrolment, b64url, observe_time, trusted_now
 from desktop.services import clearance_gate, retention, session
+from desktop.services.enrolment import Enrolment, b64url, observe_time, trusted_now
 from desktop.storage import audit
-from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
 from desktop.storage.database import Connection
 from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
 from desktop.storage.timefmt import from_db, to_db, utcnow
 from desktop.storage.workspace import Workspace, list_slots
+from sync.client.transport import Refused, ResyncRequired, SyncClient, SyncError, Unreachable
 from sync.core import clearance as clr
 from sync.core import protocol as p
-from sync.client.transport import Refused, ResyncRequired, SyncClient, SyncError, Unreachable
+from sync.core.rules import ContactStatus, combine_statuses
 
 PUSH_BATCH = 200
 
@@ -99,7 +100,7 @@ def _report_payload(body: dict) -> p.ReportPayload:
         report_id=report.id,
         campaign_id=report.campaign_id,
         contact_id=report.contact_id,
-        outcome=p.Outcome(report.outcome.value),
+        outcome=report.outcome,
         zetkin=report.zetkin_code,
         created_at=report.created_at,
         callback_after=report.callback_after,
@@ -387,9 +388,9 @@ def _apply_status(conn: Connection, contact_id: str, server_status: ContactStatu
     if row is None:
         return
     local = ContactStatus(row[0])
-    rank = p.STATUS_PRECEDENCE
-    if rank[p.ContactStatus(server_status.value)] >= rank[p.ContactStatus(local.value)]:
-        conn.execute("UPDATE contacts SET status = ? WHERE id = ?", (server_status.value, contact_id))
+    status = combine_statuses((local, server_status))  # the shared precedence (sync.core.rules)
+    if status is not local:
+        conn.execute("UPDATE contacts SET status = ? WHERE id = ?", (status.value, contact_id))
 
 
 def sync_once(workspace_conn: Connection, clock: Callable[[], datetime] = utcnow) -> SyncResult:

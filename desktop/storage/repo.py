@@ -10,9 +10,10 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 
-from desktop.domain.models import CallReport, Campaign, Contact, ContactState, ContactStatus
+from desktop.domain.models import CallReport, Campaign, Contact, ContactState
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db
+from sync.core.rules import ContactStatus
 
 # --------------------------------------------------------------------------------------------- transactions, meta
 

@@ -20,8 +20,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
+from sync.core import rules
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
+from sync.core.rules import ContactStatus
 from sync.server import db
 from sync.server.services import (
     CentralOffice,
@@ -219,27 +221,33 @@ class DeviceSync:
         )
 
     @staticmethod
-    def _decide_statuses(conn: Connection, contact_ids: set[str]) -> dict[str, p.ContactStatus]:
-        """Per contact: fixed precedence over its reports that no later report corrects; an objection always
-        counts. One query for all the contacts."""
+    def _decide_statuses(conn: Connection, contact_ids: set[str]) -> dict[str, ContactStatus]:
+        """Per contact: the shared precedence (sync.core.rules) over its reports that still count once
+        corrections are known; an objection always counts. One query for all the contacts."""
         rep = db.reports
         by_contact: dict[str, list[Any]] = {cid: [] for cid in contact_ids}
         if contact_ids:
             for row in conn.execute(
                 select(
-                    rep.c.contact_id, rep.c.report_id, rep.c.outcome, rep.c.organizer_action, rep.c.corrects
+                    rep.c.contact_id,
+                    rep.c.report_id,
+                    rep.c.outcome,
+                    rep.c.organizer_action,
+                    rep.c.callback_after,
+                    rep.c.corrects,
                 ).where(rep.c.contact_id.in_(sorted(contact_ids)))
             ):
                 by_contact[row.contact_id].append(row)
         decided = {}
         for contact_id, rows in by_contact.items():
             corrected = {row.corrects for row in rows if row.corrects}
-            statuses = [p.ContactStatus.OPEN]
-            for row in rows:
-                status = p.report_status(p.Outcome(row.outcome), row.organizer_action)
-                if row.report_id not in corrected or status is p.ContactStatus.OBJECTION:
-                    statuses.append(status)
-            decided[contact_id] = max(statuses, key=p.STATUS_PRECEDENCE.__getitem__)
+            decided[contact_id] = rules.combine_statuses(
+                rules.report_status(
+                    rules.Outcome(row.outcome), row.organizer_action, row.callback_after is not None
+                )
+                for row in rows
+                if rules.still_counts(rules.Outcome(row.outcome), row.report_id in corrected)
+            )
         return decided
 
     # ----------------------------------------------------------------------------------------------- pull
@@ -345,7 +353,7 @@ class DeviceSync:
                     campaign_id=row.campaign_id,
                     contact_id=row.id,
                     category=row.category,
-                    status=p.ContactStatus(row.status),
+                    status=ContactStatus(row.status),
                     **fields,
                 )
             )
@@ -366,7 +374,7 @@ class DeviceSync:
             p.StatusUpdate(
                 campaign_id=row.campaign_id,
                 contact_id=row.id,
-                status=p.ContactStatus(row.status),
+                status=ContactStatus(row.status),
                 changed_at=row.status_changed_at,
             )
             for row in rows
@@ -524,7 +532,7 @@ class _Batch:
             if corrects
             else set()
         )
-        status = {cid: p.ContactStatus(row.status) for cid, row in contacts.items()}
+        status = {cid: ContactStatus(row.status) for cid, row in contacts.items()}
         valid = []
         for item in items:
             r = item.payload
@@ -584,10 +592,11 @@ class _Batch:
             if r.corrects is not None:  # a correction can lower the status: decide from all reports below
                 recompute.add(r.contact_id)
             else:  # reports only add: the precedence of the old status and the new report decides
-                status[r.contact_id] = max(
-                    status[r.contact_id],
-                    p.report_status(r.outcome, r.organizer_action),
-                    key=p.STATUS_PRECEDENCE.__getitem__,
+                status[r.contact_id] = rules.combine_statuses(
+                    (
+                        status[r.contact_id],
+                        rules.report_status(r.outcome, r.organizer_action, r.callback_after is not None),
+                    )
                 )
         insert_rows(conn, rep, rows)
         status.update(DeviceSync._decide_statuses(conn, recompute))

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from enum import StrEnum
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -30,6 +30,7 @@ from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.core.memberfile import MemberRecord
 from sync.core.purposes import CATEGORIES, Field, UnknownPurpose, get_purpose
+from sync.core.rules import ContactStatus
 from sync.server import db
 
 log = logging.getLogger("telefonaktion.zentrale")
@@ -785,7 +786,7 @@ class CentralOffice:
                 counts.setdefault(row[0], {})[row[1]] = row[2]
         out = []
         for row in campaigns:
-            by_status = {s.value: counts.get(row.id, {}).get(s.value, 0) for s in p.ContactStatus}
+            by_status = {s.value: counts.get(row.id, {}).get(s.value, 0) for s in ContactStatus}
             out.append(
                 CampaignProgress(
                     row.id,

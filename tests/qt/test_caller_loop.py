@@ -5,21 +5,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop import i18n
 from desktop.app import App, AppOptions, build
-from desktop.domain.models import Outcome
 from desktop.domain.report_flow import StepId, StepKind
-from desktop.paths import WorkspacePaths
-from desktop.services.calling import Card
-from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services import sync_engine
+from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.storage import audit, repo
+from sync.core.rules import Outcome
 from tests.qt.conftest import open_demo, unlock, wait_for_card
-
 
 # Each scenario answers the steps it meets; steps it does not name are answered "2" (no) or skipped.
 SCENARIOS: list[tuple[Outcome, dict[str, str]]] = [

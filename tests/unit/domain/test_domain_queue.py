@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.calling_hours import as_instant, to_berlin
-from desktop.domain.models import CallReport, CampaignRules, ContactState, ContactStatus, Outcome
+from desktop.domain.models import CallReport, CampaignRules, ContactState
 from desktop.domain.queue import (
     Availability,
     EmptyReason,
@@ -25,6 +25,7 @@ from desktop.domain.queue import (
     queue_sort_key,
     summarize_queue,
 )
+from sync.core.rules import ContactStatus, Outcome
 
 FAST = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 NOW = datetime(2026, 5, 6, 12, 0, tzinfo=UTC)
