@@ -200,8 +200,8 @@ def test_damage_is_detected_or_a_committed_prefix(
         root = Path(tmp)
         shutil.copytree(template.root, root, dirs_exist_ok=True)
         apply(root / target, kind, args)
-        # which allowed outcome happened: shown by --hypothesis-show-statistics; each outcome is asserted to
-        # be reachable by the example tests (complete, wal_tail_dropped, refused, detected)
+        # which allowed outcome happened is shown by --hypothesis-show-statistics; that "complete",
+        # "wal_tail_dropped" and "refused" really occur is asserted by the example tests below
         event(outcome_of(root, template))
         # Salvage runs on the damaged copy as the app would offer it (files as left by the attempt).
         salvage_is_honest(root, template)

@@ -1,17 +1,21 @@
-"""Mutation runner for sync/core/clearance.py: proves that tests/clearance bite (reliability-security.md, R7).
+"""Mutation runner: proves that the tests of one module bite (reliability-security.md R7; issue #12).
 
-Not part of the normal test run (pytest does not collect this file). Run it by hand:
+Not part of the normal test run. Run it by hand from the project root, e.g.:
 
-    MUTATION=1 .venv/bin/python tests/clearance/mutate.py            # all mutants, 2 workers
-    .venv/bin/python tests/clearance/mutate.py --list                 # only list the mutants
-    .venv/bin/python tests/clearance/mutate.py --only 12,40 -v        # some mutants, show pytest output
+    .venv/bin/python scripts/mutate.py --module desktop/domain/queue.py --tests tests/unit/domain
+    .venv/bin/python scripts/mutate.py --module sync/core/rules.py --tests tests/unit/domain/test_shared_rules.py
+    .venv/bin/python scripts/mutate.py --module sync/core/clearance.py --tests tests/clearance
+    .venv/bin/python scripts/mutate.py --module desktop/domain/queue.py --list          # only list the mutants
+    .venv/bin/python scripts/mutate.py ... --only 12,40 -v                           # some, with pytest output
 
-Each mutant is one small change of the module's AST (flip a comparison, drop a check, change a constant, swap
-max/min, report another reason, ...). It is written to a temporary copy of the package, and the clearance
-tests run against that copy
-(PYTHONPATH puts the copy first; the runner checks that the copy is what gets imported). A mutant is "killed"
-when the tests fail or time out, and "survived" when they pass. Survivors that were reviewed and found
-equivalent (no test can tell them apart) are listed in EQUIVALENT with the reason, and counted separately.
+Each mutant is one small change of the module's AST (move a comparison's boundary or negate it, drop a check
+or a raise, change a constant, swap and/or, max/min, +/-, drop a `not`, put another member of the same enum).
+It is written into a throwaway copy of the project (desktop/, sync/, tests/, resources/, pyproject.toml), and
+the given tests run there (the runner checks that the copy is what gets imported, and that the unmutated copy
+passes). A mutant is "killed" when the tests fail or time out, and "survived" when they pass. Survivors that
+were reviewed and found equivalent (no test can tell them apart) are listed in EQUIVALENT with the reason and
+counted separately. Hypothesis runs with a fixed seed (MUTATION=1 and --hypothesis-seed=0) so that a verdict
+is repeatable.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import enum
+import importlib
 import os
 import shutil
 import subprocess
@@ -29,15 +35,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-TARGET = ROOT / "sync" / "clearance.py"
-TESTS = ROOT / "tests" / "clearance"
-TIMEOUT_S = 120
+ROOT = Path(__file__).resolve().parents[1]
+COPIED = ("desktop", "sync", "tests", "resources", "pyproject.toml")
+TIMEOUT_S = 180
 
-# (source line, stripped; mutation description) -> why no test can kill it.
-EQUIVALENT: dict[tuple[str, str], str] = {
-    ("super().__init__(reason.value)", "drop call statement"):
-        "Exception.__new__ already stores the argument, and str(Reason.X) is its value: same message",
+# module -> {(source line, stripped; mutation description) -> why no test can kill it}
+EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
+    "sync/core/clearance.py": {
+        ("super().__init__(reason.value)", "drop call statement"):
+            "Exception.__new__ already stores the argument, and str(Reason.X) is its value: same message",
+    },
 }  # fmt: skip
 
 _FLIP_BOUNDARY = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt}
@@ -57,9 +64,11 @@ class Mutant:
 
 class Mutator(ast.NodeTransformer):
     """Walks the tree in a fixed order. With target=None it only records sites; otherwise it applies the
-    mutation with that index and leaves everything else alone."""
+    mutation with that index and leaves everything else alone. ``enums`` maps the names of the enum classes
+    the module can see to their members (a member is swapped for another one of the same enum)."""
 
-    def __init__(self, target: int | None = None) -> None:
+    def __init__(self, enums: dict[str, list[str]], target: int | None = None) -> None:
+        self.enums = enums
         self.target = target
         self.sites: list[tuple[int, str]] = []
 
@@ -104,22 +113,26 @@ class Mutator(ast.NodeTransformer):
 
     def visit_Call(self, node: ast.Call) -> ast.AST:
         self.generic_visit(node)
-        if isinstance(node.func, ast.Name) and node.func.id in ("max", "min") and len(node.args) == 2:
+        if isinstance(node.func, ast.Name) and node.func.id in ("max", "min") and node.args:
             other = "min" if node.func.id == "max" else "max"
             if self._site(node, f"{node.func.id}->{other}"):
                 node.func = ast.Name(id=other, ctx=ast.Load())
-            for i in (0, 1):
-                if self._site(node, f"{node.func.id}(a, b) -> arg #{i}"):
-                    return node.args[i]
+            if len(node.args) == 2:
+                for i in (0, 1):
+                    if self._site(node, f"{node.func.id}(a, b) -> arg #{i}"):
+                        return node.args[i]
         return node
 
     def visit_Constant(self, node: ast.Constant) -> ast.AST:
         value = node.value
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, bool):
+            if self._site(node, f"constant {value} -> {not value}"):
+                return ast.Constant(not value)
+        elif isinstance(value, int):
             for delta in (1, -1):
                 if self._site(node, f"constant {value} -> {value + delta}"):
                     return ast.Constant(value + delta)
-        if isinstance(value, bytes) and self._site(node, "bytes constant changed"):
+        elif isinstance(value, bytes) and self._site(node, "bytes constant changed"):
             return ast.Constant(value + b"X")
         return node
 
@@ -136,12 +149,13 @@ class Mutator(ast.NodeTransformer):
         self.generic_visit(node)
         return node
 
-    # Reasons drive what the UI tells the lead: a wrong reason must be caught too.
+    # Enum members drive what the user is told or what happens next: another member must be caught too.
     def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
         self.generic_visit(node)
-        if isinstance(node.value, ast.Name) and node.value.id == "Reason":
-            other = "EXPIRED" if node.attr == "MALFORMED" else "MALFORMED"
-            if self._site(node, f"Reason.{node.attr} -> Reason.{other}"):
+        if isinstance(node.value, ast.Name) and node.attr in self.enums.get(node.value.id, ()):
+            members = self.enums[node.value.id]
+            other = members[(members.index(node.attr) + 1) % len(members)]
+            if other != node.attr and self._site(node, f"{node.value.id}.{node.attr} -> {other}"):
                 node.attr = other
         return node
 
@@ -167,85 +181,94 @@ def _strip_docstrings(tree: ast.Module) -> None:
                 body[:1] = [] if len(body) > 1 else [ast.Pass()]
 
 
-SOURCE = TARGET.read_text(encoding="utf-8")  # read once: editing the module during a run changes nothing
+class Target:
+    """The module under mutation: its source (read once), its enums, its mutants."""
 
+    def __init__(self, relpath: str) -> None:
+        self.relpath = relpath
+        self.source = (ROOT / relpath).read_text(encoding="utf-8")
+        self.dotted = relpath.removesuffix(".py").replace("/", ".")
+        sys.path.insert(0, str(ROOT))
+        namespace = vars(importlib.import_module(self.dotted))
+        self.enums = {
+            name: [m.name for m in value]
+            for name, value in namespace.items()
+            if isinstance(value, type) and issubclass(value, enum.Enum) and len(value) > 1
+        }
 
-def load_tree() -> ast.Module:
-    tree = ast.parse(SOURCE)
-    _strip_docstrings(tree)
-    return tree
+    def tree(self) -> ast.Module:
+        tree = ast.parse(self.source)
+        _strip_docstrings(tree)
+        return tree
 
+    def mutants(self) -> list[Mutant]:
+        mutator = Mutator(self.enums)
+        mutator.visit(self.tree())
+        lines = self.source.splitlines()
+        return [Mutant(i, line, desc, lines[line - 1].strip()) for i, (line, desc) in enumerate(mutator.sites)]
 
-def enumerate_mutants() -> list[Mutant]:
-    mutator = Mutator()
-    mutator.visit(load_tree())
-    lines = SOURCE.splitlines()
-    return [Mutant(i, line, desc, lines[line - 1].strip()) for i, (line, desc) in enumerate(mutator.sites)]
-
-
-def mutated_source(index: int | None) -> str:
-    tree = load_tree()
-    if index is not None:
-        mutator = Mutator(index)
-        tree = mutator.visit(copy.deepcopy(tree))
-    return ast.unparse(ast.fix_missing_locations(tree))
+    def mutated(self, index: int | None) -> str:
+        tree = self.tree()
+        if index is not None:
+            tree = Mutator(self.enums, index).visit(copy.deepcopy(tree))
+        return ast.unparse(ast.fix_missing_locations(tree))
 
 
 def make_workdir() -> Path:
-    """A throwaway project: sync/ (with the module to mutate), tests/clearance/, pytest.ini."""
-    work = Path(tempfile.mkdtemp(prefix="clearance-mutants-"))
-    (work / "sync").mkdir()
-    (work / "sync" / "__init__.py").write_text("")
-    (work / "tests").mkdir()
-    (work / "tests" / "__init__.py").write_text("")
-    ignore = shutil.ignore_patterns("__pycache__", "mutate.py")
-    shutil.copytree(TESTS, work / "tests" / "clearance", ignore=ignore)
-    (work / "pytest.ini").write_text(
-        "[pytest]\naddopts = -p no:cacheprovider -q -x --import-mode=importlib\npythonpath = .\n"
-        "filterwarnings = error\ntimeout = 60\n"
-    )
+    work = Path(tempfile.mkdtemp(prefix="mutants-"))
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in COPIED:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=ignore)
+        else:
+            shutil.copy2(src, work / name)
     return work
 
 
-def run_tests(work: Path, source: str) -> tuple[str, str]:
-    (work / "sync" / "clearance.py").write_text(source, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(work), "MUTATION": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+def run_tests(target: Target, work: Path, source: str, tests: list[str]) -> tuple[str, str]:
+    (work / target.relpath).write_text(source, encoding="utf-8")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(work),
+        "MUTATION": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    cmd = [sys.executable, "-m", "pytest", "-q", "-x", "--hypothesis-seed=0", "-o", "timeout=60", *tests]
     try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "pytest", "tests/clearance"],
-            cwd=work, env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
-        )  # fmt: skip
+        proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:
         return "killed (timeout)", ""
     return ("survived" if proc.returncode == 0 else "killed"), proc.stdout + proc.stderr
 
 
-def check_setup(work: Path) -> None:
+def check_setup(target: Target, work: Path, tests: list[str]) -> None:
     """The copy must be what the tests import, and the unmutated copy must pass."""
-    (work / "sync" / "clearance.py").write_text(mutated_source(None), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(work)}
     where = subprocess.run(
-        [sys.executable, "-c", "import sync.core.clearance as m; print(m.__file__)"],
+        [sys.executable, "-c", f"import {target.dotted} as m; print(m.__file__)"],
         cwd=work, env=env, capture_output=True, text=True, check=True,
     ).stdout.strip()  # fmt: skip
     if not Path(where).resolve().is_relative_to(work.resolve()):
         sys.exit(f"setup error: tests would import {where}, not the mutated copy")
-    verdict, output = run_tests(work, mutated_source(None))
+    verdict, output = run_tests(target, work, target.mutated(None), tests)
     if verdict != "survived":
         sys.exit("setup error: the tests fail on the unmutated module\n" + output)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--module", required=True, help="the module to mutate, e.g. desktop/domain/queue.py")
+    parser.add_argument("--tests", required=True, nargs="+", help="test files or folders to run per mutant")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
     parser.add_argument("--only", help="comma-separated mutant numbers")
-    parser.add_argument("--jobs", type=int, default=max(1, min(4, os.cpu_count() or 1)))
+    parser.add_argument("--jobs", type=int, default=max(1, min(2, os.cpu_count() or 1)))
     parser.add_argument("-v", "--verbose", action="store_true", help="print pytest output of survivors")
     args = parser.parse_args()
 
-    mutants = enumerate_mutants()
+    target = Target(args.module)
+    mutants = target.mutants()
     if args.only:
         wanted = {int(x) for x in args.only.split(",")}
         mutants = [m for m in mutants if m.index in wanted]
@@ -257,13 +280,13 @@ def main() -> int:
     workdirs = [make_workdir() for _ in range(args.jobs)]
     started = time.monotonic()
     try:
-        check_setup(workdirs[0])
+        check_setup(target, workdirs[0], args.tests)
         free = list(workdirs)
 
         def run(m: Mutant) -> tuple[Mutant, str, str]:
             work = free.pop()
             try:
-                return (m, *run_tests(work, mutated_source(m.index)))
+                return (m, *run_tests(target, work, target.mutated(m.index), args.tests))
             finally:
                 free.append(work)
 
@@ -273,21 +296,20 @@ def main() -> int:
         for work in workdirs:
             shutil.rmtree(work, ignore_errors=True)
 
+    known = EQUIVALENT.get(args.module, {})
     survived = [(m, out) for m, verdict, out in results if verdict == "survived"]
-    equivalent = [(m, out) for m, out in survived if (m.source, m.desc) in EQUIVALENT]
-    real = [(m, out) for m, out in survived if (m.source, m.desc) not in EQUIVALENT]
+    equivalent = [(m, out) for m, out in survived if (m.source, m.desc) in known]
+    real = [(m, out) for m, out in survived if (m.source, m.desc) not in known]
     killed = len(results) - len(survived)
     for m, out in real:
         print(f"SURVIVED #{m.index} line {m.line}: {m.desc}\n    {m.source}")
         if args.verbose:
             print(out)
     for m, _ in equivalent:
-        why = EQUIVALENT[(m.source, m.desc)]
-        print(f"equivalent #{m.index} line {m.line}: {m.desc}: {why}\n    {m.source}")
+        print(f"equivalent #{m.index} line {m.line}: {m.desc}: {known[(m.source, m.desc)]}\n    {m.source}")
     print(
-        f"\n{killed}/{len(results)} mutants killed, {len(real)} survived, "
-        f"{len(equivalent)} survived as known equivalent "
-        f"({time.monotonic() - started:.0f} s, {args.jobs} jobs)"
+        f"\n{args.module}: {killed}/{len(results)} mutants killed, {len(real)} survived, "
+        f"{len(equivalent)} survived as known equivalent ({time.monotonic() - started:.0f} s, {args.jobs} jobs)"
     )
     return 1 if real else 0
 
