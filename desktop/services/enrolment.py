@@ -8,12 +8,11 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
-from datetime import datetime
 
 from desktop.storage.database import Connection
-from desktop.storage.repo import get_meta, set_meta
-from desktop.storage.timefmt import from_db, to_db
-from sync.core import clearance as clr
+from desktop.storage.trusted_time import observe_time, trusted_now
+
+__all__ = ["Enrolment", "b64url", "observe_time", "trusted_now"]
 
 META_KEYS = ("server_url", "device_id", "device_secret", "org_id", "server_person_id", "pinned_keys")
 
@@ -49,17 +48,3 @@ class Enrolment:
             meta["server_person_id"],
             pinned,
         )
-
-
-def observe_time(conn: Connection, observed: datetime, *, authoritative: bool = False) -> None:
-    """Raise the high-water mark of trusted time with an observation (the PC's clock at unlock, a signed
-    list's issue time). The central office's time from an authenticated sync is `authoritative`: it may also
-    lower the mark, so a PC clock that once ran far ahead does not lock everyone out for good."""
-    current = from_db(get_meta(conn, "trusted_time"))
-    value = observed if authoritative else clr.advance(current, observed)
-    set_meta(conn, "trusted_time", to_db(value) or "")
-
-
-def trusted_now(conn: Connection, system_now: datetime) -> datetime:
-    """Never earlier than the high-water mark of trusted time (R8)."""
-    return clr.effective_now(system_now, from_db(get_meta(conn, "trusted_time")))
