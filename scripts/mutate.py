@@ -15,7 +15,9 @@ the given tests run there (the runner checks that the copy is what gets imported
 passes). A mutant is "killed" when the tests fail or time out, and "survived" when they pass. Survivors that
 were reviewed and found equivalent (no test can tell them apart) are listed in EQUIVALENT with the reason and
 counted separately. Hypothesis runs with a fixed seed (MUTATION=1 and --hypothesis-seed=0) so that a verdict
-is repeatable.
+is repeatable. By default each job is one long-lived worker that runs pytest in-process and re-imports the
+project's modules from its copy for every mutant (much faster than a new interpreter); --fresh starts a new
+interpreter per mutant instead.
 """
 
 from __future__ import annotations
@@ -205,7 +207,9 @@ class Target:
         mutator = Mutator(self.enums)
         mutator.visit(self.tree())
         lines = self.source.splitlines()
-        return [Mutant(i, line, desc, lines[line - 1].strip()) for i, (line, desc) in enumerate(mutator.sites)]
+        return [
+            Mutant(i, line, desc, lines[line - 1].strip()) for i, (line, desc) in enumerate(mutator.sites)
+        ]
 
     def mutated(self, index: int | None) -> str:
         tree = self.tree()
@@ -243,6 +247,62 @@ def run_tests(target: Target, work: Path, source: str, tests: list[str]) -> tupl
     return ("survived" if proc.returncode == 0 else "killed"), proc.stdout + proc.stderr
 
 
+class Worker:
+    """Runs mutants in one long-lived Python process inside a work copy (pytest in-process), so that each
+    mutant costs its tests, not a fresh interpreter: the project's modules are dropped from sys.modules and
+    imported again from the copy for every mutant. Talks over stdin/stdout, one mutant per line."""
+
+    def __init__(self, target: Target, work: Path, tests: list[str]) -> None:
+        self.target, self.work = target, work
+        env = {**os.environ, "MUTATION": "1", "PYTHONDONTWRITEBYTECODE": "1", "QT_QPA_PLATFORM": "offscreen"}
+        self.proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", str(work), *tests],
+            cwd=work, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            text=True,
+        )  # fmt: skip
+
+    def run(self, source: str) -> tuple[str, str]:
+        (self.work / self.target.relpath).write_text(source, encoding="utf-8")
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write("run\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline().strip()
+        if not line:  # the worker died (e.g. a mutant broke the interpreter): count as killed, start anew
+            self.proc.wait()
+            self.__init__(self.target, self.work, self.tests)  # type: ignore[misc]
+            return "killed (worker died)", ""
+        return ("survived" if line == "0" else "killed"), ""
+
+    @property
+    def tests(self) -> list[str]:
+        return list(self.proc.args[3:])  # type: ignore[index]
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def worker_main(work: str, tests: list[str]) -> int:
+    """The worker side: for each "run" line, run the tests on the copy as it is now and print the exit code."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    import pytest
+
+    os.chdir(work)
+    sys.path.insert(0, work)
+    args = ["-q", "-x", "-p", "no:cacheprovider", "--hypothesis-seed=0", "-o", "timeout=60", *tests]
+    for _ in sys.stdin:
+        for name, module in list(sys.modules.items()):
+            if (getattr(module, "__file__", None) or "").startswith(work):
+                del sys.modules[name]
+        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+            code = pytest.main(args)
+        print(int(code), flush=True)
+    return 0
+
+
 def check_setup(target: Target, work: Path, tests: list[str]) -> None:
     """The copy must be what the tests import, and the unmutated copy must pass."""
     env = {**os.environ, "PYTHONPATH": str(work)}
@@ -258,13 +318,20 @@ def check_setup(target: Target, work: Path, tests: list[str]) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    if len(sys.argv) > 2 and sys.argv[1] == "--worker":
+        return worker_main(sys.argv[2], sys.argv[3:])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--module", required=True, help="the module to mutate, e.g. desktop/domain/queue.py")
     parser.add_argument("--tests", required=True, nargs="+", help="test files or folders to run per mutant")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
     parser.add_argument("--only", help="comma-separated mutant numbers")
     parser.add_argument("--jobs", type=int, default=max(1, min(2, os.cpu_count() or 1)))
     parser.add_argument("-v", "--verbose", action="store_true", help="print pytest output of survivors")
+    parser.add_argument(
+        "--fresh", action="store_true", help="a new interpreter per mutant (slower; for modules with state)"
+    )
     args = parser.parse_args()
 
     target = Target(args.module)
@@ -281,17 +348,24 @@ def main() -> int:
     started = time.monotonic()
     try:
         check_setup(target, workdirs[0], args.tests)
-        free = list(workdirs)
+        workers = [] if args.fresh else [Worker(target, work, args.tests) for work in workdirs]
+        free = list(workers or workdirs)
 
         def run(m: Mutant) -> tuple[Mutant, str, str]:
-            work = free.pop()
+            slot = free.pop()
             try:
-                return (m, *run_tests(target, work, target.mutated(m.index), args.tests))
+                if isinstance(slot, Worker):
+                    return (m, *slot.run(target.mutated(m.index)))
+                return (m, *run_tests(target, slot, target.mutated(m.index), args.tests))
             finally:
-                free.append(work)
+                free.append(slot)
 
-        with ThreadPoolExecutor(args.jobs) as pool:
-            results = list(pool.map(run, mutants))
+        try:
+            with ThreadPoolExecutor(args.jobs) as pool:
+                results = list(pool.map(run, mutants))
+        finally:
+            for worker in workers:
+                worker.close()
     finally:
         for work in workdirs:
             shutil.rmtree(work, ignore_errors=True)

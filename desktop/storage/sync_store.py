@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
-from desktop.domain.models import CallReport, Campaign
+from desktop.domain.models import Campaign
 from desktop.storage.database import Connection
 from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
 from desktop.storage.timefmt import from_db, to_db
@@ -20,35 +20,15 @@ from desktop.storage.trusted_time import observe_time, trusted_now
 from sync.client.engine import PushItem, Rules, Unencodable
 from sync.core import clearance as clr
 from sync.core import protocol as p
-from sync.core.rules import ContactStatus, Outcome
+from sync.core.rules import ContactStatus
 
 SERVER_OWNED_META = ("pull_cursor", "clearance_refusals")
-
-
-def report_payload(body: dict) -> p.ReportPayload:
-    report = CallReport.model_validate(body)
-    answers = {k: list(v) if isinstance(v, tuple | list) else v for k, v in report.answers.items()}
-    return p.ReportPayload(
-        report_id=report.id,
-        campaign_id=report.campaign_id,
-        contact_id=report.contact_id,
-        outcome=Outcome(report.outcome.value),
-        zetkin=report.zetkin_code,
-        created_at=report.created_at,
-        callback_after=report.callback_after,
-        wrong_numbers=list(report.wrong_numbers),
-        organizer_action=report.organizer_action,
-        organizer_message=report.organizer_message,
-        note=report.note,
-        answers=answers,
-        corrects=report.corrects,
-    )
 
 
 def push_item(key_hex: str, kind: str, device_seq: int, body: dict) -> PushItem:
     key = uuid.UUID(hex=key_hex)
     if kind == "report":
-        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=report_payload(body))
+        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=p.ReportPayload.from_outbox(body))
     if kind == "audit_event":
         # The whole chain link, so the central office re-verifies the chain (DP-21, sync.core.audit_chain).
         return p.AuditEventItem(

@@ -115,7 +115,10 @@ def insert_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
 
 
 def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem) -> str:
-    body = {"kind": item.kind, "payload": item.payload.model_dump(mode="json")}
+    payload = item.payload.model_dump(mode="json")
+    if payload.get("schema_version") == 1:  # version 1 is the shape sent before it was named: same hash, so
+        del payload["schema_version"]  # a retry across the upgrade is still a duplicate, not a key reuse
+    body = {"kind": item.kind, "payload": payload}
     return sha256_hex(json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
 
 
@@ -569,26 +572,7 @@ class _Batch:
                     self._result(item, p.ItemStatus.DUPLICATE)
                     continue
                 fresh_ids.discard(r.report_id)  # the same id twice in one batch: the second is a duplicate
-            rows.append(
-                dict(
-                    report_id=r.report_id,
-                    org_id=org_id,
-                    device_id=self.device.id,
-                    campaign_id=r.campaign_id,
-                    contact_id=r.contact_id,
-                    outcome=r.outcome.value,
-                    zetkin=r.zetkin,
-                    created_at=r.created_at,
-                    callback_after=r.callback_after,
-                    wrong_numbers=list(r.wrong_numbers),
-                    organizer_action=r.organizer_action,
-                    organizer_message=r.organizer_message,
-                    note=r.note,
-                    answers=dict(r.answers),
-                    corrects=r.corrects,
-                    received_at=self.now,
-                )
-            )
+            rows.append({**r.row(), "org_id": org_id, "device_id": self.device.id, "received_at": self.now})
             if r.corrects is not None:  # a correction can lower the status: decide from all reports below
                 recompute.add(r.contact_id)
             else:  # reports only add: the precedence of the old status and the new report decides

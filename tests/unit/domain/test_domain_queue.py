@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import UTC, datetime, timedelta
 
@@ -27,7 +28,11 @@ from desktop.domain.queue import (
 )
 from sync.core.rules import ContactStatus, Outcome
 
-FAST = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+# scripts/mutate.py sets MUTATION=1: fewer examples per mutant (the fixed examples below carry the boundaries)
+EXAMPLES = 30 if os.environ.get("MUTATION") == "1" else 120
+FAST = settings(
+    max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 NOW = datetime(2026, 5, 6, 12, 0, tzinfo=UTC)
 ME = "pc-me"
 
