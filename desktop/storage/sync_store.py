@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from desktop.domain.models import Campaign
-from desktop.storage.database import Connection
-from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
+from desktop.storage.database import Connection, transaction
+from desktop.storage.meta_store import delete_meta, get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
 from desktop.storage.trusted_time import observe_time, trusted_now
 from sync.client.engine import PushItem, Rules, Unencodable
