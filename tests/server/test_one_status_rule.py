@@ -18,7 +18,7 @@ from sync.core import protocol as p
 from sync.core.rules import Outcome, combine_statuses
 from tests.server.helpers import Env, pull_all, report_item
 
-T0 = datetime(2026, 5, 6, 12, 0, tzinfo=UTC)
+T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=6)  # plausible to the server
 
 
 def _history(rng: random.Random, contact_id: str) -> list[dict]:
