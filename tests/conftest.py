@@ -7,12 +7,12 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
-import random  # noqa: E402
-from pathlib import Path  # noqa: E402
+import random
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.paths import WorkspacePaths  # noqa: E402
+from desktop.paths import WorkspacePaths
 
 ROOT = Path(__file__).resolve().parent.parent
 

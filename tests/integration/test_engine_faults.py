@@ -87,20 +87,22 @@ def sync_through_faults(office: Office, tmp_path: Path, seed: int) -> Run:
     enrolment = Enrolment.load(ws.conn)
     assert enrolment is not None
     attempts = iter(range(MAX_ATTEMPTS))
-    with FaultProxy(int(office.url.rsplit(":", 1)[1]), seed=seed) as proxy:
-        with SyncClient(
+    with (
+        FaultProxy(int(office.url.rsplit(":", 1)[1]), seed=seed) as proxy,
+        SyncClient(
             proxy.url, enrolment.device_id, enrolment.device_secret, timeout=httpx.Timeout(0.3)
-        ) as client:
-            done = False
-            while not done or proxy.faults < MIN_FAULTS:
-                next(attempts)  # a server that never answers cannot hang the test
-                try:
-                    sync_engine.sync_with(
-                        sync_engine.store_for(ws.conn), enrolment, client=client, batch=rng.randint(1, 4)
-                    )
-                except Unreachable:
-                    continue
-                done = outbox_store.pending_count(ws.conn, None) == 0
+        ) as client,
+    ):
+        done = False
+        while not done or proxy.faults < MIN_FAULTS:
+            next(attempts)  # a server that never answers cannot hang the test
+            try:
+                sync_engine.sync_with(
+                    sync_engine.store_for(ws.conn), enrolment, client=client, batch=rng.randint(1, 4)
+                )
+            except Unreachable:
+                continue
+            done = outbox_store.pending_count(ws.conn, None) == 0
     with office.office.engine.connect() as conn:
         rows = conn.execute(
             select(func.count(), func.count(func.distinct(db.reports.c.report_id))).where(

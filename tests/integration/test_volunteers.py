@@ -32,7 +32,7 @@ def admit_jonas(data: Path) -> str:
     return person.id
 
 
-def open_as_jonas(data: Path, clock=utcnow) -> tuple[Workspace, CallingService]:  # noqa: ANN001
+def open_as_jonas(data: Path, clock=utcnow) -> tuple[Workspace, CallingService]:
     paths = WorkspacePaths(data / "workspace")
     slot = next(s.slot_id for s in list_slots(paths) if s.label == "Jonas K.")
     ws = Workspace.open(paths, slot, VOLUNTEER_PASS)
