@@ -105,6 +105,7 @@ def test_the_versioned_shape_reads_back_and_travels_unchanged() -> None:
 
 def test_the_server_row_is_the_payload() -> None:
     own = {"pk", "org_id", "device_id", "received_at"}  # the row key, who sent it, when it arrived
+    own |= {"organizer_resolution", "organizer_resolved_at"}  # staff's decision in the organizer inbox
     stored_by_server = {c.name for c in db.reports.columns} - own
     for expected in EXPECTED:
         row = expected.row()
