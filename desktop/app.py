@@ -8,7 +8,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
 from desktop import crash, i18n, os_events, paths
@@ -23,6 +24,7 @@ from desktop.viewmodels.recovery import RecoveryModel
 from desktop.viewmodels.session import SessionController
 from desktop.viewmodels.sync_status import SyncController
 from desktop.viewmodels.shift import ShiftViewModel
+from desktop.services.calling import ShiftCounts
 from desktop.views.admit_dialog import AdmitDialog
 from desktop.views.caller_view import CallerView
 from desktop.views.damaged_view import DamagedView
@@ -66,6 +68,9 @@ class App(QObject):
         self.demo = demo
         self.throwaway_dir = throwaway_dir
         self.shift: ShiftViewModel | None = None
+        # A break does not end the shift: its counts wait here (per person; no personal data) until
+        # "Schicht beenden" or the app closes.
+        self.shift_counts: dict[str, ShiftCounts] = {}
         self.caller_view: CallerView | None = None
         self.lead_area: LeadArea | None = None
         self.damaged_view: DamagedView | None = None
@@ -73,12 +78,20 @@ class App(QObject):
         self.guard.lock_requested.connect(self.lock)
         self.guard.remaining_changed.connect(self.status_button.set_idle_seconds)
         QApplication.instance().installEventFilter(self.guard)  # any input anywhere counts as activity
+        # Ctrl+L locks from every screen (calling, the lead's tabs); one shortcut for the whole window
+        self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
+        self.lock_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.lock_shortcut.activated.connect(self._lock_by_hand)
         session.slots_loaded.connect(unlock_view.set_slots)
         session.unlock_failed.connect(unlock_view.show_error)
         session.unlock_failed.connect(self._unlock_failed)
         session.unlocked.connect(self._unlocked)
         session.locked.connect(self._locked)
         unlock_view.unlock_requested.connect(session.unlock)
+
+    def _lock_by_hand(self) -> None:
+        if self.shift is not None:  # only an unlocked workspace can be locked
+            self.lock("pause")
 
     def start(self) -> None:
         self.window.show_screen(self.unlock_view)
@@ -111,8 +124,10 @@ class App(QObject):
             self.window.drop_screen(self.damaged_view)
             self.damaged_view = None
         self.unlock_view.reset()
-        shift = ShiftViewModel(self.db, workspace)
+        shift = ShiftViewModel(self.db, workspace, counts=self.shift_counts.get(workspace.person.id))
         view = CallerView(shift)
+        view.show_counts(shift.service.shift, shift.clock())
+        shift.saved.connect(lambda saved: self.status_button.set_pending(saved.pending_uploads))
         self.shift, self.caller_view = shift, view
         view.pause_requested.connect(lambda: self.lock("pause"))
         view.end_shift_requested.connect(lambda: self.lock("end_shift"))
@@ -148,6 +163,7 @@ class App(QObject):
         if self.lead_area is None:
             area = LeadArea(self.db, shift.service.ws)
             area.start_calling_requested.connect(self._start_calling)
+            area.pause_requested.connect(lambda: self.lock("pause"))
             area.campaigns_changed.connect(shift.start)
             self.lead_area = area
         self.window.show_screen(self.lead_area)
@@ -179,6 +195,11 @@ class App(QObject):
         self._stop_sync(wait=False)
         summary = self.shift.service.shift if self.shift is not None else None
         if self.shift is not None:
+            person = self.shift.service.caller_id
+            if reason == "end_shift":
+                self.shift_counts.pop(person, None)
+            elif summary is not None:
+                self.shift_counts[person] = summary
             self.shift.close()
         if self.caller_view is not None:
             self.caller_view.clear_for_lock()

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from desktop.paths import WorkspacePaths
 from desktop.services import lead_end, lead_slices, retention
-from desktop.services.enrolment import observe_time
+from desktop.services.enrolment import destructive_now, observe_pc_clock
 from desktop.storage import audit
 from desktop.storage.atomic import write_atomic
 from desktop.storage.errors import ErrorCode, WorkspaceError
@@ -86,9 +86,12 @@ def unlock(
             person_id=workspace.person.id,
             subject=str(throttle.failures) if throttle.failures else None,
         )
-        observe_time(conn, now)  # the PC's own clock only ever raises the high-water mark (R8)
+        # the PC's own clock only ever raises the high-water mark (R8), and a jump far beyond it is not
+        # believed on its own: wipes and expiries then act on the mark only (#15.7)
+        observe_pc_clock(conn, now)
+        settled = destructive_now(conn, now)
     retention.enforce(workspace.conn, now)  # expired access is wiped also while offline (R16)
-    lead_end.expire_campaigns(workspace, now)  # campaigns past their end date + grace (DP-15)
+    lead_end.expire_campaigns(workspace, settled)  # campaigns past their end date + grace (DP-15)
     lead_slices.expire_slices(workspace, now)  # shares not worked in time return to the pool (DP-16)
     return workspace
 

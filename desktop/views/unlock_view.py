@@ -137,11 +137,8 @@ class UnlockView(QWidget):
         }
         if reason == "end_shift":
             calls, reached = (shift.calls, shift.reached) if shift else (0, 0)
-            text = (
-                self.tr("Shift ended: %1 calls, %2 reached. Thank you!")
-                .replace("%1", str(calls))
-                .replace("%2", str(reached))
-            )
+            counts = self.tr("%n calls", "", calls) + ", " + self.tr("%n reached", "", reached)
+            text = self.tr("Shift ended: %1. Thank you!").replace("%1", counts)
         else:
             text = texts.get(reason, "")
         self.notice.setText(text)

@@ -119,6 +119,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Campaign</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
         <source>No calls yet in this shift</source>
         <translation>Noch keine Anrufe in dieser Schicht</translation>
     </message>
@@ -127,7 +131,11 @@
         <translation>Deine Schicht</translation>
     </message>
     <message>
-        <source>Correct last report (F2)</source>
+        <source>Correct (F2)</source>
+        <translation>Korrigieren (F2)</translation>
+    </message>
+    <message>
+        <source>Correct the last report (F2)</source>
         <translation>Letzten Bericht korrigieren (F2)</translation>
     </message>
     <message>
@@ -283,9 +291,23 @@
         <source>Earlier attempts: %1</source>
         <translation>Frühere Versuche: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n Anruf</numerusform>
+            <numerusform>%n Anrufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached</source>
+        <translation>
+            <numerusform>%n erreicht</numerusform>
+            <numerusform>%n erreicht</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 calls · %2 reached · %3 per hour · %4 waiting to upload</source>
-        <translation>%1 Anrufe · %2 erreicht · %3 pro Stunde · %4 warten auf Übertragung</translation>
+        <source>%1 per hour</source>
+        <translation>%1 pro Stunde</translation>
     </message>
     <message>
         <source>Saved: %1</source>
@@ -557,8 +579,12 @@
         <translation>So geht es weiter: %1</translation>
     </message>
     <message>
-        <source>After the next synchronisation the numbers become visible.</source>
-        <translation>Nach der nächsten Synchronisierung sind die Nummern sichtbar.</translation>
+        <source>The numbers stay hidden until the central office grants a new clearance; then they become visible after the next synchronisation.</source>
+        <translation>Die Nummern bleiben verborgen, bis die Bundesgeschäftsstelle eine neue Freigabe erteilt; danach sind sie nach der nächsten Synchronisierung sichtbar.</translation>
+    </message>
+    <message>
+        <source>Once this is done, the numbers become visible after the next synchronisation.</source>
+        <translation>Sobald das erledigt ist, sind die Nummern nach der nächsten Synchronisierung sichtbar.</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1060,14 @@
     <message>
         <source>Start calling</source>
         <translation>Anrufen</translation>
+    </message>
+    <message>
+        <source>Break (Ctrl+L)</source>
+        <translation>Pause (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Take a break: locks the screen</source>
+        <translation>Pause: sperrt den Bildschirm</translation>
     </message>
     <message>
         <source>Prepare campaign</source>
@@ -1938,6 +1972,13 @@
         <source>⚠ refused by the central office</source>
         <translation>⚠ von der Bundesgeschäftsstelle abgelehnt</translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting to upload</source>
+        <translation>
+            <numerusform>%n wartet auf Übertragung</numerusform>
+            <numerusform>%n warten auf Übertragung</numerusform>
+        </translation>
+    </message>
     <message>
         <source>last sync %1</source>
         <translation>letzte Synchronisierung %1</translation>
@@ -1945,13 +1986,6 @@
     <message>
         <source>never synchronised</source>
         <translation>noch nie synchronisiert</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n wartet</numerusform>
-            <numerusform>%n warten</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n need attention</source>
@@ -2069,9 +2103,23 @@
         <source>Locked because the user was switched.</source>
         <translation>Gesperrt, weil der Benutzer gewechselt wurde.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n Anruf</numerusform>
+            <numerusform>%n Anrufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached</source>
+        <translation>
+            <numerusform>%n erreicht</numerusform>
+            <numerusform>%n erreicht</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Shift ended: %1 calls, %2 reached. Thank you!</source>
-        <translation>Schicht beendet: %1 Anrufe, %2 erreicht. Danke dir!</translation>
+        <source>Shift ended: %1. Thank you!</source>
+        <translation>Schicht beendet: %1. Danke dir!</translation>
     </message>
 </context>
 </TS>

@@ -119,6 +119,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No calls yet in this shift</source>
         <translation type="unfinished"></translation>
     </message>
@@ -127,7 +131,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Correct last report (F2)</source>
+        <source>Correct (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the last report (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -283,8 +291,22 @@
         <source>Earlier attempts: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached</source>
+        <translation>
+            <numerusform>%n reached</numerusform>
+            <numerusform>%n reached</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 calls · %2 reached · %3 per hour · %4 waiting to upload</source>
+        <source>%1 per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -557,7 +579,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>After the next synchronisation the numbers become visible.</source>
+        <source>The numbers stay hidden until the central office grants a new clearance; then they become visible after the next synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once this is done, the numbers become visible after the next synchronisation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1030,6 +1056,14 @@
     </message>
     <message>
         <source>Start calling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a break: locks the screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1935,6 +1969,13 @@
         <source>⚠ refused by the central office</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting to upload</source>
+        <translation>
+            <numerusform>%n waiting to upload</numerusform>
+            <numerusform>%n waiting to upload</numerusform>
+        </translation>
+    </message>
     <message>
         <source>last sync %1</source>
         <translation type="unfinished"></translation>
@@ -1942,13 +1983,6 @@
     <message>
         <source>never synchronised</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n waiting</numerusform>
-            <numerusform>%n waiting</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n need attention</source>
@@ -2066,8 +2100,22 @@
         <source>Locked because the user was switched.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached</source>
+        <translation>
+            <numerusform>%n reached</numerusform>
+            <numerusform>%n reached</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Shift ended: %1 calls, %2 reached. Thank you!</source>
+        <source>Shift ended: %1. Thank you!</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,6 +24,7 @@ from desktop.domain.models import ContactStatus, Outcome
 from desktop.services.lead_export import Exported
 from desktop.services.lead_progress import Progress
 from desktop.viewmodels.lead_progress import DashboardModel
+from desktop.views.widgets import allow_rich_text
 from desktop.views.lead import texts
 from desktop.views.lead.charts import AMBER, BLUE, GREEN, GREY, RED, BarList, ColumnChart
 from desktop.views.style import heading_font
@@ -126,7 +127,7 @@ class Dashboard(QWidget):
         self.day_chart = ColumnChart(day_box)
         self.day_legend = QLabel("", day_box)
         self.day_legend.setWordWrap(True)
-        self.day_legend.setTextFormat(Qt.TextFormat.RichText)
+        allow_rich_text(self.day_legend)  # our own legend markup, outcome names only
         dv.addWidget(self.day_chart)
         dv.addWidget(self.day_legend)
         team_box = QGroupBox(self.tr("Team"), self)
