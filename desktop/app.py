@@ -147,7 +147,7 @@ class App(QObject):
     def _start_sync(self, workspace: Workspace) -> None:
         if self.shift is None:  # locked again meanwhile
             return
-        sync = SyncController(workspace, self.net)
+        sync = SyncController(workspace, self.net, self.db)
         self.sync = sync
         sync.status_changed.connect(self.status_button.set_status)
         sync.sync_finished.connect(lambda _result, state: self.status_button.set_state(state))

@@ -13,7 +13,7 @@ import json
 from datetime import datetime, timedelta
 
 from desktop.services import clearance_gate
-from desktop.services.enrolment import destructive_now
+from desktop.storage.trusted_time import destructive_now
 from desktop.storage import audit, repo
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db

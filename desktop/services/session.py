@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from desktop.paths import WorkspacePaths
 from desktop.services import lead_end, lead_slices, retention
-from desktop.services.enrolment import destructive_now, observe_pc_clock
+from desktop.storage.trusted_time import destructive_now, observe_pc_clock
 from desktop.storage import audit
 from desktop.storage.atomic import write_atomic
 from desktop.storage.errors import ErrorCode, WorkspaceError

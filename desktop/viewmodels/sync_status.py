@@ -1,24 +1,41 @@
-"""Background sync: on a timer and when the network comes back, on its own thread and connection.
+"""Background sync: on a timer and when the network comes back.
 
-The GUI never waits on the network: the sync runs on the network runner with a second connection to the
-workspace; results (what changed, the new status) come back by signal. Only one sync runs at a time.
+The GUI never waits on the network: the engine (sync.client.engine) runs on the network runner, and each of
+its database steps (short transactions of desktop.storage.sync_store) runs on the database runner, the single
+owner of the workspace connection; so a report is never saved while a page is half applied, and the network
+never holds a transaction. Results (what changed, the new status) come back by signal. One sync at a time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.services import status as status_service
-from desktop.services import sync_engine
+from desktop.services import retention, sync_engine
+from desktop.services.enrolment import Enrolment
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
 from sync.client.transport import Refused, SyncError, Unreachable
 
 DEFAULT_INTERVAL_MS = 60_000
+
+
+class OnThread:
+    """Calls every method of ``target`` on ``runner``'s thread and waits for it (from another worker thread)."""
+
+    def __init__(self, target: object, runner: TaskRunner) -> None:
+        self._target, self._runner = target, runner
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._target, name)
+        if not callable(attr):
+            return attr
+        return lambda *args, **kwargs: self._runner.run_sync(lambda: attr(*args, **kwargs))
 
 
 class SyncController(QObject):
@@ -31,6 +48,7 @@ class SyncController(QObject):
         self,
         workspace: Workspace,
         net: TaskRunner,
+        db: TaskRunner,
         *,
         interval_ms: int = DEFAULT_INTERVAL_MS,
         clock: Callable[[], datetime] = utcnow,
@@ -39,10 +57,10 @@ class SyncController(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.net = net
+        self.db = db
         self.clock = clock
         self.state = "unknown"
         self.running = False
-        self._conn = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.sync_now)
@@ -56,43 +74,46 @@ class SyncController(QObject):
         self.sync_now()
 
     def stop(self, *, wait: bool = False) -> None:
-        """Stop the timer and close the sync connection on its own thread (after a running sync).
-
-        Locking must be instant, so by default this does not wait; shutdown waits."""
+        """Stop the timer; a running sync ends at its next step. Locking must be instant: no waiting by default;
+        shutdown waits for a running sync (it uses the database runner, which closes after it)."""
         self._timer.stop()
         self._stopped = True
-
-        def close() -> None:
-            conn, self._conn = self._conn, None
-            if conn is not None:
-                conn.close()
-
         if wait:
-            self.net.run_sync(close)
-        else:
-            self.net.submit(close)
+            self.net.run_sync(lambda: None)
 
-    def _connection(self):  # noqa: ANN202 (runs on the network thread)
-        if self._conn is None:
-            self._conn = self.workspace.open_connection()
-        return self._conn
+    def _on_db(self, fn: Callable[[], Any]) -> Any:
+        return self.db.run_sync(fn)
 
     def sync_now(self) -> bool:
         if self.running or self._stopped:
             return False
         self.running = True
+        conn, clock = self.workspace.conn, self.clock
 
         def work() -> tuple[object, str, object]:
-            conn = self._connection()
             try:
-                result, state = sync_engine.sync_once(conn, self.clock), "online"
+                enrolment = self._on_db(lambda: Enrolment.load(conn))
+                if enrolment is None:
+                    result, state = None, "not_enrolled"
+                else:
+                    store = OnThread(sync_engine.store_for(conn, clock), self.db)
+                    result = sync_engine.sync_with(
+                        store, enrolment, clock, after=lambda: self._on_db(lambda: retention.enforce(conn, clock()))
+                    )
+                    state = "online"
             except Unreachable:
                 result, state = None, "offline"
             except Refused as exc:
                 result, state = None, f"refused:{exc.code}"
             except SyncError:
                 result, state = None, "not_enrolled"
-            return result, state, status_service.collect(conn, self.clock())
+            except Exception:
+                if self._stopped:  # locked meanwhile: the workspace is closed, the next unlock syncs again
+                    return None, "stopped", None
+                raise
+            if self._stopped:
+                return result, state, None
+            return result, state, self._on_db(lambda: status_service.collect(conn, clock()))
 
         self.net.submit(work, self._done, self._failed)
         return True
@@ -100,8 +121,9 @@ class SyncController(QObject):
     def refresh(self) -> None:
         if self._stopped:
             return
-        self.net.submit(
-            lambda: status_service.collect(self._connection(), self.clock()),
+        conn = self.workspace.conn
+        self.db.submit(
+            lambda: status_service.collect(conn, self.clock()),
             lambda current: None if self._stopped else self.status_changed.emit(current),
         )
 

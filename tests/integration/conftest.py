@@ -3,6 +3,7 @@ served by a real server subprocess on a loopback port, and the `telefonaktion` c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -46,9 +47,12 @@ class Office:
             return [r[0] for r in conn.execute(select(db.reports.c.report_id))]
 
 
-@pytest.fixture
-def office(tmp_path: Path) -> Iterator[Office]:
-    url = f"sqlite:///{tmp_path / 'zentrale.db'}"
+@contextlib.contextmanager
+def make_office(
+    tmp_path: Path, *server_args: str, url: str | None = None, env: dict[str, str] | None = None
+) -> Iterator[Office]:
+    """A seeded central office (SQLite file unless ``url``) served by a real server process."""
+    url = url or f"sqlite:///{tmp_path / 'zentrale.db'}"
     engine = open_database(url)
     central = CentralOffice(engine)
     today = central.today()
@@ -65,9 +69,17 @@ def office(tmp_path: Path) -> Iterator[Office]:
     )
     central.record_training(lead, today - timedelta(days=2))
     campaign, _ = central.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
-    with running_server(url, log_dir=tmp_path) as server:
-        yield Office(server.url, central, org, lead, resolution, campaign, url, server)
-    engine.dispose()
+    try:
+        with running_server(url, *server_args, env=env, log_dir=tmp_path) as server:
+            yield Office(server.url, central, org, lead, resolution, campaign, url, server)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Iterator[Office]:
+    with make_office(tmp_path) as seeded:
+        yield seeded
 
 
 def cli(

@@ -7,7 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from desktop.paths import WorkspacePaths
-from desktop.services import enrolment, session, sync_engine
+from desktop.services import session, sync_engine
+from desktop.storage import trusted_time as enrolment
 from desktop.services.calling import CallingService, Card, NotCleared
 from desktop.storage import repo
 from desktop.storage.timefmt import utcnow

@@ -69,7 +69,7 @@ def test_old_xls() -> None:
 
 def test_xlsx_zip_bomb_guard(monkeypatch: pytest.MonkeyPatch) -> None:
     data = xlsx_bytes([["Vorname", "Telefon", "Status"], ["Ada", BERLIN.format(1), "Mitglied"]])
-    monkeypatch.setattr(mf, "MAX_XLSX_UNCOMPRESSED_BYTES", 1000)
+    monkeypatch.setattr(mf.limits, "MAX_XLSX_UNCOMPRESSED_BYTES", 1000)
     assert _code(data) is ErrorCode.XLSX_TOO_LARGE
 
 
@@ -145,7 +145,7 @@ def test_too_many_columns() -> None:
 
 
 def test_too_many_rows_is_all_or_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(mf, "MAX_ROWS", 50)
+    monkeypatch.setattr(mf.limits, "MAX_ROWS", 50)
     rows = [member_row(i) for i in range(60)]
     assert _code(csv_bytes(rows)) is ErrorCode.TOO_MANY_ROWS
     assert _code(xlsx_bytes([HEADER, *rows])) is ErrorCode.TOO_MANY_ROWS
@@ -154,7 +154,7 @@ def test_too_many_rows_is_all_or_nothing(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_sparse_xlsx_row_far_below_is_too_many_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     # One row numbered 5000: the rows in between count (they are what the user sees), so the limit applies.
-    monkeypatch.setattr(mf, "MAX_ROWS", 1000)
+    monkeypatch.setattr(mf.limits, "MAX_ROWS", 1000)
     data = xlsx_bytes([["Vorname", "Telefon", "Status"], ["Ada", BERLIN.format(1), "Mitglied"]])
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as dst:
@@ -170,13 +170,13 @@ def test_sparse_xlsx_row_far_below_is_too_many_rows(monkeypatch: pytest.MonkeyPa
                     content = content.replace(old, new)
             dst.writestr(info, content)
     assert _code(buf.getvalue()) is ErrorCode.TOO_MANY_ROWS
-    monkeypatch.setattr(mf, "MAX_ROWS", 10_000)
+    monkeypatch.setattr(mf.limits, "MAX_ROWS", 10_000)
     assert [r.row for r in mf.read(buf.getvalue()).records] == [5000]
 
 
 def test_file_too_large(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     data = csv_bytes([member_row(i) for i in range(20)])
-    monkeypatch.setattr(mf, "MAX_FILE_BYTES", 500)
+    monkeypatch.setattr(mf.limits, "MAX_FILE_BYTES", 500)
     assert _code(data) is ErrorCode.FILE_TOO_LARGE
     p = tmp_path / "gross.csv"
     p.write_bytes(data)

@@ -157,7 +157,7 @@ def _slow(raw: str) -> str | None:
 @example("0152 28817386")
 @example("+49 (0)30 23125000")
 def test_fast_phone_path_agrees_with_phonenumbers(raw: str) -> None:
-    got = mf._PhoneNormaliser("DE")(raw)[0]
+    got = mf.phones._PhoneNormaliser("DE")(raw)[0]
     assert got == _slow(raw)
 
 
@@ -165,11 +165,11 @@ def test_fast_phone_path_agrees_with_phonenumbers(raw: str) -> None:
 @given(st.text(alphabet="0123456789", min_size=1, max_size=17).filter(lambda s: s[0] != "0"))
 def test_type_classifier_matches_number_type(nsn: str) -> None:
     num = phonenumbers.PhoneNumber(country_code=49, national_number=int(nsn))
-    assert mf._TypeClassifier("DE")(nsn) == phonenumbers.number_type(num)
+    assert mf.phones._TypeClassifier("DE")(nsn) == phonenumbers.number_type(num)
 
 
 def test_type_classifier_on_every_fiction_number() -> None:
-    cls = mf._TypeClassifier("DE")
+    cls = mf.phones._TypeClassifier("DE")
     for block in ("3023125", "6990009", "4066969", "2214710", "8999998"):
         for i in range(1000):
             nsn = f"{block}{i:03d}"
