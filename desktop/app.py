@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import signal
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +33,8 @@ from desktop.views.lead.area import LeadArea
 from desktop.views.main_window import MainWindow
 from desktop.views.status_bar import StatusButton
 from desktop.views.unlock_view import UnlockView
+from desktop.views.welcome_view import WelcomeView
+from desktop.viewmodels.first_run import FirstRunModel
 
 
 @dataclass
@@ -54,8 +57,10 @@ class App(QObject):
         demo: bool,
         throwaway_dir: Path | None = None,
         office: DemoOffice | None = None,
+        data_dir_option: str | None = None,
     ) -> None:
         super().__init__()
+        self.data_dir_option = data_dir_option
         self.window = window
         self.session = session
         self.db = db
@@ -82,18 +87,87 @@ class App(QObject):
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
         self.lock_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.lock_shortcut.activated.connect(self._lock_by_hand)
-        session.slots_loaded.connect(unlock_view.set_slots)
-        session.unlock_failed.connect(unlock_view.show_error)
+        self.welcome: WelcomeView | None = None
+        self.first_run: FirstRunModel | None = None
+        self._after_unlock: str | None = None  # "lead": open the lead's screens (a workspace prepared offline)
+        self._attach(session)
+        unlock_view.unlock_requested.connect(lambda slot, passphrase: self.session.unlock(slot, passphrase))
+        unlock_view.change_passphrase_requested.connect(
+            lambda slot, old, new: self.session.change_passphrase(slot, old, new)
+        )
+
+    def _attach(self, session: SessionController) -> None:
+        self.session = session
+        session.slots_loaded.connect(self.unlock_view.set_slots)
+        session.unlock_failed.connect(self.unlock_view.show_error)
         session.unlock_failed.connect(self._unlock_failed)
         session.unlocked.connect(self._unlocked)
         session.locked.connect(self._locked)
-        unlock_view.unlock_requested.connect(session.unlock)
+        session.passphrase_changed.connect(self.unlock_view.passphrase_changed)
+        session.passphrase_change_failed.connect(self.unlock_view.passphrase_change_failed)
+
+    # ------------------------------------------------------------------ first run (#15.1)
+
+    def show_welcome(self) -> WelcomeView:
+        """No workspace on this PC: set up with the central office, prepare offline, or the demo."""
+        if self.welcome is None:
+            view = WelcomeView()
+            model = FirstRunModel(self.session.paths, self.net, self)
+            view.setup_requested.connect(model.set_up)
+            view.offline_requested.connect(model.prepare_offline)
+            view.demo_requested.connect(self.switch_to_demo)
+            model.progress.connect(view.show_progress)
+            model.failed.connect(view.show_error)
+            model.finished.connect(self._first_run_done)
+            self.welcome, self.first_run = view, model
+        self.window.show_screen(self.welcome)
+        return self.welcome
+
+    def _first_run_done(self, how: str, slot_id: str, passphrase: str) -> None:
+        """The workspace exists now: unlock it the normal way (audit entry, retention) and go on."""
+        self._after_unlock = "lead" if how == "offline" else None
+        self._drop_welcome()
+        self.window.show_screen(self.unlock_view)
+        self.session.load_slots()
+        self.session.unlock(slot_id, passphrase)
+
+    def _drop_welcome(self) -> None:
+        if self.welcome is not None:
+            self.welcome.clear_secrets()
+            self.window.drop_screen(self.welcome)
+            self.welcome = None
+        if self.first_run is not None:
+            self.first_run.deleteLater()
+            self.first_run = None
+
+    def switch_to_demo(self) -> None:
+        """Chosen on the welcome screen: a throwaway demo workspace with its own embedded central office."""
+        self._drop_welcome()
+        demo_paths, throwaway, office, prepare = demo_setup(self.data_dir_option)
+        old = self.session
+        for signal in (
+            old.slots_loaded,
+            old.unlock_failed,
+            old.unlocked,
+            old.locked,
+            old.passphrase_changed,
+            old.passphrase_change_failed,
+        ):
+            signal.disconnect()
+        self.demo, self.throwaway_dir, self.office = True, throwaway, office
+        self._attach(SessionController(demo_paths, self.db, demo=True, prepare=prepare))
+        self.unlock_view.set_demo_passphrase(DEMO_PASSPHRASE)
+        self.window.show_screen(self.unlock_view)
+        self.session.load_slots()
 
     def _lock_by_hand(self) -> None:
         if self.shift is not None:  # only an unlocked workspace can be locked
             self.lock("pause")
 
     def start(self) -> None:
+        if not self.demo and not self.session.paths.exists():
+            self.show_welcome()
+            return
         self.window.show_screen(self.unlock_view)
         self.session.load_slots()
 
@@ -143,6 +217,9 @@ class App(QObject):
         else:
             self._start_sync(workspace)
         shift.start()
+        if self._after_unlock == "lead":
+            self._after_unlock = None
+            self.show_lead_area()
 
     def _start_sync(self, workspace: Workspace) -> None:
         if self.shift is None:  # locked again meanwhile
@@ -242,28 +319,40 @@ class App(QObject):
             shutil.rmtree(self.throwaway_dir, ignore_errors=True)
 
 
-def build(options: AppOptions) -> App:
-    """Create the window and controllers. A QApplication must exist; translators are installed by the caller."""
-    paths.configure(options.data_dir)
+def demo_setup(
+    data_dir: str | None,
+) -> tuple[paths.WorkspacePaths, Path | None, DemoOffice, Callable[[], None]]:
+    """Where the demo lives (a throwaway folder unless --data-dir), its embedded central office, and the
+    step that starts the office and creates the enrolled demo workspace (run on the database thread)."""
     throwaway: Path | None = None
-    workspace_paths = paths.workspace()
-    demo = options.demo or not workspace_paths.exists()
-    if demo:
-        if options.data_dir:
-            workspace_paths = paths.WorkspacePaths(paths.demo_root())
-        else:
-            throwaway = Path(tempfile.mkdtemp(prefix="telefonaktion-demo-"))
-            workspace_paths = paths.WorkspacePaths(throwaway / "demo")
-
-    office = DemoOffice(workspace_paths.root.parent / f"{workspace_paths.root.name}-office") if demo else None
+    if data_dir:
+        workspace_paths = paths.WorkspacePaths(paths.demo_root())
+    else:
+        throwaway = Path(tempfile.mkdtemp(prefix="telefonaktion-demo-"))
+        workspace_paths = paths.WorkspacePaths(throwaway / "demo")
+    office = DemoOffice(workspace_paths.root.parent / f"{workspace_paths.root.name}-office")
 
     def prepare() -> None:
-        if office is None:
-            return
         if office.url is None:
             office.start()
         if not workspace_paths.exists():
             create_enrolled_demo(workspace_paths, office).close()
+
+    return workspace_paths, throwaway, office, prepare
+
+
+def build(options: AppOptions) -> App:
+    """Create the window and controllers. A QApplication must exist; translators are installed by the caller.
+    Without a workspace and without --demo the welcome screen comes first: a real install never opens the
+    demo by itself (#15.1)."""
+    paths.configure(options.data_dir)
+    throwaway: Path | None = None
+    workspace_paths = paths.workspace()
+    demo = options.demo
+    office: DemoOffice | None = None
+    prepare: Callable[[], None] | None = None
+    if demo:
+        workspace_paths, throwaway, office, prepare = demo_setup(options.data_dir)
 
     db = TaskRunner("db")
     window = MainWindow()
@@ -277,6 +366,7 @@ def build(options: AppOptions) -> App:
         demo=demo,
         throwaway_dir=throwaway,
         office=office,
+        data_dir_option=options.data_dir,
     )
 
 

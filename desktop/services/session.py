@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 from desktop.paths import WorkspacePaths
 from desktop.services import lead_end, lead_slices, retention
 from desktop.storage.trusted_time import destructive_now, observe_pc_clock
-from desktop.storage import audit
+from desktop.domain.passphrase import MIN_LENGTH as MIN_PASSPHRASE
+from desktop.storage import audit, rekey
 from desktop.storage.atomic import write_atomic
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.timefmt import from_db, to_db, utcnow
@@ -94,6 +95,20 @@ def unlock(
     lead_end.expire_campaigns(workspace, settled)  # campaigns past their end date + grace (DP-15)
     lead_slices.expire_slices(workspace, now)  # shares not worked in time return to the pool (DP-16)
     return workspace
+
+
+def change_passphrase(
+    paths: WorkspacePaths, slot_id: str, old: str, new: str, clock: Callable[[], datetime] = utcnow
+) -> None:
+    """Change one's own passphrase from the unlock screen (#15.2): opened with the old one (throttled and
+    audited like any unlock), the key slot rewrapped atomically (storage.rekey), locked again."""
+    if len(new) < MIN_PASSPHRASE:
+        raise ValueError("the new passphrase is too short")
+    workspace = unlock(paths, slot_id, old, clock)
+    try:
+        rekey.change_own_passphrase(workspace, old, new)
+    finally:
+        lock(workspace, clock)
 
 
 def lock(workspace: Workspace, clock: Callable[[], datetime] = utcnow) -> None:

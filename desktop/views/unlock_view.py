@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.passphrase_dialog import ChangePassphraseDialog
 from desktop.services.calling import ShiftCounts
 from desktop.storage.workspace import SlotChoice
 from desktop.views.messages import workspace_error
@@ -24,6 +25,7 @@ from desktop.views.style import heading_font
 
 class UnlockView(QWidget):
     unlock_requested = Signal(str, str)  # slot id, passphrase
+    change_passphrase_requested = Signal(str, str, str)  # slot id, old, new
 
     def __init__(
         self, org_name: str = "", demo_passphrase: str | None = None, parent: QWidget | None = None
@@ -74,6 +76,12 @@ class UnlockView(QWidget):
         self.notice.setAccessibleName(self.tr("Notice"))
         layout.addWidget(self.notice)
 
+        self.change_button = QPushButton(self.tr("Change passphrase …"), panel)
+        self.change_button.setAccessibleName(self.tr("Change your own passphrase"))
+        self.change_button.clicked.connect(self.open_change_passphrase)
+        layout.addWidget(self.change_button)
+        self.change_dialog: ChangePassphraseDialog | None = None
+
         self.newcomer = QLabel(self.tr("New here? Your call lead admits you on this PC."), panel)
         self.newcomer.setWordWrap(True)
         layout.addWidget(self.newcomer)
@@ -88,6 +96,34 @@ class UnlockView(QWidget):
             )
         self.demo_hint.setVisible(bool(demo_passphrase))
         layout.addWidget(self.demo_hint)
+
+    def open_change_passphrase(self) -> ChangePassphraseDialog | None:
+        slot_id = self.person.currentData()
+        if not slot_id:
+            return None
+        dialog = ChangePassphraseDialog(self.person.currentText(), self)
+        dialog.change_requested.connect(
+            lambda old, new: self.change_passphrase_requested.emit(slot_id, old, new)
+        )
+        dialog.finished.connect(lambda _result: setattr(self, "change_dialog", None))
+        self.change_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def passphrase_changed(self) -> None:
+        if self.change_dialog is not None:
+            self.change_dialog.done_ok()
+        self.notice.setText(self.tr("Your passphrase has been changed."))
+
+    def passphrase_change_failed(self, code: str, wait_seconds: float) -> None:
+        if self.change_dialog is not None:
+            self.change_dialog.show_error(code, wait_seconds)
+
+    def set_demo_passphrase(self, passphrase: str) -> None:
+        self.demo_hint.setText(
+            self.tr("Demo workspace with invented people. Passphrase: %1").replace("%1", passphrase)
+        )
+        self.demo_hint.setVisible(True)
 
     def set_slots(self, slots: list[SlotChoice]) -> None:
         self.person.clear()

@@ -32,10 +32,14 @@ def test_central_list_survives_a_clock_60_days_ahead_and_back(office: Office, tm
     ws.close()
     ws = session.unlock(paths, slot, PASS, clock=lambda: now)  # the clock is right again
     assert enrolment.clock_unconfirmed(ws.conn) is None
+    assert sum(repo.status_counts(ws.conn, office.campaign).values()) == contacts  # still nothing lost
+    # R8 still holds: the clock once said +60 days, so the numbers stay hidden (fail closed) ...
+    assert isinstance(CallingService(ws).next_card(office.campaign), NotCleared)
+    sync_engine.sync_once(ws.conn)  # ... until the central office's time settles it
+    assert isinstance(CallingService(ws).next_card(office.campaign), Card)
     assert sum(repo.status_counts(ws.conn, office.campaign).values()) == contacts
-    assert isinstance(CallingService(ws).next_card(office.campaign), Card)  # and callable as before
     ws.close()
-    # ahead again, and this time a sync brings the central office's time: it settles the doubt
+    # ahead again, and this time a sync brings the central office's time while the clock is still wrong
     ws = session.unlock(paths, slot, PASS, clock=lambda: now + JUMP)
     sync_engine.sync_once(ws.conn)
     assert enrolment.clock_unconfirmed(ws.conn) is None

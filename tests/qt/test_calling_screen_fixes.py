@@ -229,3 +229,29 @@ def test_lock_everywhere_on_the_lead_screens(qtbot, app: App) -> None:
     assert "Pause" in app.unlock_view.notice.text()
     qtbot.keyClick(app.unlock_view.passphrase, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert app.window.stack.currentWidget() is app.unlock_view  # Ctrl+L when locked does nothing
+
+
+def test_anyone_changes_their_own_passphrase_on_the_unlock_screen(qtbot, app: App) -> None:
+    """#15.2: no environment variable, no terminal: the old passphrase, the new one twice."""
+    from desktop.services.demo import DEMO_PASSPHRASE
+
+    dialog = app.unlock_view.open_change_passphrase()
+    assert dialog is not None and "Demo V." in dialog.who.text()
+    new = "vier neue lange wörter"
+    dialog.old.setText("falsch-falsch")
+    dialog.new.setText(new)
+    dialog.repeat.setText(new)
+    dialog._submit()
+    qtbot.waitUntil(lambda: "Passwort" in dialog.message.text() and dialog.buttons.isEnabled(), timeout=15000)
+    assert dialog.isVisible()
+    dialog.old.setText(DEMO_PASSPHRASE)
+    dialog.new.setText(new)
+    dialog.repeat.setText(new)
+    dialog._submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
+    assert "geändert" in app.unlock_view.notice.text()
+    unlock(qtbot, app, DEMO_PASSPHRASE)  # the old one no longer opens it
+    qtbot.waitUntil(lambda: "Passwort" in app.unlock_view.error.text(), timeout=15000)
+    assert app.session.workspace is None
+    unlock(qtbot, app, new)
+    wait_for_card(qtbot, app)
