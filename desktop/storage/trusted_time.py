@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from desktop.storage.database import Connection
-from desktop.storage.repo import delete_meta, get_meta, set_meta
+from desktop.storage.meta_store import delete_meta, get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
 from sync.core import clearance as clr
 

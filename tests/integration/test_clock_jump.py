@@ -10,7 +10,7 @@ from desktop.paths import WorkspacePaths
 from desktop.services import session, sync_engine
 from desktop.storage import trusted_time as enrolment
 from desktop.services.calling import CallingService, Card, NotCleared
-from desktop.storage import repo
+from desktop.storage import contact_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import list_slots
 from tests.integration.conftest import PASS, Office, cleared_pc
@@ -25,25 +25,25 @@ def test_central_list_survives_a_clock_60_days_ahead_and_back(office: Office, tm
     slot = list_slots(paths)[0].slot_id
     now = utcnow()
     ws = session.unlock(paths, slot, PASS, clock=lambda: now + JUMP)  # a wrong clock
-    contacts = sum(repo.status_counts(ws.conn, office.campaign).values())
+    contacts = sum(contact_store.status_counts(ws.conn, office.campaign).values())
     assert contacts > 0  # nothing wiped ...
     assert isinstance(CallingService(ws, lambda: now + JUMP).next_card(office.campaign), NotCleared)  # hidden
     assert enrolment.clock_unconfirmed(ws.conn) is not None
     ws.close()
     ws = session.unlock(paths, slot, PASS, clock=lambda: now)  # the clock is right again
     assert enrolment.clock_unconfirmed(ws.conn) is None
-    assert sum(repo.status_counts(ws.conn, office.campaign).values()) == contacts  # still nothing lost
+    assert sum(contact_store.status_counts(ws.conn, office.campaign).values()) == contacts  # still nothing lost
     # R8 still holds: the clock once said +60 days, so the numbers stay hidden (fail closed) ...
     assert isinstance(CallingService(ws).next_card(office.campaign), NotCleared)
     sync_engine.sync_once(ws.conn)  # ... until the central office's time settles it
     assert isinstance(CallingService(ws).next_card(office.campaign), Card)
-    assert sum(repo.status_counts(ws.conn, office.campaign).values()) == contacts
+    assert sum(contact_store.status_counts(ws.conn, office.campaign).values()) == contacts
     ws.close()
     # ahead again, and this time a sync brings the central office's time while the clock is still wrong
     ws = session.unlock(paths, slot, PASS, clock=lambda: now + JUMP)
     sync_engine.sync_once(ws.conn)
     assert enrolment.clock_unconfirmed(ws.conn) is None
-    assert sum(repo.status_counts(ws.conn, office.campaign).values()) == contacts  # server time: not due
+    assert sum(contact_store.status_counts(ws.conn, office.campaign).values()) == contacts  # server time: not due
     ws.close()
 
 
@@ -61,17 +61,17 @@ def test_lead_offline_list_is_not_wiped_by_a_jump_but_by_time_that_plausibly_pas
     ws = unlock_at(NOW)
     ws.close()
     ws = unlock_at(NOW + JUMP)  # 60 days ahead: past the end date and the grace period on this clock only
-    assert sum(repo.status_counts(ws.conn, campaign.id).values()) == 5
+    assert sum(contact_store.status_counts(ws.conn, campaign.id).values()) == 5
     assert enrolment.clock_unconfirmed(ws.conn) is not None
     ws.close()
     ws = unlock_at(NOW + timedelta(days=1))  # back
-    assert sum(repo.status_counts(ws.conn, campaign.id).values()) == 5
+    assert sum(contact_store.status_counts(ws.conn, campaign.id).values()) == 5
     assert enrolment.clock_unconfirmed(ws.conn) is None
     ws.close()
     # time that plausibly passes (unlocks a week or two apart) still ends the campaign when it is due
     for days in (12, 24, 36, 48):
         ws = unlock_at(NOW + timedelta(days=days))
-        left = sum(repo.status_counts(ws.conn, campaign.id).values())
+        left = sum(contact_store.status_counts(ws.conn, campaign.id).values())
         ws.close()
     assert left == 0
 
@@ -85,10 +85,10 @@ def test_a_lead_can_confirm_the_clock(tmp_path: Path) -> None:
     slot = list_slots(paths)[0].slot_id
     session.unlock(paths, slot, PASSPHRASE, clock=lambda: NOW).close()
     ws = session.unlock(paths, slot, PASSPHRASE, clock=lambda: NOW + JUMP)
-    assert sum(repo.status_counts(ws.conn, campaign.id).values()) == 3
+    assert sum(contact_store.status_counts(ws.conn, campaign.id).values()) == 3
     with ws.transaction() as conn:
         enrolment.confirm_pc_clock(conn, NOW + JUMP)
     ws.close()
     ws = session.unlock(paths, slot, PASSPHRASE, clock=lambda: NOW + JUMP)  # now believed: the due wipe runs
-    assert sum(repo.status_counts(ws.conn, campaign.id).values()) == 0
+    assert sum(contact_store.status_counts(ws.conn, campaign.id).values()) == 0
     ws.close()

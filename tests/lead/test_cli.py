@@ -12,7 +12,7 @@ import pytest
 
 from desktop.paths import WorkspacePaths
 from desktop.services import session
-from desktop.storage import audit, repo
+from desktop.storage import audit, contact_store
 from desktop.storage.workspace import list_slots
 from tests.conftest import ROOT
 from tests.lead.lead_support import PASSPHRASE, clear_workspace, member_csv
@@ -44,7 +44,7 @@ def prepared(tmp_path_factory):  # type: ignore[no-untyped-def]
     out = cli(data, "import", str(member_csv(data / "early.csv", 2)), "--campaign", campaign_id)
     assert out.returncode != 0 and "no_clearance" in out.stderr  # DP-11: members only once cleared
     ws = open_ws(data)
-    assert repo.status_counts(ws.conn, campaign_id) == {}
+    assert contact_store.status_counts(ws.conn, campaign_id) == {}
     clear_workspace(ws)  # what enrolling and a sync leave behind
     ws.close()
     return data, campaign_id
@@ -92,7 +92,7 @@ def test_import_json_report_then_export(prepared, tmp_path) -> None:  # type: ig
     ws = open_ws(data)
     kinds = [e.kind for e in audit.entries(ws.conn)]
     assert "import" in kinds and "export" in kinds and "campaign_created" in kinds
-    assert repo.contact_count(ws.conn, campaign_id) == 25
+    assert contact_store.contact_count(ws.conn, campaign_id) == 25
     session.lock(ws)
 
 
@@ -107,7 +107,7 @@ def test_hostile_files_via_cli_change_nothing(prepared, tmp_path) -> None:  # ty
     data, campaign_id = prepared
     ws = open_ws(data)
     before = (
-        repo.contact_count(ws.conn, campaign_id),
+        contact_store.contact_count(ws.conn, campaign_id),
         [e.kind for e in audit.entries(ws.conn)].count("import"),
     )
     session.lock(ws)
@@ -123,7 +123,7 @@ def test_hostile_files_via_cli_change_nothing(prepared, tmp_path) -> None:  # ty
     assert out.returncode == 1 and "nothing changed" in out.stderr and "Traceback" not in out.stderr
     ws = open_ws(data)
     after = (
-        repo.contact_count(ws.conn, campaign_id),
+        contact_store.contact_count(ws.conn, campaign_id),
         [e.kind for e in audit.entries(ws.conn)].count("import"),
     )
     assert after == before

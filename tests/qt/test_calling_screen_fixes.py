@@ -15,7 +15,7 @@ from desktop.domain.models import Outcome
 from desktop.domain.report_flow import StepKind
 from desktop.services.calling import ShiftCounts
 from desktop.services.clearance_gate import GateStatus
-from desktop.storage import repo
+from desktop.storage import report_store
 from desktop.views.labels import clearance_explanation
 from tests.qt.conftest import open_demo, unlock, wait_for_card
 from tests.qt.test_caller_loop import answer_card
@@ -79,7 +79,7 @@ def test_objection_on_the_last_step(qtbot, app: App) -> None:
     qtbot.keyClicks(view, "9")
     second = wait_for_card(qtbot, app)
     assert second.contact.id != card.contact.id
-    reports = app.db.run_sync(lambda: repo.reports_for_contact(app.shift.service.ws.conn, card.contact.id))
+    reports = app.db.run_sync(lambda: report_store.reports_for_contact(app.shift.service.ws.conn, card.contact.id))
     assert [r.outcome for r in reports] == [Outcome.OBJECTION]
 
 
