@@ -56,7 +56,7 @@ def test_a_real_install_starts_with_the_welcome_screen_not_the_demo(fresh: App, 
 
 
 def test_set_up_with_the_central_office_to_the_first_card(qtbot, fresh: App, office: Office) -> None:
-    office.office.record_declaration(office.lead, office.office.today())  # the last step: cleared
+    office.office.commands.record_declaration(office.lead, office.office.today())  # the last step: cleared
     view = fresh.welcome
     qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert view.stack.currentIndex() == view.PAGE_SETUP
