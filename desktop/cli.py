@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -49,6 +50,8 @@ QT_CHECK = "_qtcheck"  # internal: the selftest's child process; not a command f
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.name == "posix":  # whatever the app writes (workspace, exports, crash notes) is the user's alone
+        os.umask(0o077)
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == [QT_CHECK]:
         from desktop import selftest

@@ -43,6 +43,7 @@ from desktop.storage.atomic import fsync_dir
 from desktop.storage.database import DatabaseError, integrity_problems, is_plaintext_sqlite, open_encrypted
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile
+from desktop.storage.private import make_private
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 
@@ -169,6 +170,7 @@ def restore_backup(paths: WorkspacePaths, backup: Backup, slot_id: str, passphra
     stamp = utcnow().strftime("%Y%m%dT%H%M%S%fZ")
     staging = paths.root / f".restore-{stamp}.db"
     shutil.copy2(backup.path, staging)
+    make_private(staging)
     try:
         _check_staging(staging, keys, slots.workspace_id)
     except BaseException:
@@ -179,7 +181,7 @@ def restore_backup(paths: WorkspacePaths, backup: Backup, slot_id: str, passphra
     present = [p for p in present if p.exists()]
     if present:
         damaged_dir = paths.root / f"damaged-{stamp}"
-        damaged_dir.mkdir()
+        damaged_dir.mkdir(mode=0o700)
         for p in present:
             os.replace(p, damaged_dir / p.name)
         fsync_dir(damaged_dir)

@@ -12,6 +12,9 @@ def workspace_error(code: str) -> str:
         ErrorCode.WRONG_PASSPHRASE: QCoreApplication.translate(
             "Messages", "That did not work. Please check your name and passphrase."
         ),
+        ErrorCode.THROTTLED: QCoreApplication.translate(
+            "Messages", "Too many wrong tries on this PC. The passphrase was not checked this time."
+        ),
         ErrorCode.PLAINTEXT_DATABASE: QCoreApplication.translate(
             "Messages",
             "The workspace file is not encrypted. For your members' safety it is not opened. "

@@ -41,6 +41,8 @@ SUPPORTED_VERSIONS = (PROTOCOL_VERSION,)
 MAX_BODY_BYTES = 1024 * 1024  # requests and responses; larger -> body_too_large (HTTP 413)
 MAX_PUSH_ITEMS = 500
 MAX_PULL_LIMIT = 1000
+# A pull cursor as the server hands it out: "<feed epoch>:<position>" (ASCII letters/digits, then digits).
+CURSOR_PATTERN = r"^[A-Za-z0-9]{1,16}:[0-9]{1,18}$"
 DEFAULT_PULL_LIMIT = 500
 
 # Ids: ASCII, no whitespace (UUID hex, server ids, purpose ids).
@@ -336,6 +338,7 @@ class RejectReason(StrEnum):
     UNKNOWN_CONTACT = "unknown_contact"  # no such contact in that campaign
     UNKNOWN_CORRECTION = "unknown_correction"  # ``corrects`` names no report of that contact
     CONFLICT = "conflict"  # an id of the item clashes with stored data
+    TIME_OUT_OF_RANGE = "time_out_of_range"  # a time far outside the campaign's period or the server's clock
 
 
 class ItemResult(Wire):

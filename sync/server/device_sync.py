@@ -11,8 +11,10 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import re
 import secrets
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import JSON, String, Text, bindparam, cast, func, insert, or_, select, update
@@ -29,6 +31,28 @@ from sync.server.queries import sync_health
 
 log = logging.getLogger("telefonaktion.zentrale.sync")
 LAST_SEEN_RESOLUTION = timedelta(minutes=1)
+# Times in pushed items (issue 16 point 4). A PC's clock may be off by a day either way; a report belongs to its
+# campaign's period (released .. ends_on + the longest local grace); a call-back is planned within a year;
+# pledges and audit entries are not older than a workspace can be.
+CLOCK_SLACK = timedelta(days=1)
+AFTER_CAMPAIGN_END = timedelta(days=31)
+CALLBACK_HORIZON = timedelta(days=366)
+OLDEST_ENTRY = timedelta(days=3 * 366)
+
+
+def time_in_range(at: datetime | None, earliest: datetime, latest: datetime) -> bool:
+    return at is None or earliest <= at <= latest
+
+
+def report_time_range(
+    now: datetime, released_at: datetime, ends_on: date | None
+) -> tuple[datetime, datetime]:
+    """When a report of a campaign may have been made, seen from the server's clock ``now``."""
+    latest = now + CLOCK_SLACK
+    if ends_on is not None:
+        end = datetime.combine(ends_on, time(), tzinfo=UTC) + timedelta(days=1) + AFTER_CAMPAIGN_END
+        latest = min(latest, end + CLOCK_SLACK)
+    return released_at - CLOCK_SLACK, latest
 
 
 def _refused(code: p.ErrorCode, message: str) -> ServiceError:
@@ -281,14 +305,9 @@ class DeviceSync:
     def _parse_cursor(cursor: str | None, epoch: str) -> int | None:
         if not cursor:
             return 0
-        cursor_epoch, _, position = cursor.partition(":")
-        if (
-            not position.isdigit()
-            or len(position) > 18
-            or not cursor_epoch.isalnum()
-            or len(cursor_epoch) > 16
-        ):
+        if re.fullmatch(p.CURSOR_PATTERN, cursor) is None:  # ASCII only: str.isdigit() takes "²"
             raise _refused(p.ErrorCode.MALFORMED, "malformed cursor")
+        cursor_epoch, _, position = cursor.partition(":")
         return int(position) if cursor_epoch == epoch else None
 
     @staticmethod
@@ -490,11 +509,15 @@ class _Batch:
             return
         conn, org_id = self.conn, self.device.org_id
         cc, c, rep = db.campaign_contacts, db.campaigns, db.reports
-        campaigns = set(
-            conn.execute(
-                select(c.c.id).where(c.c.id.in_({i.payload.campaign_id for i in items}), c.c.org_id == org_id)
-            ).scalars()
-        )
+        periods = {
+            row.id: report_time_range(self.now, row.released_at, row.ends_on)
+            for row in conn.execute(
+                select(c.c.id, c.c.released_at, c.c.ends_on).where(
+                    c.c.id.in_({i.payload.campaign_id for i in items}), c.c.org_id == org_id
+                )
+            )
+        }
+        campaigns = set(periods)
         # Lock the contacts (sorted) so that concurrent reports of one contact are combined one after the other.
         contacts = {
             row.id: row
@@ -525,6 +548,10 @@ class _Batch:
             contact = contacts.get(r.contact_id)
             if r.campaign_id not in campaigns:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CAMPAIGN)
+            elif not time_in_range(r.created_at, *periods[r.campaign_id]) or not time_in_range(
+                r.callback_after, periods[r.campaign_id][0], self.now + CALLBACK_HORIZON
+            ):
+                self._result(item, p.ItemStatus.REJECTED, p.RejectReason.TIME_OUT_OF_RANGE)
             elif contact is None or contact.campaign_id != r.campaign_id:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CONTACT)
             elif r.corrects is not None and (r.corrects, r.contact_id) not in known_reports:
@@ -617,7 +644,19 @@ class _Batch:
                 [{"cid": c, "st": st} for c, st in changed],
             )
 
+    def _entry_times_in_range(self, items: list[Any], at: Callable[[Any], datetime]) -> list[Any]:
+        """The items whose time is plausible; the others are rejected (time_out_of_range)."""
+        earliest, latest = self.now - OLDEST_ENTRY, self.now + CLOCK_SLACK
+        kept = []
+        for item in items:
+            if time_in_range(at(item.payload), earliest, latest):
+                kept.append(item)
+            else:
+                self._result(item, p.ItemStatus.REJECTED, p.RejectReason.TIME_OUT_OF_RANGE)
+        return kept
+
     def _store_pledges(self, items: list[p.PledgeItem]) -> None:
+        items = self._entry_times_in_range(items, lambda payload: payload.signed_at)
         rows = [
             dict(
                 id=i.payload.pledge_id,
@@ -638,6 +677,7 @@ class _Batch:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.CONFLICT)
 
     def _store_audit_events(self, items: list[p.AuditEventItem]) -> None:
+        items = self._entry_times_in_range(items, lambda payload: payload.at)
         if items:
             insert_rows(
                 self.conn,

@@ -318,7 +318,8 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
 
 def check_keyslots(path: Path, labels: set[str]) -> None:
     doc = json.loads(path.read_text("utf-8"))
-    assert set(doc) == {"format", "version", "workspace_id", "slots"}
+    assert set(doc) <= {"format", "version", "workspace_id", "slots", "unlock"}
+    assert set(doc.get("unlock", {})) <= {"failures", "not_before"}  # the delay after wrong passphrases
     assert {s["meta"]["label"] for s in doc["slots"]} == labels
     for slot in doc["slots"]:
         assert set(slot) == {"meta", "salt", "wrapped"}

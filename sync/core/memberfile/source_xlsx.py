@@ -15,6 +15,7 @@ from .errors import ErrorCode, MemberFileError
 from .source import _Table
 from .text import _CELL_ERROR, _NO_CACHE, _OVERFLOW
 
+
 def _open_xlsx(data: bytes) -> _Table:
     try:
         with zipfile.ZipFile(BytesIO(data)) as zf:
@@ -131,5 +132,3 @@ def _open_xlsx(data: bytes) -> _Table:
                 pass
 
     return _Table("xlsx", None, None, ws.title, rows(), estimate, False)
-
-
