@@ -65,7 +65,7 @@ def main() -> int:
         print(f"running {name} …", file=sys.stderr, flush=True)
         try:
             rows.extend(module.run(quick=args.quick))
-        except Exception as exc:  # one broken benchmark must not hide the others
+        except Exception as exc:  # noqa: BLE001 (one broken benchmark must not hide the others
             failed.append(f"{name}: {type(exc).__name__}: {exc}")
     lines = table(rows)
     print("\n".join(lines))

@@ -24,8 +24,8 @@ from datetime import UTC, date, datetime, timedelta
 import psycopg
 
 from bench.common import row
-from sync.core import protocol as p
 from sync.client import SyncClient
+from sync.core import protocol as p
 from sync.core.memberfile import MemberRecord
 from sync.server.db import open_database
 from sync.server.devtools import create_database, running_server, temporary_postgres

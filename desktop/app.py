@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,18 +15,18 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
 from desktop import crash, i18n, os_events, paths
-from desktop.services import volunteers
+from desktop.services import demo_office, volunteers
 from desktop.services.demo import DEMO_PASSPHRASE
-from desktop.services.demo_office import DemoOffice, create_enrolled_demo, point_workspace_at
+from desktop.services.demo_office import DemoOffice
 from desktop.storage.errors import ErrorCode
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
 from desktop.viewmodels.lock_guard import LockGuard
 from desktop.viewmodels.recovery import RecoveryModel
 from desktop.viewmodels.session import SessionController
-from desktop.viewmodels.sync_status import SyncController
 from desktop.viewmodels.shift import ShiftViewModel
 from desktop.services.calling import ShiftCounts
+from desktop.viewmodels.sync_status import SyncController
 from desktop.views.admit_dialog import AdmitDialog
 from desktop.views.caller_view import CallerView
 from desktop.views.damaged_view import DamagedView
@@ -142,8 +143,13 @@ class App(QObject):
 
     def switch_to_demo(self) -> None:
         """Chosen on the welcome screen: a throwaway demo workspace with its own embedded central office."""
+        try:
+            demo_paths, throwaway, office, prepare = demo_setup(self.data_dir_option)
+        except DemoUnavailable:
+            if self.welcome is not None:
+                self.welcome.show_error("demo_unavailable")
+            return
         self._drop_welcome()
-        demo_paths, throwaway, office, prepare = demo_setup(self.data_dir_option)
         old = self.session
         for signal in (
             old.slots_loaded,
@@ -209,13 +215,7 @@ class App(QObject):
         view.prepare_requested.connect(self.show_lead_area)
         self.window.show_screen(view)
         self.guard.arm()
-        if self.office is not None and self.office.url:
-            office_url = self.office.url
-            self.db.submit(
-                lambda: point_workspace_at(workspace, office_url), lambda _: self._start_sync(workspace)
-            )
-        else:
-            self._start_sync(workspace)
+        self._start_sync(workspace)
         shift.start()
         if self._after_unlock == "lead":
             self._after_unlock = None
@@ -319,24 +319,34 @@ class App(QObject):
             shutil.rmtree(self.throwaway_dir, ignore_errors=True)
 
 
+DEMO_UNAVAILABLE = (
+    "telefonaktion: the demo runs its own central office (sync.server), which the desktop bundle does not "
+    "ship; start the demo from source (bash scripts/start.sh). To set up a workspace: telefonaktion init, "
+    "or telefonaktion enrol with a code from the central office."
+)
+
+
+class DemoUnavailable(RuntimeError):
+    """The demo was asked for where the central office cannot run."""
+
+
 def demo_setup(
     data_dir: str | None,
 ) -> tuple[paths.WorkspacePaths, Path | None, DemoOffice, Callable[[], None]]:
-    """Where the demo lives (a throwaway folder unless --data-dir), its embedded central office, and the
-    step that starts the office and creates the enrolled demo workspace (run on the database thread)."""
+    """Where the demo lives (a throwaway folder unless --data-dir), its own central-office process, and the
+    step that starts it and creates the enrolled demo workspace (run on the database thread)."""
+    if not demo_office.available():
+        raise DemoUnavailable(DEMO_UNAVAILABLE)
     throwaway: Path | None = None
     if data_dir:
         workspace_paths = paths.WorkspacePaths(paths.demo_root())
     else:
         throwaway = Path(tempfile.mkdtemp(prefix="telefonaktion-demo-"))
         workspace_paths = paths.WorkspacePaths(throwaway / "demo")
-    office = DemoOffice(workspace_paths.root.parent / f"{workspace_paths.root.name}-office")
+    office = DemoOffice()
 
     def prepare() -> None:
-        if office.url is None:
-            office.start()
-        if not workspace_paths.exists():
-            create_enrolled_demo(workspace_paths, office).close()
+        demo_office.prepare_demo(workspace_paths, office)
 
     return workspace_paths, throwaway, office, prepare
 
@@ -371,6 +381,10 @@ def build(options: AppOptions) -> App:
 
 
 def run(options: AppOptions) -> int:
+    paths.configure(options.data_dir)
+    if (options.demo or not paths.workspace().exists()) and not demo_office.available():
+        print(DEMO_UNAVAILABLE, file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("Telefonaktion")
     translators = i18n.install(app, i18n.choose_language(options.lang))

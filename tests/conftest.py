@@ -7,11 +7,11 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.paths import WorkspacePaths  # noqa: E402
+from desktop.paths import WorkspacePaths
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,8 +18,10 @@ from sync.core.purposes import (
     CATEGORIES,
     DEFAULT_CATEGORIES,
     DEFAULT_PURPOSE,
-    Field as ContactField,
     get_purpose,
+)
+from sync.core.purposes import (
+    Field as ContactField,
 )
 
 

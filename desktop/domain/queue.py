@@ -296,9 +296,10 @@ def next_contact(
     best: ContactState | None = None
     if not goal_met(rules, reached_so_far):
         for state in states:
-            if availability(state, now=now, rules=rules, me=me).offered:
-                if best is None or queue_sort_key(state) < queue_sort_key(best):
-                    best = state
+            if availability(state, now=now, rules=rules, me=me).offered and (
+                best is None or queue_sort_key(state) < queue_sort_key(best)
+            ):
+                best = state
     if best is not None:
         return QueueDecision(best, queue_bucket(best))
     return QueueDecision(

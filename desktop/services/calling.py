@@ -103,7 +103,7 @@ class CallingService:
         self.clock = clock
         self._shift = shift if shift is not None else ShiftCounts(started_at=clock())
         self._last_report: CallReport | None = None
-        self._gate_cache: dict[tuple, tuple[clearance_gate.GateStatus, datetime, datetime]] = {}
+        self._gate_cache: dict[tuple[object, ...], tuple[clearance_gate.GateStatus, datetime, datetime]] = {}
 
     @property
     def caller_id(self) -> str:
@@ -194,7 +194,7 @@ class CallingService:
         decisions, and `PRAGMA data_version`, which moves when the sync connection commits) and for at most a
         minute, never past the clearance's own deadline.
         """
-        key = (campaign.purpose,) + clearance_store.gate_fingerprint(self.ws.conn)
+        key = (campaign.purpose, *clearance_store.gate_fingerprint(self.ws.conn))
         cached = self._gate_cache.get(key)
         if cached is not None and cached[1] > now and now >= cached[2]:
             return cached[0]

@@ -160,11 +160,11 @@ def sync_with(
 
 __all__ = [
     "Enrolment",
-    "SyncStore",
     "Refused",
     "SyncEngine",
     "SyncError",
     "SyncResult",
+    "SyncStore",
     "Unreachable",
     "enrol",
     "store_for",

@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -24,8 +25,13 @@ from desktop.storage.private import create_private_file
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIN_CIPHER_VERSION = (4, 6)
 
-Connection = dbapi2.Connection
-DatabaseError = dbapi2.DatabaseError
+if TYPE_CHECKING:
+    # sqlcipher3 ships no type information; its DB-API is the standard library's sqlite3 one.
+    from sqlite3 import Connection as Connection
+    from sqlite3 import DatabaseError as DatabaseError
+else:
+    Connection = dbapi2.Connection
+    DatabaseError = dbapi2.DatabaseError
 
 
 def cipher_version() -> str:
@@ -74,7 +80,7 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False, probe: bool 
         create_private_file(path)
     elif probe:
         _probe_read_only(path, key)
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

@@ -153,7 +153,7 @@ class KeySlotFile:
             return cls(workspace_id=str(raw["workspace_id"]), slots=slots)
         except WorkspaceError:
             raise
-        except Exception:  # any structural damage: missing keys, bad base64, bad types
+        except Exception:  # noqa: BLE001 (any structural damage: missing keys, bad base64, bad types
             raise WorkspaceError(ErrorCode.KEYSLOTS_DAMAGED) from None
 
     def save(self, path: Path) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from desktop.storage.database import Connection, DatabaseError
+from desktop.storage.database import Connection
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.private import make_private, private_dir
 
@@ -43,7 +43,7 @@ LATEST = len(available())
 
 
 def current_version(conn: Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(

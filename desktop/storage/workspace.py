@@ -13,7 +13,7 @@ from datetime import datetime
 
 from desktop.domain.models import Person, Role, new_id
 from desktop.paths import WorkspacePaths
-from desktop.storage import meta_store, people_store
+from desktop.storage import meta_store, people_store, rekey
 from desktop.storage import migrate as migrations
 from desktop.storage.database import (
     Connection,
@@ -129,10 +129,8 @@ class Workspace:
         restrict_tree(paths.root)  # also what an older version or a copy left readable for others
         workspace = cls(paths, conn, slots, person, key)
         if len(keys) > 1:  # an interrupted rekey (R6): finish it while this person holds both keys
-            from desktop.storage.rekey import finish_pending_keys  # rekey builds on this module
-
             try:
-                finish_pending_keys(workspace, keys)
+                rekey.finish_pending_keys(workspace, keys)
             except (WorkspaceError, OSError, DatabaseError):
                 pass  # stays pending; tried again at the next unlock
         return workspace

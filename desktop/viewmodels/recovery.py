@@ -35,7 +35,7 @@ class BackupChoice:
 
 def restore_with_throttle(
     paths: WorkspacePaths, backup: recovery.Backup, slot_id: str, passphrase: str, clock=utcnow
-) -> None:  # noqa: ANN001
+) -> None:
     """Restore `backup` (recovery.restore_backup), counting a wrong passphrase like a failed unlock."""
     now = clock()
     throttle = session.refuse_during_delay(paths, now)

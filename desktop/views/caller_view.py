@@ -361,7 +361,7 @@ class CallerView(QWidget):
             )
         return self.tr("Earlier attempts: %1").replace("%1", " · ".join(parts))
 
-    def _show_step(self, step) -> None:  # noqa: ANN001
+    def _show_step(self, step) -> None:
         flow = self.shift.flow
         known = len(self.bar.tab_chain())
         self.bar.show_step(step, can_go_back=flow is not None and flow.can_go_back)
@@ -400,7 +400,7 @@ class CallerView(QWidget):
         if self.shift.object():
             self.status.setText(self.tr("Saving …"))
 
-    def _submit_datetime(self, when) -> None:  # noqa: ANN001
+    def _submit_datetime(self, when) -> None:
         self.shift.submit_datetime(when)
 
     def _correct(self) -> None:
@@ -441,7 +441,7 @@ class CallerView(QWidget):
 
     # ------------------------------------------------------------------ keys
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.shift.press("enter")

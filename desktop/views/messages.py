@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.storage.errors import ErrorCode
+from desktop.viewmodels.session import ErrorCode
 
 
 def workspace_error(code: str) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.views.passphrase_dialog import ChangePassphraseDialog
 from desktop.services.calling import ShiftCounts
-from desktop.storage.workspace import SlotChoice
+from desktop.viewmodels.session import SlotChoice
 from desktop.views.countdown import DelayTimer
 from desktop.views.messages import workspace_error
 from desktop.views.style import heading_font

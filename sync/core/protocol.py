@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Mapping
 from datetime import UTC, date
 from enum import StrEnum
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Final, Literal, TypeVar
 
 from pydantic import (
     AwareDatetime,
@@ -36,7 +36,7 @@ from pydantic import (
 
 from sync.core.clearance import SignedClearance, SignedRevocationList
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION: Final = 1
 SUPPORTED_VERSIONS = (PROTOCOL_VERSION,)
 MAX_BODY_BYTES = 1024 * 1024  # requests and responses; larger -> body_too_large (HTTP 413)
 MAX_PUSH_ITEMS = 500

@@ -66,7 +66,7 @@ class _CatchAll:
 
         try:
             await self.app(scope, receive, send_tracking)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (logged, answered 500 without details)
             log.error(
                 "internal error %s on %s\n%s",
                 type(exc).__name__,

@@ -583,24 +583,24 @@ class _Batch:
                     continue
                 fresh_ids.discard(r.report_id)  # the same id twice in one batch: the second is a duplicate
             rows.append(
-                dict(
-                    report_id=r.report_id,
-                    org_id=org_id,
-                    device_id=self.device.id,
-                    campaign_id=r.campaign_id,
-                    contact_id=r.contact_id,
-                    outcome=r.outcome.value,
-                    zetkin=r.zetkin,
-                    created_at=r.created_at,
-                    callback_after=r.callback_after,
-                    wrong_numbers=list(r.wrong_numbers),
-                    organizer_action=r.organizer_action,
-                    organizer_message=r.organizer_message,
-                    note=r.note,
-                    answers=dict(r.answers),
-                    corrects=r.corrects,
-                    received_at=self.now,
-                )
+                {
+                    "report_id": r.report_id,
+                    "org_id": org_id,
+                    "device_id": self.device.id,
+                    "campaign_id": r.campaign_id,
+                    "contact_id": r.contact_id,
+                    "outcome": r.outcome.value,
+                    "zetkin": r.zetkin,
+                    "created_at": r.created_at,
+                    "callback_after": r.callback_after,
+                    "wrong_numbers": list(r.wrong_numbers),
+                    "organizer_action": r.organizer_action,
+                    "organizer_message": r.organizer_message,
+                    "note": r.note,
+                    "answers": dict(r.answers),
+                    "corrects": r.corrects,
+                    "received_at": self.now,
+                }
             )
             if r.corrects is not None:  # a correction can lower the status: decide from all reports below
                 recompute.add(r.contact_id)
@@ -658,17 +658,17 @@ class _Batch:
     def _store_pledges(self, items: list[p.PledgeItem]) -> None:
         items = self._entry_times_in_range(items, lambda payload: payload.signed_at)
         rows = [
-            dict(
-                id=i.payload.pledge_id,
-                org_id=self.device.org_id,
-                device_id=self.device.id,
-                lead_person_id=self.device.person_id,
-                volunteer_id=i.payload.volunteer_id,
-                volunteer_label=i.payload.volunteer_label,
-                text_version=i.payload.text_version,
-                signed_at=i.payload.signed_at,
-                status="pending",
-            )
+            {
+                "id": i.payload.pledge_id,
+                "org_id": self.device.org_id,
+                "device_id": self.device.id,
+                "lead_person_id": self.device.person_id,
+                "volunteer_id": i.payload.volunteer_id,
+                "volunteer_label": i.payload.volunteer_label,
+                "text_version": i.payload.text_version,
+                "signed_at": i.payload.signed_at,
+                "status": "pending",
+            }
             for i in items
         ]
         stored = insert_ignore(self.conn, db.pledges, rows, db.pledges.c.id)
@@ -683,20 +683,20 @@ class _Batch:
                 self.conn,
                 db.audit_log,
                 [
-                    dict(
-                        at=i.payload.at,
-                        source="device",
-                        org_id=self.device.org_id,
-                        device_id=self.device.id,
-                        action=i.payload.action,
-                        ref_ids=list(i.payload.ref_ids),
-                        event_id=i.payload.event_id,
-                        chain_hash=i.payload.chain_hash,
-                        chain_seq=i.payload.chain_seq,
-                        prev_hash=i.payload.prev_hash,
-                        person_id=i.payload.person_id,
-                        subject=i.payload.subject,
-                    )
+                    {
+                        "at": i.payload.at,
+                        "source": "device",
+                        "org_id": self.device.org_id,
+                        "device_id": self.device.id,
+                        "action": i.payload.action,
+                        "ref_ids": list(i.payload.ref_ids),
+                        "event_id": i.payload.event_id,
+                        "chain_hash": i.payload.chain_hash,
+                        "chain_seq": i.payload.chain_seq,
+                        "prev_hash": i.payload.prev_hash,
+                        "person_id": i.payload.person_id,
+                        "subject": i.payload.subject,
+                    }
                     for i in items
                 ],
             )

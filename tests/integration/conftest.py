@@ -96,6 +96,7 @@ def cli(
         cwd=ROOT,
         env=env,
         timeout=timeout,
+        check=False,
     )
 
 

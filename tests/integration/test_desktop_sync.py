@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.models import CallReport, Outcome
 from desktop.services import sync_engine
-from desktop.services.calling import Card, CallingService, NotCleared
+from desktop.services.calling import CallingService, Card, NotCleared
 from desktop.storage import contact_store, outbox_store
 from sync.server import db
 from tests.conftest import ROOT, files_containing

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from desktop.services import clearance_gate, retention, session, sync_engine
-from desktop.services.calling import CallingService, Card, NotCleared
 from desktop.domain.models import CallReport, Outcome
 from desktop.paths import WorkspacePaths
+from desktop.services import clearance_gate, retention, session, sync_engine
+from desktop.services.calling import CallingService, Card, NotCleared
 from desktop.storage import contact_store, report_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import list_slots

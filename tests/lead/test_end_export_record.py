@@ -14,9 +14,9 @@ from desktop.services.lead import LeadError, Resolution, update_campaign
 from desktop.services.lead_import import import_members
 from desktop.storage import audit, campaign_store, contact_store, outbox_store, report_store
 from tests.lead.lead_support import (
-    NOW,
     FIRST,
     LAST,
+    NOW,
     call,
     make_campaign,
     member_csv,

@@ -15,7 +15,7 @@ from desktop.domain.models import CallReport, Outcome
 from desktop.paths import WorkspacePaths
 from desktop.services.calling import CallingService
 from desktop.services.demo import DEMO_PASSPHRASE
-from desktop.storage import migrate, recovery, report_store
+from desktop.storage import migrate, recovery, report_store, salvage
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile
 from desktop.storage.timefmt import utcnow
@@ -135,12 +135,12 @@ def record_reports(paths: WorkspacePaths, slot_id: str, n: int) -> dict[str, dic
 
 
 def pages_holding(path: Path, key: bytes, needle: bytes) -> list[int]:
-    salts, pages = recovery._pages(path)
-    hkey = recovery._hmac_key(key, salts[0])
+    salts, pages = salvage._pages(path)
+    hkey = salvage._hmac_key(key, salts[0])
     return [
         pgno
         for pgno, page in pages
-        if (plain := recovery._open_page(page, pgno, key, hkey)) is not None and needle in plain
+        if (plain := salvage._open_page(page, pgno, key, hkey)) is not None and needle in plain
     ]
 
 

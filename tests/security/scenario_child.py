@@ -49,7 +49,7 @@ def main() -> None:
     )
 
     # The central campaign: the lead allows notes on this PC (as the demo's lead prepares its campaign).
-    (central,) = [c for c in campaign_store.list_campaigns(ws.conn)]
+    (central,) = list(campaign_store.list_campaigns(ws.conn))
     with ws.transaction() as conn:
         updated = central.model_copy(
             update={"rules": central.rules.model_copy(update={"notes_enabled": True})}

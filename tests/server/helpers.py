@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
-from sync.core import protocol as p
 from sync.client import SyncClient
+from sync.core import protocol as p
 from sync.core.memberfile import MemberRecord
 from sync.server import db
 from sync.server.db import open_database

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 
-from sync.core import protocol as p
 from sync.client import SyncClient, Unreachable
+from sync.core import protocol as p
 from sync.server.cli import NO_IDEMPOTENCY_ENV
 from tests.server.conftest import NO_LIMITS
 from tests.server.faultproxy import FAULTS, FaultProxy

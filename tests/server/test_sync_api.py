@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from sync.client import Refused, ResyncRequired, SyncClient
 from sync.core import clearance as clr
 from sync.core import protocol as p
-from sync.client import Refused, ResyncRequired, SyncClient
 from sync.server import db
 from tests.server.helpers import FIRST_NAMES, LAST_NAMES, Env, fiction_phone, now, pull_all, report_item
 

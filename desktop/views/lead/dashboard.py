@@ -162,11 +162,11 @@ class Dashboard(QWidget):
 
     # ------------------------------------------------------------------ timer follows visibility
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.model.start()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         self.model.stop()
         super().hideEvent(event)
 

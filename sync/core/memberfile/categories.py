@@ -54,6 +54,6 @@ def _consent_date(value: Any, today: dt.date) -> tuple[str | None, RowCode | Non
                 continue
         if d is None:
             return None, RowCode.CONSENT_DATE_INVALID
-    if d > today or d.year < 1990:
+    if d is None or d > today or d.year < 1990:
         return None, RowCode.CONSENT_DATE_INVALID
     return d.isoformat(), None

@@ -121,10 +121,7 @@ class _TypeClassifier:
         ``fullmatch`` — what ``phonenumbers`` itself tests (``match`` and then ``fullmatch``)."""
         size = len(nsn)
         for lengths, full, outcome in self._verdict_steps:
-            if lengths and size not in lengths:
-                hit = False
-            else:
-                hit = full(nsn) is not None
+            hit = False if lengths and size not in lengths else full(nsn) is not None
             if outcome == _UNKNOWN:  # the general pattern: a number outside it is invalid
                 if not hit:
                     return _UNKNOWN

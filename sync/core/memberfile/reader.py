@@ -26,7 +26,7 @@ def _open(data: bytes, name: str) -> _Table:
     lower = name.lower()
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise MemberFileError(ErrorCode.XLS_UNSUPPORTED)
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         from .source_xlsx import _open_xlsx
 
         return _open_xlsx(data)

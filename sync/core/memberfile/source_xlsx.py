@@ -67,7 +67,7 @@ def _open_xlsx(data: bytes) -> _Table:
                     parts += [t.text or "" for t in inline.findall(run_t_path)]
                     value = "".join(parts)
                 return {"row": row, "column": column, "value": value, "data_type": "s", "style_id": 0}
-            cell = super().parse_cell(element)
+            cell: dict[str, Any] = super().parse_cell(element)
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 cell["value"] = _NO_CACHE
             elif cell["data_type"] == "e":

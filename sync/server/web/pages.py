@@ -383,7 +383,7 @@ class Pages:
     def login_post(self, ctx: Ctx) -> Response:
         address = ctx.request.client.host if ctx.request.client else "-"
         try:
-            token, session = self.accounts.sign_in(
+            token, _session = self.accounts.sign_in(
                 ctx.f("name"), ctx.form.get("password", [""])[0], ctx.f("code"), address
             )
         except LoginRefused as exc:

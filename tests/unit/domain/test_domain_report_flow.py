@@ -91,7 +91,7 @@ def walk(camp: Campaign, phones):
         yield path, trail, flow
         step = flow.step
         for answer in choices(flow):
-            stack.append((path + answer, trail + [(step.id, step.question_id, answer)]))
+            stack.append((path + answer, [*trail, (step.id, step.question_id, answer)]))
 
 
 def expected(trail, camp: Campaign, phones) -> dict:
