@@ -16,16 +16,17 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import crash, i18n, os_events, paths
 from desktop.services import demo_office, volunteers
+from desktop.services.calling import ShiftCounts
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services.demo_office import DemoOffice
 from desktop.storage.errors import ErrorCode
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
+from desktop.viewmodels.first_run import FirstRunModel
 from desktop.viewmodels.lock_guard import LockGuard
 from desktop.viewmodels.recovery import RecoveryModel
 from desktop.viewmodels.session import SessionController
 from desktop.viewmodels.shift import ShiftViewModel
-from desktop.services.calling import ShiftCounts
 from desktop.viewmodels.sync_status import SyncController
 from desktop.views.admit_dialog import AdmitDialog
 from desktop.views.caller_view import CallerView
@@ -35,7 +36,6 @@ from desktop.views.main_window import MainWindow
 from desktop.views.status_bar import StatusButton
 from desktop.views.unlock_view import UnlockView
 from desktop.views.welcome_view import WelcomeView
-from desktop.viewmodels.first_run import FirstRunModel
 
 
 @dataclass
@@ -90,12 +90,12 @@ class App(QObject):
         self.lock_shortcut.activated.connect(self._lock_by_hand)
         self.welcome: WelcomeView | None = None
         self.first_run: FirstRunModel | None = None
-        self._after_unlock: str | None = None  # "lead": open the lead's screens (a workspace prepared offline)
-        self._attach(session)
-        unlock_view.unlock_requested.connect(lambda slot, passphrase: self.session.unlock(slot, passphrase))
-        unlock_view.change_passphrase_requested.connect(
-            lambda slot, old, new: self.session.change_passphrase(slot, old, new)
+        self._after_unlock: str | None = (
+            None  # "lead": open the lead's screens (a workspace prepared offline)
         )
+        self._attach(session)
+        unlock_view.unlock_requested.connect(self.session.unlock)
+        unlock_view.change_passphrase_requested.connect(self.session.change_passphrase)
 
     def _attach(self, session: SessionController) -> None:
         self.session = session
@@ -151,7 +151,7 @@ class App(QObject):
             return
         self._drop_welcome()
         old = self.session
-        for signal in (
+        for qt_signal in (
             old.slots_loaded,
             old.unlock_failed,
             old.unlocked,
@@ -159,7 +159,7 @@ class App(QObject):
             old.passphrase_changed,
             old.passphrase_change_failed,
         ):
-            signal.disconnect()
+            qt_signal.disconnect()
         self.demo, self.throwaway_dir, self.office = True, throwaway, office
         self._attach(SessionController(demo_paths, self.db, demo=True, prepare=prepare))
         self.unlock_view.set_demo_passphrase(DEMO_PASSPHRASE)

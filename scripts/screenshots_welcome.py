@@ -17,13 +17,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from desktop import i18n  # noqa: E402
-from desktop.app import AppOptions, build  # noqa: E402
-from desktop.services.calling import Card  # noqa: E402
-from desktop.services.demo import DEMO_PASSPHRASE  # noqa: E402
-from scripts.screenshots import OUT, wait  # noqa: E402
+from desktop import i18n
+from desktop.app import AppOptions, build
+from desktop.services.calling import Card
+from desktop.services.demo import DEMO_PASSPHRASE
+from scripts.screenshots import OUT, wait
 
 
 def main() -> int:

@@ -484,7 +484,10 @@ class ReportFlow:
                 return self._question_step(slot.question, d)
             case StepId.DONE:
                 return Step(
-                    slot.id, StepKind.DONE, "report.done", objection_key=None if d.objection else OBJECTION_KEY
+                    slot.id,
+                    StepKind.DONE,
+                    "report.done",
+                    objection_key=None if d.objection else OBJECTION_KEY,
                 )
         raise AssertionError(slot.id)  # pragma: no cover
 

@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 
 from desktop.services import clearance_gate
 from desktop.storage import audit, campaign_store, contact_store, database, meta_store
-from desktop.storage.trusted_time import destructive_now
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db
+from desktop.storage.trusted_time import destructive_now
 
 WIPE_GRACE = timedelta(days=3)
 

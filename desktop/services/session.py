@@ -12,14 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from desktop.domain.passphrase import MIN_LENGTH as MIN_PASSPHRASE
 from desktop.paths import WorkspacePaths
 from desktop.services import lead_end, lead_slices, retention
-from desktop.domain.passphrase import MIN_LENGTH as MIN_PASSPHRASE
 from desktop.storage import audit, keyslots, rekey
-from desktop.storage.trusted_time import destructive_now, observe_pc_clock
 from desktop.storage.atomic import write_atomic
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.timefmt import from_db, to_db, utcnow
+from desktop.storage.trusted_time import destructive_now, observe_pc_clock
 from desktop.storage.workspace import Workspace
 
 MAX_DELAY = timedelta(minutes=5)

@@ -105,11 +105,10 @@ class _CountingStore:
     def __getattr__(self, name: str) -> object:
         return getattr(self._store, name)
 
-    def apply_page(self, page, *args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
-        result = self._store.apply_page(page, *args, **kwargs)
+    def apply_page(self, page, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._store.apply_page(page, *args, **kwargs)
         self._contacts += len(page.contacts)
         self._progress(self._contacts)
-        return result
 
 
 def sync_once(

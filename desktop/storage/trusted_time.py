@@ -37,7 +37,6 @@ def trusted_now(conn: Connection, system_now: datetime) -> datetime:
     return clr.effective_now(system_now, from_db(get_meta(conn, "trusted_time")))
 
 
-
 CLOCK_JUMP = timedelta(days=14)
 """A PC clock reading this far beyond the last confirmed time is not believed for destructive steps (#15.7): it
 may be a wrong clock (a dead CMOS battery, a manual change), and a wipe on it could not be undone."""

@@ -41,7 +41,9 @@ def error_code(error: BaseException) -> str:
 class FirstRunModel(QObject):
     progress = Signal(str, int)  # phase ("connecting" | "pulling"), contacts received so far
     finished = Signal(str, str, str)  # how ("central" | "offline"), slot id, passphrase: the app unlocks
-    failed = Signal(str)  # error_code() or a form problem: fields_missing, passphrase_short, passphrase_mismatch
+    failed = Signal(
+        str
+    )  # error_code() or a form problem: fields_missing, passphrase_short, passphrase_mismatch
 
     def __init__(self, paths: WorkspacePaths, net: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -6,6 +6,7 @@ to "where do you have my number from?", F2 corrects the last report, Ctrl+L take
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -107,7 +108,7 @@ class CallerView(QWidget):
             self.transparency_button,
             *self.bar.tab_chain(),
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     # ------------------------------------------------------------------ building

@@ -12,7 +12,9 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plain_labels = PlainTextLabels(self)  # data is never rendered as rich text, on any screen
-        QApplication.instance().installEventFilter(self.plain_labels)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.plain_labels)
         self.setWindowTitle(self.tr("Telefonaktion"))
         self.setStyleSheet(STYLE_SHEET)
         self.stack = QStackedWidget(self)

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.passphrase_dialog import ChangePassphraseDialog
 from desktop.services.calling import ShiftCounts
 from desktop.viewmodels.session import SlotChoice
 from desktop.views.countdown import DelayTimer
 from desktop.views.messages import workspace_error
+from desktop.views.passphrase_dialog import ChangePassphraseDialog
 from desktop.views.style import heading_font
 
 

@@ -43,11 +43,15 @@ class _PassphrasePair:
 
     def _rate(self, text: str) -> None:
         words = {
-            Strength.TOO_SHORT: QCoreApplication.translate("WelcomeView", "Too short: at least 8 characters."),
+            Strength.TOO_SHORT: QCoreApplication.translate(
+                "WelcomeView", "Too short: at least 8 characters."
+            ),
             Strength.WEAK: QCoreApplication.translate(
                 "WelcomeView", "Weak: longer is better, e.g. three or four words."
             ),
-            Strength.FAIR: QCoreApplication.translate("WelcomeView", "Fair. A few more words make it strong."),
+            Strength.FAIR: QCoreApplication.translate(
+                "WelcomeView", "Fair. A few more words make it strong."
+            ),
             Strength.STRONG: QCoreApplication.translate("WelcomeView", "Strong."),
         }
         self.hint.setText(words[strength(text)])
@@ -84,7 +88,8 @@ class WelcomeView(QWidget):
         intro = QLabel(self.tr("This PC has no workspace yet. How do you want to start?"), page)
         intro.setWordWrap(True)
         self.choose_setup = QRadioButton(
-            self.tr("Set up this PC with the central office (the usual way; you need the one-time code)"), page
+            self.tr("Set up this PC with the central office (the usual way; you need the one-time code)"),
+            page,
         )
         self.choose_offline = QRadioButton(
             self.tr("Prepare offline as a call lead (script, questions, rules; members once cleared)"), page

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from desktop.paths import WorkspacePaths
 from desktop.services import session, sync_engine
-from desktop.storage import trusted_time as enrolment
 from desktop.services.calling import CallingService, Card, NotCleared
 from desktop.storage import contact_store
+from desktop.storage import trusted_time as enrolment
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import list_slots
 from tests.integration.conftest import PASS, Office, cleared_pc
@@ -32,7 +32,9 @@ def test_central_list_survives_a_clock_60_days_ahead_and_back(office: Office, tm
     ws.close()
     ws = session.unlock(paths, slot, PASS, clock=lambda: now)  # the clock is right again
     assert enrolment.clock_unconfirmed(ws.conn) is None
-    assert sum(contact_store.status_counts(ws.conn, office.campaign).values()) == contacts  # still nothing lost
+    assert (
+        sum(contact_store.status_counts(ws.conn, office.campaign).values()) == contacts
+    )  # still nothing lost
     # R8 still holds: the clock once said +60 days, so the numbers stay hidden (fail closed) ...
     assert isinstance(CallingService(ws).next_card(office.campaign), NotCleared)
     sync_engine.sync_once(ws.conn)  # ... until the central office's time settles it
@@ -43,7 +45,9 @@ def test_central_list_survives_a_clock_60_days_ahead_and_back(office: Office, tm
     ws = session.unlock(paths, slot, PASS, clock=lambda: now + JUMP)
     sync_engine.sync_once(ws.conn)
     assert enrolment.clock_unconfirmed(ws.conn) is None
-    assert sum(contact_store.status_counts(ws.conn, office.campaign).values()) == contacts  # server time: not due
+    assert (
+        sum(contact_store.status_counts(ws.conn, office.campaign).values()) == contacts
+    )  # server time: not due
     ws.close()
 
 
@@ -55,7 +59,7 @@ def test_lead_offline_list_is_not_wiped_by_a_jump_but_by_time_that_plausibly_pas
     ws.close()
     slot = list_slots(paths)[0].slot_id
 
-    def unlock_at(moment):  # noqa: ANN001, ANN202
+    def unlock_at(moment):
         return session.unlock(paths, slot, PASSPHRASE, clock=lambda: moment)
 
     ws = unlock_at(NOW)

@@ -20,7 +20,7 @@ PASSPHRASE = "drei lange wörter hier"
 
 
 @pytest.fixture
-def german(qapp):  # noqa: ANN001, ANN201
+def german(qapp):
     translators = i18n.install(qapp, "de")
     yield
     for t in translators:
@@ -28,7 +28,7 @@ def german(qapp):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def fresh(qtbot, tmp_path: Path, german) -> App:  # noqa: ANN001
+def fresh(qtbot, tmp_path: Path, german) -> App:
     built = build(AppOptions(data_dir=str(tmp_path / "pc")))
     qtbot.addWidget(built.window)
     built.window.show()
@@ -37,7 +37,7 @@ def fresh(qtbot, tmp_path: Path, german) -> App:  # noqa: ANN001
     built.shutdown()
 
 
-def _set_up(qtbot, app: App, server: str, code: str) -> None:  # noqa: ANN001
+def _set_up(qtbot, app: App, server: str, code: str) -> None:
     view = app.welcome
     view.server.setText(server)
     view.code.setText(code)
@@ -82,9 +82,7 @@ def test_set_up_with_the_central_office_to_the_first_card(qtbot, fresh: App, off
     pulled: list[int] = []
     fresh.first_run.progress.connect(lambda _phase, n: pulled.append(n))
     _set_up(qtbot, fresh, office.url, office.code())
-    qtbot.waitUntil(
-        lambda: fresh.shift is not None and isinstance(fresh.shift.card, Card), timeout=60000
-    )
+    qtbot.waitUntil(lambda: fresh.shift is not None and isinstance(fresh.shift.card, Card), timeout=60000)
     assert max(pulled) == 40  # the progress counted the people of the list as they came
     assert fresh.welcome is None  # passphrases and code are gone with it
     assert fresh.window.stack.currentWidget() is fresh.caller_view

@@ -251,5 +251,10 @@ def clear_workspace(ws: Workspace, *, org_id: str = "org-test", now: datetime | 
             meta_store.set_meta(conn, name, value)
         conn.execute(
             "INSERT INTO clearances (resolution_id, purposes, signed, received_at) VALUES (?, ?, ?, ?)",
-            ("res-test", json.dumps(sorted(PURPOSES)), key.sign_clearance(claims).model_dump_json(), to_db(start)),
+            (
+                "res-test",
+                json.dumps(sorted(PURPOSES)),
+                key.sign_clearance(claims).model_dump_json(),
+                to_db(start),
+            ),
         )

@@ -79,7 +79,9 @@ def test_objection_on_the_last_step(qtbot, app: App) -> None:
     qtbot.keyClicks(view, "9")
     second = wait_for_card(qtbot, app)
     assert second.contact.id != card.contact.id
-    reports = app.db.run_sync(lambda: report_store.reports_for_contact(app.shift.service.ws.conn, card.contact.id))
+    reports = app.db.run_sync(
+        lambda: report_store.reports_for_contact(app.shift.service.ws.conn, card.contact.id)
+    )
     assert [r.outcome for r in reports] == [Outcome.OBJECTION]
 
 

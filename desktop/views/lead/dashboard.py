@@ -24,10 +24,10 @@ from desktop.domain.models import ContactStatus, Outcome
 from desktop.services.lead_export import Exported
 from desktop.services.lead_progress import Progress
 from desktop.viewmodels.lead_progress import DashboardModel
-from desktop.views.widgets import allow_rich_text
 from desktop.views.lead import texts
 from desktop.views.lead.charts import AMBER, BLUE, GREEN, GREY, RED, BarList, ColumnChart
 from desktop.views.style import heading_font
+from desktop.views.widgets import allow_rich_text
 
 OUTCOME_COLOURS = {
     "reached": GREEN,
