@@ -15,13 +15,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import measure, row
-from desktop.domain.models import CallReport, Outcome
+from desktop.domain.models import CallReport
 from desktop.paths import WorkspacePaths
 from desktop.services.calling import CallingService, Card
 from desktop.services.demo import demo_contacts
 from desktop.services.demo_office import DemoOffice, create_enrolled_demo
 from desktop.storage import campaign_store, contact_store
 from desktop.storage.workspace import Workspace
+from sync.core.rules import Outcome
 
 
 def _workspace(root: Path, contacts: int, office: DemoOffice) -> Workspace:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import sys
 
 from desktop import paths
 from desktop.commands.common import CommandError, add_workspace_options, open_workspace, read_passphrase
@@ -11,6 +13,7 @@ from desktop.services import session, status, sync_engine
 from desktop.storage.errors import WorkspaceError
 from desktop.storage.timefmt import utcnow
 from sync.client.transport import InsecureTransport, Refused, SyncError, Unreachable
+from sync.client.transport import log as transport_log
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     run = sub.add_parser("sync", help="upload waiting reports and fetch campaigns, objections and clearances")
     add_workspace_options(run)
+    run.add_argument(
+        "--progress", action="store_true", help="show each upload batch on stderr as it is sent and answered"
+    )
     run.set_defaults(handler=cmd_sync)
 
     show = sub.add_parser("status", help="show the workspace's sync and clearance status")
@@ -66,7 +72,17 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     return 0
 
 
+def _show_progress() -> None:
+    handler = logging.StreamHandler(sys.stderr)  # flushed after every line
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    progress = logging.getLogger(transport_log.name)
+    progress.addHandler(handler)
+    progress.setLevel(logging.INFO)
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
+    if args.progress:
+        _show_progress()
     workspace = open_workspace(args)
     try:
         result = sync_engine.sync_once(workspace.conn)

@@ -36,7 +36,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from desktop.domain.calling_hours import as_instant, like, to_berlin
-from desktop.domain.models import AnswerValue, CallReport, Campaign, Outcome, Question, QuestionKind
+from desktop.domain.models import AnswerValue, CallReport, Campaign, Question, QuestionKind
+from sync.core.rules import Outcome
 
 OBJECTION_KEY = "9"
 ENTER = "enter"

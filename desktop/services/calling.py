@@ -14,11 +14,12 @@ from datetime import datetime, timedelta
 
 from desktop.domain import queue
 from desktop.domain.calling_hours import CallingTimeVerdict, check_calling_time
-from desktop.domain.models import CallReport, Campaign, Contact, ContactState, ContactStatus, Outcome
+from desktop.domain.models import CallReport, Campaign, Contact, ContactState
 from desktop.services import clearance_gate, volunteers
 from desktop.storage import audit, campaign_store, clearance_store, contact_store, outbox_store, report_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
+from sync.core.rules import ContactStatus, Outcome
 
 Clock = Callable[[], datetime]
 GATE_CACHE = timedelta(minutes=1)

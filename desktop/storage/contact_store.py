@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from desktop.domain.models import Contact, ContactState, ContactStatus
+from desktop.domain.models import Contact, ContactState
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db
+from sync.core.rules import ContactStatus
 
 _CONTACT_COLUMNS = (
     "id",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.models import CallReport, Campaign
+from desktop.domain.models import Campaign
 from desktop.storage import campaign_store, clearance_store, contact_store, outbox_store, pledge_store
 from desktop.storage.database import Connection, transaction
 from desktop.storage.meta_store import delete_meta, get_meta, set_meta
@@ -22,34 +22,15 @@ from desktop.storage.trusted_time import observe_time, trusted_now
 from sync.client.engine import PushItem, Rules, Unencodable
 from sync.core import clearance as clr
 from sync.core import protocol as p
+from sync.core.rules import ContactStatus
 
 SERVER_OWNED_META = ("pull_cursor", "clearance_refusals")
-
-
-def report_payload(body: dict[str, Any]) -> p.ReportPayload:
-    report = CallReport.model_validate(body)
-    answers = {k: list(v) if isinstance(v, tuple | list) else v for k, v in report.answers.items()}
-    return p.ReportPayload(
-        report_id=report.id,
-        campaign_id=report.campaign_id,
-        contact_id=report.contact_id,
-        outcome=p.Outcome(report.outcome.value),
-        zetkin=report.zetkin_code,
-        created_at=report.created_at,
-        callback_after=report.callback_after,
-        wrong_numbers=list(report.wrong_numbers),
-        organizer_action=report.organizer_action,
-        organizer_message=report.organizer_message,
-        note=report.note,
-        answers=answers,
-        corrects=report.corrects,
-    )
 
 
 def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) -> PushItem:
     key = uuid.UUID(hex=key_hex)
     if kind == "report":
-        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=report_payload(body))
+        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=p.ReportPayload.from_outbox(body))
     if kind == "audit_event":
         # The whole chain link, so the central office re-verifies the chain (DP-21, sync.core.audit_chain).
         return p.AuditEventItem(
@@ -214,10 +195,10 @@ class WorkspaceSyncStore:
                 position += 1
             self._apply_status(record.contact_id, record.status, rules)
 
-    def _apply_status(self, contact_id: str, server: p.ContactStatus, rules: Rules) -> None:
+    def _apply_status(self, contact_id: str, server: ContactStatus, rules: Rules) -> None:
         stored = contact_store.get_status(self.conn, contact_id)
         if stored is None:
             return
-        status = rules.status_to_store(p.ContactStatus(stored), server)
+        status = rules.status_to_store(ContactStatus(stored), server)
         if status.value != stored:
             contact_store.set_status(self.conn, contact_id, status.value)

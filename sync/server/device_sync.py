@@ -22,8 +22,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
+from sync.core import rules
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
+from sync.core.rules import ContactStatus
 from sync.server import db
 from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
 from sync.server.office import CentralOffice
@@ -131,7 +133,10 @@ def insert_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
 
 
 def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem) -> str:
-    body = {"kind": item.kind, "payload": item.payload.model_dump(mode="json")}
+    payload = item.payload.model_dump(mode="json")
+    if payload.get("schema_version") == 1:  # version 1 is the shape sent before it was named: same hash, so
+        del payload["schema_version"]  # a retry across the upgrade is still a duplicate, not a key reuse
+    body = {"kind": item.kind, "payload": payload}
     return sha256_hex(json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
 
 
@@ -237,27 +242,33 @@ class DeviceSync:
         )
 
     @staticmethod
-    def _decide_statuses(conn: Connection, contact_ids: set[str]) -> dict[str, p.ContactStatus]:
-        """Per contact: fixed precedence over its reports that no later report corrects; an objection always
-        counts. One query for all the contacts."""
+    def _decide_statuses(conn: Connection, contact_ids: set[str]) -> dict[str, ContactStatus]:
+        """Per contact: the shared precedence (sync.core.rules) over its reports that still count once
+        corrections are known; an objection always counts. One query for all the contacts."""
         rep = db.reports
         by_contact: dict[str, list[Any]] = {cid: [] for cid in contact_ids}
         if contact_ids:
             for row in conn.execute(
                 select(
-                    rep.c.contact_id, rep.c.report_id, rep.c.outcome, rep.c.organizer_action, rep.c.corrects
+                    rep.c.contact_id,
+                    rep.c.report_id,
+                    rep.c.outcome,
+                    rep.c.organizer_action,
+                    rep.c.callback_after,
+                    rep.c.corrects,
                 ).where(rep.c.contact_id.in_(sorted(contact_ids)))
             ):
                 by_contact[row.contact_id].append(row)
         decided = {}
         for contact_id, rows in by_contact.items():
             corrected = {row.corrects for row in rows if row.corrects}
-            statuses = [p.ContactStatus.OPEN]
-            for row in rows:
-                status = p.report_status(p.Outcome(row.outcome), row.organizer_action)
-                if row.report_id not in corrected or status is p.ContactStatus.OBJECTION:
-                    statuses.append(status)
-            decided[contact_id] = max(statuses, key=p.STATUS_PRECEDENCE.__getitem__)
+            decided[contact_id] = rules.combine_statuses(
+                rules.report_status(
+                    rules.Outcome(row.outcome), row.organizer_action, row.callback_after is not None
+                )
+                for row in rows
+                if rules.still_counts(rules.Outcome(row.outcome), row.report_id in corrected)
+            )
         return decided
 
     # ----------------------------------------------------------------------------------------------- pull
@@ -358,7 +369,7 @@ class DeviceSync:
                     campaign_id=row.campaign_id,
                     contact_id=row.id,
                     category=row.category,
-                    status=p.ContactStatus(row.status),
+                    status=ContactStatus(row.status),
                     **fields,
                 )
             )
@@ -379,7 +390,7 @@ class DeviceSync:
             p.StatusUpdate(
                 campaign_id=row.campaign_id,
                 contact_id=row.id,
-                status=p.ContactStatus(row.status),
+                status=ContactStatus(row.status),
                 changed_at=row.status_changed_at,
             )
             for row in rows
@@ -541,7 +552,7 @@ class _Batch:
             if corrects
             else set()
         )
-        status = {cid: p.ContactStatus(row.status) for cid, row in contacts.items()}
+        status = {cid: ContactStatus(row.status) for cid, row in contacts.items()}
         valid = []
         for item in items:
             r = item.payload
@@ -582,33 +593,15 @@ class _Batch:
                     self._result(item, p.ItemStatus.DUPLICATE)
                     continue
                 fresh_ids.discard(r.report_id)  # the same id twice in one batch: the second is a duplicate
-            rows.append(
-                {
-                    "report_id": r.report_id,
-                    "org_id": org_id,
-                    "device_id": self.device.id,
-                    "campaign_id": r.campaign_id,
-                    "contact_id": r.contact_id,
-                    "outcome": r.outcome.value,
-                    "zetkin": r.zetkin,
-                    "created_at": r.created_at,
-                    "callback_after": r.callback_after,
-                    "wrong_numbers": list(r.wrong_numbers),
-                    "organizer_action": r.organizer_action,
-                    "organizer_message": r.organizer_message,
-                    "note": r.note,
-                    "answers": dict(r.answers),
-                    "corrects": r.corrects,
-                    "received_at": self.now,
-                }
-            )
+            rows.append({**r.row(), "org_id": org_id, "device_id": self.device.id, "received_at": self.now})
             if r.corrects is not None:  # a correction can lower the status: decide from all reports below
                 recompute.add(r.contact_id)
             else:  # reports only add: the precedence of the old status and the new report decides
-                status[r.contact_id] = max(
-                    status[r.contact_id],
-                    p.report_status(r.outcome, r.organizer_action),
-                    key=p.STATUS_PRECEDENCE.__getitem__,
+                status[r.contact_id] = rules.combine_statuses(
+                    (
+                        status[r.contact_id],
+                        rules.report_status(r.outcome, r.organizer_action, r.callback_after is not None),
+                    )
                 )
         insert_rows(conn, rep, rows)
         status.update(DeviceSync._decide_statuses(conn, recompute))

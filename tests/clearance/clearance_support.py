@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sync.core import clearance as c
 
-# The mutation runner (mutate.py) sets MUTATION=1: fixed examples, no example database.
+# The mutation runner (scripts/mutate.py) sets MUTATION=1: fixed examples, no example database.
 MUTATION = os.environ.get("MUTATION") == "1"
 SETTINGS = settings(
     max_examples=int(os.environ.get("CLEARANCE_EXAMPLES", "40" if MUTATION else "60")),

@@ -18,7 +18,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from desktop.domain.models import CallReport, Outcome
+from desktop.domain.models import CallReport
 from desktop.paths import WorkspacePaths
 from desktop.services import sync_engine
 from desktop.services.calling import CallingService, Card
@@ -26,6 +26,7 @@ from desktop.services.enrolment import Enrolment
 from desktop.storage import contact_store, outbox_store
 from desktop.storage.workspace import Workspace
 from sync.client import SyncClient, Unreachable
+from sync.core.rules import Outcome
 from sync.server import db
 from sync.server.cli import NO_IDEMPOTENCY_ENV
 from tests.integration.conftest import PASS, Office, make_office

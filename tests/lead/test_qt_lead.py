@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop import i18n
-from desktop.domain.models import Outcome
 from desktop.storage import audit, campaign_store, contact_store, report_store
 from desktop.tasks import TaskRunner
 from desktop.views.lead.area import LeadArea
 from desktop.views.lead.import_wizard import ImportWizard
+from sync.core.rules import Outcome
 from tests.lead.lead_support import call, csv_bytes, make_campaign, member_csv, person_row, seed_contacts
 
 

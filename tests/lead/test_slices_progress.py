@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from desktop.domain.models import Outcome
 from desktop.services import lead_progress, lead_slices
 from desktop.services.lead import LeadError
 from desktop.services.lead_import import import_members
 from desktop.storage import contact_store
+from sync.core.rules import Outcome
 from tests.lead.lead_support import NOW, add_caller, call, later, make_campaign, member_csv
 
 

@@ -239,6 +239,6 @@ def test_startup_probe_reports_the_unlock_screen(bundle: Path, tmp_path: Path) -
     assert out.returncode == 0, out.stderr
     out = run(bundle / EXE_NAME, "_bundle-startup", "--data-dir", str(data))
     assert out.returncode == 0, out.stdout + out.stderr
-    seconds = float(out.stdout.split("UNLOCK-SHOWN", 1)[1].split()[0])
-    assert 0 < seconds < 30
+    seconds = float(out.stdout.split("UNLOCK-SHOWN", 1)[1].split()[0])  # the figure the benchmark reads
+    assert seconds > 0  # how long is for bench/startup_bench.py, not for a test
     assert "Traceback" not in out.stderr

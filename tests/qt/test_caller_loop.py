@@ -10,11 +10,11 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop import i18n
 from desktop.app import App, AppOptions, build
-from desktop.domain.models import Outcome
 from desktop.domain.report_flow import StepId, StepKind
 from desktop.services import sync_engine
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.storage import audit, contact_store, outbox_store, report_store
+from sync.core.rules import Outcome
 from tests.qt.conftest import open_demo, unlock, wait_for_card
 
 # Each scenario answers the steps it meets; steps it does not name are answered "2" (no) or skipped.

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser, QWidget
 
 from desktop.app import App
-from desktop.domain.models import Outcome
+from sync.core.rules import Outcome
 from desktop.domain.report_flow import StepKind
 from desktop.services.calling import ShiftCounts
 from desktop.services.clearance_gate import GateStatus

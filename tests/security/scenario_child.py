@@ -21,11 +21,12 @@ import sys
 from pathlib import Path
 
 from desktop import paths
-from desktop.domain.models import CallReport, Outcome, Role
+from desktop.domain.models import CallReport, Role
 from desktop.services import lead, lead_export, lead_import, lead_record, session, sync_engine, volunteers
 from desktop.services.calling import CallingService
 from desktop.storage import campaign_store
 from desktop.storage.workspace import list_slots
+from sync.core.rules import Outcome
 
 PASS = "ein langes passwort"
 

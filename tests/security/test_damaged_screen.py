@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from desktop.app import App, AppOptions, build
 from desktop.domain.models import Role
 from desktop.paths import WorkspacePaths
-from desktop.storage import migrate, recovery
+from desktop.storage import recovery
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace, list_slots
 from desktop.views.damaged_view import DamagedView
@@ -63,8 +63,6 @@ def unlock(qtbot, app: App, passphrase: str) -> None:
 def test_a_damaged_workspace_shows_the_ways_out_and_a_backup_restores_it(
     qtbot, start_app, tmp_path: Path
 ) -> None:
-    if len(migrate.available()) == 1:
-        pytest.skip("no migration yet, so no backup")
     paths = WorkspacePaths(tmp_path / "workspace")
     shutil.copytree(GOLDEN, paths.root)
     slot_id = list_slots(paths)[0].slot_id
@@ -130,8 +128,6 @@ def test_restoring_obeys_the_delay_after_wrong_passphrases(tmp_path: Path) -> No
     from desktop.services import session
     from desktop.viewmodels.recovery import restore_with_throttle
 
-    if len(migrate.available()) == 1:
-        pytest.skip("no migration yet, so no backup")
     paths = WorkspacePaths(tmp_path / "workspace")
     shutil.copytree(GOLDEN, paths.root)
     slot_id = list_slots(paths)[0].slot_id

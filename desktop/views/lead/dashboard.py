@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.calling_hours import to_berlin
-from desktop.domain.models import ContactStatus, Outcome
 from desktop.services.lead_export import Exported
 from desktop.services.lead_progress import Progress
 from desktop.viewmodels.lead_progress import DashboardModel
@@ -28,6 +27,7 @@ from desktop.views.lead import texts
 from desktop.views.lead.charts import AMBER, BLUE, GREEN, GREY, RED, BarList, ColumnChart
 from desktop.views.style import heading_font
 from desktop.views.widgets import allow_rich_text
+from sync.core.rules import ContactStatus, Outcome
 
 OUTCOME_COLOURS = {
     "reached": GREEN,

@@ -25,8 +25,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from sync.core import protocol as p
 from sync.core.purposes import CATEGORIES, PURPOSES, Field
+from sync.core.rules import ContactStatus
 from sync.server.commands import Commands
 from sync.server.common import LOCAL_TZ, ServiceError, acting_as
 from sync.server.office import CentralOffice
@@ -53,12 +53,12 @@ SECURITY_HEADERS = {
 STATUS_ORDER = [
     s.value
     for s in (
-        p.ContactStatus.OPEN,
-        p.ContactStatus.DONE,
-        p.ContactStatus.ORGANIZER_ACTION,
-        p.ContactStatus.WRONG_NUMBER,
-        p.ContactStatus.NOT_IN_SERVICE,
-        p.ContactStatus.OBJECTION,
+        ContactStatus.OPEN,
+        ContactStatus.DONE,
+        ContactStatus.ORGANIZER_ACTION,
+        ContactStatus.WRONG_NUMBER,
+        ContactStatus.NOT_IN_SERVICE,
+        ContactStatus.OBJECTION,
     )
 ]
 
