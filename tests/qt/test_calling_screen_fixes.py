@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser, QWidget
 
 from desktop.app import App
-from sync.core.rules import Outcome
 from desktop.domain.report_flow import StepKind
 from desktop.services.calling import ShiftCounts
 from desktop.services.clearance_gate import GateStatus
 from desktop.storage import report_store
 from desktop.views.labels import clearance_explanation
+from sync.core.rules import Outcome
 from tests.qt.conftest import open_demo, unlock, wait_for_card
 from tests.qt.test_caller_loop import answer_card
 
