@@ -159,7 +159,7 @@ AnswerValue = (
 )
 
 
-REPORT_SCHEMA_VERSION = 1
+REPORT_SCHEMA_VERSION: Literal[1] = 1
 
 
 class ReportPayload(Wire):
@@ -212,7 +212,7 @@ class ReportPayload(Wire):
         if "schema_version" not in data:
             data.pop("caller_id", None)
             data["report_id"] = data.pop("id", None)
-            data["zetkin"] = Outcome(data.get("outcome")).zetkin_code
+            data["zetkin"] = Outcome(str(data.get("outcome"))).zetkin_code
         return cls.model_validate(data)
 
     def row(self) -> dict[str, Any]:
