@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from desktop.domain.models import CallReport, Campaign
+from desktop.storage import objection_register
 from desktop.storage.database import Connection
 from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
 from desktop.storage.timefmt import from_db, to_db
@@ -65,6 +66,8 @@ def push_item(key_hex: str, kind: str, device_seq: int, body: dict) -> PushItem:
                 subject=body.get("subject"),
             ),
         )
+    if kind == "objection":  # from a lead's local campaign: the normalised numbers only (issue 13.1)
+        return p.ObjectionItem(idempotency_key=key, seq=device_seq, payload=p.ObjectionPayload.model_validate(body))
     if kind == "pledge":
         return p.PledgeItem(idempotency_key=key, seq=device_seq, payload=p.PledgePayload.model_validate(body))
     raise ValueError(f"unknown outbox kind {kind}")
@@ -208,6 +211,8 @@ class WorkspaceSyncStore:
                 self._upsert_contacts(kept, rules)
             for update in page.statuses:
                 self._apply_status(update.contact_id, update.status, rules)
+            if page.objection_register is not None:
+                objection_register.store(conn, page.objection_register)
             for decision in page.pledge_decisions:
                 conn.execute(
                     "UPDATE pledges SET status = ?, decided_at = ? WHERE id = ?",

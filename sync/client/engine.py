@@ -35,7 +35,7 @@ from sync.core import protocol as p
 PUSH_BATCH = 200
 MAX_RENUMBER_ROUNDS = 3  # a renumbering that is refused again is left for the next sync (needs attention)
 
-PushItem = p.ReportItem | p.PledgeItem | p.AuditEventItem
+PushItem = p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ObjectionItem
 
 
 @dataclass

@@ -17,6 +17,8 @@ No Qt, no desktop imports.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import uuid
 from collections.abc import Mapping
@@ -309,7 +311,26 @@ class AuditEventItem(_PushItem):
     payload: AuditEventPayload
 
 
-PushItem = Annotated[ReportItem | PledgeItem | AuditEventItem, Field(discriminator="kind")]
+# ---- issue 13, shared state, part "register" v1: a local campaign's objection (see ObjectionPayload).
+E164 = Annotated[str, StringConstraints(pattern=r"^\+[1-9][0-9]{6,14}$")]
+
+
+class ObjectionPayload(Wire):
+    """An objection (DP-17) from a lead's own local campaign, whose contact ids the central office cannot map:
+    it carries the contact's normalised numbers, and nothing else, so the organisation-wide register can hold
+    it (docs/data-protection-objections.md says why that is lawful and minimal)."""
+
+    objection_id: Id
+    numbers: Annotated[list[E164], Field(min_length=1, max_length=2)]
+    at: AwareDatetime
+
+
+class ObjectionItem(_PushItem):
+    kind: Literal["objection"] = "objection"
+    payload: ObjectionPayload
+
+
+PushItem = Annotated[ReportItem | PledgeItem | AuditEventItem | ObjectionItem, Field(discriminator="kind")]
 
 
 class PushRequest(Wire):
@@ -444,6 +465,32 @@ class ClearanceRefusal(Wire):
     reasons: list[ClearanceReason]
 
 
+# ---- issue 13, shared state, part "register" v1 (pull side).
+REGISTER_VERSION = 1
+
+
+def register_hash(key: bytes, number: str) -> str:
+    """The keyed hash under which a PC knows a number of the objection register: HMAC-SHA256 over the E.164
+    number. Without the organisation's key the hashes reveal nothing; with it a PC can only test a number it
+    already has (an import row), never list the objectors."""
+    return hmac.new(key, number.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+class RegisterPart(Wire):
+    """The objection register as a PC receives it: the organisation's hash key (on every page; it travels like
+    the clearance, over the device-authenticated channel into the encrypted workspace) and the hashes of the
+    numbers added since the cursor. Entries are never removed by a pull (an objection is never undone here)."""
+
+    version: Literal[1] = 1
+    key_id: Id
+    key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{43}$")]  # base64url, 32 bytes, no padding
+    objection_hashes: list[Hex64] = Field(default_factory=list)
+
+    @property
+    def key_bytes(self) -> bytes:
+        return base64.urlsafe_b64decode(self.key + "=")
+
+
 class PullPage(Wire):
     protocol_version: Version = PROTOCOL_VERSION
     server_time: AwareDatetime  # trusted-time observation for the app's high-water mark
@@ -457,6 +504,7 @@ class PullPage(Wire):
     clearances: list[ClearanceGrant] = Field(default_factory=list)
     clearance_refusals: list[ClearanceRefusal] = Field(default_factory=list)
     revocations: SignedRevocationList | None = None  # verify with sync.core.clearance.verify_revocations
+    objection_register: RegisterPart | None = None  # issue 13: the organisation-wide objection register, keyed hashes
 
     @property
     def objections(self) -> list[StatusUpdate]:

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from sync.core import protocol as p
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
-from sync.server import db
+from sync.server import db, registers
 from sync.server.services import (
     CentralOffice,
     Device,
@@ -266,7 +266,13 @@ class DeviceSync:
             ).all()
             has_more = len(rows) > limit
             rows = rows[:limit]
-            refs: dict[str, list[str]] = {"campaign": [], "contact": [], "status": [], "pledge": []}
+            refs: dict[str, list[str]] = {
+                "campaign": [],
+                "contact": [],
+                "status": [],
+                "pledge": [],
+                "objection": [],
+            }
             for row in rows:
                 refs[row.kind].append(row.ref_id)
             grants, refusals = self.office.clearances_for(conn, device, now)
@@ -281,6 +287,7 @@ class DeviceSync:
                 clearances=grants,
                 clearance_refusals=refusals,
                 revocations=self.office.revocation_list(conn, device.org_id, now),
+                objection_register=registers.pull_part(conn, device.org_id, refs["objection"], now),
             )
 
     @staticmethod
@@ -420,6 +427,16 @@ class _Batch:
         self._store_reports(reports)
         self._store_pledges([item for item in fresh if item.kind == "pledge"])
         self._store_audit_events([item for item in fresh if item.kind == "audit_event"])
+        # Issue 13.1: objections join the organisation-wide register (central ones by member, local ones by number).
+        stored = [i.payload for i in reports if self.key(i) not in self.results]
+        registers.record_report_objections(self.conn, self.device.org_id, stored, self.now)
+        registers.record(
+            self.conn,
+            self.device.org_id,
+            [(n, None, None) for i in fresh if i.kind == "objection" for n in i.payload.numbers],
+            "local",
+            self.now,
+        )
         for item in fresh:
             if self.key(item) not in self.results:
                 self._result(item, p.ItemStatus.ACCEPTED)

@@ -30,7 +30,7 @@ from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.core.memberfile import MemberRecord
 from sync.core.purposes import CATEGORIES, Field, UnknownPurpose, get_purpose
-from sync.server import db
+from sync.server import db, registers
 
 log = logging.getLogger("telefonaktion.zentrale")
 
@@ -454,6 +454,7 @@ class CentralOffice:
                         db.members.c.org_id == org_id,
                         db.members.c.category.in_(categories),
                         or_(db.members.c.phone != "", db.members.c.phone2 != ""),
+                        registers.not_objected(org_id),  # the objection register holds for every release
                     )
                     .order_by(db.members.c.id)
                 )
