@@ -19,13 +19,14 @@ from desktop.services.enrolment import Enrolment, b64url, trusted_now
 from desktop.storage import audit
 from desktop.storage.database import Connection
 from desktop.storage.errors import ErrorCode, WorkspaceError
-from desktop.storage.repo import set_meta
+from desktop.storage.repo import set_meta, transaction
 from desktop.storage.sync_store import WorkspaceSyncStore
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace, list_slots
 from sync.client.engine import PUSH_BATCH, SyncEngine, SyncResult, SyncStore
 from sync.client.transport import Refused, SyncClient, SyncError, Unreachable
 from sync.core import clearance as clr
+from sync.core import protocol as p
 
 
 # --------------------------------------------------------------------------------------------- enrolment
@@ -91,6 +92,25 @@ def store_for(conn: Connection, clock: Callable[[], datetime] = utcnow) -> Works
     return WorkspaceSyncStore(conn, cleared_purposes=cleared_purposes(clock), clock=clock)
 
 
+def size_leases(conn: Connection, *, size: int | None = None, hours: float | None = None) -> None:
+    """The lead sizes the evening: how many open contacts per campaign this PC holds, and for how long."""
+    with transaction(conn):
+        if size is not None:
+            if not 0 <= size <= p.MAX_LEASE:
+                raise ValueError(f"the lease size must be 0 to {p.MAX_LEASE}")
+            set_meta(conn, "lease_size", str(size))
+        if hours is not None:
+            if not 0 < hours <= 72:
+                raise ValueError("the lease must last more than 0 and at most 72 hours")
+            set_meta(conn, "lease_hours", str(hours))
+
+
+def give_back(conn: Connection) -> None:
+    """End of the evening: the next sync gives every unworked contact back to the pool."""
+    with transaction(conn):
+        set_meta(conn, "lease_give_back", "all")
+
+
 def sync_once(workspace_conn: Connection, clock: Callable[[], datetime] = utcnow) -> SyncResult:
     """One full sync on the given connection (the CLI and the background worker call this)."""
     enrolment = Enrolment.load(workspace_conn)
@@ -139,6 +159,8 @@ __all__ = [
     "SyncResult",
     "Unreachable",
     "enrol",
+    "give_back",
+    "size_leases",
     "store_for",
     "sync_once",
     "sync_with",

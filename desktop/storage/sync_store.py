@@ -167,6 +167,28 @@ class WorkspaceSyncStore:
             self.conn.execute("DELETE FROM clearances")
             delete_meta(self.conn, *SERVER_OWNED_META)
 
+    # ------------------------------------------------------------------ leases (issue 13.3)
+
+    def lease_wish(self) -> p.LeaseRequest:
+        """What to ask for: the lead's size and hours; everything back after 'give back' (end of the evening)."""
+        size = int(get_meta(self.conn, "lease_size") or p.DEFAULT_LEASE_SIZE)
+        hours = float(get_meta(self.conn, "lease_hours") or p.DEFAULT_LEASE_HOURS)
+        if get_meta(self.conn, "lease_give_back") == "all":
+            held = [r[0] for r in self.conn.execute("SELECT contact_id FROM leases ORDER BY contact_id")]
+            return p.LeaseRequest(size=0, hours=hours, give_back=held[: p.MAX_LEASE])
+        return p.LeaseRequest(size=size, hours=hours)
+
+    def store_leases(self, answer: p.LeaseResponse) -> None:
+        """The answer replaces what this PC held (one transaction)."""
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM leases")
+            self.conn.executemany(
+                "INSERT INTO leases (contact_id, campaign_id, expires_at) VALUES (?, ?, ?)",
+                [(x.contact_id, x.campaign_id, to_db(x.expires_at)) for x in answer.leases],
+            )
+            set_meta(self.conn, "leasing", "1")
+            delete_meta(self.conn, "lease_give_back")
+
     def mark_synced(self, at: datetime) -> None:
         with transaction(self.conn):
             set_meta(self.conn, "last_sync", to_db(at) or "")

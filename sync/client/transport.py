@@ -165,6 +165,10 @@ class SyncClient:
             raise ResyncRequired(page)
         return page
 
+    def lease(self, request: p.LeaseRequest) -> p.LeaseResponse:
+        """Issue 13.3: the contacts this device may offer (renewed, topped up, some given back)."""
+        return _send(self._client, "POST", "/v1/lease", p.LeaseResponse, body=request)
+
     def health(self) -> p.SyncHealth:
         return _send(self._client, "GET", "/v1/health", p.SyncHealth)
 

@@ -511,6 +511,35 @@ class PullPage(Wire):
         return [s for s in self.statuses if s.status is ContactStatus.OBJECTION]
 
 
+# --------------------------------------------------------------------------------------------------- leases
+# ---- issue 13, shared state, part "lease" v1: POST /v1/lease (DP-16). A PC offers a contact of a central campaign
+# only while it holds a lease on it; the central office leases a contact to one device at a time.
+MAX_LEASE = 500
+DEFAULT_LEASE_SIZE = 100  # per campaign: an evening of calls for one PC (about 4 hours, 25 calls an hour)
+DEFAULT_LEASE_HOURS = 12.0
+
+
+class LeaseRequest(Wire):
+    """Renew what this device holds, top it up to ``size`` open contacts per running campaign, give some back."""
+
+    protocol_version: Version = PROTOCOL_VERSION
+    size: Annotated[int, Field(ge=0, le=MAX_LEASE)] = DEFAULT_LEASE_SIZE
+    hours: Annotated[float, Field(gt=0, le=72)] = DEFAULT_LEASE_HOURS
+    give_back: Annotated[list[Id], Field(max_length=MAX_LEASE)] = Field(default_factory=list)
+
+
+class Lease(Wire):
+    campaign_id: Id
+    contact_id: Id
+    expires_at: AwareDatetime
+
+
+class LeaseResponse(Wire):
+    protocol_version: Version = PROTOCOL_VERSION
+    server_time: AwareDatetime
+    leases: list[Lease]  # everything this device holds now (it replaces what the PC held before)
+
+
 # --------------------------------------------------------------------------------------------------- encode / decode
 
 M = TypeVar("M", bound=BaseModel)

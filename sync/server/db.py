@@ -344,6 +344,18 @@ register_keys = Table(
     Column("created_at", UTCDateTime, nullable=False),
 )
 
+# Issue 13.3: a contact of a released campaign is leased to at most one device at a time (DP-16).
+leases = Table(
+    "leases",
+    metadata,
+    _fk("contact_id", "campaign_contacts.id", primary_key=True),
+    _fk("device_id", "devices.id", nullable=False, index=True),
+    Column("org_id", String(64), nullable=False),
+    Column("campaign_id", String(64), nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("taken_at", UTCDateTime, nullable=False),
+)
+
 feed = Table(
     "feed",
     metadata,
@@ -480,7 +492,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0004"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0005"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

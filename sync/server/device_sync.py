@@ -396,6 +396,16 @@ class DeviceSync:
             for row in rows
         ]
 
+    def lease(self, device: Device, req: p.LeaseRequest) -> p.LeaseResponse:
+        """Issue 13.3: renew, give back and top up the device's leases (sync.server.leases)."""
+        from sync.server import leases
+
+        now = self.office.clock()
+        with self.engine.begin() as conn:
+            self._seen(conn, device, now)
+            held = leases.lease(conn, device, req, now)
+        return p.LeaseResponse(server_time=now, leases=held)
+
     def health(self, device: Device) -> p.SyncHealth:
         with self.engine.begin() as conn:
             return sync_health(conn, device.id)

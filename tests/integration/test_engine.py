@@ -32,15 +32,22 @@ from sync.client.engine import SyncEngine, SyncResult
 from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.server import db
-from tests.integration.conftest import PASS, Office, make_office
+from tests.integration.conftest import PASS, Office, another_org, make_office
 from tests.server.conftest import NO_LIMITS
 
 
 @pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
     with make_office(tmp_path_factory.mktemp("office"), *NO_LIMITS) as seeded:
-        seeded.office.record_declaration(seeded.lead, seeded.office.today())
         yield seeded
+
+
+@pytest.fixture
+def office(server: Office, request: pytest.FixtureRequest) -> Office:
+    """One server for the module, an organisation of its own per test (its PCs hold their own leases)."""
+    org = another_org(server, f"KV {request.node.name[:60]}")
+    org.office.record_declaration(org.lead, org.office.today())
+    return org
 
 
 class Tampering(SyncClient):

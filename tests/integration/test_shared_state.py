@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +21,7 @@ from sqlalchemy import select
 
 from desktop.domain.models import Outcome
 from desktop.services import lead, lead_import, sync_engine
+from desktop.services.calling import Card, CallingService
 from desktop.storage import objection_register, repo
 from desktop.storage.workspace import Workspace
 from sync.server import db, registers
@@ -130,3 +132,58 @@ def test_the_register_is_listed_exported_and_imported_at_the_central_office(offi
     bad.write_text("number\n030 1234\n")
     refused = zentrale(office, "objections", "import", "--org", office.org, "--file", str(bad))
     assert refused.returncode != 0 and "line 2" in refused.stderr and "030 1234" not in refused.stderr
+
+
+def call_all_offered(ws: Workspace, campaign: str, stop_after: int | None = None) -> list[str]:
+    """Work through every card this PC offers (offline), reporting 'reached'; the contacts called."""
+    service, called = CallingService(ws), []
+    while stop_after is None or len(called) < stop_after:
+        card = service.next_card(campaign)
+        if not isinstance(card, Card):
+            break
+        call(ws, campaign, Outcome.REACHED, contact_id=card.contact.id)
+        called.append(card.contact.id)
+    return called
+
+
+def test_two_pcs_never_offer_the_same_person_also_offline(office: Office, tmp_path: Path) -> None:
+    pc1, pc2 = new_pc(office, tmp_path / "pc1"), new_pc(office, tmp_path / "pc2")
+    for pc in (pc1, pc2):  # the lead sizes the evening: ten people per PC
+        sync_engine.size_leases(pc.conn, size=10, hours=12)
+        assert sync_engine.sync_once(pc.conn).leased == 10
+    # Both go offline and call everyone they are offered.
+    one, two = call_all_offered(pc1, office.campaign), call_all_offered(pc2, office.campaign)
+    assert len(one) == len(two) == 10 and not set(one) & set(two)
+    for pc in (pc1, pc2):
+        sync_engine.sync_once(pc.conn)
+    with office.office.engine.connect() as conn:
+        reported = [r[0] for r in conn.execute(select(db.reports.c.contact_id))]
+    assert len(reported) == len(set(reported)) == 20  # nobody was called twice
+
+    # PC 2 works three more, then gives the rest back at the end of the evening: they return to the pool.
+    sync_engine.sync_once(pc2.conn)
+    worked = call_all_offered(pc2, office.campaign, stop_after=3)
+    assert len(worked) == 3
+    unworked = {r[0] for r in pc2.conn.execute("SELECT contact_id FROM leases")} - set(worked)
+    sync_engine.give_back(pc2.conn)
+    assert sync_engine.sync_once(pc2.conn).leased == 0
+    assert not isinstance(CallingService(pc2).next_card(office.campaign), Card)  # nothing offered any more
+    sync_engine.size_leases(pc1.conn, size=40)
+    sync_engine.sync_once(pc1.conn)
+    now_on_pc1 = {r[0] for r in pc1.conn.execute("SELECT contact_id FROM leases")}
+    assert len(now_on_pc1) == 40 - 20 - 3 and len(unworked) == 7 and unworked <= now_on_pc1
+    for pc in (pc1, pc2):
+        pc.close()
+
+
+def test_a_lease_that_runs_out_returns_the_contacts(office: Office, tmp_path: Path) -> None:
+    pc1, pc2 = new_pc(office, tmp_path / "pc1"), new_pc(office, tmp_path / "pc2")
+    sync_engine.size_leases(pc1.conn, size=40, hours=0.0005)  # 1.8 seconds
+    assert sync_engine.sync_once(pc1.conn).leased == 40
+    sync_engine.size_leases(pc2.conn, size=40, hours=12)
+    assert sync_engine.sync_once(pc2.conn).leased == 0  # everything is held by PC 1
+    time.sleep(2.0)  # the lease runs out (no timing is asserted: only that it did run out)
+    assert not isinstance(CallingService(pc1).next_card(office.campaign), Card)  # PC 1 stops offering …
+    assert sync_engine.sync_once(pc2.conn).leased == 40  # … and PC 2 gets them
+    for pc in (pc1, pc2):
+        pc.close()
