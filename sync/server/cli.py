@@ -289,6 +289,23 @@ def cmd_objections_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_device_exposure(args: argparse.Namespace) -> int:
+    """DP-24: the pseudonymous records and campaigns that were on a device, and until when."""
+    from sync.server.exposure import device_exposure
+
+    office = _office(args)
+    with office.engine.begin() as conn:
+        report = device_exposure(conn, args.device)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print(f"device {report['device_id']} ({report['name']}), last sync {report['last_sync'] or 'never'}")
+    print(f"readable on the device until {report['readable_until'] or '-'} at the latest")
+    for c in report["campaigns"]:
+        print(f"campaign {c['campaign_id']}: {len(c['contact_ids'])} records, {len(c['leased'])} leased")
+    return 0
+
+
 def _read_password(args: argparse.Namespace) -> str:
     if args.password is not None:  # refused without repeating it
         raise UserError(
@@ -437,6 +454,9 @@ def build_parser() -> argparse.ArgumentParser:
     ).add_argument("--person", required=True)
     devices = group("device", "devices")
     command(devices, "revoke", cmd_device_revoke, "revoke a device").add_argument("--device", required=True)
+    cmd = command(devices, "exposure", cmd_device_exposure, "records that were on a device (DP-24)")
+    cmd.add_argument("--device", required=True)
+    cmd.add_argument("--json", action="store_true")
     command(devices, "health", cmd_device_health, "sequence gaps of a device").add_argument(
         "--device", required=True
     )

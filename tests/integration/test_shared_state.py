@@ -187,3 +187,21 @@ def test_a_lease_that_runs_out_returns_the_contacts(office: Office, tmp_path: Pa
     assert sync_engine.sync_once(pc2.conn).leased == 40  # … and PC 2 gets them
     for pc in (pc1, pc2):
         pc.close()
+
+
+def test_dp24_lists_what_was_on_a_lost_device(office: Office, tmp_path: Path) -> None:
+    pc = new_pc(office, tmp_path / "pc")
+    device = repo.get_meta(pc.conn, "device_id")
+    on_pc = {s.contact_id for s in repo.all_states(pc.conn, office.campaign)}
+    pc.close()
+    later, _ = office.office.release_campaign(office.org, "Nach dem Verlust", "invitation", office.resolution)
+    office.office.revoke_device(device)  # reported lost
+    out = zentrale(office, "device", "exposure", "--device", device, "--json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["revoked_at"] and report["last_sync"]
+    assert [c["campaign_id"] for c in report["campaigns"]] == [office.campaign]  # not the later campaign
+    assert set(report["campaigns"][0]["contact_ids"]) == on_pc and report["records"] == 40
+    assert {x["contact_id"] for x in report["campaigns"][0]["leased"]} <= on_pc
+    assert later not in out.stdout and "+49" not in out.stdout  # pseudonymous ids only
+    assert zentrale(office, "device", "exposure", "--device", "nosuchdevice").returncode != 0
