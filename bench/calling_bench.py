@@ -20,7 +20,7 @@ from desktop.paths import WorkspacePaths
 from desktop.services.calling import Card, CallingService
 from desktop.services.demo import demo_contacts
 from desktop.services.demo_office import DemoOffice, create_enrolled_demo
-from desktop.storage import repo
+from desktop.storage import campaign_store, contact_store
 from desktop.storage.workspace import Workspace
 
 
@@ -29,11 +29,13 @@ def _workspace(root: Path, contacts: int, office: DemoOffice) -> Workspace:
     `contacts` people in its campaign."""
     office.start()
     ws = create_enrolled_demo(WorkspacePaths(root / "ws"), office)
-    campaign = repo.list_campaigns(ws.conn)[0]
-    start = repo.next_position(ws.conn, campaign.id)
-    have = sum(repo.status_counts(ws.conn, campaign.id).values())
+    campaign = campaign_store.list_campaigns(ws.conn)[0]
+    start = contact_store.next_position(ws.conn, campaign.id)
+    have = sum(contact_store.status_counts(ws.conn, campaign.id).values())
     with ws.transaction() as conn:
-        repo.insert_contacts(conn, demo_contacts(campaign.id, contacts - have, seed=11), start_position=start)
+        contact_store.insert_contacts(
+            conn, demo_contacts(campaign.id, contacts - have, seed=11), start_position=start
+        )
     ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return ws
 
@@ -45,7 +47,7 @@ def run(quick: bool = False) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="bench-calling-") as tmp:
         office = DemoOffice(Path(tmp) / "office")
         ws = _workspace(Path(tmp), contacts, office)
-        campaign = repo.list_campaigns(ws.conn)[0]
+        campaign = campaign_store.list_campaigns(ws.conn)[0]
         ids = [r[0] for r in ws.conn.execute("SELECT id FROM contacts LIMIT 1000")]
         clock = [datetime(2026, 11, 25, 12, 0, tzinfo=UTC)]
         service = CallingService(ws, clock=lambda: clock[0])

@@ -29,7 +29,7 @@ from sync.client import SyncClient
 from sync.core.memberfile import MemberRecord
 from sync.server.db import open_database
 from sync.server.devtools import create_database, running_server, temporary_postgres
-from sync.server.services import CentralOffice
+from sync.server.office import CentralOffice
 
 BATCH = 100
 BIG_BATCH = p.MAX_PUSH_ITEMS  # the largest batch the protocol allows (500)
@@ -111,9 +111,9 @@ def run(quick: bool = False) -> list[dict]:
                 "contact_id text, outcome text, zetkin int, answers jsonb)"
             )
         today = date.today()
-        org = office.add_org("KV Benchhausen")
-        lead = office.add_person(org, "Bench Leitung")
-        office.import_members(
+        org = office.commands.add_org("KV Benchhausen")
+        lead = office.commands.add_person(org, "Bench Leitung")
+        office.commands.import_members(
             org,
             [
                 MemberRecord(
@@ -126,12 +126,14 @@ def run(quick: bool = False) -> list[dict]:
                 for i in range(500)
             ],
         )
-        resolution = office.add_resolution(org, today - timedelta(days=1), "KV", ["invitation"], [lead])
-        campaign, _ = office.release_campaign(org, "Benchmark", "invitation", resolution)
+        resolution = office.commands.add_resolution(
+            org, today - timedelta(days=1), "KV", ["invitation"], [lead]
+        )
+        campaign, _ = office.commands.release_campaign(org, "Benchmark", "invitation", resolution)
         with running_server(url, "--rate-limit", "1000000", "--burst", "1000000") as server:
             enrolled = []
             for i in range(devices_n + 1 + e2e_runs):
-                code, _ = office.create_enrolment_code(org, lead)
+                code, _ = office.commands.create_enrolment_code(org, lead)
                 e = SyncClient.enrol(server.url, code, f"Bench-PC {i}")
                 enrolled.append((e.device_id, e.device_secret))
             with SyncClient(server.url, *enrolled[0]) as client:

@@ -23,7 +23,7 @@ def check_sqlcipher() -> tuple[bool, str]:
 def check_roundtrip() -> tuple[bool, str]:
     from desktop.domain.models import Campaign, Contact, Role
     from desktop.paths import WorkspacePaths
-    from desktop.storage import repo
+    from desktop.storage import campaign_store, contact_store
     from desktop.storage.workspace import Workspace, list_slots
 
     with tempfile.TemporaryDirectory(prefix="telefonaktion-selftest-") as tmp:
@@ -33,13 +33,13 @@ def check_roundtrip() -> tuple[bool, str]:
         )
         campaign = Campaign(title=MARKER)
         with ws.transaction() as conn:
-            repo.insert_campaign(conn, campaign, created_at=ws.person.created_at)
-            repo.insert_contacts(
+            campaign_store.insert_campaign(conn, campaign, created_at=ws.person.created_at)
+            contact_store.insert_contacts(
                 conn, [Contact(campaign_id=campaign.id, first_name=MARKER, phone="+493023125000")]
             )
         ws.close()
         ws = Workspace.open(wp, list_slots(wp)[0].slot_id, "selftest passphrase")
-        contact_names = [r[0] for r in ws.conn.execute("SELECT first_name FROM contacts")]
+        contact_names = contact_store.first_names(ws.conn)
         ws.close()
         needles = [MARKER.encode("utf-8"), MARKER.encode("utf-16-le"), MARKER.encode("utf-16-be")]
         leaks = [

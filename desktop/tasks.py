@@ -4,6 +4,10 @@
 (every DB call goes through it, in order); the network runner keeps slow network work apart, so a sync
 never delays saving a report (Anki taskman.py). Results and errors come back on the GUI thread through
 one signal adapter (Electrum).
+
+One writer: every write to the workspace belongs on the database runner. A worker thread that has work for
+the database (the sync thread) hands it over with :meth:`TaskRunner.call` and waits for the result, so its
+writes queue behind the person's and never race them (README "Who writes the workspace").
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -42,7 +46,10 @@ class TaskRunner(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = name
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._pool = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix=name, initializer=self._remember_worker
+        )
+        self._worker: int | None = None
         self._bridge = _Bridge()
         self._pending = 0
         self._lock = threading.Lock()
@@ -90,6 +97,26 @@ class TaskRunner(QObject):
     @property
     def busy(self) -> bool:
         return self._pending > 0
+
+    def _remember_worker(self) -> None:
+        self._worker = threading.get_ident()
+
+    def call(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` on this runner's thread, after everything submitted before it, and return its result
+        (or raise its error) to the calling thread.
+
+        For other worker threads only: the sync thread hands its database writes to the database runner this
+        way. Refused on the GUI thread (the GUI never waits) and on this runner's own thread (it would wait
+        for itself).
+        """
+        if self._closed:
+            raise RuntimeError(f"task runner {self._name} is closed")
+        app = QCoreApplication.instance()
+        if app is not None and QThread.currentThread() is app.thread():
+            raise RuntimeError("the GUI thread never waits for a task runner; use submit()")
+        if threading.get_ident() == self._worker:
+            raise RuntimeError(f"call() from task runner {self._name}'s own thread would wait for itself")
+        return self._pool.submit(fn).result()
 
     def run_sync(self, fn: Callable[[], T]) -> T:
         """Run on the worker and wait: only for shutdown and tests, never from a GUI event handler."""

@@ -31,7 +31,7 @@ from desktop.paths import WorkspacePaths  # noqa: E402
 from desktop.services.calling import CallingService  # noqa: E402
 from desktop.services.demo import DEMO_PASSPHRASE, create_demo_workspace, demo_contacts  # noqa: E402
 from desktop.services.session import unlock  # noqa: E402
-from desktop.storage import repo  # noqa: E402
+from desktop.storage import campaign_store, contact_store, people_store  # noqa: E402
 from desktop.storage.timefmt import utcnow  # noqa: E402
 from desktop.storage.workspace import Workspace, list_slots  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
@@ -65,10 +65,10 @@ def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 20.0
 
 def invented_calls(ws: Workspace, campaign_id: str, count: int, rng: random.Random) -> None:
     now = utcnow()
-    caller_ids = [ws.person.id] + [p[0] for p in repo.people(ws.conn) if p[2] == "caller"]
+    caller_ids = [ws.person.id] + [p[0] for p in people_store.people(ws.conn) if p[2] == "caller"]
     for i in range(count):
         at = now - timedelta(minutes=rng.randint(1, 11 * 60))
-        contact_id = repo.next_contact_id(
+        contact_id = contact_store.next_contact_id(
             ws.conn, campaign_id, now=at, me="screenshot", max_attempts=3, cooldown=timedelta(0)
         )
         if contact_id is None:
@@ -111,7 +111,7 @@ def prepare(root: Path) -> WorkspacePaths:
         if opt_in:
             with ws.transaction() as conn:
                 conn.execute("UPDATE people SET ranking_opt_in = 1 WHERE id = ?", (person.id,))
-    demo = repo.list_campaigns(ws.conn)[0]
+    demo = campaign_store.list_campaigns(ws.conn)[0]
     invented_calls(ws, demo.id, 70, rng)
     # a campaign released by the central office, with results still waiting for the sync
     central = Campaign(
@@ -123,8 +123,8 @@ def prepare(root: Path) -> WorkspacePaths:
         script=demo.script,
     )
     with ws.transaction() as conn:
-        repo.insert_campaign(conn, central, created_at=utcnow(), origin="central")
-        repo.insert_contacts(conn, demo_contacts(central.id, 40, seed=3))
+        campaign_store.insert_campaign(conn, central, created_at=utcnow(), origin="central")
+        contact_store.insert_contacts(conn, demo_contacts(central.id, 40, seed=3))
     invented_calls(ws, central.id, 6, rng)
     ws.close()
     return paths

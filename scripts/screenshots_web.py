@@ -37,7 +37,7 @@ def main() -> int:
         serving("sqlite", str(Path(tmp) / "zentrale.db"), Path(tmp)) as env,
         sync_playwright() as pw,
     ):
-        env.office.add_org("OV Beispieldorf")
+        env.office.commands.add_org("OV Beispieldorf")
         data = populate(env, name="KV Musterstadt")
         staff = make_staff(env, name="Erika Zentrale")
         browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)

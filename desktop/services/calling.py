@@ -17,18 +17,13 @@ from desktop.domain import queue
 from desktop.domain.calling_hours import CallingTimeVerdict, check_calling_time
 from desktop.domain.models import CallReport, Campaign, Contact, ContactState, ContactStatus, Outcome
 from desktop.services import clearance_gate, volunteers
-from desktop.storage import audit, repo
+from desktop.storage import audit, campaign_store, clearance_store, contact_store, outbox_store, report_store
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 
 Clock = Callable[[], datetime]
 GATE_CACHE = timedelta(minutes=1)
-_GATE_FINGERPRINT = (
-    "SELECT (SELECT data_version FROM pragma_data_version), (SELECT max(received_at) FROM clearances), "
-    "(SELECT group_concat(value, '|') FROM meta WHERE key IN ('revocations_version', 'trusted_time', "
-    "'clearance_refusals', 'device_id')), (SELECT max(coalesce(decided_at, signed_at)) FROM pledges)"
-)
 
 
 @dataclass(frozen=True)
@@ -106,10 +101,10 @@ class ReportSaved:
 def _register_local_objection(conn: Connection, report: CallReport) -> None:
     """A local campaign's objection goes to the organisation-wide register with the contact's normalised numbers
     and nothing else (issue 13.1; the report itself stays on the PC, DP-3)."""
-    contact = repo.get_contact(conn, report.contact_id)
+    contact = contact_store.get_contact(conn, report.contact_id)
     numbers = [n for n in (contact.phone, contact.phone2) if n] if contact is not None else []
     if numbers:
-        repo.enqueue(
+        outbox_store.enqueue(
             conn,
             item_id=uuid.uuid4().hex,
             kind="objection",
@@ -139,13 +134,13 @@ class CallingService:
         return self._last_report
 
     def campaigns(self) -> list[Campaign]:
-        return repo.list_campaigns(self.ws.conn)
+        return campaign_store.list_campaigns(self.ws.conn)
 
     # ------------------------------------------------------------------ the next person
 
     def next_card(self, campaign_id: str) -> NextCard:
         conn = self.ws.conn
-        campaign = repo.get_campaign(conn, campaign_id)
+        campaign = campaign_store.get_campaign(conn, campaign_id)
         if campaign is None:
             return NoCampaign()
         now = self.clock()
@@ -156,11 +151,13 @@ class CallingService:
         if not verdict.allowed:
             return OutsideHours(campaign, verdict)
         reached = (
-            repo.count_status(conn, campaign_id, ContactStatus.DONE) if campaign.rules.goal_reached else 0
+            contact_store.count_status(conn, campaign_id, ContactStatus.DONE)
+            if campaign.rules.goal_reached
+            else 0
         )
         contact_id = None
         if not queue.goal_met(campaign.rules, reached):
-            contact_id = repo.next_contact_id(
+            contact_id = contact_store.next_contact_id(
                 conn,
                 campaign_id,
                 now=now,
@@ -169,9 +166,9 @@ class CallingService:
                 cooldown=timedelta(hours=campaign.rules.cooldown_hours),
             )
         if contact_id is None:
-            reached = repo.count_status(conn, campaign_id, ContactStatus.DONE)
+            reached = contact_store.count_status(conn, campaign_id, ContactStatus.DONE)
             explanation = queue.explain_empty(
-                repo.all_states(conn, campaign_id),
+                contact_store.all_states(conn, campaign_id),
                 now=now,
                 rules=campaign.rules,
                 me=self.caller_id,
@@ -181,7 +178,7 @@ class CallingService:
         return self._card(campaign, contact_id)
 
     def _card(self, campaign: Campaign, contact_id: str) -> Card:
-        contact = repo.get_contact(self.ws.conn, contact_id)
+        contact = contact_store.get_contact(self.ws.conn, contact_id)
         assert contact is not None
         history = tuple(
             Attempt(
@@ -190,13 +187,15 @@ class CallingService:
                 r.caller_id == self.caller_id,
                 r.note if campaign.rules.notes_enabled else "",
             )
-            for r in queue.effective_reports(contact_id, repo.reports_for_contact(self.ws.conn, contact_id))
+            for r in queue.effective_reports(
+                contact_id, report_store.reports_for_contact(self.ws.conn, contact_id)
+            )
         )
         return Card(campaign, contact.restricted_to(campaign.allowed_fields), history)
 
     def card_for(self, campaign_id: str, contact_id: str) -> Card | NotCleared:
         """The card of a given contact (to correct the last report, or to re-check it after a sync)."""
-        campaign = repo.get_campaign(self.ws.conn, campaign_id)
+        campaign = campaign_store.get_campaign(self.ws.conn, campaign_id)
         assert campaign is not None
         gate = self._gate(campaign, self.clock())
         if not gate.valid:
@@ -211,7 +210,7 @@ class CallingService:
         decisions, and `PRAGMA data_version`, which moves when the sync connection commits) and for at most a
         minute, never past the clearance's own deadline.
         """
-        key = (campaign.purpose,) + tuple(self.ws.conn.execute(_GATE_FINGERPRINT).fetchone())
+        key = (campaign.purpose,) + clearance_store.gate_fingerprint(self.ws.conn)
         cached = self._gate_cache.get(key)
         if cached is not None and cached[1] > now and now >= cached[2]:
             return cached[0]
@@ -242,21 +241,21 @@ class CallingService:
         if report.caller_id != self.caller_id:
             raise PermissionError("a report is always the signed-in person's own")
         with self.ws.transaction() as conn:
-            state = repo.get_state(conn, report.contact_id)
-            campaign = repo.get_campaign(conn, report.campaign_id)
+            state = contact_store.get_state(conn, report.contact_id)
+            campaign = campaign_store.get_campaign(conn, report.campaign_id)
             if state is None or campaign is None:
                 raise KeyError("unknown contact or campaign")
             if report.corrects is None:
                 new_state = queue.apply_report(state, report, campaign.rules)
             else:
-                earlier = repo.reports_for_contact(conn, report.contact_id)
+                earlier = report_store.reports_for_contact(conn, report.contact_id)
                 new_state = queue.fold_reports(
                     report.contact_id, [*earlier, report], campaign.rules, position=state.position
                 )
-            repo.insert_report(conn, report)
-            repo.save_state(conn, new_state)
-            local = repo.campaign_origin(conn, report.campaign_id) == "local"
-            seq = repo.enqueue(
+            report_store.insert_report(conn, report)
+            contact_store.save_state(conn, new_state)
+            local = campaign_store.campaign_origin(conn, report.campaign_id) == "local"
+            seq = outbox_store.enqueue(
                 conn,
                 item_id=report.id,
                 kind="report",
@@ -274,7 +273,7 @@ class CallingService:
                     person_id=self.caller_id,
                     subject=report.contact_id,
                 )
-            pending = repo.pending_count(conn)
+            pending = outbox_store.pending_count(conn)
         corrected = report.corrects is not None
         self._shift = ShiftCounts(
             calls=self._shift.calls + (0 if corrected else 1),

@@ -13,7 +13,8 @@ from datetime import datetime
 
 from desktop.services.enrolment import Enrolment, trusted_now
 from desktop.storage.database import Connection
-from desktop.storage.repo import get_meta
+from desktop.storage import clearance_store
+from desktop.storage.meta_store import get_meta
 from sync.core import clearance as clr
 
 
@@ -65,9 +66,7 @@ def check(conn: Connection, purpose: str, system_now: datetime) -> GateStatus:
     now = trusted_now(conn, system_now)
     revocations = _revocations(conn, enrolment, now)
     last_reason: str | None = None
-    for resolution_id, signed in conn.execute(
-        "SELECT resolution_id, signed FROM clearances ORDER BY received_at DESC"
-    ):
+    for resolution_id, signed in clearance_store.signed_clearances(conn):
         try:
             claims = clr.verify_clearance(
                 clr.SignedClearance.model_validate_json(signed),

@@ -21,7 +21,7 @@ from desktop.domain.models import (
     Role,
 )
 from desktop.paths import WorkspacePaths
-from desktop.storage import repo
+from desktop.storage import campaign_store, contact_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 
@@ -151,6 +151,6 @@ def create_demo_workspace(
     campaign = demo_campaign()
     with ws.transaction() as conn:
         ws.set_meta(conn, "demo", "1")
-        repo.insert_campaign(conn, campaign, created_at=now)
-        repo.insert_contacts(conn, demo_contacts(campaign.id, count))
+        campaign_store.insert_campaign(conn, campaign, created_at=now)
+        contact_store.insert_contacts(conn, demo_contacts(campaign.id, count))
     return ws

@@ -22,7 +22,7 @@ from desktop.services.demo import (
     demo_campaign,
     demo_contacts,
 )
-from desktop.storage import repo
+from desktop.storage import campaign_store
 from desktop.storage.workspace import Workspace
 from sync.core.memberfile import MemberRecord
 
@@ -99,14 +99,14 @@ class DemoOffice:
         """Register the invented office, its lead, resolution, training and declaration, release a campaign;
         returns a one-time enrolment code for the lead."""
         from sync.server.db import open_database
-        from sync.server.services import CentralOffice
+        from sync.server.office import CentralOffice
 
         engine = open_database(self.database_url)
         try:
             office = CentralOffice(engine)
             today = office.today()
-            org = office.add_org(DEMO_ORG)
-            lead = office.add_person(org, DEMO_LEAD_LABEL)
+            org = office.commands.add_org(DEMO_ORG)
+            lead = office.commands.add_person(org, DEMO_LEAD_LABEL)
             records = [
                 MemberRecord(
                     row=i + 2,
@@ -120,8 +120,8 @@ class DemoOffice:
                 )
                 for i, c in enumerate(demo_contacts("seed", members))
             ]
-            office.import_members(org, records)
-            resolution = office.add_resolution(
+            office.commands.import_members(org, records)
+            resolution = office.commands.add_resolution(
                 org,
                 today - timedelta(days=7),
                 "Kreisvorstand (Demo)",
@@ -130,10 +130,10 @@ class DemoOffice:
                 valid_until=today + timedelta(days=365),
                 document_ref="Demo-Beschluss",
             )
-            office.record_training(lead, today - timedelta(days=3))
-            office.record_declaration(lead, today - timedelta(days=2), text_version="demo")
-            office.release_campaign(org, demo_campaign().title, "invitation", resolution)
-            code, _ = office.create_enrolment_code(org, lead)
+            office.commands.record_training(lead, today - timedelta(days=3))
+            office.commands.record_declaration(lead, today - timedelta(days=2), text_version="demo")
+            office.commands.release_campaign(org, demo_campaign().title, "invitation", resolution)
+            code, _ = office.commands.create_enrolment_code(org, lead)
             return code
         finally:
             engine.dispose()
@@ -150,7 +150,7 @@ def create_enrolled_demo(paths: WorkspacePaths, office: DemoOffice) -> Workspace
     template = demo_campaign()
     with workspace.transaction() as conn:
         workspace.set_meta(conn, "demo", "1")
-        for campaign in repo.list_campaigns(conn):
+        for campaign in campaign_store.list_campaigns(conn):
             # The lead prepares the campaign's script and questions on the PC (the central office releases
             # only the list); the demo campaign may be tried at any hour.
             updated = campaign.model_copy(
@@ -161,9 +161,7 @@ def create_enrolled_demo(paths: WorkspacePaths, office: DemoOffice) -> Workspace
                     "rules": template.rules,
                 }
             )
-            conn.execute(
-                "UPDATE campaigns SET definition = ? WHERE id = ?", (updated.model_dump_json(), campaign.id)
-            )
+            campaign_store.update_campaign_definition(conn, updated)
     return workspace
 
 

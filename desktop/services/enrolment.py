@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 
 from desktop.storage.database import Connection
+from desktop.storage.meta_store import get_meta_many
 from desktop.storage.trusted_time import observe_time, trusted_now
 
 __all__ = ["Enrolment", "b64url", "observe_time", "trusted_now"]
@@ -32,11 +33,7 @@ class Enrolment:
 
     @classmethod
     def load(cls, conn: Connection) -> Enrolment | None:
-        meta = dict(
-            conn.execute(
-                f"SELECT key, value FROM meta WHERE key IN ({','.join('?' * len(META_KEYS))})", META_KEYS
-            ).fetchall()
-        )
+        meta = get_meta_many(conn, META_KEYS)
         if set(meta) != set(META_KEYS):
             return None
         pinned = {kid: b64url(key) for kid, key in json.loads(meta["pinned_keys"]).items()}

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from desktop.domain.models import Campaign, Contact, Role
 from desktop.domain.script import PLACEHOLDERS, _PLACEHOLDER
 from desktop.paths import WorkspacePaths
-from desktop.storage import audit, repo
+from desktop.storage import audit, campaign_store, contact_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from sync.core.purposes import PURPOSES, get_purpose
@@ -225,16 +225,16 @@ def _resolution(extra: dict[str, object] | None) -> Resolution:
 
 def campaign_info(ws: Workspace, campaign_id: str) -> CampaignInfo:
     conn = ws.conn
-    campaign = repo.get_campaign(conn, campaign_id)
-    row = repo.campaign_row(conn, campaign_id)
+    campaign = campaign_store.get_campaign(conn, campaign_id)
+    row = campaign_store.campaign_row(conn, campaign_id)
     if campaign is None or row is None:
         raise LeadError("unknown_campaign")
-    extra = repo.get_campaign_lead(conn, campaign_id)
+    extra = campaign_store.get_campaign_lead(conn, campaign_id)
     return CampaignInfo(
         campaign=campaign,
         status=row[0],
         origin=row[1],
-        contacts=repo.contact_count(conn, campaign_id),
+        contacts=contact_store.contact_count(conn, campaign_id),
         resolution=_resolution(extra),
         grace_days=int(extra["grace_days"])
         if extra and extra.get("grace_days") is not None
@@ -245,8 +245,7 @@ def campaign_info(ws: Workspace, campaign_id: str) -> CampaignInfo:
 
 
 def list_campaign_infos(ws: Workspace, *, include_ended: bool = True) -> list[CampaignInfo]:
-    sql = "SELECT id FROM campaigns" + ("" if include_ended else " WHERE status != 'ended'")
-    ids = [r[0] for r in ws.conn.execute(sql + " ORDER BY created_at, id")]
+    ids = campaign_store.campaign_ids(ws.conn, include_ended=include_ended)
     return [campaign_info(ws, i) for i in ids]
 
 
@@ -290,7 +289,7 @@ def _store_resolution(conn, campaign_id: str, resolution: Resolution | None, gra
         if not 0 <= grace_days <= 30:
             raise LeadError("grace_days_out_of_range")
         values["grace_days"] = grace_days
-    repo.put_campaign_lead(conn, campaign_id, **values)
+    campaign_store.put_campaign_lead(conn, campaign_id, **values)
 
 
 def create_campaign(
@@ -309,9 +308,9 @@ def create_campaign(
         raise LeadError("invalid_campaign", ", ".join(f"{p.field}:{p.code}" for p in problems))
     now = now or utcnow()
     with ws.transaction() as conn:
-        if repo.campaign_row(conn, campaign.id) is not None:
+        if campaign_store.campaign_row(conn, campaign.id) is not None:
             raise LeadError("campaign_exists")
-        repo.insert_campaign(conn, campaign, created_at=now)
+        campaign_store.insert_campaign(conn, campaign, created_at=now)
         _store_resolution(conn, campaign.id, resolution, grace_days)
         audit.append(
             conn, audit.AuditKind.CAMPAIGN_CREATED, at=now, person_id=ws.person.id, subject=campaign.id
@@ -328,8 +327,8 @@ def update_campaign(
     if problems:
         raise LeadError("invalid_campaign", ", ".join(f"{p.field}:{p.code}" for p in problems))
     with ws.transaction() as conn:
-        old = repo.get_campaign(conn, campaign.id)
-        row = repo.campaign_row(conn, campaign.id)
+        old = campaign_store.get_campaign(conn, campaign.id)
+        row = campaign_store.campaign_row(conn, campaign.id)
         if old is None or row is None:
             raise LeadError("unknown_campaign")
         if row[0] == "ended":
@@ -337,13 +336,13 @@ def update_campaign(
         if row[1] != "local":
             raise LeadError("campaign_from_central_office")
         changed = _diff(old, campaign)
-        if {"purpose", "categories"} & set(changed) and repo.contact_count(conn, campaign.id):
+        if {"purpose", "categories"} & set(changed) and contact_store.contact_count(conn, campaign.id):
             raise LeadError("purpose_fixed")  # a new purpose needs a new list (DP-1)
         if changed:
-            repo.update_campaign_definition(conn, campaign)
-        before = repo.get_campaign_lead(conn, campaign.id)
+            campaign_store.update_campaign_definition(conn, campaign)
+        before = campaign_store.get_campaign_lead(conn, campaign.id)
         _store_resolution(conn, campaign.id, resolution, grace_days)
-        if repo.get_campaign_lead(conn, campaign.id) != before:
+        if campaign_store.get_campaign_lead(conn, campaign.id) != before:
             changed.append("resolution")
     return CampaignChanged(campaign, created=False, changed=tuple(changed))
 

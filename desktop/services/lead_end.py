@@ -28,7 +28,17 @@ from datetime import date, datetime, timedelta
 
 from desktop.domain.calling_hours import to_berlin
 from desktop.services.lead import LeadError, campaign_info, require_lead
-from desktop.storage import audit, repo
+from desktop.storage import (
+    audit,
+    campaign_store,
+    contact_store,
+    database,
+    outbox_store,
+    people_store,
+    report_store,
+    slice_store,
+)
+from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db, utcnow
 from desktop.storage.workspace import Workspace
 
@@ -73,10 +83,10 @@ class CampaignEnded:
 
 def end_preview(ws: Workspace, campaign_id: str) -> EndPreview:
     info = campaign_info(ws, campaign_id)
-    labels = {pid: label for pid, label, _r, _o in repo.people(ws.conn)}
+    labels = {pid: label for pid, label, _r, _o in people_store.people(ws.conn)}
     unsynced = tuple(
         UnsyncedReport(rid, from_db(at), outcome, labels.get(caller, "?"))  # type: ignore[arg-type]
-        for rid, at, outcome, caller in repo.pending_reports(ws.conn, campaign_id)
+        for rid, at, outcome, caller in outbox_store.pending_reports(ws.conn, campaign_id)
     )
     return EndPreview(
         campaign_id,
@@ -98,7 +108,7 @@ def end_campaign(
     info = campaign_info(ws, campaign_id)
     if info.status == "ended" and info.contacts == 0:
         raise LeadError("campaign_ended")
-    pending = len(repo.pending_reports(ws.conn, campaign_id))
+    pending = len(outbox_store.pending_reports(ws.conn, campaign_id))
     if pending and not accept_unsynced:
         raise UnsyncedReports(pending)
     return _wipe(ws, campaign_id, now=now, reason="lead")
@@ -112,7 +122,7 @@ def expire_campaigns(ws: Workspace, now: datetime | None = None) -> list[Campaig
     now = now or utcnow()
     today = to_berlin(now).date()
     out = []
-    for cid, status in list(ws.conn.execute("SELECT id, status FROM campaigns ORDER BY created_at, id")):
+    for cid, status in campaign_store.campaign_statuses(ws.conn):
         info = campaign_info(ws, cid)
         due = info.wipe_due
         overdue = due is not None and today > due
@@ -121,36 +131,36 @@ def expire_campaigns(ws: Workspace, now: datetime | None = None) -> list[Campaig
     return out
 
 
-def _scrub_synced_free_text(conn, campaign_id: str) -> None:  # type: ignore[no-untyped-def]
+def _scrub_synced_free_text(conn: Connection, campaign_id: str) -> None:
     """DP-6: notes and messages to the organizer go once the central office has the report ('sent'), or at the
     wipe of a lead's local campaign, whose reports never leave the PC ('local'). Unsynced ones are kept."""
-    rows = list(
-        conn.execute(
-            "SELECT r.id, r.body, o.seq, o.payload FROM reports r JOIN outbox o ON o.item_id = r.id AND o.kind = 'report' "
-            "WHERE r.campaign_id = ? AND o.state IN ('sent', 'local')",
-            (campaign_id,),
-        )
-    )
-    for rid, body, seq, payload in rows:
-        for text, table, key, col in ((body, "reports", rid, "body"), (payload, "outbox", seq, "payload")):
-            doc = json.loads(text)
-            if doc.get("note") or doc.get("organizer_message"):
-                doc["note"] = ""
-                doc["organizer_message"] = ""
-                where = "id" if table == "reports" else "seq"
-                conn.execute(
-                    f"UPDATE {table} SET {col} = ? WHERE {where} = ?",
-                    (json.dumps(doc, separators=(",", ":"), sort_keys=table == "outbox"), key),
-                )
+    for rid, body, seq, payload in report_store.with_outbox_item(conn, campaign_id, ("sent", "local")):
+        scrubbed = _without_free_text(body, sort_keys=False)
+        if scrubbed is not None:
+            report_store.set_body(conn, rid, scrubbed)
+        scrubbed = _without_free_text(payload, sort_keys=True)
+        if scrubbed is not None:
+            outbox_store.set_payload(conn, seq, scrubbed)
+
+
+def _without_free_text(text: str, *, sort_keys: bool) -> str | None:
+    """The JSON document without note and message to the organizer, or None when it has neither."""
+    doc = json.loads(text)
+    if not (doc.get("note") or doc.get("organizer_message")):
+        return None
+    doc["note"] = ""
+    doc["organizer_message"] = ""
+    return json.dumps(doc, separators=(",", ":"), sort_keys=sort_keys)
 
 
 def _wipe(ws: Workspace, campaign_id: str, *, now: datetime, reason: str) -> CampaignEnded:
     with ws.transaction() as conn:
-        wiped = repo.delete_campaign_contacts(conn, campaign_id)
+        wiped = contact_store.delete_contacts(conn, campaign_id)
+        slice_store.delete_slices(conn, campaign_id)
         _scrub_synced_free_text(conn, campaign_id)
-        repo.set_campaign_status(conn, campaign_id, "ended")
-        extra = repo.get_campaign_lead(conn, campaign_id) or {}
-        repo.put_campaign_lead(
+        campaign_store.set_campaign_status(conn, campaign_id, "ended")
+        extra = campaign_store.get_campaign_lead(conn, campaign_id) or {}
+        campaign_store.put_campaign_lead(
             conn,
             campaign_id,
             ended_at=extra.get("ended_at") or to_db(now),
@@ -164,7 +174,7 @@ def _wipe(ws: Workspace, campaign_id: str, *, now: datetime, reason: str) -> Cam
         audit.append(
             conn, audit.AuditKind.CAMPAIGN_ENDED, at=now, person_id=ws.person.id, subject=campaign_id
         )
-        kept = len(repo.pending_reports(conn, campaign_id))
+        kept = len(outbox_store.pending_reports(conn, campaign_id))
     compact(ws)
     removed = remove_stale_backups(ws)
     log.info("campaign wiped (%s): %d contacts, %d unsynced reports kept", reason, wiped, kept)
@@ -173,9 +183,7 @@ def _wipe(ws: Workspace, campaign_id: str, *, now: datetime, reason: str) -> Cam
 
 def compact(ws: Workspace) -> None:
     """VACUUM (outside any transaction) and truncate the WAL, so no freed page keeps old content."""
-    ws.conn.execute("VACUUM")
-    row = ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    if row is not None and row[0] != 0:
+    if not database.compact(ws.conn):
         log.warning("WAL checkpoint after wipe was blocked")
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from desktop.domain.models import CallReport
 from desktop.services.lead import LeadError, require_lead
-from desktop.storage import audit, repo
+from desktop.storage import audit, campaign_store, report_store
 from desktop.storage.atomic import write_atomic
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
@@ -71,7 +71,7 @@ def _answer(value: object) -> str:
 
 def results_csv(ws: Workspace, campaign_id: str) -> tuple[str, int, tuple[str, ...]]:
     """The CSV text, its row count and its columns (no I/O besides the database)."""
-    campaign = repo.get_campaign(ws.conn, campaign_id)
+    campaign = campaign_store.get_campaign(ws.conn, campaign_id)
     if campaign is None:
         raise LeadError("unknown_campaign")
     question_ids = [q.id for q in campaign.questions]
@@ -80,7 +80,7 @@ def results_csv(ws: Workspace, campaign_id: str) -> tuple[str, int, tuple[str, .
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(columns)
     rows = 0
-    for body in repo.report_bodies(ws.conn, campaign_id):
+    for body in report_store.report_bodies(ws.conn, campaign_id):
         r = CallReport.model_validate_json(body)
         writer.writerow(
             [

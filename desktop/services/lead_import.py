@@ -23,7 +23,7 @@ from typing import Any
 
 from desktop.domain.models import Campaign, new_id
 from desktop.services.lead import LeadError, require_lead
-from desktop.storage import audit, objection_register, repo
+from desktop.storage import audit, campaign_store, contact_store, database, objection_register
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from sync.core import memberfile
@@ -52,8 +52,8 @@ class ImportDone:
 
 def _open_campaign(ws: Workspace, campaign_id: str) -> Campaign:
     require_lead(ws)
-    campaign = repo.get_campaign(ws.conn, campaign_id)
-    row = repo.campaign_row(ws.conn, campaign_id)
+    campaign = campaign_store.get_campaign(ws.conn, campaign_id)
+    row = campaign_store.campaign_row(ws.conn, campaign_id)
     if campaign is None or row is None:
         raise LeadError("unknown_campaign")
     if row[0] == "ended":
@@ -124,7 +124,7 @@ def commit_import(
     now = now or utcnow()
     total = len(result.records)
     with ws.transaction() as conn:
-        listed = repo.campaign_phones(conn, campaign_id)
+        listed = contact_store.campaign_phones(conn, campaign_id)
         on_register = objection_register.matcher(conn)
         contacts: list[tuple[str, ...]] = []
         skipped = objected = 0
@@ -142,35 +142,30 @@ def commit_import(
             if rec.phone2:
                 listed.add(rec.phone2)
             # The fields were validated by memberfile and are restricted to the purpose here; plain rows in the
-            # column order of repo.CONTACT_ROW (100k model objects would cost more than the inserts).
+            # column order of contact_store.CONTACT_ROW (100k model objects would cost more than the inserts).
             contacts.append(
                 (new_id(), *((getattr(rec, f) or "") if f in allowed else "" for f in fields), rec.category)
             )
-        start = repo.next_position(conn, campaign_id)
+        start = contact_store.next_position(conn, campaign_id)
         # Positions follow the file (list order); rows go in ordered by their random id, so the primary-key
         # index grows at its end instead of at random pages (about twice as fast on a large list).
         rows = sorted(((c[0], start + i, c) for i, c in enumerate(contacts)), key=lambda r: r[0])
         done = 0
         if progress is not None:
             progress(0, total)
-        previous_cache = conn.execute("PRAGMA cache_size").fetchone()[0]
-        conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
         # A large list goes in faster when the secondary indexes are built once afterwards (a sort) instead of
         # being updated row by row; the whole thing stays one transaction, so a failure changes nothing.
-        rebuild = repo.drop_contact_indexes(conn) if len(rows) >= BULK_REBUILD_ROWS else []
-        try:
+        with database.page_cache(conn, IMPORT_CACHE_KIB):
+            rebuild = contact_store.drop_contact_indexes(conn) if len(rows) >= BULK_REBUILD_ROWS else []
             for i in range(0, len(rows), INSERT_CHUNK):
                 if cancelled is not None and cancelled():
                     raise memberfile.ImportCancelled()
                 chunk = rows[i : i + INSERT_CHUNK]
-                repo.insert_contact_rows(conn, campaign_id, [(pos, c) for _id, pos, c in chunk])
+                contact_store.insert_contact_rows(conn, campaign_id, [(pos, c) for _id, pos, c in chunk])
                 done += len(chunk)
                 if progress is not None:
                     progress(done + skipped + objected, total)
-            for sql in rebuild:
-                conn.execute(sql)
-        finally:
-            conn.execute(f"PRAGMA cache_size = {int(previous_cache)}")
+            contact_store.restore_contact_indexes(conn, rebuild)
         audit.append(
             conn,
             audit.AuditKind.IMPORT,
@@ -178,7 +173,7 @@ def commit_import(
             person_id=ws.person.id,
             subject=f"{campaign_id}:{len(contacts)}",
         )
-        after = repo.contact_count(conn, campaign_id)
+        after = contact_store.contact_count(conn, campaign_id)
     return ImportDone(campaign_id, len(contacts), skipped, after, objected)
 
 

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from desktop.domain.calling_hours import to_berlin
 from desktop.domain.models import ContactStatus, Outcome
 from desktop.services.lead import LeadError
-from desktop.storage import repo
+from desktop.storage import campaign_store, contact_store, outbox_store, people_store, report_store
 from desktop.storage.timefmt import from_db, utcnow
 from desktop.storage.workspace import Workspace
 
@@ -78,19 +78,16 @@ class Progress:
 def progress(ws: Workspace, campaign_id: str, *, now: datetime | None = None) -> Progress:
     now = now or utcnow()
     conn = ws.conn
-    campaign = repo.get_campaign(conn, campaign_id)
-    row = repo.campaign_row(conn, campaign_id)
+    campaign = campaign_store.get_campaign(conn, campaign_id)
+    row = campaign_store.campaign_row(conn, campaign_id)
     if campaign is None or row is None:
         raise LeadError("unknown_campaign")
     by_status = {s.value: 0 for s in ContactStatus}
-    by_status.update(repo.status_counts(conn, campaign_id))
+    by_status.update(contact_store.status_counts(conn, campaign_id))
     total = sum(by_status.values())
-    callbacks = conn.execute(
-        "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = 'open' AND callback_after IS NOT NULL",
-        (campaign_id,),
-    ).fetchone()[0]
+    callbacks = contact_store.open_callbacks(conn, campaign_id)
 
-    reports = repo.effective_reports(conn, campaign_id)
+    reports = report_store.effective_reports(conn, campaign_id)
     by_outcome = {o.value: 0 for o in Outcome}
     reached_people: set[str] = set()
     objection_people: set[str] = set()
@@ -125,7 +122,7 @@ def progress(ws: Workspace, campaign_id: str, *, now: datetime | None = None) ->
             hours[slot] += 1
             hours_reached[slot] += int(is_reached)
 
-    labels = {pid: (label, opt_in) for pid, label, _role, opt_in in repo.people(conn)}
+    labels = {pid: (label, opt_in) for pid, label, _role, opt_in in people_store.people(conn)}
     volunteers = sorted(
         (
             Volunteer(labels[pid][0], c[0], c[1])
@@ -134,7 +131,7 @@ def progress(ws: Workspace, campaign_id: str, *, now: datetime | None = None) ->
         ),
         key=lambda v: (-v.calls, v.label),
     )
-    extra = repo.get_campaign_lead(conn, campaign_id) or {}
+    extra = campaign_store.get_campaign_lead(conn, campaign_id) or {}
     return Progress(
         campaign_id=campaign_id,
         title=campaign.title,
@@ -156,7 +153,7 @@ def progress(ws: Workspace, campaign_id: str, *, now: datetime | None = None) ->
         ),
         per_day=tuple(DayBucket(d, dict(days[d])) for d in sorted(days)),
         volunteers=tuple(volunteers),
-        pending_uploads=len(repo.pending_reports(conn, campaign_id)),
+        pending_uploads=len(outbox_store.pending_reports(conn, campaign_id)),
         goal=campaign.rules.goal_reached,
         wiped=bool(extra.get("wiped_at")),
     )

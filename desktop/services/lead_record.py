@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.domain.calling_hours import to_berlin
 from desktop.domain.models import QuestionKind
 from desktop.services.lead import campaign_info, purpose_fields, require_lead
-from desktop.storage import repo
+from desktop.storage import people_store
 from desktop.storage.atomic import write_atomic
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
@@ -66,7 +66,7 @@ def record_html(ws: Workspace, campaign_id: str, *, now: datetime | None = None)
     purpose = get_purpose(c.purpose)
     res = info.resolution
     e = html.escape
-    leads = [label for _pid, label, role, _o in repo.people(ws.conn) if role == "lead"]
+    leads = [label for _pid, label, role, _o in people_store.people(ws.conn) if role == "lead"]
     responsible = res.responsible or tuple(leads)
     fields = [FIELD_LABELS_DE[f] for f in purpose_fields(c.purpose)]
     report_data = [

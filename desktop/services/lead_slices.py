@@ -15,7 +15,7 @@ from datetime import datetime
 
 from desktop.domain.models import new_id
 from desktop.services.lead import LeadError, require_lead
-from desktop.storage import repo
+from desktop.storage import campaign_store, contact_store, slice_store
 from desktop.storage.timefmt import from_db, utcnow
 from desktop.storage.workspace import Workspace
 
@@ -58,8 +58,8 @@ class SlicesChanged:
 
 def list_slices(ws: Workspace, campaign_id: str) -> list[SliceInfo]:
     out = []
-    for s in repo.list_slices(ws.conn, campaign_id):
-        open_count, _ = repo.slice_counts(ws.conn, str(s["id"]))
+    for s in slice_store.list_slices(ws.conn, campaign_id):
+        open_count, _ = contact_store.slice_counts(ws.conn, str(s["id"]))
         out.append(
             SliceInfo(
                 id=str(s["id"]),
@@ -95,24 +95,26 @@ def split(
     if until <= now:
         raise LeadError("deadline_in_past")
     with ws.transaction() as conn:
-        row = repo.campaign_row(conn, campaign_id)
+        row = campaign_store.campaign_row(conn, campaign_id)
         if row is None:
             raise LeadError("unknown_campaign")
         if row[0] == "ended":
             raise LeadError("campaign_ended")
-        free = repo.free_open_contact_ids(conn, campaign_id, now)
+        free = contact_store.free_open_contact_ids(conn, campaign_id, now)
         if not free:
             raise LeadError("nothing_to_split")
         n = len(holders)
         base, extra = divmod(len(free), n)
-        first_number = 1 + max((int(s["number"]) for s in repo.list_slices(conn, campaign_id)), default=0)
+        first_number = 1 + max(
+            (int(s["number"]) for s in slice_store.list_slices(conn, campaign_id)), default=0
+        )
         start = 0
         for i, holder in enumerate(holders):
             size = base + (1 if i < extra else 0)
             part = free[start : start + size]
             start += size
             slice_id = new_id()
-            repo.insert_slice(
+            slice_store.insert_slice(
                 conn,
                 slice_id=slice_id,
                 campaign_id=campaign_id,
@@ -123,7 +125,7 @@ def split(
                 created_at=now,
                 reserved_until=until,
             )
-            repo.assign_to_slice(conn, slice_id, part, holder=holder.id, reserved_until=until)
+            slice_store.assign_to_slice(conn, slice_id, part, holder=holder.id, reserved_until=until)
     return SlicesChanged(campaign_id, tuple(list_slices(ws, campaign_id)), len(free))
 
 
@@ -136,12 +138,12 @@ def reserve(
     if until <= now:
         raise LeadError("deadline_in_past")
     with ws.transaction() as conn:
-        s = repo.get_slice(conn, slice_id)
+        s = slice_store.get_slice(conn, slice_id)
         if s is None:
             raise LeadError("unknown_slice")
         if s["released_at"] is not None:
             raise LeadError("slice_released")  # its people went back to the pool: split again instead
-        n = repo.reserve_slice(
+        n = slice_store.reserve_slice(
             conn,
             slice_id,
             holder=holder.id,
@@ -158,10 +160,10 @@ def release(ws: Workspace, slice_id: str, *, now: datetime | None = None) -> Sli
     require_lead(ws)
     now = now or utcnow()
     with ws.transaction() as conn:
-        s = repo.get_slice(conn, slice_id)
+        s = slice_store.get_slice(conn, slice_id)
         if s is None:
             raise LeadError("unknown_slice")
-        n = repo.release_slice(conn, slice_id, at=now)
+        n = slice_store.release_slice(conn, slice_id, at=now)
     campaign_id = str(s["campaign_id"])
     return SlicesChanged(campaign_id, tuple(list_slices(ws, campaign_id)), n)
 
@@ -170,7 +172,7 @@ def expire_slices(ws: Workspace, now: datetime | None = None) -> int:
     """Release every slice whose deadline has passed (DP-16); returns how many. Safe offline, any role."""
     now = now or utcnow()
     with ws.transaction() as conn:
-        ids = repo.expired_slice_ids(conn, now)
+        ids = slice_store.expired_slice_ids(conn, now)
         for slice_id in ids:
-            repo.release_slice(conn, slice_id, at=now)
+            slice_store.release_slice(conn, slice_id, at=now)
     return len(ids)

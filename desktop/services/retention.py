@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from desktop.services import clearance_gate
 from desktop.services.enrolment import trusted_now
-from desktop.storage import audit, repo
+from desktop.storage import audit, campaign_store, contact_store, database, meta_store
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db
 
@@ -22,7 +22,7 @@ WIPE_GRACE = timedelta(days=3)
 
 
 def _access_until(conn: Connection) -> dict[str, str]:
-    value = repo.get_meta(conn, "access_until")
+    value = meta_store.get_meta(conn, "access_until")
     return json.loads(value) if value else {}
 
 
@@ -32,15 +32,10 @@ def enforce(conn: Connection, system_now: datetime) -> list[str]:
     Returns the ids of the campaigns whose contact data was wiped. Runs its own transaction, then VACUUM.
     """
     now = trusted_now(conn, system_now)
-    purposes = [
-        r[0]
-        for r in conn.execute(
-            "SELECT DISTINCT purpose FROM campaigns WHERE origin = 'central' AND status != 'ended'"
-        )
-    ]
+    purposes = campaign_store.central_purposes(conn)
     until = _access_until(conn)
     wiped: list[str] = []
-    with repo.transaction(conn):
+    with database.transaction(conn):
         for purpose in purposes:
             gate = clearance_gate.check(conn, purpose, system_now)
             if gate.valid and gate.offline_deadline is not None:
@@ -52,16 +47,12 @@ def enforce(conn: Connection, system_now: datetime) -> list[str]:
             deadline = from_db(until.get(purpose))
             if gate.reason == "not_enrolled" or (deadline is not None and now < deadline + WIPE_GRACE):
                 continue
-            for (campaign_id,) in conn.execute(
-                "SELECT id FROM campaigns WHERE origin = 'central' AND purpose = ? AND status != 'ended'",
-                (purpose,),
-            ).fetchall():
-                if conn.execute("DELETE FROM contacts WHERE campaign_id = ?", (campaign_id,)).rowcount:
+            for campaign_id in campaign_store.central_campaign_ids(conn, purpose):
+                if contact_store.delete_contacts(conn, campaign_id):
                     wiped.append(campaign_id)
                     audit.append(conn, audit.AuditKind.WIPE, at=system_now, subject=campaign_id)
-            repo.set_meta(conn, "withheld", "1")
-        repo.set_meta(conn, "access_until", json.dumps(until))
+            meta_store.set_meta(conn, "withheld", "1")
+        meta_store.set_meta(conn, "access_until", json.dumps(until))
     if wiped:
-        conn.execute("VACUUM")  # secure_delete is on; VACUUM also rewrites the file without the freed pages
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        database.compact(conn)  # secure_delete is on; VACUUM also rewrites the file without the freed pages
     return wiped

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.services import clearance_gate
-from desktop.storage import repo
+from desktop.storage import campaign_store, contact_store, meta_store, outbox_store
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db
 
@@ -49,13 +49,11 @@ class WorkspaceStatus:
 
 
 def collect(conn: Connection, now: datetime) -> WorkspaceStatus:
-    meta = dict(
-        conn.execute("SELECT key, value FROM meta WHERE key IN ('org_name', 'last_sync', 'device_id')")
-    )
+    meta = meta_store.get_meta_many(conn, ("org_name", "last_sync", "device_id"))
     campaigns = []
     purposes = set()
-    for campaign in repo.list_campaigns(conn):
-        counts = repo.status_counts(conn, campaign.id)
+    for campaign in campaign_store.list_campaigns(conn):
+        counts = contact_store.status_counts(conn, campaign.id)
         campaigns.append(
             {
                 "id": campaign.id,
@@ -67,16 +65,11 @@ def collect(conn: Connection, now: datetime) -> WorkspaceStatus:
         )
         purposes.add(campaign.purpose)
     purpose = sorted(purposes)[0] if purposes else "invitation"
-    attention = tuple(
-        NeedsAttention(*row)
-        for row in conn.execute(
-            "SELECT item_id, kind, created_at, coalesce(last_error, '') FROM outbox WHERE state = 'rejected' ORDER BY seq"
-        )
-    )
+    attention = tuple(NeedsAttention(*row) for row in outbox_store.rejected_items(conn))
     return WorkspaceStatus(
         org=meta.get("org_name", ""),
         enrolled="device_id" in meta,
-        pending_uploads=repo.pending_count(conn),
+        pending_uploads=outbox_store.pending_count(conn),
         last_sync=from_db(meta.get("last_sync")),
         needs_attention=attention,
         campaigns=tuple(campaigns),

@@ -16,10 +16,11 @@ from desktop.domain.models import Role
 from desktop.paths import WorkspacePaths
 from desktop.services import clearance_gate, retention, session
 from desktop.services.enrolment import Enrolment, b64url, trusted_now
-from desktop.storage import audit
+from desktop.storage import audit, campaign_store
 from desktop.storage.database import Connection
 from desktop.storage.errors import ErrorCode, WorkspaceError
-from desktop.storage.repo import set_meta, transaction
+from desktop.storage.database import transaction
+from desktop.storage.meta_store import set_meta
 from desktop.storage.sync_store import WorkspaceSyncStore
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace, list_slots
@@ -82,7 +83,7 @@ def cleared_purposes(clock: Callable[[], datetime]) -> Callable[[Connection], se
     """The purposes of the stored campaigns that have a valid clearance now (the gate decides, DP-11)."""
 
     def cleared(conn: Connection) -> set[str]:
-        purposes = {r[0] for r in conn.execute("SELECT DISTINCT purpose FROM campaigns")}
+        purposes = campaign_store.purposes(conn)
         return {x for x in purposes if clearance_gate.check(conn, x, clock()).valid}
 
     return cleared

@@ -15,9 +15,9 @@ from desktop.domain.models import Person, Role, new_id
 from desktop.paths import resources_dir
 from desktop.services import clearance_gate
 from desktop.services.enrolment import trusted_now
-from desktop.storage import audit, repo
+from desktop.storage import audit, outbox_store, pledge_store
 from desktop.storage.database import Connection
-from desktop.storage.timefmt import from_db, to_db, utcnow
+from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 
 PLEDGE_VERSION = "2026-1"
@@ -74,12 +74,16 @@ def admit(
     person = workspace.add_person(label=label, role=Role.CALLER, passphrase=passphrase, now=now)
     pledge_id = new_id()
     with workspace.transaction() as conn:
-        conn.execute(
-            "INSERT INTO pledges (id, person_id, admitted_by, text_version, typed_name, signed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (pledge_id, person.id, workspace.person.id, PLEDGE_VERSION, typed_name.strip(), to_db(now)),
+        pledge_store.insert_pledge(
+            conn,
+            pledge_id=pledge_id,
+            person_id=person.id,
+            admitted_by=workspace.person.id,
+            text_version=PLEDGE_VERSION,
+            typed_name=typed_name.strip(),
+            signed_at=now,
         )
-        repo.enqueue(
+        outbox_store.enqueue(
             conn,
             item_id=pledge_id,
             kind="pledge",
@@ -102,13 +106,10 @@ def status_of(conn: Connection, person_id: str, role: Role, system_now: datetime
     """May this person call? Leads act under their own clearance; volunteers need their pledge (DP-11)."""
     if role is Role.LEAD:
         return PledgeStatus(True, "lead")
-    row = conn.execute(
-        "SELECT status, signed_at FROM pledges WHERE person_id = ? ORDER BY signed_at DESC LIMIT 1",
-        (person_id,),
-    ).fetchone()
-    if row is None:
+    latest = pledge_store.latest_pledge(conn, person_id)
+    if latest is None:
         return PledgeStatus(False, "no_pledge")
-    status, signed_at = row[0], from_db(row[1])
+    status, signed_at = latest
     if status == "confirmed":
         return PledgeStatus(True, "confirmed")
     if status == "rejected":

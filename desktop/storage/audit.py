@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from desktop.domain.models import new_id
-from desktop.storage import repo
+from desktop.storage import outbox_store
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import to_db
 from sync.core.audit_chain import GENESIS, entry_hash, first_break
@@ -83,7 +83,7 @@ def append(
             entry.hash,
         ),
     )
-    repo.enqueue(conn, item_id=entry.id, kind="audit_event", payload=asdict(entry), created_at=at)
+    outbox_store.enqueue(conn, item_id=entry.id, kind="audit_event", payload=asdict(entry), created_at=at)
     return entry
 
 

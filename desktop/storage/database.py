@@ -9,8 +9,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlcipher3
@@ -146,3 +148,37 @@ def integrity_problems(conn: Connection) -> list[str]:
     rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
     problems.extend(r for r in rows if r != "ok")
     return problems
+
+
+# ------------------------------------------------------------------------------- transactions and upkeep
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def compact(conn: Connection) -> bool:
+    """VACUUM (outside any transaction: it rewrites the file without the freed pages; secure_delete is on) and
+    truncate the WAL. Returns False when another connection blocked the checkpoint."""
+    conn.execute("VACUUM")
+    row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return row is None or row[0] == 0
+
+
+@contextlib.contextmanager
+def page_cache(conn: Connection, kib: int) -> Iterator[Connection]:
+    """A larger page cache for one bulk operation (an import), the previous size restored afterwards."""
+    previous = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = {int(kib)}")
+    try:
+        yield conn
+    finally:
+        conn.execute(f"PRAGMA cache_size = {previous}")

@@ -7,7 +7,7 @@ import base64
 from collections.abc import Callable
 
 from desktop.storage.database import Connection
-from desktop.storage.repo import get_meta, set_meta
+from desktop.storage.meta_store import get_meta, set_meta
 from sync.core import protocol as p
 
 

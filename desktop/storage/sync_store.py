@@ -15,7 +15,8 @@ from datetime import datetime
 from desktop.domain.models import CallReport, Campaign
 from desktop.storage import objection_register
 from desktop.storage.database import Connection
-from desktop.storage.repo import delete_meta, get_meta, set_meta, transaction
+from desktop.storage.database import transaction
+from desktop.storage.meta_store import delete_meta, get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
 from desktop.storage.trusted_time import observe_time, trusted_now
 from sync.client.engine import PushItem, Rules, Unencodable

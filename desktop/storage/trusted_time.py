@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop.storage.database import Connection
-from desktop.storage.repo import get_meta, set_meta
+from desktop.storage.meta_store import get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
 from sync.core import clearance as clr
 

@@ -14,8 +14,14 @@ from datetime import datetime
 from desktop.domain.models import Person, Role, new_id
 from desktop.paths import WorkspacePaths
 from desktop.storage import migrate as migrations
-from desktop.storage import repo
-from desktop.storage.database import Connection, DatabaseError, integrity_problems, open_encrypted
+from desktop.storage import meta_store, people_store
+from desktop.storage.database import (
+    Connection,
+    DatabaseError,
+    integrity_problems,
+    open_encrypted,
+    transaction,
+)
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile, new_database_key
 from desktop.storage.timefmt import to_db, utcnow
@@ -70,16 +76,14 @@ class Workspace:
         conn = open_encrypted(paths.database, key, create=True)
         try:
             migrations.migrate(conn)
-            with repo.transaction(conn):
-                conn.executemany(
-                    "INSERT INTO meta (key, value) VALUES (?, ?)",
-                    [
-                        ("workspace_id", workspace_id),
-                        ("org_name", org_name),
-                        ("created_at", to_db(now)),
-                    ],
-                )
-                _insert_person(conn, person)
+            with transaction(conn):
+                for name, value in (
+                    ("workspace_id", workspace_id),
+                    ("org_name", org_name),
+                    ("created_at", to_db(now)),
+                ):
+                    meta_store.set_meta(conn, name, value)
+                people_store.insert_person(conn, person)
         except BaseException:
             conn.close()
             paths.database.unlink(missing_ok=True)
@@ -107,15 +111,12 @@ class Workspace:
             assert last_error is not None
             raise last_error
         try:
-            stored = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
-            if stored is None or stored[0] != slots.workspace_id:
+            if meta_store.get_meta(conn, "workspace_id") != slots.workspace_id:
                 raise WorkspaceError(ErrorCode.DAMAGED, "key slots belong to another workspace")
             migrations.migrate(conn, paths.database, paths.backups)
             meta = slots.find(slot_id).meta
-            row = conn.execute(
-                "SELECT id, label, role, created_at FROM people WHERE id = ?", (meta.person_id,)
-            ).fetchone()
-            if row is None:
+            person = people_store.get_person(conn, meta.person_id)
+            if person is None:
                 raise WorkspaceError(ErrorCode.DAMAGED, "person of the key slot is missing")
         except WorkspaceError:
             conn.close()
@@ -123,7 +124,6 @@ class Workspace:
         except DatabaseError:
             conn.close()
             raise WorkspaceError(ErrorCode.DAMAGED, "read failed") from None
-        person = Person(id=row[0], label=row[1], role=Role(row[2]), created_at=datetime.fromisoformat(row[3]))
         workspace = cls(paths, conn, slots, person, key)
         if len(keys) > 1:  # an interrupted rekey (R6): finish it while this person holds both keys
             from desktop.storage.rekey import finish_pending_keys  # rekey builds on this module
@@ -133,11 +133,6 @@ class Workspace:
             except (WorkspaceError, OSError, DatabaseError):
                 pass  # stays pending; tried again at the next unlock
         return workspace
-
-    def open_connection(self) -> Connection:
-        """A second connection to the same database, for the sync thread (WAL lets it read while the
-        database runner writes; writers take turns through the busy timeout)."""
-        return open_encrypted(self.paths.database, self._key)
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -149,14 +144,14 @@ class Workspace:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        with repo.transaction(self.conn):
+        with transaction(self.conn):
             yield self.conn
 
     def meta(self, key: str) -> str | None:
-        return repo.get_meta(self.conn, key)
+        return meta_store.get_meta(self.conn, key)
 
     def set_meta(self, conn: Connection, key: str, value: str) -> None:
-        repo.set_meta(conn, key, value)
+        meta_store.set_meta(conn, key, value)
 
     @property
     def org_name(self) -> str:
@@ -174,12 +169,5 @@ class Workspace:
         )
         self.slots.save(self.paths.keyslots)
         with self.transaction() as conn:
-            _insert_person(conn, person)
+            people_store.insert_person(conn, person)
         return person
-
-
-def _insert_person(conn: Connection, person: Person) -> None:
-    conn.execute(
-        "INSERT INTO people (id, label, role, created_at) VALUES (?, ?, ?, ?)",
-        (person.id, person.label, person.role.value, person.created_at.isoformat()),
-    )

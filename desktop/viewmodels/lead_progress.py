@@ -91,10 +91,10 @@ class SlicesModel(LeadModel):
         self.refresh()
 
     def refresh(self) -> None:
-        from desktop.storage import repo
+        from desktop.storage import people_store
 
         campaign_id = self.campaign_id
-        self.run(lambda ws: [(p[0], p[1], p[2]) for p in repo.people(ws.conn)], self.people.emit)
+        self.run(lambda ws: [(p[0], p[1], p[2]) for p in people_store.people(ws.conn)], self.people.emit)
         if campaign_id is not None:
             self.run(lambda ws: lead_slices.list_slices(ws, campaign_id), self.loaded.emit)
 

@@ -35,7 +35,7 @@ class OnThread:
         attr = getattr(self._target, name)
         if not callable(attr):
             return attr
-        return lambda *args, **kwargs: self._runner.run_sync(lambda: attr(*args, **kwargs))
+        return lambda *args, **kwargs: self._runner.call(lambda: attr(*args, **kwargs))
 
 
 class SyncController(QObject):
@@ -82,7 +82,7 @@ class SyncController(QObject):
             self.net.run_sync(lambda: None)
 
     def _on_db(self, fn: Callable[[], Any]) -> Any:
-        return self.db.run_sync(fn)
+        return self.db.call(fn)
 
     def sync_now(self) -> bool:
         if self.running or self._stopped:
@@ -98,7 +98,10 @@ class SyncController(QObject):
                 else:
                     store = OnThread(sync_engine.store_for(conn, clock), self.db)
                     result = sync_engine.sync_with(
-                        store, enrolment, clock, after=lambda: self._on_db(lambda: retention.enforce(conn, clock()))
+                        store,
+                        enrolment,
+                        clock,
+                        after=lambda: self._on_db(lambda: retention.enforce(conn, clock())),
                     )
                     state = "online"
             except Unreachable:

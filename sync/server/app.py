@@ -1,4 +1,4 @@
-"""The central office's HTTP API (FastAPI). Thin: decoding in sync.core.protocol, rules in services / device_sync.
+"""The central office's HTTP API (FastAPI). Thin: decoding in sync.core.protocol, rules in office and device_sync.
 
 Every error is an ``ErrorBody`` with a stable ``code``; nothing personal is logged (ids and error types only).
 """
@@ -25,7 +25,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sync.core import protocol as p
 from sync.server.db import open_database
 from sync.server.device_sync import DeviceSync
-from sync.server.services import CentralOffice, ServiceError, utcnow
+from sync.server.common import ServiceError, utcnow
+from sync.server.office import CentralOffice
 
 log = logging.getLogger("telefonaktion.zentrale.http")
 
@@ -145,7 +146,7 @@ def create_app(
     idempotency claim matters.
     """
     office = CentralOffice(open_database(database_url), clock=clock)
-    office.signing_key()
+    office.signing.signing_key()
     devices = DeviceSync(office, idempotency=idempotency)
     limiter = TokenBuckets(rate_limit, burst)
 

@@ -1,4 +1,4 @@
-"""``telefonaktion-zentrale``: the central office's command line (a thin layer over services.CentralOffice).
+"""``telefonaktion-zentrale``: the central office's command line (thin: calls office.CentralOffice's parts).
 
 Conventions: every command takes ``--database URL`` (default: an SQLite file in the user data directory, or
 $TELEFONAKTION_ZENTRALE_DB); commands that create something print its id alone on the last stdout line;
@@ -71,7 +71,7 @@ def _open(url: str) -> Any:
 
 
 def _office(args: argparse.Namespace) -> Any:
-    from sync.server.services import CentralOffice
+    from sync.server.office import CentralOffice
 
     args.engine = _open(args.database)  # disposed by main()
     return CentralOffice(args.engine)
@@ -129,12 +129,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_org_add(args: argparse.Namespace) -> int:
-    print(_office(args).add_org(args.name))
+    print(_office(args).commands.add_org(args.name))
     return 0
 
 
 def cmd_person_add(args: argparse.Namespace) -> int:
-    print(_office(args).add_person(args.org, args.name))
+    print(_office(args).commands.add_person(args.org, args.name))
     return 0
 
 
@@ -151,7 +151,7 @@ def cmd_members_import(args: argparse.Namespace) -> int:
         )
     except memberfile.MemberFileError as exc:
         raise UserError(f"{args.file}: {exc}") from None
-    added, updated = office.import_members(args.org, result.records)
+    added, updated = office.commands.import_members(args.org, result.records)
     if result.dropped_columns:
         print("dropped columns: " + ", ".join(result.dropped_columns))
     for issue in result.refused_rows + result.invalid_rows:
@@ -165,7 +165,7 @@ def cmd_members_import(args: argparse.Namespace) -> int:
 
 def cmd_resolution_add(args: argparse.Namespace) -> int:
     print(
-        _office(args).add_resolution(
+        _office(args).commands.add_resolution(
             args.org,
             args.date,
             args.body,
@@ -179,17 +179,21 @@ def cmd_resolution_add(args: argparse.Namespace) -> int:
 
 
 def cmd_training_record(args: argparse.Namespace) -> int:
-    print(_office(args).record_training(args.person, args.date))
+    print(_office(args).commands.record_training(args.person, args.date))
     return 0
 
 
 def cmd_declaration_record(args: argparse.Namespace) -> int:
-    print(_office(args).record_declaration(args.person, args.signed_on, args.text_version, args.document))
+    print(
+        _office(args).commands.record_declaration(
+            args.person, args.signed_on, args.text_version, args.document
+        )
+    )
     return 0
 
 
 def cmd_campaign_release(args: argparse.Namespace) -> int:
-    campaign_id, count = _office(args).release_campaign(
+    campaign_id, count = _office(args).commands.release_campaign(
         args.org, args.title, args.purpose, args.resolution, args.category, ends_on=args.ends_on
     )
     print(f"released {count} contacts")
@@ -198,31 +202,31 @@ def cmd_campaign_release(args: argparse.Namespace) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
-    code, expires_at = _office(args).create_enrolment_code(args.org, args.person)
+    code, expires_at = _office(args).commands.create_enrolment_code(args.org, args.person)
     print(f"one-time enrolment code, valid until {expires_at:%Y-%m-%d %H:%M} UTC:")
     print(code)
     return 0
 
 
 def cmd_clearance_revoke(args: argparse.Namespace) -> int:
-    _office(args).revoke_clearance(args.person)
+    _office(args).commands.revoke_clearance(args.person)
     print(f"clearances of person {args.person} revoked")
     return 0
 
 
 def cmd_device_revoke(args: argparse.Namespace) -> int:
-    _office(args).revoke_device(args.device)
+    _office(args).commands.revoke_device(args.device)
     print(f"device {args.device} revoked")
     return 0
 
 
 def cmd_device_health(args: argparse.Namespace) -> int:
     office = _office(args)
-    health = office.device_health(args.device)
+    health = office.queries.device_health(args.device)
     print(f"received {health.received}, highest sequence number {health.highest_seq}")
     for gap in health.missing:
         print(f"missing {gap.first}-{gap.last}")
-    chain = office.audit_chain(args.device)
+    chain = office.queries.audit_chain(args.device)
     print(
         f"audit chain: {'intact' if chain.intact else 'BROKEN'}, verified up to entry {chain.verified_seq}, "
         f"{len(chain.breaks)} breaks"
@@ -275,7 +279,7 @@ def cmd_objections_export(args: argparse.Namespace) -> int:
 
 def cmd_objections_import(args: argparse.Namespace) -> int:
     from sync.server import registers
-    from sync.server.services import audit
+    from sync.server.common import audit
 
     try:
         numbers = registers.parse_import(Path(args.file).read_text(encoding="utf-8-sig"))
@@ -341,7 +345,7 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
 
 
 def cmd_pledge_list(args: argparse.Namespace) -> int:
-    for row in _office(args).list_pledges(args.org):
+    for row in _office(args).queries.list_pledges(args.org):
         print(
             f"{row.id}\t{row.status}\t{row.volunteer_label}\tsigned {row.signed_at:%Y-%m-%d}"
             f"\ttext {row.text_version}\tadmitted by {row.lead_person_id}"
@@ -350,19 +354,19 @@ def cmd_pledge_list(args: argparse.Namespace) -> int:
 
 
 def cmd_pledge_decide(args: argparse.Namespace) -> int:
-    _office(args).decide_pledge(args.pledge, confirm=args.command == "confirm")
+    _office(args).commands.decide_pledge(args.pledge, confirm=args.command == "confirm")
     print(f"pledge {args.pledge} {'confirmed' if args.command == 'confirm' else 'rejected'}")
     return 0
 
 
 def cmd_results_export(args: argparse.Namespace) -> int:
-    count = _office(args).export_results(args.org, Path(args.out))
+    count = _office(args).commands.export_results(args.org, Path(args.out))
     print(f"exported {count} outcomes to {args.out}")
     return 0
 
 
 def cmd_keys_show(args: argparse.Namespace) -> int:
-    keys = _office(args).pinned_keys()
+    keys = _office(args).signing.pinned_keys()
     for key in keys:
         print(f"{key.algorithm} public key {key.public_key}")
     print(keys[0].kid)
@@ -505,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sync.core.purposes import CATEGORIES
 
         args.category = list(CATEGORIES) if args.group == "members" else ["member"]
-    from sync.server.services import ServiceError
+    from sync.server.common import ServiceError
 
     try:
         return args.func(args)

@@ -23,15 +23,9 @@ from sync.core import protocol as p
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
 from sync.server import db, registers
-from sync.server.services import (
-    CentralOffice,
-    Device,
-    ServiceError,
-    audit,
-    normalise_code,
-    sha256_hex,
-    sync_health,
-)
+from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
+from sync.server.office import CentralOffice
+from sync.server.queries import sync_health
 
 log = logging.getLogger("telefonaktion.zentrale.sync")
 LAST_SEEN_RESOLUTION = timedelta(minutes=1)
@@ -174,7 +168,7 @@ class DeviceSync:
             org_id=org.id,
             org_name=org.name,
             person_id=row.person_id,
-            signing_keys=self.office.pinned_keys(),
+            signing_keys=self.office.signing.pinned_keys(),
         )
 
     def authenticate(self, authorization: str | None) -> Device:
@@ -275,7 +269,7 @@ class DeviceSync:
             }
             for row in rows:
                 refs[row.kind].append(row.ref_id)
-            grants, refusals = self.office.clearances_for(conn, device, now)
+            grants, refusals = self.office.signing.clearances_for(conn, device, now)
             return p.PullPage(
                 server_time=now,
                 next_cursor=f"{epoch}:{rows[-1].id if rows else start}",
@@ -286,7 +280,7 @@ class DeviceSync:
                 pledge_decisions=self._pledge_decisions(conn, device, refs["pledge"]),
                 clearances=grants,
                 clearance_refusals=refusals,
-                revocations=self.office.revocation_list(conn, device.org_id, now),
+                revocations=self.office.signing.revocation_list(conn, device.org_id, now),
                 objection_register=registers.pull_part(conn, device.org_id, refs["objection"], now),
             )
 

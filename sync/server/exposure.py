@@ -18,7 +18,8 @@ from sqlalchemy.engine import Connection
 from sync.core.clearance import DEFAULT_SKEW
 from sync.server import db
 from sync.server.leases import holdings
-from sync.server.services import REVOCATION_LIST_LIFETIME, not_found
+from sync.server.common import not_found
+from sync.server.signing import REVOCATION_LIST_LIFETIME
 
 
 def device_exposure(conn: Connection, device_id: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
 from sync.server import db
-from sync.server.services import Device
+from sync.server.common import Device
 
 CANDIDATE_FACTOR = 2  # look at a few more free contacts than needed: some may be claimed concurrently
 

@@ -22,7 +22,7 @@ from desktop.storage.workspace import Workspace, list_slots
 from sync.server import db
 from sync.server.db import open_database
 from sync.server.devtools import running_server
-from sync.server.services import CentralOffice
+from sync.server.office import CentralOffice
 from tests.conftest import ROOT
 from tests.server.helpers import members
 
@@ -41,7 +41,7 @@ class Office:
     server: object
 
     def code(self) -> str:
-        return self.office.create_enrolment_code(self.org, self.lead)[0]
+        return self.office.commands.create_enrolment_code(self.org, self.lead)[0]
 
     def stored_reports(self) -> list[str]:
         with self.office.engine.connect() as conn:
@@ -52,10 +52,10 @@ def seed_org(central: CentralOffice, name: str = "KV Fiktivhausen") -> tuple[str
     """An organisation with 40 invented members, a lead (trained), a resolution and a released campaign:
     (org, lead, resolution, campaign)."""
     today = central.today()
-    org = central.add_org(name)
-    lead = central.add_person(org, "Erika B.")
-    central.import_members(org, members(40))
-    resolution = central.add_resolution(
+    org = central.commands.add_org(name)
+    lead = central.commands.add_person(org, "Erika B.")
+    central.commands.import_members(org, members(40))
+    resolution = central.commands.add_resolution(
         org,
         today - timedelta(days=3),
         "Kreisvorstand",
@@ -63,8 +63,8 @@ def seed_org(central: CentralOffice, name: str = "KV Fiktivhausen") -> tuple[str
         [lead],
         valid_until=today + timedelta(days=90),
     )
-    central.record_training(lead, today - timedelta(days=2))
-    campaign, _ = central.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
+    central.commands.record_training(lead, today - timedelta(days=2))
+    campaign, _ = central.commands.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
     return org, lead, resolution, campaign
 
 
@@ -126,7 +126,7 @@ def open_ws(data_dir: Path) -> Workspace:
 
 def cleared_pc(office: Office, tmp_path: Path) -> Path:
     """A PC enrolled by the lead (declaration on record, so cleared) and synced once; returns its data dir."""
-    office.office.record_declaration(office.lead, office.office.today())
+    office.office.commands.record_declaration(office.lead, office.office.today())
     data = tmp_path / "pc"
     assert (
         cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from desktop.domain.models import CallReport, Outcome
 from desktop.services import sync_engine
 from desktop.services.calling import Card, CallingService, NotCleared
-from desktop.storage import repo
+from desktop.storage import contact_store, outbox_store
 from sync.server import db
 from tests.conftest import ROOT, files_containing
 from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws, status
@@ -46,7 +46,7 @@ def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
     ws.close()
 
     # Declaration recorded → sync → valid.
-    office.office.record_declaration(office.lead, office.office.today(), text_version="2026-1")
+    office.office.commands.record_declaration(office.lead, office.office.today(), text_version="2026-1")
     assert cli(data, "sync").returncode == 0
     st = status(data)
     assert st["clearance"]["valid"] is True and st["clearance"]["expires_at"]
@@ -57,7 +57,7 @@ def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
     ws.close()
 
     # Revoked → sync → not valid, numbers gone at once.
-    office.office.revoke_clearance(office.lead)
+    office.office.commands.revoke_clearance(office.lead)
     assert cli(data, "sync").returncode == 0
     st = status(data)
     assert st["clearance"]["valid"] is False and st["clearance"]["reason"] in ("revoked",)
@@ -86,7 +86,7 @@ def test_reports_reach_the_central_office_exactly_once(office: Office, tmp_path:
         )
         service.record(report)
         ids.append(report.id)
-    assert repo.pending_count(ws.conn) == 25
+    assert outbox_store.pending_count(ws.conn) == 25
     ws.close()
     for _ in range(3):  # repeated syncs send nothing twice
         out = cli(data, "sync")
@@ -112,9 +112,11 @@ def test_unreachable_server_is_a_clear_message_and_nothing_is_lost(office: Offic
 
 
 def test_a_client_killed_during_sync_loses_nothing(office: Office, tmp_path: Path) -> None:
-    office.office.record_declaration(office.lead, office.office.today())
-    office.office.import_members(office.org, members(300, start=100))
-    campaign, _ = office.office.release_campaign(office.org, "Große Aktion", "invitation", office.resolution)
+    office.office.commands.record_declaration(office.lead, office.office.today())
+    office.office.commands.import_members(office.org, members(300, start=100))
+    campaign, _ = office.office.commands.release_campaign(
+        office.org, "Große Aktion", "invitation", office.resolution
+    )
     data = tmp_path / "pc"
     assert (
         cli(data, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode
@@ -171,9 +173,11 @@ def test_resync_required_keeps_the_outbox(office: Office, tmp_path: Path) -> Non
     ws.set_meta(ws.conn, "pull_cursor", "0ther3p0:999999")  # e.g. the server was restored from a backup
     result = sync_engine.sync_once(ws.conn)
     assert result.resynced
-    assert repo.status_counts(ws.conn, office.campaign)  # the list came back
-    assert repo.get_state(ws.conn, card.contact.id).status.value == "done"  # and the server's status with it
-    assert [r[3] for r in repo.outbox_rows(ws.conn) if r[1] == report.id] == ["sent"]
+    assert contact_store.status_counts(ws.conn, office.campaign)  # the list came back
+    assert (
+        contact_store.get_state(ws.conn, card.contact.id).status.value == "done"
+    )  # and the server's status with it
+    assert [r[3] for r in outbox_store.outbox_rows(ws.conn) if r[1] == report.id] == ["sent"]
     ws.close()
     assert report.id in office.stored_reports()
 

@@ -24,7 +24,7 @@ from desktop.services import status as status_service
 from desktop.services import sync_engine
 from desktop.services.calling import Card, CallingService
 from desktop.services.enrolment import Enrolment
-from desktop.storage import repo
+from desktop.storage import contact_store, meta_store, outbox_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace, list_slots
 from sync.client import SyncClient
@@ -46,7 +46,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
 def office(server: Office, request: pytest.FixtureRequest) -> Office:
     """One server for the module, an organisation of its own per test (its PCs hold their own leases)."""
     org = another_org(server, f"KV {request.node.name[:60]}")
-    org.office.record_declaration(org.lead, org.office.today())
+    org.office.commands.record_declaration(org.lead, org.office.today())
     return org
 
 
@@ -107,7 +107,7 @@ def call(
 
 
 def states(ws: Workspace) -> dict[str, str]:
-    return {item_id: state for _, item_id, kind, state in repo.outbox_rows(ws.conn) if kind == "report"}
+    return {item_id: state for _, item_id, kind, state in outbox_store.outbox_rows(ws.conn) if kind == "report"}
 
 
 def stored(office: Office, report_ids: list[str]) -> tuple[int, int]:
@@ -157,7 +157,7 @@ def test_an_item_the_answer_does_not_name_stays_pending_and_goes_again(office: O
     engine(ws, client).push(result)
     assert states(ws) == {first.id: "sent", second.id: "pending"}
     assert result.pushed == 1
-    assert repo.pending_count(ws.conn) == 1
+    assert outbox_store.pending_count(ws.conn) == 1
     client.on_push = lambda r: r
     result = SyncResult()
     engine(ws, client).push(result)
@@ -176,11 +176,11 @@ def test_a_resync_forgets_clearances_the_server_no_longer_grants(office: Office,
         "INSERT INTO clearances (resolution_id, purposes, signed, received_at) VALUES ('withdrawn', '[]', ?, '')",
         (signed,),
     )  # a clearance of a resolution the central office has since withdrawn
-    repo.set_meta(ws.conn, "pull_cursor", "0ther3p0:999999")  # the server was restored from a backup
+    meta_store.set_meta(ws.conn, "pull_cursor", "0ther3p0:999999")  # the server was restored from a backup
     result = sync_engine.sync_once(ws.conn)
     assert result.resynced
     assert [r[0] for r in ws.conn.execute("SELECT resolution_id FROM clearances")] == granted
-    assert repo.get_meta(ws.conn, "pull_cursor") != "0ther3p0:999999"
+    assert meta_store.get_meta(ws.conn, "pull_cursor") != "0ther3p0:999999"
     ws.close()
 
 
@@ -191,10 +191,10 @@ def test_forged_and_rolled_back_revocation_lists_are_never_stored(office: Office
     assert old_page.revocations is not None
     # The central office revokes another PC: a newer list (higher version) reaches this one.
     other = SyncClient.enrol(office.url, office.code(), "Laptop")
-    office.office.revoke_device(other.device_id)
+    office.office.commands.revoke_device(other.device_id)
     engine(ws, client).pull(SyncResult())
-    current = repo.get_meta(ws.conn, "revocations")
-    version = repo.get_meta(ws.conn, "revocations_version")
+    current = meta_store.get_meta(ws.conn, "revocations")
+    version = meta_store.get_meta(ws.conn, "revocations_version")
     assert current is not None
     enrolment = Enrolment.load(ws.conn)
     assert enrolment is not None
@@ -204,9 +204,9 @@ def test_forged_and_rolled_back_revocation_lists_are_never_stored(office: Office
     assert int(version or 0) > old.version
     # A rolled-back list (the old one, genuinely signed) …
     client.on_pull = lambda page: page.model_copy(update={"revocations": old_page.revocations})
-    repo.delete_meta(ws.conn, "pull_cursor")
+    meta_store.delete_meta(ws.conn, "pull_cursor")
     engine(ws, client).pull(SyncResult())
-    assert (repo.get_meta(ws.conn, "revocations"), repo.get_meta(ws.conn, "revocations_version")) == (
+    assert (meta_store.get_meta(ws.conn, "revocations"), meta_store.get_meta(ws.conn, "revocations_version")) == (
         current,
         version,
     )
@@ -220,9 +220,9 @@ def test_forged_and_rolled_back_revocation_lists_are_never_stored(office: Office
         )
     )
     client.on_pull = lambda page: page.model_copy(update={"revocations": forged})
-    repo.delete_meta(ws.conn, "pull_cursor")
+    meta_store.delete_meta(ws.conn, "pull_cursor")
     engine(ws, client).pull(SyncResult())
-    assert (repo.get_meta(ws.conn, "revocations"), repo.get_meta(ws.conn, "revocations_version")) == (
+    assert (meta_store.get_meta(ws.conn, "revocations"), meta_store.get_meta(ws.conn, "revocations_version")) == (
         current,
         version,
     )
@@ -234,18 +234,18 @@ def test_a_local_objection_is_not_overwritten_by_the_servers_older_status(office
     ws = new_pc(office, tmp_path)
     objection = call(ws, office.campaign, Outcome.OBJECTION)
     assert server_status(office, objection.contact_id) == "open"
-    repo.delete_meta(ws.conn, "pull_cursor")  # pull everything again before the objection is pushed
+    meta_store.delete_meta(ws.conn, "pull_cursor")  # pull everything again before the objection is pushed
     client = tampering(ws)
     engine(ws, client).pull(SyncResult())
-    assert repo.get_state(ws.conn, objection.contact_id).status.value == "objection"
+    assert contact_store.get_state(ws.conn, objection.contact_id).status.value == "objection"
     # The server's higher verdict does replace a local one: another PC's objection reaches this PC.
     other = new_pc(office, tmp_path / "other")
-    open_there = [c.contact_id for c in repo.all_states(other.conn, office.campaign) if c.status.value == "open"]
+    open_there = [c.contact_id for c in contact_store.all_states(other.conn, office.campaign) if c.status.value == "open"]
     theirs = call(other, office.campaign, Outcome.OBJECTION, contact_id=open_there[-1])
     sync_engine.sync_once(other.conn)
-    assert repo.get_state(ws.conn, theirs.contact_id).status.value == "open"
+    assert contact_store.get_state(ws.conn, theirs.contact_id).status.value == "open"
     engine(ws, client).pull(SyncResult())
-    assert repo.get_state(ws.conn, theirs.contact_id).status.value == "objection"
+    assert contact_store.get_state(ws.conn, theirs.contact_id).status.value == "objection"
     client.close()
     other.close()
     ws.close()
@@ -255,7 +255,7 @@ def test_the_pull_cursor_is_kept_so_nothing_is_pulled_twice(office: Office, tmp_
     ws = new_pc(office, tmp_path, cleared=False)
     first = sync_engine.sync_once(ws.conn)
     assert first.contacts > 0
-    cursor = repo.get_meta(ws.conn, "pull_cursor")
+    cursor = meta_store.get_meta(ws.conn, "pull_cursor")
     assert cursor and cursor.rsplit(":", 1)[1] != "0"  # the position of the last page, not the start
     again = sync_engine.sync_once(ws.conn)
     assert (again.contacts, again.pages) == (0, 1)
@@ -267,10 +267,10 @@ def test_no_member_data_before_a_clearance(tmp_path: Path) -> None:
         ws = new_pc(office, tmp_path, cleared=False)
         result = sync_engine.sync_once(ws.conn)
         assert result.contacts > 0  # the server sent the list …
-        assert repo.contact_count(ws.conn, office.campaign) == 0  # … but without a clearance none is kept
-        office.office.record_declaration(office.lead, office.office.today())
+        assert contact_store.contact_count(ws.conn, office.campaign) == 0  # … but without a clearance none is kept
+        office.office.commands.record_declaration(office.lead, office.office.today())
         sync_engine.sync_once(ws.conn)
-        assert repo.contact_count(ws.conn, office.campaign) == 40  # withheld contacts are fetched again
+        assert contact_store.contact_count(ws.conn, office.campaign) == 40  # withheld contacts are fetched again
         ws.close()
 
 

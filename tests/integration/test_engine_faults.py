@@ -23,7 +23,7 @@ from desktop.paths import WorkspacePaths
 from desktop.services import sync_engine
 from desktop.services.calling import Card, CallingService
 from desktop.services.enrolment import Enrolment
-from desktop.storage import repo
+from desktop.storage import contact_store, outbox_store
 from desktop.storage.workspace import Workspace
 from sync.client import SyncClient, Unreachable
 from sync.server import db
@@ -49,7 +49,7 @@ class Run:
 
 
 def enrolled_workspace(office: Office, tmp_path: Path) -> Workspace:
-    office.office.record_declaration(office.lead, office.office.today())
+    office.office.commands.record_declaration(office.lead, office.office.today())
     ws = sync_engine.enrol(
         WorkspacePaths(tmp_path / "pc" / "workspace"),
         server_url=office.url,
@@ -99,7 +99,7 @@ def sync_through_faults(office: Office, tmp_path: Path, seed: int) -> Run:
                     )
                 except Unreachable:
                     continue
-                done = repo.pending_count(ws.conn, None) == 0
+                done = outbox_store.pending_count(ws.conn, None) == 0
     with office.office.engine.connect() as conn:
         rows = conn.execute(
             select(func.count(), func.count(func.distinct(db.reports.c.report_id))).where(
@@ -125,7 +125,7 @@ def test_the_engine_delivers_every_report_exactly_once_through_faults(
     try:
         assert run.proxy.faults >= MIN_FAULTS and set(run.proxy.injected) == set(FAULTS), run.proxy.injected
         assert (run.stored_rows, run.stored_ids) == (REPORTS, REPORTS)  # exactly once
-        assert {state for _, _, kind, state in repo.outbox_rows(run.ws.conn) if kind == "report"} == {"sent"}
+        assert {state for _, _, kind, state in outbox_store.outbox_rows(run.ws.conn) if kind == "report"} == {"sent"}
         assert run.missing == []  # no sequence number skipped (R12)
         # The pull went through the same faults: the PC holds the server's verdict for every contact.
         with office.office.engine.connect() as conn:
@@ -136,7 +136,7 @@ def test_the_engine_delivers_every_report_exactly_once_through_faults(
                     )
                 ).all()
             )
-        local = {s.contact_id: s.status.value for s in repo.all_states(run.ws.conn, office.campaign)}
+        local = {s.contact_id: s.status.value for s in contact_store.all_states(run.ws.conn, office.campaign)}
         assert local == server
     finally:
         run.ws.close()

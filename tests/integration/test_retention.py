@@ -9,7 +9,7 @@ from desktop.services import clearance_gate, retention, session, sync_engine
 from desktop.services.calling import CallingService, Card, NotCleared
 from desktop.domain.models import CallReport, Outcome
 from desktop.paths import WorkspacePaths
-from desktop.storage import repo
+from desktop.storage import contact_store, report_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import list_slots
 from tests.conftest import files_containing
@@ -39,17 +39,17 @@ def test_revocation_hides_numbers_at_once_and_wipes_after_the_grace_period(
     )
     service.record(report)
     ws.set_meta(ws.conn, "server_url", "http://127.0.0.1:9")  # the report stays unsent: offline from now on
-    office.office.revoke_clearance(office.lead)
+    office.office.commands.revoke_clearance(office.lead)
     ws.set_meta(ws.conn, "server_url", office.url)
     sync_engine.sync_once(ws.conn)
     assert isinstance(service.next_card(office.campaign), NotCleared)  # at once
     now = utcnow()
     assert retention.enforce(ws.conn, now) == []  # not yet: the grace period runs
-    assert repo.status_counts(ws.conn, office.campaign)
+    assert contact_store.status_counts(ws.conn, office.campaign)
     wiped = retention.enforce(ws.conn, now + timedelta(days=12))  # offline, much later
     assert wiped == [office.campaign]
-    assert repo.status_counts(ws.conn, office.campaign) == {}
-    assert [r.id for r in repo.all_reports(ws.conn)] == [report.id]  # outcomes are never wiped here
+    assert contact_store.status_counts(ws.conn, office.campaign) == {}
+    assert [r.id for r in report_store.all_reports(ws.conn)] == [report.id]  # outcomes are never wiped here
     ws.close()
     assert names_on_disk(data) == []  # deleted with secure_delete and VACUUM: no bytes left
 
@@ -88,13 +88,15 @@ def test_a_lead_without_clearance_gets_no_member_data_on_the_pc(office: Office, 
     )
     assert cli(data, "sync").returncode == 0
     ws = open_ws(data)
-    assert repo.status_counts(ws.conn, office.campaign) == {}  # the campaign is known, its people are not
+    assert (
+        contact_store.status_counts(ws.conn, office.campaign) == {}
+    )  # the campaign is known, its people are not
     ws.close()
     assert names_on_disk(data) == []
-    office.office.record_declaration(office.lead, office.office.today())
+    office.office.commands.record_declaration(office.lead, office.office.today())
     assert cli(data, "sync").returncode == 0  # cleared now: the list comes
     ws = open_ws(data)
-    assert sum(repo.status_counts(ws.conn, office.campaign).values()) == 40
+    assert sum(contact_store.status_counts(ws.conn, office.campaign).values()) == 40
     ws.close()
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from desktop.domain.models import Outcome
 from desktop.services import lead, lead_import, sync_engine
 from desktop.services.calling import Card, CallingService
-from desktop.storage import objection_register, repo
+from desktop.storage import contact_store, meta_store, objection_register
 from desktop.storage.workspace import Workspace
 from sync.server import db, registers
 from tests.conftest import ROOT
@@ -36,7 +36,7 @@ from tests.server.conftest import NO_LIMITS, make_database, pg_admin_url  # noqa
 def office(request: pytest.FixtureRequest, tmp_path: Path, make_database) -> Iterator[Office]:  # noqa: F811
     url = None if request.param == "sqlite" else make_database("postgres")
     with make_office(tmp_path, *NO_LIMITS, url=url) as seeded:
-        seeded.office.record_declaration(seeded.lead, seeded.office.today())
+        seeded.office.commands.record_declaration(seeded.lead, seeded.office.today())
         yield seeded
 
 
@@ -48,13 +48,13 @@ def zentrale(office: Office, *args: str) -> subprocess.CompletedProcess:
 
 
 def phone_of(ws: Workspace, contact_id: str) -> str:
-    contact = repo.get_contact(ws.conn, contact_id)
+    contact = contact_store.get_contact(ws.conn, contact_id)
     assert contact is not None
     return contact.phone
 
 
 def phones(ws: Workspace, campaign_id: str) -> set[str]:
-    return repo.campaign_phones(ws.conn, campaign_id)
+    return contact_store.campaign_phones(ws.conn, campaign_id)
 
 
 def local_campaign(ws: Workspace, office: Office) -> str:
@@ -71,7 +71,7 @@ def test_an_objection_holds_for_every_later_campaign_import_and_pc(office: Offic
     sync_engine.sync_once(pc1.conn)
 
     # Campaign 2 is released without that member, and PC 2 never sees the number there.
-    campaign2, released = office.office.release_campaign(office.org, "Zweite Aktion", "invitation", office.resolution)
+    campaign2, released = office.office.commands.release_campaign(office.org, "Zweite Aktion", "invitation", office.resolution)
     assert released == 39
     sync_engine.sync_once(pc2.conn)
     assert len(phones(pc2, campaign2)) == 39 and number not in phones(pc2, campaign2)
@@ -88,7 +88,7 @@ def test_an_objection_holds_for_every_later_campaign_import_and_pc(office: Offic
 
     # A local campaign's objection reaches the register with the number, and every running campaign from there.
     local_contact = next(
-        c.contact_id for c in repo.all_states(pc2.conn, own) if phone_of(pc2, c.contact_id) == "+493023125007"
+        c.contact_id for c in contact_store.all_states(pc2.conn, own) if phone_of(pc2, c.contact_id) == "+493023125007"
     )
     call(pc2, own, Outcome.OBJECTION, contact_id=local_contact)
     sync_engine.sync_once(pc2.conn)
@@ -98,7 +98,7 @@ def test_an_objection_holds_for_every_later_campaign_import_and_pc(office: Offic
     assert register == {number: "report", "+493023125007": "local"}
     assert local_reports == []  # the local report itself stays on the PC (DP-3)
     sync_engine.sync_once(pc1.conn)
-    member7 = next(c for c in repo.all_states(pc1.conn, office.campaign) if phone_of(pc1, c.contact_id) == "+493023125007")
+    member7 = next(c for c in contact_store.all_states(pc1.conn, office.campaign) if phone_of(pc1, c.contact_id) == "+493023125007")
     assert member7.status.value == "objection"  # PC 1 will not offer that member in campaign 1 any more
     for pc in (pc1, pc2):
         pc.close()
@@ -125,7 +125,7 @@ def test_the_register_is_listed_exported_and_imported_at_the_central_office(offi
     imported = zentrale(office, "objections", "import", "--org", office.org, "--file", str(flagged))
     assert imported.returncode == 0, imported.stderr
     assert "1 new" in imported.stdout
-    _campaign, released = office.office.release_campaign(office.org, "Dritte Aktion", "invitation", office.resolution)
+    _campaign, released = office.office.commands.release_campaign(office.org, "Dritte Aktion", "invitation", office.resolution)
     assert released == 38
 
     bad = tmp_path / "kaputt.csv"
@@ -191,11 +191,11 @@ def test_a_lease_that_runs_out_returns_the_contacts(office: Office, tmp_path: Pa
 
 def test_dp24_lists_what_was_on_a_lost_device(office: Office, tmp_path: Path) -> None:
     pc = new_pc(office, tmp_path / "pc")
-    device = repo.get_meta(pc.conn, "device_id")
-    on_pc = {s.contact_id for s in repo.all_states(pc.conn, office.campaign)}
+    device = meta_store.get_meta(pc.conn, "device_id")
+    on_pc = {s.contact_id for s in contact_store.all_states(pc.conn, office.campaign)}
     pc.close()
-    later, _ = office.office.release_campaign(office.org, "Nach dem Verlust", "invitation", office.resolution)
-    office.office.revoke_device(device)  # reported lost
+    later, _ = office.office.commands.release_campaign(office.org, "Nach dem Verlust", "invitation", office.resolution)
+    office.office.commands.revoke_device(device)  # reported lost
     out = zentrale(office, "device", "exposure", "--device", device, "--json")
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)

@@ -47,9 +47,9 @@ def test_a_volunteer_calls_at_once_and_is_confirmed_later(office: Office, tmp_pa
     assert isinstance(service.next_card(office.campaign), Card)  # provisional, under the lead's clearance
     assert sync_engine.sync_once(ws.conn).pushed >= 1  # the pledge goes to the central office
     ws.close()
-    pledges = office.office.list_pledges(office.org)
+    pledges = office.office.queries.list_pledges(office.org)
     assert [(p.volunteer_label, p.status) for p in pledges] == [("Jonas K.", "pending")]
-    office.office.decide_pledge(pledges[0].id, confirm=True)
+    office.office.commands.decide_pledge(pledges[0].id, confirm=True)
     ws, service = open_as_jonas(data)
     sync_engine.sync_once(ws.conn)
     assert volunteers.status_of(ws.conn, ws.person.id, Role.CALLER, utcnow()).state == "confirmed"
@@ -65,7 +65,7 @@ def test_a_rejected_pledge_ends_the_volunteers_access(office: Office, tmp_path: 
     ws, _ = open_as_jonas(data)
     sync_engine.sync_once(ws.conn)
     ws.close()
-    office.office.decide_pledge(office.office.list_pledges(office.org)[0].id, confirm=False)
+    office.office.commands.decide_pledge(office.office.queries.list_pledges(office.org)[0].id, confirm=False)
     ws, service = open_as_jonas(data)
     sync_engine.sync_once(ws.conn)
     card = service.next_card(office.campaign)

@@ -14,7 +14,7 @@ from desktop.domain.models import CallReport, Campaign, Outcome, Question, Quest
 from desktop.paths import WorkspacePaths
 from desktop.services import lead
 from desktop.services.calling import CallingService
-from desktop.storage import repo
+from desktop.storage import campaign_store, contact_store
 from desktop.storage.workspace import Workspace
 
 PASSPHRASE = "lead-passwort-1"
@@ -108,13 +108,13 @@ def make_campaign(
         lead.create_campaign(ws, c, now=NOW)
     else:
         with ws.transaction() as conn:
-            repo.insert_campaign(conn, c, created_at=NOW, origin=origin)
+            campaign_store.insert_campaign(conn, c, created_at=NOW, origin=origin)
     return c
 
 
 def call(ws: Workspace, campaign_id: str, outcome: Outcome, *, at: datetime = NOW, **kw) -> CallReport:  # type: ignore[no-untyped-def]
     """Report on the next person of the queue (the calling service's clearance gate is not under test here)."""
-    contact_id = repo.next_contact_id(
+    contact_id = contact_store.next_contact_id(
         ws.conn, campaign_id, now=at, me=ws.person.id, max_attempts=10, cooldown=timedelta(0)
     )
     assert contact_id is not None
@@ -198,5 +198,5 @@ def seed_contacts(ws: Workspace, campaign_id: str, n: int) -> list[str]:
             )
         )
     with ws.transaction() as conn:
-        repo.insert_contacts(conn, contacts)
+        contact_store.insert_contacts(conn, contacts)
     return [c.id for c in contacts]

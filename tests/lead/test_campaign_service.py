@@ -9,7 +9,7 @@ import pytest
 from desktop.domain.models import Role
 from desktop.domain.script import render_script
 from desktop.services import lead
-from desktop.storage import audit, repo
+from desktop.storage import audit, campaign_store
 from tests.lead.lead_support import NOW, make_campaign
 
 
@@ -67,7 +67,7 @@ def test_problems_come_back_as_codes(values, expected) -> None:  # type: ignore[
 
 def test_create_is_audited_with_the_id_only(ws) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws)
-    assert repo.get_campaign(ws.conn, c.id) == c
+    assert campaign_store.get_campaign(ws.conn, c.id) == c
     entries = audit.entries(ws.conn)
     assert [(e.kind, e.subject) for e in entries] == [("campaign_created", c.id)]
     assert audit.chain_break(ws.conn) is None
@@ -114,5 +114,5 @@ def test_calling_hours_and_holiday_region_round_trip(ws) -> None:  # type: ignor
         update={"rules": c.rules.model_copy(update={"calling_hours": hours, "goal_reached": 50})}
     )
     lead.create_campaign(ws, c)
-    back = repo.get_campaign(ws.conn, c.id)
+    back = campaign_store.get_campaign(ws.conn, c.id)
     assert back.rules.calling_hours.holiday_region == "NW" and back.rules.goal_reached == 50

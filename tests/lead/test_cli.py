@@ -12,7 +12,7 @@ import pytest
 
 from desktop.paths import WorkspacePaths
 from desktop.services import session
-from desktop.storage import audit, repo
+from desktop.storage import audit, contact_store
 from desktop.storage.workspace import list_slots
 from tests.conftest import ROOT
 from tests.lead.lead_support import PASSPHRASE, member_csv
@@ -86,7 +86,7 @@ def test_import_json_report_then_export(prepared, tmp_path) -> None:  # type: ig
     ws = open_ws(data)
     kinds = [e.kind for e in audit.entries(ws.conn)]
     assert "import" in kinds and "export" in kinds and "campaign_created" in kinds
-    assert repo.contact_count(ws.conn, campaign_id) == 25
+    assert contact_store.contact_count(ws.conn, campaign_id) == 25
     session.lock(ws)
 
 
@@ -101,7 +101,7 @@ def test_hostile_files_via_cli_change_nothing(prepared, tmp_path) -> None:  # ty
     data, campaign_id = prepared
     ws = open_ws(data)
     before = (
-        repo.contact_count(ws.conn, campaign_id),
+        contact_store.contact_count(ws.conn, campaign_id),
         [e.kind for e in audit.entries(ws.conn)].count("import"),
     )
     session.lock(ws)
@@ -117,7 +117,7 @@ def test_hostile_files_via_cli_change_nothing(prepared, tmp_path) -> None:  # ty
     assert out.returncode == 1 and "nothing changed" in out.stderr and "Traceback" not in out.stderr
     ws = open_ws(data)
     after = (
-        repo.contact_count(ws.conn, campaign_id),
+        contact_store.contact_count(ws.conn, campaign_id),
         [e.kind for e in audit.entries(ws.conn)].count("import"),
     )
     assert after == before

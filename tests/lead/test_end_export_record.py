@@ -12,7 +12,7 @@ from desktop.domain.models import Outcome
 from desktop.services import lead_end, lead_export, lead_record
 from desktop.services.lead import LeadError, Resolution, update_campaign
 from desktop.services.lead_import import import_members
-from desktop.storage import audit, repo
+from desktop.storage import audit, campaign_store, contact_store, outbox_store, report_store
 from tests.lead.lead_support import (
     NOW,
     FIRST,
@@ -57,15 +57,21 @@ def test_end_refuses_while_reports_are_unsynced_and_keeps_them_when_the_lead_dec
     with pytest.raises(lead_end.UnsyncedReports) as err:
         lead_end.end_campaign(ws, listed.id, now=NOW)
     assert err.value.count == 2
-    assert repo.contact_count(ws.conn, listed.id) == 40  # refused: nothing happened
+    assert contact_store.contact_count(ws.conn, listed.id) == 40  # refused: nothing happened
     ended = lead_end.end_campaign(ws, listed.id, accept_unsynced=True, now=NOW)
     assert (ended.wiped_contacts, ended.kept_unsynced) == (40, 2)
-    assert repo.contact_count(ws.conn, listed.id) == 0
-    assert [r.id for r in repo.all_reports(ws.conn)] == [r1.id, r2.id]  # outcomes survive (DP-15, DP-17)
-    assert [row[3] for row in repo.outbox_rows(ws.conn) if row[2] == "report"] == ["pending", "pending"]
+    assert contact_store.contact_count(ws.conn, listed.id) == 0
+    assert [r.id for r in report_store.all_reports(ws.conn)] == [
+        r1.id,
+        r2.id,
+    ]  # outcomes survive (DP-15, DP-17)
+    assert [row[3] for row in outbox_store.outbox_rows(ws.conn) if row[2] == "report"] == [
+        "pending",
+        "pending",
+    ]
     kinds = [(e.kind, e.subject) for e in audit.entries(ws.conn)][-2:]
     assert kinds == [("wipe", f"{listed.id}:40"), ("campaign_ended", listed.id)]
-    assert repo.campaign_row(ws.conn, listed.id)[0] == "ended"
+    assert campaign_store.campaign_row(ws.conn, listed.id)[0] == "ended"
     with pytest.raises(LeadError, match="campaign_ended"):
         lead_end.end_campaign(ws, listed.id, now=NOW)
 
@@ -94,7 +100,7 @@ def test_wipe_removes_the_bytes_from_the_database_and_the_wal(ws, listed) -> Non
         if path.is_file():
             data = path.read_bytes()
             assert not any(n.encode() in data for n in needles), path.name
-    body = repo.all_reports(ws.conn)[0]
+    body = report_store.all_reports(ws.conn)[0]
     assert body.organizer_action and body.organizer_message == ""  # purged after sync (DP-6)
 
 
@@ -108,8 +114,8 @@ def test_expiry_wipes_after_end_date_plus_grace_also_offline_and_keeps_unsynced(
     assert [(d.campaign_id, d.reason, d.wiped_contacts, d.kept_unsynced) for d in done] == [
         (listed.id, "expired", 40, 1)
     ]
-    assert repo.contact_count(ws.conn, other.id) == 5
-    assert [x.id for x in repo.all_reports(ws.conn)] == [r.id]
+    assert contact_store.contact_count(ws.conn, other.id) == 5
+    assert [x.id for x in report_store.all_reports(ws.conn)] == [r.id]
     assert lead_end.expire_campaigns(ws, datetime.fromisoformat("2026-12-05T09:00:00+00:00")) == []
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from desktop.services import lead_import
 from desktop.services.lead import LeadError
-from desktop.storage import audit, repo
+from desktop.storage import audit, contact_store, outbox_store
 from sync.core import memberfile
 from tests.lead.lead_support import NOW, csv_bytes, make_campaign, member_csv, person_row
 
@@ -19,7 +19,7 @@ def snapshot(ws):  # type: ignore[no-untyped-def]
     return (
         list(ws.conn.execute("SELECT * FROM contacts ORDER BY id")),
         len(audit.entries(ws.conn)),
-        repo.outbox_rows(ws.conn),
+        outbox_store.outbox_rows(ws.conn),
     )
 
 
@@ -90,7 +90,7 @@ def test_failure_mid_way_leaves_the_workspace_untouched(ws, tmp_path, monkeypatc
 def test_failure_in_the_insert_itself_rolls_back(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws)
     before = snapshot(ws)
-    original = repo.insert_contact_rows
+    original = contact_store.insert_contact_rows
     state = {"n": 0}
     indexes = sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
 
@@ -102,7 +102,7 @@ def test_failure_in_the_insert_itself_rolls_back(ws, tmp_path, monkeypatch) -> N
 
     monkeypatch.setattr(lead_import, "INSERT_CHUNK", 10)
     monkeypatch.setattr(lead_import, "BULK_REBUILD_ROWS", 20)  # the bulk path: indexes dropped, then rebuilt
-    monkeypatch.setattr(repo, "insert_contact_rows", flaky)
+    monkeypatch.setattr(contact_store, "insert_contact_rows", flaky)
     with pytest.raises(RuntimeError):
         lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 50), now=NOW)
     assert snapshot(ws) == before

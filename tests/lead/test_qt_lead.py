@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop import i18n
 from desktop.domain.models import Outcome
-from desktop.storage import audit, repo
+from desktop.storage import audit, campaign_store, contact_store, report_store
 from desktop.tasks import TaskRunner
 from desktop.views.lead.area import LeadArea
 from desktop.views.lead.import_wizard import ImportWizard
@@ -80,7 +80,7 @@ def test_editor_creates_a_campaign_with_questions_and_live_preview(qtbot, area, 
     e.save()
     qtbot.waitUntil(lambda: e.status.text() == "Aktion angelegt.", timeout=5000)
     qtbot.waitUntil(lambda: area.chooser.count() == 1 and area.campaign_id == e.campaign_id, timeout=5000)
-    c = db(runner, lambda: repo.get_campaign(ws.conn, e.campaign_id))
+    c = db(runner, lambda: campaign_store.get_campaign(ws.conn, e.campaign_id))
     assert c.title == "Sommerfest 2026" and c.purpose == "keep-in-touch"
     assert [q.prompt for q in c.questions] == ["Kommst du?", "Wann passt es dir?"]
     assert c.questions[1].options == ("Vormittag", "Nachmittag", "Abend")
@@ -130,12 +130,14 @@ def test_import_wizard_walks_every_step_and_imports_in_one_go(qtbot, area, runne
     cols = [w.preview_table.horizontalHeaderItem(i).text() for i in range(w.preview_table.columnCount())]
     assert "Geburtsdatum" not in cols and "IBAN" not in cols and "Telefon" in cols
     assert w.preview_table.rowCount() == 10
-    assert db(runner, lambda: repo.contact_count(ws.conn, c.id)) == 0  # nothing stored before the last step
+    assert (
+        db(runner, lambda: contact_store.contact_count(ws.conn, c.id)) == 0
+    )  # nothing stored before the last step
     w.next()
     qtbot.waitUntil(lambda: w.stack.currentIndex() == w.PAGE_DONE, timeout=10000)
     assert "30" in w.done_label.text()
     assert w.import_progress.value() == w.import_progress.maximum()
-    assert db(runner, lambda: repo.contact_count(ws.conn, c.id)) == 30
+    assert db(runner, lambda: contact_store.contact_count(ws.conn, c.id)) == 30
     qtbot.waitUntil(lambda: "30" in area.chooser.currentText(), timeout=5000)
 
 
@@ -197,7 +199,7 @@ def test_failed_import_leaves_the_list_unchanged_and_says_so(
     w.next()
     qtbot.waitUntil(lambda: "unverändert" in w.error.text(), timeout=10000)
     monkeypatch.setattr(lead_import.audit, "append", original)
-    assert db(runner, lambda: repo.contact_count(ws.conn, c.id)) == 0
+    assert db(runner, lambda: contact_store.contact_count(ws.conn, c.id)) == 0
 
 
 def test_progress_slices_export_and_end(qtbot, area, runner, ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -247,12 +249,12 @@ def test_progress_slices_export_and_end(qtbot, area, runner, ws, tmp_path) -> No
     v.confirm = lambda text: asked.append(text) or False
     v.end_button.click()
     assert (
-        asked and db(runner, lambda: repo.contact_count(ws.conn, c.id)) == 12
+        asked and db(runner, lambda: contact_store.contact_count(ws.conn, c.id)) == 12
     )  # cancelled: nothing happened
     v.confirm = lambda text: True
     v.end_button.click()
     qtbot.waitUntil(lambda: "12" in v.message.text(), timeout=10000)
-    assert db(runner, lambda: repo.contact_count(ws.conn, c.id)) == 0
-    assert db(runner, lambda: len(repo.all_reports(ws.conn))) == 3
+    assert db(runner, lambda: contact_store.contact_count(ws.conn, c.id)) == 0
+    assert db(runner, lambda: len(report_store.all_reports(ws.conn))) == 3
     qtbot.waitUntil(lambda: "beendet" in area.chooser.currentText(), timeout=5000)
     assert not area.call_button.isEnabled()

@@ -10,13 +10,13 @@ from desktop.domain.models import Outcome
 from desktop.services import lead_progress, lead_slices
 from desktop.services.lead import LeadError
 from desktop.services.lead_import import import_members
-from desktop.storage import repo
+from desktop.storage import contact_store
 from tests.lead.lead_support import NOW, add_caller, call, later, make_campaign, member_csv
 
 
 def next_for(ws, campaign_id, me, now):  # type: ignore[no-untyped-def]
     """What the calling queue would offer ``me`` now (the SQL queue honours reservations)."""
-    return repo.next_contact_id(
+    return contact_store.next_contact_id(
         ws.conn, campaign_id, now=now, me=me, max_attempts=1, cooldown=timedelta(hours=20)
     )
 
@@ -79,7 +79,7 @@ def test_release_and_reserve(ws, listed) -> None:  # type: ignore[no-untyped-def
     } == {"c"}
     released = lead_slices.release(ws, s[1].id, now=NOW)
     assert released.affected_contacts == 5
-    assert len(repo.free_open_contact_ids(ws.conn, listed.id, NOW)) == 5
+    assert len(contact_store.free_open_contact_ids(ws.conn, listed.id, NOW)) == 5
     with pytest.raises(LeadError, match="slice_released"):
         lead_slices.reserve(ws, s[1].id, lead_slices.Holder("c", "C"), until=later(5), now=NOW)
     with pytest.raises(LeadError, match="deadline_in_past"):

@@ -17,7 +17,7 @@ from desktop.paths import WorkspacePaths
 from desktop.services.calling import Card
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services import sync_engine
-from desktop.storage import audit, repo
+from desktop.storage import audit, contact_store, outbox_store, report_store
 from tests.qt.conftest import open_demo, unlock, wait_for_card
 
 
@@ -136,7 +136,7 @@ def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(
     assert "60 Anrufe" in app.unlock_view.notice.text()
 
     ws = open_demo(tmp_path)
-    reports = repo.all_reports(ws.conn)
+    reports = report_store.all_reports(ws.conn)
     assert [(r.contact_id, r.outcome) for r in reports] == expected
     by_outcome = {o for _, o in expected}
     assert by_outcome == set(Outcome)  # every outcome occurred
@@ -148,13 +148,13 @@ def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(
     )
     assert any(r.answers == {"comes": True, "helps": "Abbau"} for r in reports)
     assert any(r.wrong_numbers for r in reports if r.outcome is Outcome.WRONG_NUMBER)
-    outbox = [row for row in repo.outbox_rows(ws.conn) if row[2] == "report"]
+    outbox = [row for row in outbox_store.outbox_rows(ws.conn) if row[2] == "report"]
     assert [row[1] for row in outbox] == [r.id for r in reports]
     assert {row[3] for row in outbox} <= {"pending", "sent"}  # the background sync may have sent some already
     assert [row[0] for row in outbox] == sorted(row[0] for row in outbox)
     # One more sync: the embedded central office holds every report exactly once.
     sync_engine.sync_once(ws.conn)
-    assert {row[3] for row in repo.outbox_rows(ws.conn)} == {"sent"}
+    assert {row[3] for row in outbox_store.outbox_rows(ws.conn)} == {"sent"}
     office_db = sqlite3.connect(tmp_path / "demo-office" / "zentrale.db")
     assert sorted(r[0] for r in office_db.execute("SELECT report_id FROM reports")) == sorted(
         r.id for r in reports
@@ -163,7 +163,7 @@ def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(
     kinds = [e.kind for e in audit.entries(ws.conn)]
     assert "unlock" in kinds and kinds[-1] == "lock" and kinds.count("objection") == 10
     objected = {c for c, o in expected if o is Outcome.OBJECTION}
-    assert all(repo.get_state(ws.conn, c).status.value == "objection" for c in objected)
+    assert all(contact_store.get_state(ws.conn, c).status.value == "objection" for c in objected)
     ws.close()
 
 
@@ -174,9 +174,9 @@ def test_objection_key_ends_the_card_at_once(qtbot, app: App, tmp_path: Path) ->
     qtbot.keyClick(app.caller_view, Qt.Key.Key_F9)
     second = wait_for_card(qtbot, app)
     assert second.contact.id != card.contact.id
-    state = app.db.run_sync(lambda: repo.get_state(app.shift.service.ws.conn, card.contact.id))
+    state = app.db.run_sync(lambda: contact_store.get_state(app.shift.service.ws.conn, card.contact.id))
     assert state.status.value == "objection"
-    outbox = app.db.run_sync(lambda: repo.outbox_rows(app.shift.service.ws.conn))
+    outbox = app.db.run_sync(lambda: outbox_store.outbox_rows(app.shift.service.ws.conn))
     assert [row[2] for row in outbox if row[2] == "report"] == ["report"]
 
 
@@ -195,10 +195,12 @@ def test_correcting_the_last_report_adds_a_new_fact(qtbot, app: App, tmp_path: P
     qtbot.waitUntil(
         lambda: app.shift.correcting is None and app.shift.card.contact.id != card.contact.id, timeout=15000
     )
-    reports = app.db.run_sync(lambda: repo.reports_for_contact(app.shift.service.ws.conn, card.contact.id))
+    reports = app.db.run_sync(
+        lambda: report_store.reports_for_contact(app.shift.service.ws.conn, card.contact.id)
+    )
     assert [r.outcome for r in reports] == [Outcome.BUSY, Outcome.REACHED]
     assert reports[1].corrects == reports[0].id
-    state = app.db.run_sync(lambda: repo.get_state(app.shift.service.ws.conn, card.contact.id))
+    state = app.db.run_sync(lambda: contact_store.get_state(app.shift.service.ws.conn, card.contact.id))
     assert state.status.value == "done" and state.attempts == 1  # one call, corrected
 
 

@@ -15,7 +15,7 @@ from desktop.domain.models import CallReport, Outcome
 from desktop.paths import WorkspacePaths
 from desktop.services.calling import CallingService
 from desktop.services.demo import DEMO_PASSPHRASE
-from desktop.storage import migrate, recovery, repo
+from desktop.storage import migrate, recovery, report_store
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile
 from desktop.storage.timefmt import utcnow
@@ -83,7 +83,7 @@ def test_restore_moves_the_damaged_files_aside_and_opens_the_backup(
     restored = recovery.restore_backup(paths, backup, slot_id, GOLDEN_PASS)
     ws = restored.workspace
     assert ws.org_name == "KV Goldstadt"
-    assert [r.outcome.value for r in repo.all_reports(ws.conn)] == ["voicemail"]
+    assert [r.outcome.value for r in report_store.all_reports(ws.conn)] == ["voicemail"]
     assert migrate.current_version(ws.conn) == len(migrate.available())  # migrated again after the restore
     assert ws.integrity_problems() == []
     ws.close()

@@ -24,7 +24,7 @@ from desktop import paths
 from desktop.domain.models import CallReport, Outcome, Role
 from desktop.services import lead, lead_export, lead_import, lead_record, session, sync_engine, volunteers
 from desktop.services.calling import CallingService
-from desktop.storage import repo
+from desktop.storage import campaign_store
 from desktop.storage.workspace import list_slots
 
 PASS = "ein langes passwort"
@@ -49,7 +49,7 @@ def main() -> None:
     )
 
     # The central campaign: the lead allows notes on this PC (as the demo's lead prepares its campaign).
-    (central,) = [c for c in repo.list_campaigns(ws.conn)]
+    (central,) = [c for c in campaign_store.list_campaigns(ws.conn)]
     with ws.transaction() as conn:
         updated = central.model_copy(
             update={"rules": central.rules.model_copy(update={"notes_enabled": True})}

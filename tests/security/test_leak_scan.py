@@ -29,7 +29,7 @@ import pytest
 from sync.core.memberfile import MemberRecord
 from sync.server.db import open_database
 from sync.server.devtools import running_server
-from sync.server.services import CentralOffice
+from sync.server.office import CentralOffice
 from tests.conftest import ROOT
 from tests.server.helpers import members
 
@@ -197,8 +197,8 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
     engine = open_database(db_url)
     office = CentralOffice(engine)
     today = office.today()
-    org = office.add_org("KV Fiktivhausen")
-    lead = office.add_person(org, "Erika B.")
+    org = office.commands.add_org("KV Fiktivhausen")
+    lead = office.commands.add_person(org, "Erika B.")
     seeded = [
         MemberRecord(
             row=100 + i,
@@ -211,8 +211,8 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
         )
         for i, p in enumerate(PEOPLE)
     ]
-    office.import_members(org, [*members(12), *seeded])
-    resolution = office.add_resolution(
+    office.commands.import_members(org, [*members(12), *seeded])
+    resolution = office.commands.add_resolution(
         org,
         today - timedelta(days=3),
         "Kreisvorstand",
@@ -220,9 +220,9 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
         [lead],
         valid_until=today + timedelta(days=90),
     )
-    office.record_training(lead, today - timedelta(days=2))
-    office.record_declaration(lead, today - timedelta(days=1), text_version="2026-1")
-    office.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
+    office.commands.record_training(lead, today - timedelta(days=2))
+    office.commands.record_declaration(lead, today - timedelta(days=1), text_version="2026-1")
+    office.commands.release_campaign(org, "Einladung Sommerfest", "invitation", resolution)
     csv_file = member_csv(inputs / "mitglieder.csv")
     logs = central / "logs"
     logs.mkdir()
@@ -238,7 +238,7 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
                 "--server",
                 server.url,
                 "--code",
-                office.create_enrolment_code(org, lead)[0],
+                office.commands.create_enrolment_code(org, lead)[0],
                 "--name",
                 "Erika B.",
             ],
@@ -283,7 +283,7 @@ def test_no_marker_in_any_file_written_by_a_whole_scenario(tmp_path: Path) -> No
         assert not [m for m in markers if m in crash.stderr + crash.stdout]
         # The central office's own export for the results (pseudonymous ids and codes only).
         (central / "exports").mkdir()
-        assert office.export_results(org, central / "exports" / "ergebnisse.csv") == len(PEOPLE)
+        assert office.commands.export_results(org, central / "exports" / "ergebnisse.csv") == len(PEOPLE)
     engine.dispose()
 
     crash_reports = list((data / "crashes").glob("crash-*.txt"))

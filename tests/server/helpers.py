@@ -20,7 +20,7 @@ from sync.core.memberfile import MemberRecord
 from sync.server import db
 from sync.server.db import open_database
 from sync.server.devtools import RunningServer, running_server
-from sync.server.services import CentralOffice
+from sync.server.office import CentralOffice
 
 FIRST_NAMES = ("Alwine", "Bertold", "Cordula", "Detlev", "Eulalia", "Friedbert", "Gunhild", "Hartmut")
 LAST_NAMES = ("Quastenberg", "Rumpelmeier", "Schnarrwitz", "Tüddelkamp", "Ulkowski")
@@ -78,7 +78,7 @@ class Org:
 
     def enrol(self, person_id: str | None = None, name: str = "Büro-PC") -> Device:
         person_id = person_id or self.lead_id
-        code, _ = self.env.office.create_enrolment_code(self.org_id, person_id)
+        code, _ = self.env.office.commands.create_enrolment_code(self.org_id, person_id)
         response = SyncClient.enrol(self.env.url, code, name)
         client = SyncClient(self.env.url, response.device_id, response.device_secret, timeout=20)
         self.env.clients.append(client)  # closed when the server fixture ends
@@ -157,13 +157,13 @@ class Env:
         resolution: bool = True,
     ) -> Org:
         office, today = self.office, date.today()
-        org_id = office.add_org(f"KV Fiktivhausen {uuid.uuid4().hex[:8]}")
-        lead = office.add_person(org_id, "Leitfigur Testhuber")
-        other = office.add_person(org_id, "Vertretung Probemann")
-        office.import_members(org_id, members(n_members))
+        org_id = office.commands.add_org(f"KV Fiktivhausen {uuid.uuid4().hex[:8]}")
+        lead = office.commands.add_person(org_id, "Leitfigur Testhuber")
+        other = office.commands.add_person(org_id, "Vertretung Probemann")
+        office.commands.import_members(org_id, members(n_members))
         resolution_id = campaign_id = None
         if resolution:
-            resolution_id = office.add_resolution(
+            resolution_id = office.commands.add_resolution(
                 org_id,
                 today - timedelta(days=10),
                 "Kreisvorstand",
@@ -172,11 +172,11 @@ class Env:
                 valid_until=today + timedelta(days=90),
             )
         if trained:
-            office.record_training(lead, today - timedelta(days=5))
+            office.commands.record_training(lead, today - timedelta(days=5))
         if declared:
-            office.record_declaration(lead, today - timedelta(days=5), "v1")
+            office.commands.record_declaration(lead, today - timedelta(days=5), "v1")
         if release and resolution_id:
-            campaign_id, _ = office.release_campaign(
+            campaign_id, _ = office.commands.release_campaign(
                 org_id, "Einladung Mitgliederversammlung", purpose, resolution_id
             )
         return Org(self, org_id, lead, resolution_id, campaign_id)

@@ -23,7 +23,7 @@ def _body(campaign_id: str, contact_id: str) -> bytes:
 def orgs(server: Env):
     a, b = server.org(), server.org()
     device_a, device_b, revoked = a.enrol(), b.enrol(), a.enrol(name="verlorener Laptop")
-    server.office.revoke_device(revoked.device_id)
+    server.office.commands.revoke_device(revoked.device_id)
     a.first_contact = a.contacts(device_a)[0].contact_id
     return a, b, device_a, device_b, revoked
 

@@ -45,7 +45,7 @@ def test_two_server_processes_share_leases_keys_and_the_register(two_processes: 
     urls = [env.url, second_url]
     devices = []
     for i in range(DEVICES):  # enrolled alternately through both processes
-        code, _ = env.office.create_enrolment_code(org.org_id, org.lead_id)
+        code, _ = env.office.commands.create_enrolment_code(org.org_id, org.lead_id)
         enrolled = SyncClient.enrol(urls[i % 2], code, f"Büro-PC {i}")
         client = SyncClient(urls[i % 2], enrolled.device_id, enrolled.device_secret, timeout=30)
         env.clients.append(client)

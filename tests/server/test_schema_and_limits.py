@@ -36,7 +36,7 @@ def test_migrations_match_the_schema(make_database, backend: str) -> None:
 
 def test_sync_imports_neither_qt_nor_desktop() -> None:
     code = (
-        "import sys, sync.core.protocol, sync.client, sync.server.app, sync.server.cli, sync.server.services; "
+        "import sys, sync.core.protocol, sync.client, sync.server.app, sync.server.cli, sync.server.office; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('desktop', 'PySide6', 'shiboken6')]; "
         "print(*bad); sys.exit(1 if bad else 0)"
     )

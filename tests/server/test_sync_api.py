@@ -23,11 +23,11 @@ ACCEPTED, DUPLICATE, REJECTED = p.ItemStatus.ACCEPTED, p.ItemStatus.DUPLICATE, p
 
 def test_enrolment_code_is_one_time(server: Env) -> None:
     org = server.org()
-    code, expires_at = server.office.create_enrolment_code(org.org_id, org.lead_id)
+    code, expires_at = server.office.commands.create_enrolment_code(org.org_id, org.lead_id)
     assert timedelta(hours=23) < expires_at - now() <= timedelta(hours=24)
     first = SyncClient.enrol(server.url, code.lower().replace("-", " "), "Büro-PC 1")  # typed sloppily
     assert first.org_id == org.org_id and first.person_id == org.lead_id
-    assert [k.kid for k in first.signing_keys] == [server.office.signing_key().kid]
+    assert [k.kid for k in first.signing_keys] == [server.office.signing.signing_key().kid]
     with pytest.raises(Refused) as exc:
         SyncClient.enrol(server.url, code, "Büro-PC 2")
     assert (exc.value.status, exc.value.code) == (403, "code_invalid")
@@ -38,7 +38,7 @@ def test_enrolment_code_is_one_time(server: Env) -> None:
 
 def test_enrolment_code_expires(server: Env) -> None:
     org = server.org()
-    code, _ = server.office.create_enrolment_code(org.org_id, org.lead_id)
+    code, _ = server.office.commands.create_enrolment_code(org.org_id, org.lead_id)
     with server.office.engine.begin() as conn:  # 24 h later
         conn.execute(
             update(db.enrolment_codes)
@@ -139,7 +139,7 @@ def test_gap_detection(server: Env) -> None:
     assert response.missing == [p.SeqGap(first=3, last=4), p.SeqGap(first=7, last=8)]
     health = device.client.health()
     assert (health.received, health.highest_seq, health.missing) == (5, 9, response.missing)
-    assert server.office.device_health(device.device_id) == health
+    assert server.office.queries.device_health(device.device_id) == health
     # a client that lost rows and reuses a sequence number for a new item is noticed, never merged
     reused = device.client.push([report_item(2, org.campaign_id, contact, "busy")]).results[0]
     assert (reused.status, reused.reason) == (REJECTED, p.RejectReason.SEQ_REUSED)
@@ -176,9 +176,9 @@ def test_pledge_round_trip(server: Env) -> None:
         ),
     )
     assert [r.status for r in device.client.push([pledge, event]).results] == [ACCEPTED, ACCEPTED]
-    [row] = server.office.list_pledges(org.org_id)
+    [row] = server.office.queries.list_pledges(org.org_id)
     assert (row.id, row.status, row.lead_person_id) == (pledge.payload.pledge_id, "pending", org.lead_id)
-    server.office.decide_pledge(row.id, confirm=True)
+    server.office.commands.decide_pledge(row.id, confirm=True)
     [decision] = pull_all(device.client, cursor).pledge_decisions
     assert (decision.pledge_id, decision.status) == (row.id, "confirmed")
     assert server.count(db.audit_log, db.audit_log.c.event_id == event.payload.event_id) == 1
@@ -204,7 +204,7 @@ def test_pull_pages_and_minimisation(server: Env) -> None:
         assert contact.phone.startswith("+493023125") and contact.locality == "Fiktivhausen"
     assert device.client.pull(cursor).contacts == []  # nothing new
     # pseudonymous ids: new per campaign, not the member ids
-    second_id, _ = server.office.release_campaign(
+    second_id, _ = server.office.commands.release_campaign(
         org.org_id, "Zweite Runde", "keep-in-touch", org.resolution_id
     )
     second = [c for c in pull_all(device.client, cursor).contacts if c.campaign_id == second_id]
@@ -257,11 +257,14 @@ def test_clearance_issued_and_verifiable_offline(server: Env) -> None:
         pull_all(device.client).clearances[0].clearance == grant.clearance
     )  # reused, not re-signed each pull
 
-    server.office.revoke_clearance(org.lead_id)
+    revoked = server.office.commands.revoke_clearance(org.lead_id)
+    assert revoked.changed and revoked.clearances == 1 and revoked.revocation_version > rl.version
     page = pull_all(device.client)
     assert page.clearances == [] and page.clearance_refusals[0].reasons == [p.ClearanceReason.REVOKED]
     _, newer = _verify(page, device, org, previous_version=rl.version)
-    assert newer.version > rl.version and org.lead_id in newer.revoked_person_ids
+    assert newer.version == revoked.revocation_version and org.lead_id in newer.revoked_person_ids
+    again = server.office.commands.revoke_clearance(org.lead_id)  # nothing left to revoke: nothing changes
+    assert (again.changed, again.clearances, again.revocation_version) == (False, 0, newer.version)
     assert claims.clearance_id in newer.revoked_clearance_ids
     with pytest.raises(clr.ClearanceInvalid) as exc:
         clr.verify_clearance(

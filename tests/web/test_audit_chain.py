@@ -54,7 +54,7 @@ def push_entries(device: Device, entries: list[dict[str, Any]]) -> list[p.ItemRe
 
 
 def chain_of(web: Env, device: Device) -> Any:
-    return web.office.audit_chain(device.device_id)
+    return web.office.queries.audit_chain(device.device_id)
 
 
 def health_output(web: Env, device: Device, capsys: pytest.CaptureFixture[str]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sync.server.services import Standing, standing
+from sync.server.queries import Standing, standing
 from tests.server.helpers import Env
 from tests.web.web_support import populate
 
@@ -12,9 +12,9 @@ from tests.web.web_support import populate
 def test_overviews(server: Env) -> None:
     office = server.office
     data = populate(server)
-    [org] = [o for o in office.list_orgs() if o.id == data.org_id]
+    [org] = [o for o in office.queries.list_orgs() if o.id == data.org_id]
     assert (org.persons, org.devices, org.pending_pledges) == (3, 1, 1)
-    persons = {p.name: p for p in office.list_persons(data.org_id)}
+    persons = {p.name: p for p in office.queries.list_persons(data.org_id)}
     lead, deputy = persons["Renate Lindenblatt"], persons["Jo Beispiel-Verantwortlich"]
     newcomer = persons["Kai Neumann"]
     assert (lead.training, lead.declaration, lead.declaration_text_version, lead.resolutions) == (
@@ -33,20 +33,20 @@ def test_overviews(server: Env) -> None:
         Standing.MISSING,
         0,
     )
-    assert office.person_status(lead.id) == lead
-    resolutions = office.list_resolutions(data.org_id)
+    assert office.queries.person_status(lead.id) == lead
+    resolutions = office.queries.list_resolutions(data.org_id)
     assert [r.state for r in resolutions] == ["valid", "expired"]
     assert sorted(name for _, name in resolutions[0].responsible) == [
         "Jo Beispiel-Verantwortlich",
         "Renate Lindenblatt",
     ]
-    devices = office.list_devices(data.org_id)
+    devices = office.queries.list_devices(data.org_id)
     assert [(d.id, d.revoked_at is None, d.last_seen_at is not None) for d in devices] == [
         (data.device_id, True, True),
         (data.revoked_device_id, False, False),
     ]
-    assert office.device_info(data.device_id) == devices[0]
-    [campaign] = office.campaign_progress(data.org_id)
+    assert office.queries.device_info(data.device_id) == devices[0]
+    [campaign] = office.queries.campaign_progress(data.org_id)
     assert campaign.total == 12 and campaign.by_status == {
         "open": 7,
         "done": 3,
@@ -55,16 +55,16 @@ def test_overviews(server: Env) -> None:
         "not_in_service": 0,
         "objection": 1,
     }
-    assert [pl.volunteer_label for pl in office.pending_pledges() if pl.org_id == data.org_id] == [
+    assert [pl.volunteer_label for pl in office.queries.pending_pledges() if pl.org_id == data.org_id] == [
         "Wunibald Q."
     ]
-    [health, revoked] = office.sync_overview(data.org_id)
+    [health, revoked] = office.queries.sync_overview(data.org_id)
     assert health.device.id == data.device_id and health.org_name == org.name
     assert [(g.first, g.last) for g in health.sync.missing] == [(13, 14)]
     assert health.rejected == {"unknown_contact": 1}
     assert (health.chain.verified_seq, [b.reason for b in health.chain.breaks]) == (5, ["missing_entries"])
     assert (revoked.sync.received, revoked.chain.verified_seq, revoked.rejected) == (0, 0, {})
-    assert [(r.seq, r.kind, r.reason) for r in office.rejected_items(data.device_id)] == [
+    assert [(r.seq, r.kind, r.reason) for r in office.queries.rejected_items(data.device_id)] == [
         (8, "report", "unknown_contact")
     ]
 

@@ -53,7 +53,7 @@ def test_staff_actions_reach_the_desktop_workspace(page: Any, web: Env, staff: S
         .get_attribute("href")
         .rsplit("/", 1)[1]
     )
-    web.office.import_members(org_id, members(6, start=600))
+    web.office.commands.import_members(org_id, members(6, start=600))
     page.get_by_role("navigation").get_by_role("link", name="Beschlüsse").click()
     page.get_by_label("Gremium").fill("Ortsvorstand")
     page.get_by_label("Einladung / Wahlkampf").check()

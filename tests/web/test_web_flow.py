@@ -125,7 +125,7 @@ def test_the_letters_process_reaches_the_client(page: Any, web: Env, staff: Staf
     ]
 
     # A call list released in the UI → the client gets it; progress by status after a report.
-    web.office.import_members(org_id, members(4))
+    web.office.commands.import_members(org_id, members(4))
     page.goto(f"/web/campaigns?org={org_id}")
     page.get_by_label("Titel").fill("Einladung Mitgliederversammlung")
     page.get_by_role("button", name="Freigeben").click()
@@ -208,4 +208,4 @@ def test_form_errors_are_explained_and_keep_the_input(page: Any, web: Env, staff
     assert page.get_by_label("Gremium").input_value() == "Ortsvorstand"
     assert page.get_by_label("Mitgliederbefragung").is_checked()
     assert page.get_by_label("Vertretung Probemann").is_checked()
-    assert len(web.office.list_resolutions(org.org_id)) == 1  # only the fixture's
+    assert len(web.office.queries.list_resolutions(org.org_id)) == 1  # only the fixture's

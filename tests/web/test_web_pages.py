@@ -12,13 +12,14 @@ import pytest
 
 from sync.core import protocol as p
 from sync.core.purposes import CATEGORIES, Field
-from sync.server.services import Standing
+from sync.server.queries import Standing
 from sync.server.web import i18n
 from sync.server.web.pages import TEMPLATES
 from tests.server.helpers import Env
 from tests.web.web_support import Populated, Staff, notice, populate, sign_in
 
-SERVICES = Path(__file__).resolve().parents[2] / "sync" / "server" / "services.py"
+SERVER = Path(__file__).resolve().parents[2] / "sync" / "server"
+SERVICES = [SERVER / name for name in ("common.py", "commands.py", "queries.py", "signing.py")]
 
 UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
     .filter(el => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
@@ -193,8 +194,9 @@ def test_words_complete_in_both_languages() -> None:
 
 
 def test_service_errors_are_translated() -> None:
-    """Every error sentence of services.py has a German wording (the web shows German first)."""
-    source = re.sub(r'"\s*\n\s*f?"', "", SERVICES.read_text(encoding="utf-8"))  # join continued literals
+    """Every error sentence of the central office's parts has a German wording (the web shows German first)."""
+    text = "\n".join(path.read_text(encoding="utf-8") for path in SERVICES)
+    source = re.sub(r'"\s*\n\s*f?"', "", text)  # join continued literals
     messages = re.findall(r'(?:invalid\(|ServiceError\("\w+", )f?"([^"]+)"', source)
     assert len(messages) > 10
     for message in messages:

@@ -218,7 +218,7 @@ def test_forms_without_the_csrf_token_are_refused(page: Any, context: Any, web: 
     sign_in(page, staff)
     page.goto("/web/orgs")
     token = page.locator("input[name=csrf]").first.input_value()
-    before = len(web.office.list_orgs())
+    before = len(web.office.queries.list_orgs())
     origin = web.url
     for form, headers in [
         ({"name": "OV Ohne Token"}, {"Origin": origin}),
@@ -228,11 +228,11 @@ def test_forms_without_the_csrf_token_are_refused(page: Any, context: Any, web: 
         response = context.request.post("/web/orgs", form=form, headers=headers, max_redirects=0)
         assert response.status == 403, form
         assert "Formular abgelaufen" in response.text()
-    assert len(web.office.list_orgs()) == before
+    assert len(web.office.queries.list_orgs()) == before
     ok = context.request.post(
         "/web/orgs", form={"name": "OV Mit Token", "csrf": token}, headers={"Origin": origin}, max_redirects=0
     )
-    assert ok.status == 303 and len(web.office.list_orgs()) == before + 1
+    assert ok.status == 303 and len(web.office.queries.list_orgs()) == before + 1
     # Another session's token does not work in this one.
     other = make_staff(web, with_totp=False)
     with httpx.Client(base_url=web.url, timeout=20) as http:

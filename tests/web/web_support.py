@@ -104,12 +104,12 @@ def populate(env: Env, *, name: str | None = None) -> Populated:
     from tests.server.helpers import members, pull_all, report_item
 
     office, today = env.office, date.today()
-    org_id = office.add_org(name or f"KV Musterstadt {uuid.uuid4().hex[:4]}")
-    lead = office.add_person(org_id, "Renate Lindenblatt")
-    deputy = office.add_person(org_id, "Jo Beispiel-Verantwortlich")
-    office.add_person(org_id, "Kai Neumann")
-    office.import_members(org_id, members(12))
-    resolution = office.add_resolution(
+    org_id = office.commands.add_org(name or f"KV Musterstadt {uuid.uuid4().hex[:4]}")
+    lead = office.commands.add_person(org_id, "Renate Lindenblatt")
+    deputy = office.commands.add_person(org_id, "Jo Beispiel-Verantwortlich")
+    office.commands.add_person(org_id, "Kai Neumann")
+    office.commands.import_members(org_id, members(12))
+    resolution = office.commands.add_resolution(
         org_id,
         today - timedelta(days=20),
         "Kreisvorstand",
@@ -118,7 +118,7 @@ def populate(env: Env, *, name: str | None = None) -> Populated:
         valid_until=today + timedelta(days=180),
         document_ref="Protokoll KV 2026/11, TOP 4",
     )
-    office.add_resolution(
+    office.commands.add_resolution(
         org_id,
         today - timedelta(days=500),
         "Mitgliederversammlung",
@@ -127,15 +127,17 @@ def populate(env: Env, *, name: str | None = None) -> Populated:
         valid_until=today - timedelta(days=135),
         document_ref="MV 2025",
     )
-    office.record_training(lead, today - timedelta(days=30))
-    office.record_declaration(lead, today - timedelta(days=30), "2026-1", "Ordner Datenschutz, Blatt 12")
-    office.record_training(deputy, today - timedelta(days=350))  # renewal due soon
-    campaign_id, _ = office.release_campaign(
+    office.commands.record_training(lead, today - timedelta(days=30))
+    office.commands.record_declaration(
+        lead, today - timedelta(days=30), "2026-1", "Ordner Datenschutz, Blatt 12"
+    )
+    office.commands.record_training(deputy, today - timedelta(days=350))  # renewal due soon
+    campaign_id, _ = office.commands.release_campaign(
         org_id, "Einladung Jahresempfang", "invitation", resolution, ends_on=today + timedelta(days=30)
     )
 
     def enrol(person: str, device_name: str) -> tuple[str, SyncClient]:
-        code, _ = office.create_enrolment_code(org_id, person)
+        code, _ = office.commands.create_enrolment_code(org_id, person)
         enrolled = SyncClient.enrol(env.url, code, device_name)
         client = SyncClient(env.url, enrolled.device_id, enrolled.device_secret, timeout=20)
         env.clients.append(client)
@@ -183,5 +185,5 @@ def populate(env: Env, *, name: str | None = None) -> Populated:
     items.append(report_item(15, campaign_id, contacts[6].contact_id, "reached"))  # 13-14 missing: a gap
     client.push(items)
     revoked_id, _ = enrol(deputy, "Laptop Jo")
-    office.revoke_device(revoked_id)
+    office.commands.revoke_device(revoked_id)
     return Populated(org_id, lead, device_id, revoked_id, campaign_id)

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sync.server import db
-from sync.server.services import ServiceError, acting_as, audit, sha256_hex, utcnow
+from sync.server.common import ServiceError, acting_as, audit, sha256_hex, utcnow
 from sync.server.web import totp
 
 IDLE_TIMEOUT = timedelta(minutes=30)

@@ -2,7 +2,7 @@
 
 One dict per key with both languages; placeholders are ``{name}`` fields for ``str.format`` (never f-strings),
 and a test checks that both languages use the same placeholders. Service errors (English sentences from
-services.py) are translated by pattern; an unknown one is shown as it is.
+commands.py, queries.py, signing.py, common.py) are translated by pattern; an unknown one is shown as it is.
 """
 
 from __future__ import annotations
@@ -347,7 +347,7 @@ T: dict[str, dict[str, str]] = {
     "err_prefix": {"de": "Das ging nicht: {message}", "en": "That did not work: {message}"},
 }
 
-# Service errors (services.py speaks English): pattern -> German sentence (English keeps the original).
+# Service errors (the central office speaks English): pattern -> German sentence (English keeps the original).
 _SERVICE_DE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), de)
     for p, de in [

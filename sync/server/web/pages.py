@@ -4,7 +4,7 @@ Security (issue 8): every page but sign-in needs a live staff session; every POS
 token (the sign-in form a pre-session token from its own cookie) and, when the browser sends one, an Origin of
 this very site; cookies are HttpOnly and SameSite=Strict (and Secure, with the ``__Host-`` prefix, over TLS);
 pages are never cached and allow no scripts (Content-Security-Policy). Staff actions run inside
-``services.acting_as`` so that the audit log names the staff member (ids only).
+``common.acting_as`` so that the audit log names the staff member (ids only).
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ from starlette.responses import RedirectResponse, Response
 
 from sync.core import protocol as p
 from sync.core.purposes import CATEGORIES, PURPOSES, Field
-from sync.server.services import LOCAL_TZ, CentralOffice, ServiceError, acting_as
+from sync.server.commands import Commands
+from sync.server.common import LOCAL_TZ, ServiceError, acting_as
+from sync.server.office import CentralOffice
 from sync.server.web import i18n
 from sync.server.web.auth import ABSOLUTE_TIMEOUT, LoginRefused, Session, StaffAccounts
 
@@ -299,10 +301,10 @@ class Pages:
 
     def org_choice(self, ctx: Ctx, org_id: str | None = None) -> tuple[list[Any], Any | None]:
         """All orgs for the picker, and the chosen one (?org=, a form field, or the only one there is)."""
-        orgs = self.office.list_orgs()
+        orgs = self.office.queries.list_orgs()
         org_id = org_id or ctx.q("org") or ctx.f("org")
         if org_id:
-            return orgs, self.office.get_org(org_id)  # not_found -> 404 page
+            return orgs, self.office.queries.get_org(org_id)  # not_found -> 404 page
         return orgs, (orgs[0] if len(orgs) == 1 else None)
 
     def failed(self, ctx: Ctx, exc: Exception, again: Callable[..., Response]) -> Response:
@@ -391,8 +393,8 @@ class Pages:
     # ----------------------------------------------------------------------------------------------- overview
 
     def home(self, ctx: Ctx) -> Response:
-        orgs = self.office.list_orgs()
-        health = self.office.sync_overview()
+        orgs = self.office.queries.list_orgs()
+        health = self.office.queries.sync_overview()
         active = [h for h in health if h.device.revoked_at is None]
         problems = [h for h in active if h.sync.missing or h.rejected or h.chain.breaks]
         return self.page(
@@ -401,7 +403,7 @@ class Pages:
             ctx.t("home_title"),
             nav="home",
             orgs=orgs,
-            pending=len(self.office.pending_pledges()),
+            pending=len(self.office.queries.pending_pledges()),
             active=len(active),
             problems=len(problems),
         )
@@ -416,12 +418,12 @@ class Pages:
             nav="orgs",
             status=status,
             error=error,
-            orgs=self.office.list_orgs(),
+            orgs=self.office.queries.list_orgs(),
         )
 
     def orgs_post(self, ctx: Ctx) -> Response:
         try:
-            self.office.add_org(ctx.required("name", "orgs_name"))
+            self.office.commands.add_org(ctx.required("name", "orgs_name"))
         except (ServiceError, FormProblem) as exc:
             return self.failed(ctx, exc, self.orgs_get)
         return self.redirect(f"{PREFIX}/orgs", done="org_added")
@@ -430,7 +432,7 @@ class Pages:
 
     def persons_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
         orgs, org = self.org_choice(ctx)
-        persons = self.office.list_persons(org.id) if org else []
+        persons = self.office.queries.list_persons(org.id) if org else []
         return self.page(
             ctx,
             "persons.html",
@@ -446,14 +448,14 @@ class Pages:
     def persons_post(self, ctx: Ctx) -> Response:
         org_id = ctx.f("org")
         try:
-            self.office.add_person(org_id, ctx.required("name", "persons_name"))
+            self.office.commands.add_person(org_id, ctx.required("name", "persons_name"))
         except (ServiceError, FormProblem) as exc:
             return self.failed(ctx, exc, self.persons_get)
         return self.redirect(f"{PREFIX}/persons", org=org_id, done="person_added")
 
     def person_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
-        person = self.office.person_status(ctx.path("person_id"))
-        org = self.office.get_org(person.org_id)
+        person = self.office.queries.person_status(ctx.path("person_id"))
+        org = self.office.queries.get_org(person.org_id)
         return self.page(
             ctx,
             "person.html",
@@ -471,7 +473,7 @@ class Pages:
         try:
             completed_on = ctx.date_field("completed_on", "person_training_date")
             assert completed_on is not None
-            self.office.record_training(person_id, completed_on)
+            self.office.commands.record_training(person_id, completed_on)
         except (ServiceError, FormProblem) as exc:
             return self.failed(ctx, exc, self.person_get)
         return self.redirect(f"{PREFIX}/persons/{person_id}", done="training_recorded")
@@ -481,7 +483,7 @@ class Pages:
         try:
             signed_on = ctx.date_field("signed_on", "person_signed_on")
             assert signed_on is not None
-            self.office.record_declaration(
+            self.office.commands.record_declaration(
                 person_id, signed_on, ctx.f("text_version")[:40], ctx.f("document_ref")[:500]
             )
         except (ServiceError, FormProblem) as exc:
@@ -489,7 +491,7 @@ class Pages:
         return self.redirect(f"{PREFIX}/persons/{person_id}", done="declaration_recorded")
 
     def person_revoke_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
-        person = self.office.person_status(ctx.path("person_id"))
+        person = self.office.queries.person_status(ctx.path("person_id"))
         return self.page(
             ctx,
             "revoke.html",
@@ -506,15 +508,15 @@ class Pages:
         person_id = ctx.path("person_id")
         if ctx.f("confirm") != "yes":
             return self.person_revoke_get(ctx, error=ctx.t("revoke_unchecked"), status=422)
-        self.office.revoke_clearance(person_id)
+        self.office.commands.revoke_clearance(person_id)
         return self.redirect(f"{PREFIX}/persons/{person_id}", done="clearance_revoked")
 
     # ----------------------------------------------------------------------------------------------- resolutions
 
     def resolutions_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
         orgs, org = self.org_choice(ctx)
-        resolutions = self.office.list_resolutions(org.id) if org else []
-        persons = self.office.list_persons(org.id) if org else []
+        resolutions = self.office.queries.list_resolutions(org.id) if org else []
+        persons = self.office.queries.list_persons(org.id) if org else []
         return self.page(
             ctx,
             "resolutions.html",
@@ -537,7 +539,7 @@ class Pages:
             decided_on = ctx.date_field("decided_on", "res_decided_on")
             valid_until = ctx.date_field("valid_until", "res_valid_until", required=False)
             assert decided_on is not None
-            self.office.add_resolution(
+            self.office.commands.add_resolution(
                 org_id,
                 decided_on,
                 ctx.f("body"),
@@ -564,7 +566,7 @@ class Pages:
             nav="pledges",
             status=status,
             error=error,
-            pledges=self.office.pending_pledges(),
+            pledges=self.office.queries.pending_pledges(),
         )
 
     def pledge_post(self, ctx: Ctx) -> Response:
@@ -574,7 +576,7 @@ class Pages:
                 ctx, error=ctx.t("err_required", field=ctx.t("pledges_decide")), status=422
             )
         try:
-            self.office.decide_pledge(ctx.path("pledge_id"), confirm=decision == "confirm")
+            self.office.commands.decide_pledge(ctx.path("pledge_id"), confirm=decision == "confirm")
         except ServiceError as exc:
             return self.failed(ctx, exc, self.pledges_get)
         return self.redirect(
@@ -585,8 +587,8 @@ class Pages:
 
     def devices_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
         orgs, org = self.org_choice(ctx)
-        devices = self.office.list_devices(org.id) if org else []
-        persons = self.office.list_persons(org.id) if org else []
+        devices = self.office.queries.list_devices(org.id) if org else []
+        persons = self.office.queries.list_persons(org.id) if org else []
         return self.page(
             ctx,
             "devices.html",
@@ -604,11 +606,11 @@ class Pages:
     def device_code_post(self, ctx: Ctx) -> Response:
         org_id, person_id = ctx.f("org"), ctx.f("person")
         try:
-            code, expires_at = self.office.create_enrolment_code(org_id, person_id)
+            code, expires_at = self.office.commands.create_enrolment_code(org_id, person_id)
         except ServiceError as exc:
             return self.failed(ctx, exc, self.devices_get)
-        person = self.office.person_status(person_id)
-        org = self.office.get_org(org_id)
+        person = self.office.queries.person_status(person_id)
+        org = self.office.queries.get_org(org_id)
         return self.page(
             ctx,
             "device_code.html",
@@ -621,7 +623,7 @@ class Pages:
         )
 
     def device_revoke_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
-        device = self.office.device_info(ctx.path("device_id"))
+        device = self.office.queries.device_info(ctx.path("device_id"))
         return self.page(
             ctx,
             "revoke.html",
@@ -635,18 +637,20 @@ class Pages:
         )
 
     def device_revoke_post(self, ctx: Ctx) -> Response:
-        device = self.office.device_info(ctx.path("device_id"))
+        device = self.office.queries.device_info(ctx.path("device_id"))
         if ctx.f("confirm") != "yes":
             return self.device_revoke_get(ctx, error=ctx.t("revoke_unchecked"), status=422)
-        self.office.revoke_device(device.id)
+        self.office.commands.revoke_device(device.id)
         return self.redirect(f"{PREFIX}/devices", org=device.org_id, done="device_revoked")
 
     # ----------------------------------------------------------------------------------------------- campaigns
 
     def campaigns_get(self, ctx: Ctx, *, error: str = "", status: int = 200) -> Response:
         orgs, org = self.org_choice(ctx)
-        campaigns = self.office.campaign_progress(org.id) if org else []
-        resolutions = [r for r in self.office.list_resolutions(org.id) if r.state == "valid"] if org else []
+        campaigns = self.office.queries.campaign_progress(org.id) if org else []
+        resolutions = (
+            [r for r in self.office.queries.list_resolutions(org.id) if r.state == "valid"] if org else []
+        )
         purposes = self._purposes(ctx)
         fields = {
             pp.id: ", ".join(ctx.t("field_" + f.value) for f in Field if f in pp.fields)
@@ -675,7 +679,7 @@ class Pages:
         org_id = ctx.f("org")
         try:
             ends_on = ctx.date_field("ends_on", "camp_ends_on", required=False)
-            _, count = self.office.release_campaign(
+            _, count = self.office.commands.release_campaign(
                 org_id,
                 ctx.f("title"),
                 ctx.f("purpose"),
@@ -690,8 +694,8 @@ class Pages:
     # ----------------------------------------------------------------------------------------------- sync health
 
     def health_get(self, ctx: Ctx) -> Response:
-        orgs = self.office.list_orgs()
-        org = self.office.get_org(ctx.q("org")) if ctx.q("org") else None
+        orgs = self.office.queries.list_orgs()
+        org = self.office.queries.get_org(ctx.q("org")) if ctx.q("org") else None
         return self.page(
             ctx,
             "health.html",
@@ -699,21 +703,21 @@ class Pages:
             nav="health",
             orgs=orgs,
             org=org,
-            devices=self.office.sync_overview(org.id if org else None),
+            devices=self.office.queries.sync_overview(org.id if org else None),
         )
 
     def health_device_get(self, ctx: Ctx) -> Response:
-        device = self.office.device_info(ctx.path("device_id"))
+        device = self.office.queries.device_info(ctx.path("device_id"))
         return self.page(
             ctx,
             "health_device.html",
             ctx.t("health_device_title", name=device.name),
             nav="health",
             device=device,
-            org=self.office.get_org(device.org_id),
-            sync=self.office.device_health(device.id),
-            chain=self.office.audit_chain(device.id),
-            rejected=self.office.rejected_items(device.id),
+            org=self.office.queries.get_org(device.org_id),
+            sync=self.office.queries.device_health(device.id),
+            chain=self.office.queries.audit_chain(device.id),
+            rejected=self.office.queries.rejected_items(device.id),
         )
 
     # ----------------------------------------------------------------------------------------------- export
@@ -729,7 +733,7 @@ class Pages:
             error=error,
             orgs=orgs,
             org=org,
-            columns=CentralOffice.EXPORT_COLUMNS,
+            columns=Commands.EXPORT_COLUMNS,
         )
 
     def export_post(self, ctx: Ctx) -> Response:
@@ -737,7 +741,7 @@ class Pages:
         with tempfile.TemporaryDirectory(prefix="tz-export-") as tmp:
             out = Path(tmp) / "results.csv"
             try:
-                self.office.export_results(org_id, out)  # audited there (results.export)
+                self.office.commands.export_results(org_id, out)  # audited there (results.export)
             except ServiceError as exc:
                 return self.failed(ctx, exc, self.export_get)
             data = out.read_bytes()

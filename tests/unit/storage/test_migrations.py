@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.paths import WorkspacePaths
-from desktop.storage import migrate, repo
+from desktop.storage import contact_store, migrate, outbox_store, report_store
 from desktop.storage.database import open_encrypted
 from desktop.storage.keyslots import new_database_key
 from desktop.storage.workspace import Workspace, list_slots
@@ -36,10 +36,10 @@ def test_a_real_version_1_workspace_still_opens(tmp_path: Path) -> None:
     paths = WorkspacePaths(root)
     ws = Workspace.open(paths, list_slots(paths)[0].slot_id, "golden passphrase")
     assert ws.org_name == "KV Goldstadt"
-    contact = repo.get_contact(ws.conn, "a0000000000000000000000000000001")
+    contact = contact_store.get_contact(ws.conn, "a0000000000000000000000000000001")
     assert contact is not None and contact.last_name == "Goldammer"
-    assert [r.outcome.value for r in repo.all_reports(ws.conn)] == ["voicemail"]
-    assert repo.outbox_rows(ws.conn) == [(1, "b0000000000000000000000000000001", "report", "pending")]
+    assert [r.outcome.value for r in report_store.all_reports(ws.conn)] == ["voicemail"]
+    assert outbox_store.outbox_rows(ws.conn) == [(1, "b0000000000000000000000000000001", "report", "pending")]
     assert migrate.current_version(ws.conn) == migrate.LATEST
     if migrate.LATEST > 1:
         assert (paths.backups / "pre-migration-v1.db").exists()

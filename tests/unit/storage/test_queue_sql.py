@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from desktop.domain import queue
 from desktop.domain.models import Campaign, CampaignRules, Contact, ContactState, ContactStatus
-from desktop.storage import migrate, repo
+from desktop.storage import campaign_store, contact_store, migrate
 from desktop.storage.database import open_encrypted
 from desktop.storage.keyslots import new_database_key
 
@@ -50,9 +50,9 @@ def test_sql_queue_matches_the_domain_rule(tmp_path_factory, rows, max_attempts:
         rules = CampaignRules(max_attempts=max_attempts, cooldown_hours=cooldown)
         campaign = Campaign(title="Q", rules=rules)
         conn.execute("BEGIN")
-        repo.insert_campaign(conn, campaign, created_at=NOW)
+        campaign_store.insert_campaign(conn, campaign, created_at=NOW)
         contacts = [Contact(id=f"c{i:03d}", campaign_id=campaign.id) for i in range(len(rows))]
-        repo.insert_contacts(conn, contacts)
+        contact_store.insert_contacts(conn, contacts)
         domain_states = []
         for contact, (status, attempts, last, callback, reserved, until) in zip(contacts, rows, strict=True):
             state = ContactState(
@@ -65,14 +65,14 @@ def test_sql_queue_matches_the_domain_rule(tmp_path_factory, rows, max_attempts:
                 reserved_until=until,
                 position=contacts.index(contact),
             )
-            repo.save_state(conn, state)
+            contact_store.save_state(conn, state)
             domain_states.append(state)
         conn.execute("COMMIT")
         expected = queue.next_contact(domain_states, now=NOW, rules=rules, me=ME, reached_so_far=0).contact_id
-        got = repo.next_contact_id(
+        got = contact_store.next_contact_id(
             conn, campaign.id, now=NOW, me=ME, max_attempts=max_attempts, cooldown=timedelta(hours=cooldown)
         )
         assert got == expected
-        assert [s.contact_id for s in repo.all_states(conn, campaign.id)] == [c.id for c in contacts]
+        assert [s.contact_id for s in contact_store.all_states(conn, campaign.id)] == [c.id for c in contacts]
     finally:
         conn.close()

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.domain.models import Campaign, Contact, Role
 from desktop.paths import WorkspacePaths
-from desktop.storage import keyslots, repo
+from desktop.storage import campaign_store, contact_store, keyslots
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.migrate import LATEST, current_version
 from desktop.storage.workspace import Workspace, list_slots
@@ -39,8 +39,8 @@ def test_create_then_unlock_round_trips_data(workspace_paths: WorkspacePaths) ->
     ws = make(workspace_paths)
     campaign = Campaign(title="Einladung")
     with ws.transaction() as conn:
-        repo.insert_campaign(conn, campaign, created_at=ws.person.created_at)
-        repo.insert_contacts(
+        campaign_store.insert_campaign(conn, campaign, created_at=ws.person.created_at)
+        contact_store.insert_contacts(
             conn, [Contact(campaign_id=campaign.id, first_name=MARKER, phone="+493023125001")]
         )
     ws.close()
@@ -48,7 +48,7 @@ def test_create_then_unlock_round_trips_data(workspace_paths: WorkspacePaths) ->
     ws = Workspace.open(workspace_paths, slot(workspace_paths), PASS)
     assert ws.person.label == "Erika B."
     assert ws.org_name == "KV Test"
-    assert [c.title for c in repo.list_campaigns(ws.conn)] == ["Einladung"]
+    assert [c.title for c in campaign_store.list_campaigns(ws.conn)] == ["Einladung"]
     assert ws.conn.execute("SELECT first_name FROM contacts").fetchall() == [(MARKER,)]
     assert current_version(ws.conn) == LATEST
     assert ws.integrity_problems() == []

@@ -1,0 +1,307 @@
+"""Owner of the ``contacts`` table: the call list, each contact's queue state and the SQL queue order.
+
+Callers own the transaction; nothing here commits. Slices (``desktop.storage.slices``) hand out contacts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+
+from desktop.domain.models import Contact, ContactState, ContactStatus
+from desktop.storage.database import Connection
+from desktop.storage.timefmt import from_db, to_db
+
+_CONTACT_COLUMNS = (
+    "id",
+    "campaign_id",
+    "first_name",
+    "last_name",
+    "locality",
+    "district",
+    "postcode",
+    "phone",
+    "phone2",
+    "category",
+)
+
+
+_STATE_COLUMNS = (
+    "status",
+    "attempts",
+    "last_attempt_at",
+    "callback_after",
+    "reserved_by",
+    "reserved_until",
+    "position",
+)
+
+
+CONTACT_ROW = (
+    "id",
+    "first_name",
+    "last_name",
+    "locality",
+    "district",
+    "postcode",
+    "phone",
+    "phone2",
+    "category",
+)
+
+_INSERT_CONTACT = (
+    "INSERT INTO contacts (id, campaign_id, position, first_name, last_name, locality, district, postcode, "
+    "phone, phone2, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def insert_contacts(conn: Connection, contacts: Iterable[Contact], *, start_position: int = 0) -> int:
+    rows = (
+        (
+            c.id,
+            c.campaign_id,
+            start_position + i,
+            c.first_name,
+            c.last_name,
+            c.locality,
+            c.district,
+            c.postcode,
+            c.phone,
+            c.phone2,
+            c.category,
+        )
+        for i, c in enumerate(contacts)
+    )
+    return conn.executemany(_INSERT_CONTACT, rows).rowcount
+
+
+def insert_contact_rows(
+    conn: Connection, campaign_id: str, rows: Iterable[tuple[int, tuple[str, ...]]]
+) -> int:
+    """Bulk insert of (position, row in CONTACT_ROW order): an import inserts in id order but keeps the
+    file's order as the list position."""
+    return conn.executemany(
+        _INSERT_CONTACT, ((row[0], campaign_id, pos, *row[1:]) for pos, row in rows)
+    ).rowcount
+
+
+def drop_contact_indexes(conn: Connection) -> list[str]:
+    """Drop the contacts table's secondary indexes inside the caller's transaction; returns the statements that
+    build them again (for bulk inserts: one sort per index instead of one update per row)."""
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' "
+        "AND sql IS NOT NULL"
+    ).fetchall()
+    for name, _sql in rows:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in rows]
+
+
+def next_position(conn: Connection, campaign_id: str) -> int:
+    row = conn.execute(
+        "SELECT coalesce(max(position) + 1, 0) FROM contacts WHERE campaign_id = ?", (campaign_id,)
+    ).fetchone()
+    return row[0]
+
+
+def get_contact(conn: Connection, contact_id: str) -> Contact | None:
+    row = conn.execute(
+        f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contacts WHERE id = ?", (contact_id,)
+    ).fetchone()
+    return Contact(**dict(zip(_CONTACT_COLUMNS, row, strict=True))) if row else None
+
+
+def _state(contact_id: str, row: Sequence[object]) -> ContactState:
+    status, attempts, last, callback, reserved_by, reserved_until, position = row
+    return ContactState(
+        contact_id=contact_id,
+        status=ContactStatus(status),
+        attempts=attempts,
+        last_attempt_at=from_db(last),
+        callback_after=from_db(callback),
+        reserved_by=reserved_by,
+        reserved_until=from_db(reserved_until),
+        position=position,
+    )
+
+
+def get_state(conn: Connection, contact_id: str) -> ContactState | None:
+    row = conn.execute(
+        f"SELECT {', '.join(_STATE_COLUMNS)} FROM contacts WHERE id = ?", (contact_id,)
+    ).fetchone()
+    return _state(contact_id, row) if row else None
+
+
+def all_states(conn: Connection, campaign_id: str) -> list[ContactState]:
+    cur = conn.execute(
+        f"SELECT id, {', '.join(_STATE_COLUMNS)} FROM contacts WHERE campaign_id = ? ORDER BY position",
+        (campaign_id,),
+    )
+    return [_state(r[0], r[1:]) for r in cur]
+
+
+def save_state(conn: Connection, state: ContactState) -> None:
+    conn.execute(
+        "UPDATE contacts SET status = ?, attempts = ?, last_attempt_at = ?, callback_after = ?, reserved_by = ?, "
+        "reserved_until = ? WHERE id = ?",
+        (
+            state.status.value,
+            state.attempts,
+            to_db(state.last_attempt_at),
+            to_db(state.callback_after),
+            state.reserved_by,
+            to_db(state.reserved_until),
+            state.contact_id,
+        ),
+    )
+
+
+def _not_reserved_by_others() -> str:
+    return "(reserved_by IS NULL OR reserved_by = :me OR reserved_until <= :now)"
+
+
+def _leased_here() -> str:
+    """Issue 13.3: once this PC takes part in leasing, a central campaign's contact only while leased to it
+    (leases: desktop.storage.sync_store)."""
+    return (
+        "(NOT EXISTS (SELECT 1 FROM meta WHERE key = 'leasing') "
+        "OR EXISTS (SELECT 1 FROM campaigns WHERE campaigns.id = :c AND campaigns.origin = 'local') "
+        "OR id IN (SELECT contact_id FROM leases WHERE expires_at > :now))"
+    )
+
+
+def next_contact_id(
+    conn: Connection, campaign_id: str, *, now: datetime, me: str, max_attempts: int, cooldown: timedelta
+) -> str | None:
+    """The SQL mirror of desktop.domain.queue ordering: three indexed look-ups, first hit wins.
+
+    1. due call-backs, oldest due first; 2. never called, in list order; 3. retry-eligible, oldest attempt first.
+    """
+    params = {
+        "c": campaign_id,
+        "now": to_db(now),
+        "me": me,
+        "max": max_attempts,
+        "cool": to_db(now - cooldown),
+    }
+    free = f"{_not_reserved_by_others()} AND {_leased_here()}"
+    queries = (
+        "SELECT id FROM contacts WHERE campaign_id = :c AND status = 'open' AND callback_after IS NOT NULL "
+        f"AND callback_after <= :now AND {free} ORDER BY callback_after, position LIMIT 1",
+        "SELECT id FROM contacts WHERE campaign_id = :c AND status = 'open' AND attempts = 0 "
+        f"AND callback_after IS NULL AND {free} ORDER BY position LIMIT 1",
+        "SELECT id FROM contacts WHERE campaign_id = :c AND status = 'open' AND attempts > 0 "
+        f"AND callback_after IS NULL AND attempts < :max AND last_attempt_at <= :cool AND {free} "
+        "ORDER BY last_attempt_at, position LIMIT 1",
+    )
+    for sql in queries:
+        row = conn.execute(sql, params).fetchone()
+        if row:
+            return row[0]
+    return None
+
+
+def count_status(conn: Connection, campaign_id: str, status: ContactStatus) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = ?", (campaign_id, status.value)
+    ).fetchone()[0]
+
+
+def status_counts(conn: Connection, campaign_id: str) -> dict[str, int]:
+    cur = conn.execute(
+        "SELECT status, count(*) FROM contacts WHERE campaign_id = ? GROUP BY status", (campaign_id,)
+    )
+    return {status: n for status, n in cur}
+
+
+def open_callbacks(conn: Connection, campaign_id: str) -> int:
+    """Open contacts of a campaign with an agreed call-back time."""
+    return conn.execute(
+        "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = 'open' AND callback_after IS NOT NULL",
+        (campaign_id,),
+    ).fetchone()[0]
+
+
+def campaign_phones(conn: Connection, campaign_id: str) -> set[str]:
+    """Every number already on a campaign's list (to skip people imported twice)."""
+    phones: set[str] = set()
+    for a, b in conn.execute("SELECT phone, phone2 FROM contacts WHERE campaign_id = ?", (campaign_id,)):
+        phones.update(p for p in (a, b) if p)
+    return phones
+
+
+def contact_count(conn: Connection, campaign_id: str) -> int:
+    return conn.execute("SELECT count(*) FROM contacts WHERE campaign_id = ?", (campaign_id,)).fetchone()[0]
+
+
+def free_open_contact_ids(conn: Connection, campaign_id: str, now: datetime) -> list[str]:
+    """Open contacts in list order that nobody holds (no reservation, or an expired one)."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM contacts WHERE campaign_id = ? AND status = 'open' "
+            "AND (reserved_by IS NULL OR reserved_until IS NULL OR reserved_until <= ?) ORDER BY position",
+            (campaign_id, to_db(now)),
+        )
+    ]
+
+
+def first_names(conn: Connection) -> list[str]:
+    """Every contact's first name (the self-test reads back what it wrote)."""
+    return [r[0] for r in conn.execute("SELECT first_name FROM contacts")]
+
+
+def delete_contacts(conn: Connection, campaign_id: str) -> int:
+    """Delete a campaign's contacts (secure_delete overwrites the freed space); returns how many."""
+    return conn.execute("DELETE FROM contacts WHERE campaign_id = ?", (campaign_id,)).rowcount
+
+
+def restore_contact_indexes(conn: Connection, statements: Sequence[str]) -> int:
+    """Build the indexes :func:`drop_contact_indexes` dropped again; returns how many."""
+    for sql in statements:
+        conn.execute(sql)
+    return len(statements)
+
+
+# slices (DP-16) hand out contacts; the slice rows themselves belong to desktop.storage.slice_store
+
+
+def put_in_slice(
+    conn: Connection,
+    slice_id: str,
+    contact_ids: Sequence[str],
+    *,
+    holder: str | None,
+    reserved_until: datetime | None,
+) -> int:
+    """Put contacts into a slice, reserved for its holder; returns how many."""
+    return conn.executemany(
+        "UPDATE contacts SET slice_id = ?, reserved_by = ?, reserved_until = ? WHERE id = ?",
+        [(slice_id, holder, to_db(reserved_until), cid) for cid in contact_ids],
+    ).rowcount
+
+
+def slice_counts(conn: Connection, slice_id: str) -> tuple[int, int]:
+    """(contacts still open, contacts of the slice)."""
+    row = conn.execute(
+        "SELECT count(*) FILTER (WHERE status = 'open'), count(*) FROM contacts WHERE slice_id = ?",
+        (slice_id,),
+    ).fetchone()
+    return row[0], row[1]
+
+
+def reserve_slice_contacts(conn: Connection, slice_id: str, *, holder: str, reserved_until: datetime) -> int:
+    """Reserve a slice's open contacts for its holder; returns how many."""
+    return conn.execute(
+        "UPDATE contacts SET reserved_by = ?, reserved_until = ? WHERE slice_id = ? AND status = 'open'",
+        (holder, to_db(reserved_until), slice_id),
+    ).rowcount
+
+
+def release_slice_contacts(conn: Connection, slice_id: str) -> int:
+    """Return a slice's open contacts to the pool; returns how many reservations were dropped."""
+    return conn.execute(
+        "UPDATE contacts SET reserved_by = NULL, reserved_until = NULL, slice_id = NULL "
+        "WHERE slice_id = ? AND status = 'open'",
+        (slice_id,),
+    ).rowcount

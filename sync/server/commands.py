@@ -1,0 +1,399 @@
+"""The central office's commands: every state change an administrator makes (CLI and web pages).
+
+Each command runs in one transaction, writes one audit entry and returns what changed (the new id, the counts,
+the new state). Reads for pages live in :mod:`sync.server.queries`; clearance signing in :mod:`sync.server.signing`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.engine import Connection
+
+from sync.core.memberfile import MemberRecord
+from sync.core.purposes import CATEGORIES, Field, UnknownPurpose, get_purpose
+from sync.server import db, registers
+from sync.server.common import OfficePart, ServiceError, audit, invalid, sha256_hex
+
+ENROLMENT_CODE_VALIDITY = timedelta(hours=24)
+DEFAULT_RESOLUTION_VALIDITY = timedelta(days=365)
+MAX_RESPONSIBLE = 3
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
+
+
+@dataclass(frozen=True)
+class Revoked:
+    """What a revocation changed: the clearances it ended and the org's revocation-list version after it.
+
+    ``changed`` is False when the device or person was revoked already (nothing changed, nothing re-signed).
+    """
+
+    changed: bool
+    clearances: int
+    revocation_version: int
+
+
+def bump_revocations(conn: Connection, org_id: str, now: datetime) -> int:
+    """Every revocation raises the org's revocation-list version (monotonic, R9). Returns the new version."""
+    updated = conn.execute(
+        update(db.revocation_versions)
+        .where(db.revocation_versions.c.org_id == org_id)
+        .values(version=db.revocation_versions.c.version + 1, updated_at=now)
+    ).rowcount
+    if not updated:
+        conn.execute(insert(db.revocation_versions).values(org_id=org_id, version=1, updated_at=now))
+    return revocation_version(conn, org_id)
+
+
+def revocation_version(conn: Connection, org_id: str) -> int:
+    return (
+        conn.execute(
+            select(db.revocation_versions.c.version).where(db.revocation_versions.c.org_id == org_id)
+        ).scalar()
+        or 0
+    )
+
+
+class Commands(OfficePart):
+    # ----------------------------------------------------------------------------------------------- registry
+
+    def add_org(self, name: str) -> str:
+        name = name.strip()
+        if not name:
+            raise invalid("the org name is empty")
+        with self.engine.begin() as conn:
+            if conn.execute(select(db.orgs.c.id).where(db.orgs.c.name == name)).first():
+                raise ServiceError("conflict", "an org with this name exists already", 409)
+            org_id = db.new_id()
+            conn.execute(insert(db.orgs).values(id=org_id, name=name, created_at=self.clock()))
+            audit(conn, self.clock(), "org.add", org_id, org_id=org_id)
+        return org_id
+
+    def add_person(self, org_id: str, name: str) -> str:
+        if not name.strip():
+            raise invalid("the name is empty")
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            person_id = db.new_id()
+            conn.execute(
+                insert(db.persons).values(
+                    id=person_id, org_id=org_id, name=name.strip(), created_at=self.clock()
+                )
+            )
+            audit(conn, self.clock(), "person.add", person_id, org_id=org_id)
+        return person_id
+
+    def import_members(self, org_id: str, records: Iterable[MemberRecord]) -> tuple[int, int]:
+        """Adds the records, or updates the org's member with the same phone number. Returns (added, updated)."""
+        now, added, updated = self.clock(), 0, 0
+        m = db.members
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            by_phone = dict(conn.execute(select(m.c.phone, m.c.id).where(m.c.org_id == org_id)).all())
+            new_rows = []
+            for rec in records:
+                values = {f.value: getattr(rec, f.value) or "" for f in Field}
+                values.update(
+                    category=rec.category,
+                    updated_at=now,
+                    consent_date=date.fromisoformat(rec.consent_date) if rec.consent_date else None,
+                )
+                if rec.phone in by_phone:
+                    conn.execute(update(m).where(m.c.id == by_phone[rec.phone]).values(**values))
+                    updated += 1
+                else:
+                    by_phone[rec.phone] = member_id = db.new_id()
+                    new_rows.append({"id": member_id, "org_id": org_id, **values})
+            if new_rows:
+                conn.execute(insert(m), new_rows)
+            added = len(new_rows)
+            audit(conn, now, "members.import", org_id, org_id=org_id)
+        return added, updated
+
+    def add_resolution(
+        self,
+        org_id: str,
+        decided_on: date,
+        body: str,
+        purposes: Iterable[str],
+        responsible: Iterable[str],
+        valid_until: date | None = None,
+        document_ref: str = "",
+    ) -> str:
+        purposes, responsible = sorted(set(purposes)), list(dict.fromkeys(responsible))
+        if not purposes:
+            raise invalid("a resolution needs at least one purpose")
+        for purpose in purposes:
+            try:
+                get_purpose(purpose)
+            except UnknownPurpose:
+                raise invalid(f"unknown purpose {purpose!r}") from None
+        if not 1 <= len(responsible) <= MAX_RESPONSIBLE:
+            raise invalid(
+                f"a resolution names 1 to {MAX_RESPONSIBLE} responsible persons, not {len(responsible)}"
+            )
+        if not body.strip():
+            raise invalid("the deciding body is empty")
+        valid_until = valid_until or decided_on + DEFAULT_RESOLUTION_VALIDITY
+        if valid_until < decided_on:
+            raise invalid("valid-until lies before the date of the resolution")
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            for person_id in responsible:
+                self._person_of_org(conn, person_id, org_id)
+            resolution_id = db.new_id()
+            conn.execute(
+                insert(db.resolutions).values(
+                    id=resolution_id,
+                    org_id=org_id,
+                    decided_on=decided_on,
+                    body=body.strip(),
+                    purposes=purposes,
+                    valid_until=valid_until,
+                    document_ref=document_ref,
+                    created_at=self.clock(),
+                )
+            )
+            conn.execute(
+                insert(db.resolution_persons),
+                [{"resolution_id": resolution_id, "person_id": pid} for pid in responsible],
+            )
+            audit(conn, self.clock(), "resolution.add", resolution_id, *responsible, org_id=org_id)
+        return resolution_id
+
+    def record_training(self, person_id: str, completed_on: date) -> str:
+        return self._record(db.trainings, "training.record", person_id, completed_on=completed_on)
+
+    def record_declaration(
+        self, person_id: str, signed_on: date, text_version: str = "", document_ref: str = ""
+    ) -> str:
+        return self._record(
+            db.declarations,
+            "declaration.record",
+            person_id,
+            signed_on=signed_on,
+            text_version=text_version,
+            document_ref=document_ref,
+        )
+
+    def _record(self, table: Any, action: str, person_id: str, **values: Any) -> str:
+        on = next(v for v in values.values() if isinstance(v, date))
+        if on > self.today():
+            raise invalid("the date lies in the future")
+        with self.engine.begin() as conn:
+            person = self._one(conn, db.persons, person_id, "person")
+            record_id = db.new_id()
+            conn.execute(
+                insert(table).values(id=record_id, person_id=person_id, created_at=self.clock(), **values)
+            )
+            audit(conn, self.clock(), action, record_id, person_id, org_id=person.org_id)
+        return record_id
+
+    def release_campaign(
+        self,
+        org_id: str,
+        title: str,
+        purpose: str,
+        resolution_id: str,
+        categories: Iterable[str] = ("member",),
+        ends_on: date | None = None,
+    ) -> tuple[str, int]:
+        """Releases the org's members (of the given categories, with a phone number) under new pseudonymous ids."""
+        categories = sorted(set(categories))
+        if not title.strip() or len(title) > 120:
+            raise invalid("the title must have 1 to 120 characters")
+        try:
+            get_purpose(purpose)
+        except UnknownPurpose:
+            raise invalid(f"unknown purpose {purpose!r}") from None
+        if not categories or set(categories) - set(CATEGORIES):
+            raise invalid(f"categories must be among {', '.join(CATEGORIES)}")
+        today, now = self.today(), self.clock()
+        if ends_on is not None and ends_on < today:
+            raise invalid("the campaign would end in the past")
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            resolution = self._one(conn, db.resolutions, resolution_id, "resolution")
+            if resolution.org_id != org_id:
+                raise invalid("the resolution belongs to another org")
+            if not resolution.decided_on <= today <= resolution.valid_until:
+                raise invalid(
+                    f"the resolution is not valid today (valid {resolution.decided_on} to "
+                    f"{resolution.valid_until})"
+                )
+            if purpose not in resolution.purposes:
+                raise invalid(f"the resolution does not cover the purpose {purpose!r}")
+            member_ids = (
+                conn.execute(
+                    select(db.members.c.id)
+                    .where(
+                        db.members.c.org_id == org_id,
+                        db.members.c.category.in_(categories),
+                        or_(db.members.c.phone != "", db.members.c.phone2 != ""),
+                        registers.not_objected(org_id),  # the objection register holds for every release
+                    )
+                    .order_by(db.members.c.id)
+                )
+                .scalars()
+                .all()
+            )
+            if not member_ids:
+                raise invalid("the org has no members with a phone number in these categories")
+            campaign_id = db.new_id()
+            conn.execute(
+                insert(db.campaigns).values(
+                    id=campaign_id,
+                    org_id=org_id,
+                    title=title.strip(),
+                    purpose=purpose,
+                    categories=categories,
+                    resolution_id=resolution_id,
+                    released_at=now,
+                    ends_on=ends_on,
+                )
+            )
+            contacts = [
+                {
+                    "id": db.new_id(),
+                    "campaign_id": campaign_id,
+                    "member_id": mid,
+                    "status": "open",
+                    "status_changed_at": now,
+                }
+                for mid in member_ids
+            ]
+            conn.execute(insert(db.campaign_contacts), contacts)
+            conn.execute(
+                insert(db.feed),
+                [{"org_id": org_id, "kind": "campaign", "ref_id": campaign_id}]
+                + [{"org_id": org_id, "kind": "contact", "ref_id": c["id"]} for c in contacts],
+            )
+            audit(conn, now, "campaign.release", campaign_id, resolution_id, org_id=org_id)
+        return campaign_id, len(contacts)
+
+    # ----------------------------------------------------------------------------------------------- devices
+
+    def create_enrolment_code(self, org_id: str, person_id: str) -> tuple[str, datetime]:
+        code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(16))  # 80 bits
+        now = self.clock()
+        expires_at = now + ENROLMENT_CODE_VALIDITY
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            self._person_of_org(conn, person_id, org_id)
+            conn.execute(
+                insert(db.enrolment_codes).values(
+                    code_hash=sha256_hex(code),
+                    org_id=org_id,
+                    person_id=person_id,
+                    created_at=now,
+                    expires_at=expires_at,
+                )
+            )
+            audit(conn, now, "enrolment.code", person_id, org_id=org_id)
+        return "-".join(code[i : i + 4] for i in range(0, 16, 4)), expires_at
+
+    def revoke_device(self, device_id: str) -> Revoked:
+        now = self.clock()
+        with self.engine.begin() as conn:
+            device = self._one(conn, db.devices, device_id, "device")
+            changed, clearances = device.revoked_at is None, 0
+            if changed:
+                conn.execute(update(db.devices).where(db.devices.c.id == device_id).values(revoked_at=now))
+                clearances = conn.execute(
+                    update(db.clearances)
+                    .where(db.clearances.c.device_id == device_id, db.clearances.c.revoked_at.is_(None))
+                    .values(revoked_at=now)
+                ).rowcount
+                version = bump_revocations(conn, device.org_id, now)
+            else:
+                version = revocation_version(conn, device.org_id)
+            audit(conn, now, "device.revoke", device_id, org_id=device.org_id)
+        return Revoked(changed, clearances, version)
+
+    def revoke_clearance(self, person_id: str) -> Revoked:
+        now = self.clock()
+        with self.engine.begin() as conn:
+            person = self._one(conn, db.persons, person_id, "person")
+            changed, clearances = person.clearance_revoked_at is None, 0
+            if changed:
+                conn.execute(
+                    update(db.persons).where(db.persons.c.id == person_id).values(clearance_revoked_at=now)
+                )
+                clearances = conn.execute(
+                    update(db.clearances)
+                    .where(db.clearances.c.person_id == person_id, db.clearances.c.revoked_at.is_(None))
+                    .values(revoked_at=now)
+                ).rowcount
+                version = bump_revocations(conn, person.org_id, now)
+            else:
+                version = revocation_version(conn, person.org_id)
+            audit(conn, now, "clearance.revoke", person_id, org_id=person.org_id)
+        return Revoked(changed, clearances, version)
+
+    def decide_pledge(self, pledge_id: str, confirm: bool) -> str:
+        """Confirms or rejects a pending pledge; returns its new status."""
+        now, status = self.clock(), "confirmed" if confirm else "rejected"
+        with self.engine.begin() as conn:
+            pledge = self._one(conn, db.pledges, pledge_id, "pledge")
+            if pledge.status != "pending":
+                raise ServiceError("conflict", f"pledge {pledge_id} is already {pledge.status}", 409)
+            conn.execute(
+                update(db.pledges).where(db.pledges.c.id == pledge_id).values(status=status, decided_at=now)
+            )
+            conn.execute(insert(db.feed).values(org_id=pledge.org_id, kind="pledge", ref_id=pledge_id))
+            audit(
+                conn, now, "pledge.confirm" if confirm else "pledge.reject", pledge_id, org_id=pledge.org_id
+            )
+        return status
+
+    # ----------------------------------------------------------------------------------------------- results
+
+    EXPORT_COLUMNS = (
+        "contact_id",
+        "campaign_id",
+        "report_id",
+        "outcome",
+        "zetkin_code",
+        "created_at",
+        "callback_after",
+        "organizer_action",
+        "corrects",
+        "answers",
+    )
+
+    def export_results(self, org_id: str, out: Path) -> int:
+        """CSV, one row per outcome: pseudonymous ids and codes only (no names, numbers, notes or messages)."""
+        r = db.reports
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            rows = conn.execute(select(r).where(r.c.org_id == org_id).order_by(r.c.created_at, r.c.pk)).all()
+            audit(conn, self.clock(), "results.export", org_id, org_id=org_id)
+        tmp = out.with_name(out.name + ".tmp")
+        with tmp.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(self.EXPORT_COLUMNS)
+            for row in rows:
+                writer.writerow(
+                    [
+                        row.contact_id,
+                        row.campaign_id,
+                        row.report_id,
+                        row.outcome,
+                        "" if row.zetkin is None else row.zetkin,
+                        row.created_at.isoformat(),
+                        row.callback_after.isoformat() if row.callback_after else "",
+                        int(row.organizer_action),
+                        row.corrects or "",
+                        json.dumps(row.answers, ensure_ascii=False, sort_keys=True),
+                    ]
+                )
+        tmp.replace(out)
+        return len(rows)
