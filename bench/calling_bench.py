@@ -15,13 +15,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import measure, row
-from desktop.domain.models import CallReport, Outcome
+from desktop.domain.models import CallReport
 from desktop.paths import WorkspacePaths
-from desktop.services.calling import Card, CallingService
+from desktop.services.calling import CallingService, Card
 from desktop.services.demo import demo_contacts
 from desktop.services.demo_office import DemoOffice, create_enrolled_demo
 from desktop.storage import campaign_store, contact_store
 from desktop.storage.workspace import Workspace
+from sync.core.rules import Outcome
 
 
 def _workspace(root: Path, contacts: int, office: DemoOffice) -> Workspace:
@@ -45,7 +46,7 @@ def run(quick: bool = False) -> list[dict]:
     repeat = 100 if quick else 400
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-calling-") as tmp:
-        office = DemoOffice(Path(tmp) / "office")
+        office = DemoOffice(temp_root=Path(tmp))
         ws = _workspace(Path(tmp), contacts, office)
         campaign = campaign_store.list_campaigns(ws.conn)[0]
         ids = [r[0] for r in ws.conn.execute("SELECT id FROM contacts LIMIT 1000")]
@@ -120,7 +121,7 @@ def _key_to_paint(root: Path, repeat: int) -> dict:
     built.window.show()
     built.start()
 
-    def spin(condition, timeout: float = 10.0) -> None:  # noqa: ANN001
+    def spin(condition, timeout: float = 10.0) -> None:
         end = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > end:
@@ -135,11 +136,11 @@ def _key_to_paint(root: Path, repeat: int) -> dict:
         shift, view = built.shift, built.caller_view
         for key in ("2", "2", "2"):  # not reached → busy → no organizer action
             QTest.keyClick(view, key)
-        spin(lambda: shift.flow is not None and shift.flow.done)
+        spin(lambda shift=shift: shift.flow is not None and shift.flow.done)
         before = shift.card
         start = time.perf_counter()
         QTest.keyClick(view, Qt.Key.Key_Return)
-        spin(lambda: shift.card is not before and not shift.saving)
+        spin(lambda shift=shift, before=before: shift.card is not before and not shift.saving)
         view.repaint()  # paint synchronously: the card is on screen
         samples.append(time.perf_counter() - start)
         start = time.perf_counter()

@@ -21,7 +21,7 @@ def measure(fn: Callable[[], object], repeat: int, warmup: int = 3) -> list[floa
 
 def p95(samples: list[float]) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def row(

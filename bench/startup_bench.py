@@ -3,10 +3,9 @@
 - start to unlock screen, workspace exists: wall time from spawning `telefonaktion _bundle-startup --data-dir D`
   to reading the line it prints once the unlock screen has been painted (the launcher's hidden subcommand runs the
   same steps as `desktop.app.run`: QApplication, translators, `desktop.app.build`, window shown, session started);
-- the same for the demo (`--demo` with an empty data dir): the unlock screen shows before the demo workspace is
-  created on the background thread, so the demo's set-up is not part of the figure;
+- (the demo is not measured here: it runs its own central office, which the bundle does not ship);
 - Qt up and a widget painted (`telefonaktion _qtcheck`, what `selftest` runs in its child process);
-- baseline for all three: `telefonaktion _bundle-noop` (bootloader + the bundled interpreter, nothing imported);
+- baseline for both: `telefonaktion _bundle-noop` (bootloader + the bundled interpreter, nothing imported);
   and that baseline's own baseline, `.venv/bin/python -c pass`.
 
 The bundle is dist/telefonaktion (or $TELEFONAKTION_BUNDLE); it is built with packaging/build.sh when missing.
@@ -113,21 +112,9 @@ def run(quick: bool = False) -> list[dict]:
         unlock = samples(
             lambda: time_until_line([exe, "_bundle-startup", "--data-dir", str(data)], UNLOCK_LINE, env), runs
         )
-        counter = iter(range(10**6))
-
-        def demo() -> float:
-            fresh = Path(tmp) / f"demo-{next(counter)}"
-            return time_until_line(
-                [exe, "_bundle-startup", "--demo", "--data-dir", str(fresh)], UNLOCK_LINE, env
-            )
-
-        demo_samples = samples(demo, runs)
         qt = samples(lambda: time_until_line([exe, "_qtcheck"], None, env), runs)
 
     rows.append(row("bundle: start to unlock screen (workspace exists)", unlock, noop, "median <= 1 s"))
-    rows.append(
-        row("bundle: start to unlock screen (--demo, new data dir)", demo_samples, noop, "median <= 1 s")
-    )
     rows.append(row("bundle: Qt up + widget painted (_qtcheck)", qt, noop, "–"))
     rows.append(
         row("bundle: bootloader + interpreter (_bundle-noop) vs .venv python -c pass", noop, python_pass, "–")

@@ -24,16 +24,17 @@ from datetime import UTC, date, datetime, timedelta
 import psycopg
 
 from bench.common import row
-from sync.core import protocol as p
 from sync.client import SyncClient
+from sync.core import protocol as p
 from sync.core.memberfile import MemberRecord
+from sync.core.rules import FINAL_OUTCOMES, ZETKIN_CODES, Outcome
 from sync.server.db import open_database
 from sync.server.devtools import create_database, running_server, temporary_postgres
 from sync.server.office import CentralOffice
 
 BATCH = 100
 BIG_BATCH = p.MAX_PUSH_ITEMS  # the largest batch the protocol allows (500)
-OUTCOMES = [o for o in p.Outcome if o not in p.FINAL_OUTCOMES]
+OUTCOMES = [o for o in Outcome if o not in FINAL_OUTCOMES]
 
 
 def _items(campaign_id: str, contacts: list[str], first_seq: int, n: int) -> list[p.ReportItem]:
@@ -47,7 +48,7 @@ def _items(campaign_id: str, contacts: list[str], first_seq: int, n: int) -> lis
                 campaign_id=campaign_id,
                 contact_id=contacts[i % len(contacts)],
                 outcome=OUTCOMES[i % len(OUTCOMES)],
-                zetkin=p.ZETKIN_CODES[OUTCOMES[i % len(OUTCOMES)]],
+                zetkin=ZETKIN_CODES[OUTCOMES[i % len(OUTCOMES)]],
                 created_at=now,
                 answers={"q1": i % 2 == 0},
             ),

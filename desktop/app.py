@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,17 +13,17 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import crash, i18n, os_events, paths
-from desktop.services import volunteers
+from desktop.services import demo_office, volunteers
 from desktop.services.demo import DEMO_PASSPHRASE
-from desktop.services.demo_office import DemoOffice, create_enrolled_demo, point_workspace_at
+from desktop.services.demo_office import DemoOffice
 from desktop.storage.errors import ErrorCode
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
 from desktop.viewmodels.lock_guard import LockGuard
 from desktop.viewmodels.recovery import RecoveryModel
 from desktop.viewmodels.session import SessionController
-from desktop.viewmodels.sync_status import SyncController
 from desktop.viewmodels.shift import ShiftViewModel
+from desktop.viewmodels.sync_status import SyncController
 from desktop.views.admit_dialog import AdmitDialog
 from desktop.views.caller_view import CallerView
 from desktop.views.damaged_view import DamagedView
@@ -120,13 +121,7 @@ class App(QObject):
         view.prepare_requested.connect(self.show_lead_area)
         self.window.show_screen(view)
         self.guard.arm()
-        if self.office is not None and self.office.url:
-            office_url = self.office.url
-            self.db.submit(
-                lambda: point_workspace_at(workspace, office_url), lambda _: self._start_sync(workspace)
-            )
-        else:
-            self._start_sync(workspace)
+        self._start_sync(workspace)
         shift.start()
 
     def _start_sync(self, workspace: Workspace) -> None:
@@ -221,6 +216,17 @@ class App(QObject):
             shutil.rmtree(self.throwaway_dir, ignore_errors=True)
 
 
+DEMO_UNAVAILABLE = (
+    "telefonaktion: the demo runs its own central office (sync.server), which the desktop bundle does not "
+    "ship; start the demo from source (bash scripts/start.sh). To set up a workspace: telefonaktion init, "
+    "or telefonaktion enrol with a code from the central office."
+)
+
+
+class DemoUnavailable(RuntimeError):
+    """The demo was asked for (or there is no workspace yet) where the central office cannot run."""
+
+
 def build(options: AppOptions) -> App:
     """Create the window and controllers. A QApplication must exist; translators are installed by the caller."""
     paths.configure(options.data_dir)
@@ -234,15 +240,13 @@ def build(options: AppOptions) -> App:
             throwaway = Path(tempfile.mkdtemp(prefix="telefonaktion-demo-"))
             workspace_paths = paths.WorkspacePaths(throwaway / "demo")
 
-    office = DemoOffice(workspace_paths.root.parent / f"{workspace_paths.root.name}-office") if demo else None
+    if demo and not demo_office.available():
+        raise DemoUnavailable(DEMO_UNAVAILABLE)
+    office = DemoOffice() if demo else None
 
     def prepare() -> None:
-        if office is None:
-            return
-        if office.url is None:
-            office.start()
-        if not workspace_paths.exists():
-            create_enrolled_demo(workspace_paths, office).close()
+        if office is not None:
+            demo_office.prepare_demo(workspace_paths, office)
 
     db = TaskRunner("db")
     window = MainWindow()
@@ -260,6 +264,10 @@ def build(options: AppOptions) -> App:
 
 
 def run(options: AppOptions) -> int:
+    paths.configure(options.data_dir)
+    if (options.demo or not paths.workspace().exists()) and not demo_office.available():
+        print(DEMO_UNAVAILABLE, file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("Telefonaktion")
     translators = i18n.install(app, i18n.choose_language(options.lang))

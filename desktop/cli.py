@@ -6,6 +6,7 @@ Passphrases never come as arguments: from TELEFONAKTION_PASSPHRASE or --passphra
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -39,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.name == "posix":  # whatever the app writes (workspace, exports, crash notes) is the user's alone
+        os.umask(0o077)
     args = build_parser().parse_args(argv)
     paths.configure(args.data_dir)
     if args.command == "selftest":

@@ -89,7 +89,7 @@ def frames(tb: TracebackType | None) -> list[tuple[str, int, str]]:
         code = frame.f_code
         out.append((safe_path(code.co_filename), int(lineno or 0), code.co_name))
     if len(out) > MAX_FRAMES:
-        out = out[:10] + [("…", 0, f"{len(out) - MAX_FRAMES} frames left out")] + out[-(MAX_FRAMES - 10) :]
+        out = [*out[:10], ("…", 0, f"{len(out) - MAX_FRAMES} frames left out"), *out[-(MAX_FRAMES - 10) :]]
     return out
 
 

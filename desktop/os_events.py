@@ -40,7 +40,7 @@ class _WindowsFilter(QAbstractNativeEventFilter):
         super().__init__()
         self.notify = notify
 
-    def nativeEventFilter(self, event_type: QByteArray, message: int) -> tuple[bool, int]:  # noqa: N802
+    def nativeEventFilter(self, event_type: QByteArray, message: int) -> tuple[bool, int]:
         if bytes(event_type) == b"windows_generic_MSG":
             from ctypes import wintypes
 
@@ -119,6 +119,6 @@ def install(app: object, notify: Notify, window: object | None = None) -> object
     if sys.platform.startswith("linux"):
         try:
             return _DBusListener(notify)
-        except Exception:  # no D-Bus on this machine: the idle lock still applies
+        except Exception:  # noqa: BLE001 (no D-Bus on this machine): the idle lock still applies
             return None
     return None

@@ -55,7 +55,12 @@ def check_qt() -> tuple[bool, str]:
     cmd = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "desktop.cli"]
     try:
         out = subprocess.run(
-            cmd + ["_qtcheck"], capture_output=True, text=True, timeout=60, env=os.environ.copy()
+            [*cmd, "_qtcheck"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=os.environ.copy(),
+            check=False,
         )
     except subprocess.TimeoutExpired:
         return False, "Qt starts: timed out"
@@ -100,7 +105,7 @@ def run() -> int:
     for check in CHECKS:
         try:
             ok, text = check()
-        except Exception as exc:  # an environment failure must be a line, not a traceback
+        except Exception as exc:  # noqa: BLE001 (an environment failure must be a line, not a traceback
             ok, text = False, f"{check.__name__}: {type(exc).__name__}: {exc}"
         failed += not ok
         print(f"{'ok  ' if ok else 'FAIL'}  {text}", flush=True)

@@ -89,7 +89,7 @@ def _startup(argv: list[str]) -> int:
     os_adapter = os_events.install(app, built.guard.os_event)
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not done:
                 done.append(True)
                 QTimer.singleShot(0, report)  # after this paint has finished

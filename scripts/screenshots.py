@@ -17,12 +17,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from desktop import i18n  # noqa: E402
-from desktop.app import AppOptions, build  # noqa: E402
-from desktop.services.calling import Card  # noqa: E402
-from desktop.services.demo import DEMO_PASSPHRASE  # noqa: E402
+from desktop import i18n
+from desktop.app import AppOptions, build
+from desktop.services.calling import Card
+from desktop.services.demo import DEMO_PASSPHRASE
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -36,7 +36,7 @@ def wait(app: QApplication, condition: Callable[[], bool], timeout: float = 20.0
         time.sleep(0.01)
 
 
-def shoot_report_steps(app: QApplication, built, suffix: str) -> None:  # noqa: ANN001
+def shoot_report_steps(app: QApplication, built, suffix: str) -> None:
     """Walk the report flow of one card and photograph every kind of step (the flow is undone after)."""
     shift = built.shift
 
@@ -72,7 +72,7 @@ def shoot_report_steps(app: QApplication, built, suffix: str) -> None:  # noqa: 
     shot("question-choice")
 
 
-def shoot_other_screens(app: QApplication, built, suffix: str) -> None:  # noqa: ANN001
+def shoot_other_screens(app: QApplication, built, suffix: str) -> None:
     """The not-cleared screen, the status details and „Mitstreiter*in zulassen“."""
     from desktop.services.calling import NotCleared
     from desktop.services.clearance_gate import GateStatus

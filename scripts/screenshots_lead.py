@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop import i18n  # noqa: E402
-from desktop.domain.models import CallReport, Campaign, Outcome, Role  # noqa: E402
+from desktop.domain.models import CallReport, Campaign, Role  # noqa: E402
 from desktop.paths import WorkspacePaths  # noqa: E402
 from desktop.services.calling import CallingService  # noqa: E402
 from desktop.services.demo import DEMO_PASSPHRASE, create_demo_workspace, demo_contacts  # noqa: E402
@@ -36,6 +36,7 @@ from desktop.storage.timefmt import utcnow  # noqa: E402
 from desktop.storage.workspace import Workspace, list_slots  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
 from desktop.views.style import STYLE_SHEET  # noqa: E402
+from sync.core.rules import Outcome
 
 OUT = ROOT / "docs" / "screenshots"
 OUTCOMES = (

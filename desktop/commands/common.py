@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from desktop import paths
 from desktop.domain.models import Role
 from desktop.services import session
-from desktop.storage.errors import WorkspaceError
+from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.workspace import Workspace, list_slots
 
 ENV_PASSPHRASE = "TELEFONAKTION_PASSPHRASE"
@@ -68,6 +69,17 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     passphrase = read_passphrase(args)
     try:
         return session.unlock(wp, choose_slot(wp, getattr(args, "person", None)), passphrase)
+    except session.ThrottledError as exc:
+        seconds = max(1, math.ceil(exc.wait.total_seconds()))
+        if exc.code is ErrorCode.THROTTLED:
+            message = (
+                f"throttled: too many wrong passphrases, the passphrase was not checked; wait {seconds} s"
+            )
+        elif exc.wait:
+            message = f"{exc.code.value}; wait {seconds} s before the next try"
+        else:
+            message = exc.code.value
+        raise CommandError(f"cannot open the workspace: {message}", exit_code=1) from None
     except WorkspaceError as exc:
         raise CommandError(f"cannot open the workspace: {exc.code.value}", exit_code=1) from None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import sys
 
 from desktop import paths
 from desktop.commands.common import CommandError, add_workspace_options, open_workspace, read_passphrase
@@ -12,6 +14,7 @@ from desktop.services import session, status, sync_engine
 from desktop.storage.errors import WorkspaceError
 from desktop.storage.timefmt import utcnow
 from sync.client.transport import InsecureTransport, Refused, SyncError, Unreachable
+from sync.client.transport import log as transport_log
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     run.add_argument("--give-back", action="store_true", help="give every unworked contact back to the pool")
     run.add_argument("--lease-size", type=int, help="open contacts per campaign this PC holds (lead)")
     run.add_argument("--lease-hours", type=float, help="how long this PC holds them (lead)")
+    run.add_argument(
+        "--progress", action="store_true", help="show each upload batch on stderr as it is sent and answered"
+    )
     run.set_defaults(handler=cmd_sync)
 
     show = sub.add_parser("status", help="show the workspace's sync and clearance status")
@@ -70,7 +76,17 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     return 0
 
 
+def _show_progress() -> None:
+    handler = logging.StreamHandler(sys.stderr)  # flushed after every line
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    progress = logging.getLogger(transport_log.name)
+    progress.addHandler(handler)
+    progress.setLevel(logging.INFO)
+
+
 def cmd_sync(args: argparse.Namespace) -> int:
+    if args.progress:
+        _show_progress()
     workspace = open_workspace(args)
     try:
         if args.lease_size is not None or args.lease_hours is not None:

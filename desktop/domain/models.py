@@ -1,8 +1,7 @@
 """Pure domain models of the desktop app (no Qt, no I/O).
 
-Outcomes follow Zetkin's call report so volunteers who know Zetkin feel at home; each maps 1:1 to a
-Zetkin state code for export, plus the two outcomes Zetkin has no code for: objection (Art. 21 GDPR)
-and number not in service (data quality).
+Outcomes, contact statuses and the Zetkin codes are the shared rules in ``sync.core.rules`` (one definition
+for the PC and the central office); import them from there.
 """
 
 from __future__ import annotations
@@ -18,9 +17,12 @@ from sync.core.purposes import (
     CATEGORIES,
     DEFAULT_CATEGORIES,
     DEFAULT_PURPOSE,
-    Field as ContactField,
     get_purpose,
 )
+from sync.core.purposes import (
+    Field as ContactField,
+)
+from sync.core.rules import ContactStatus, Outcome
 
 
 def new_id() -> str:
@@ -30,54 +32,6 @@ def new_id() -> str:
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-# --------------------------------------------------------------------------------------------- outcomes
-
-
-class Outcome(StrEnum):
-    REACHED = "reached"  # 1
-    NO_PICKUP = "no_pickup"  # 11
-    BUSY = "busy"  # 12
-    CALL_BACK = "call_back"  # 13: reached but could not talk
-    NOT_AVAILABLE = "not_available"  # 14: someone else answered / person not there
-    VOICEMAIL = "voicemail"  # 15: no pickup, voicemail left
-    WRONG_NUMBER = "wrong_number"  # 21
-    OBJECTION = "objection"  # "Bitte nicht mehr anrufen" (no Zetkin code)
-    NOT_IN_SERVICE = "not_in_service"  # "Kein Anschluss unter dieser Nummer" (no Zetkin code)
-
-    @property
-    def zetkin_code(self) -> int | None:
-        return ZETKIN_CODES.get(self)
-
-    @property
-    def is_final_for_contact(self) -> bool:
-        """Outcomes after which the person is never offered again (DP-17, DP-18)."""
-        return self in (Outcome.OBJECTION, Outcome.WRONG_NUMBER, Outcome.NOT_IN_SERVICE)
-
-    @property
-    def reached(self) -> bool:
-        return self in (Outcome.REACHED, Outcome.CALL_BACK)
-
-
-ZETKIN_CODES: dict[Outcome, int] = {
-    Outcome.REACHED: 1,
-    Outcome.NO_PICKUP: 11,
-    Outcome.BUSY: 12,
-    Outcome.CALL_BACK: 13,
-    Outcome.NOT_AVAILABLE: 14,
-    Outcome.VOICEMAIL: 15,
-    Outcome.WRONG_NUMBER: 21,
-}
-
-
-class ContactStatus(StrEnum):
-    OPEN = "open"  # may be offered (subject to queue rules)
-    DONE = "done"  # reached and finished
-    OBJECTION = "objection"
-    WRONG_NUMBER = "wrong_number"
-    NOT_IN_SERVICE = "not_in_service"
-    ORGANIZER_ACTION = "organizer_action"  # waiting for the lead / organizer
 
 
 # --------------------------------------------------------------------------------------------- campaign

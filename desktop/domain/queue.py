@@ -30,7 +30,8 @@ from datetime import UTC, datetime, timedelta
 from enum import IntEnum, StrEnum
 
 from desktop.domain.calling_hours import as_instant
-from desktop.domain.models import CallReport, CampaignRules, ContactState, ContactStatus, Outcome
+from desktop.domain.models import CallReport, CampaignRules, ContactState
+from sync.core.rules import ContactStatus, combine_statuses, report_status, still_counts
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -296,9 +297,10 @@ def next_contact(
     best: ContactState | None = None
     if not goal_met(rules, reached_so_far):
         for state in states:
-            if availability(state, now=now, rules=rules, me=me).offered:
-                if best is None or queue_sort_key(state) < queue_sort_key(best):
-                    best = state
+            if availability(state, now=now, rules=rules, me=me).offered and (
+                best is None or queue_sort_key(state) < queue_sort_key(best)
+            ):
+                best = state
     if best is not None:
         return QueueDecision(best, queue_bucket(best))
     return QueueDecision(
@@ -308,23 +310,18 @@ def next_contact(
 
 # ------------------------------------------------------------------------------------- reports → state
 
-_FINAL_STATUS = {
-    Outcome.OBJECTION: ContactStatus.OBJECTION,
-    Outcome.WRONG_NUMBER: ContactStatus.WRONG_NUMBER,
-    Outcome.NOT_IN_SERVICE: ContactStatus.NOT_IN_SERVICE,
-}
-# Statuses no later report can leave (DP-17, DP-18); an objection even replaces a number error.
-_STICKY = (ContactStatus.OBJECTION, ContactStatus.WRONG_NUMBER, ContactStatus.NOT_IN_SERVICE)
-
 
 def apply_report(state: ContactState, report: CallReport, rules: CampaignRules) -> ContactState:
     """The contact's state after one more report (``rules`` is accepted for future rules; unused today).
 
-    Every report counts as an attempt at ``report.created_at``. The status:
+    Every report counts as an attempt at ``report.created_at``. The status is the shared rule
+    (sync.core.rules): the report's own status combined with the current one by the fixed precedence the
+    central office uses too, so an objection wins over everything and is never undone, no later call
+    reopens a wrong or dead number (not in service outranks wrong number), and the result does not depend on
+    the order reports arrive in:
 
-    - objection / wrong number / not in service: final; an objection wins over everything, and a number
-      error can only be replaced by an objection (later reports never reopen these);
-    - organizer action flagged: ORGANIZER_ACTION (waits for the lead, who reopens it);
+    - objection / wrong number / not in service: final;
+    - organizer action flagged: ORGANIZER_ACTION (waits for the lead);
     - reached without a call-back: DONE;
     - anything else: OPEN, with ``callback_after`` taken from the report (so a call-back is used up by the
       next call, whatever its outcome).
@@ -332,22 +329,16 @@ def apply_report(state: ContactState, report: CallReport, rules: CampaignRules) 
     Reservations are left alone: leases belong to storage.
     """
     del rules
-    update: dict[str, object] = {"attempts": state.attempts + 1, "last_attempt_at": report.created_at}
-    final = _FINAL_STATUS.get(report.outcome)
-    sticky = state.status in _STICKY
-    if sticky and (state.status is ContactStatus.OBJECTION or final is not ContactStatus.OBJECTION):
-        status = state.status
-    elif final is not None:
-        status = final
-    elif report.organizer_action:
-        status = ContactStatus.ORGANIZER_ACTION
-    elif report.outcome is Outcome.REACHED and report.callback_after is None:
-        status = ContactStatus.DONE
-    else:
-        status = ContactStatus.OPEN
-    update["status"] = status
-    update["callback_after"] = report.callback_after if status is ContactStatus.OPEN else None
-    return state.model_copy(update=update)
+    own = report_status(report.outcome, report.organizer_action, report.callback_after is not None)
+    status = combine_statuses((state.status, own))
+    return state.model_copy(
+        update={
+            "attempts": state.attempts + 1,
+            "last_attempt_at": report.created_at,
+            "status": status,
+            "callback_after": report.callback_after if status is ContactStatus.OPEN else None,
+        }
+    )
 
 
 def effective_reports(contact_id: str, reports: Iterable[CallReport]) -> list[CallReport]:
@@ -371,7 +362,7 @@ def effective_reports(contact_id: str, reports: Iterable[CallReport]) -> list[Ca
             seen.add(report.id)
         return report.created_at
 
-    kept = [r for r in by_id.values() if r.id not in corrected or r.outcome is Outcome.OBJECTION]
+    kept = [r for r in by_id.values() if still_counts(r.outcome, r.id in corrected)]
     placed = [r if r.corrects is None else r.model_copy(update={"created_at": call_time(r)}) for r in kept]
     return sorted(placed, key=lambda r: (as_instant(r.created_at), r.id))
 

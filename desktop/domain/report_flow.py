@@ -36,7 +36,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from desktop.domain.calling_hours import as_instant, like, to_berlin
-from desktop.domain.models import AnswerValue, CallReport, Campaign, Outcome, Question, QuestionKind
+from desktop.domain.models import AnswerValue, CallReport, Campaign, Question, QuestionKind
+from sync.core.rules import Outcome
 
 OBJECTION_KEY = "9"
 ENTER = "enter"
@@ -427,7 +428,9 @@ class ReportFlow:
         return replace(d, answers=(*d.answers, (question.id, value)))
 
     def _make_step(self, slot: _Slot, d: _Draft) -> Step:
-        yes_no = lambda prefix: (Option(_YES, f"{prefix}.yes"), Option(_NO, f"{prefix}.no"))  # noqa: E731
+        def yes_no(prefix: str) -> tuple[Option, ...]:
+            return (Option(_YES, f"{prefix}.yes"), Option(_NO, f"{prefix}.no"))
+
         match slot.id:
             case StepId.REACHED | StepId.COULD_TALK | StepId.VOICEMAIL | StepId.ORGANIZER_ACTION:
                 prompt = f"report.{slot.id.value}"
@@ -480,12 +483,20 @@ class ReportFlow:
 
     @staticmethod
     def _question_step(question: Question, d: _Draft) -> Step:
-        common = {"question_id": question.id, "prompt_text": question.prompt}
+        qid, prompt = question.id, question.prompt
         skip = Option(SKIP_KEY, "report.question.skip")
+        options: tuple[Option, ...]
         match question.kind:
             case QuestionKind.YES_NO:
                 options = (Option(_YES, "report.question.yes"), Option(_NO, "report.question.no"), skip)
-                return Step(StepId.QUESTION, StepKind.CHOICE, "report.question", options, **common)
+                return Step(
+                    StepId.QUESTION,
+                    StepKind.CHOICE,
+                    "report.question",
+                    options,
+                    question_id=qid,
+                    prompt_text=prompt,
+                )
             case QuestionKind.SINGLE | QuestionKind.MULTI:
                 multi = question.kind is QuestionKind.MULTI
                 choices = tuple(
@@ -501,11 +512,24 @@ class ReportFlow:
                 else:
                     options, kind = (*choices, skip), StepKind.CHOICE
                 return Step(
-                    StepId.QUESTION, kind, "report.question", options, objection_key=objection_key, **common
+                    StepId.QUESTION,
+                    kind,
+                    "report.question",
+                    options,
+                    objection_key=objection_key,
+                    question_id=qid,
+                    prompt_text=prompt,
                 )
             case QuestionKind.TEXT:
                 limit = question.max_length
-                return Step(StepId.QUESTION, StepKind.TEXT, "report.question", max_length=limit, **common)
+                return Step(
+                    StepId.QUESTION,
+                    StepKind.TEXT,
+                    "report.question",
+                    max_length=limit,
+                    question_id=qid,
+                    prompt_text=prompt,
+                )
         raise AssertionError(question.kind)  # pragma: no cover
 
 

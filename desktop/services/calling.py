@@ -15,12 +15,13 @@ from datetime import datetime, timedelta
 
 from desktop.domain import queue
 from desktop.domain.calling_hours import CallingTimeVerdict, check_calling_time
-from desktop.domain.models import CallReport, Campaign, Contact, ContactState, ContactStatus, Outcome
+from desktop.domain.models import CallReport, Campaign, Contact, ContactState
 from desktop.services import clearance_gate, volunteers
 from desktop.storage import audit, campaign_store, clearance_store, contact_store, outbox_store, report_store
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
+from sync.core.rules import ContactStatus, Outcome
 
 Clock = Callable[[], datetime]
 GATE_CACHE = timedelta(minutes=1)
@@ -119,7 +120,7 @@ class CallingService:
         self.clock = clock
         self._shift = ShiftCounts(started_at=clock())
         self._last_report: CallReport | None = None
-        self._gate_cache: dict[tuple, tuple[clearance_gate.GateStatus, datetime, datetime]] = {}
+        self._gate_cache: dict[tuple[object, ...], tuple[clearance_gate.GateStatus, datetime, datetime]] = {}
 
     @property
     def caller_id(self) -> str:
@@ -210,7 +211,7 @@ class CallingService:
         decisions, and `PRAGMA data_version`, which moves when the sync connection commits) and for at most a
         minute, never past the clearance's own deadline.
         """
-        key = (campaign.purpose,) + clearance_store.gate_fingerprint(self.ws.conn)
+        key = (campaign.purpose, *clearance_store.gate_fingerprint(self.ws.conn))
         cached = self._gate_cache.get(key)
         if cached is not None and cached[1] > now and now >= cached[2]:
             return cached[0]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from desktop.services.enrolment import Enrolment, trusted_now
-from desktop.storage.database import Connection
 from desktop.storage import clearance_store
+from desktop.storage.database import Connection
 from desktop.storage.meta_store import get_meta
 from sync.core import clearance as clr
 

@@ -7,7 +7,6 @@ person can be rung by mistake.
 
 from __future__ import annotations
 
-import random
 from datetime import datetime, time
 
 from desktop.domain.models import (
@@ -24,59 +23,23 @@ from desktop.paths import WorkspacePaths
 from desktop.storage import campaign_store, contact_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
+from sync.core.demo_people import (
+    DEMO_CAMPAIGN_TITLE,
+    DEMO_LEAD_LABEL,
+    DEMO_ORG,
+    DEMO_PURPOSE,
+    invented_people,
+)
 
 DEMO_PASSPHRASE = "demo-passwort"
-DEMO_LEAD_LABEL = "Demo V."
-DEMO_ORG = "KV Musterstadt (Demo)"
-
-FICTION_BLOCKS = ("+493023125", "+494066969", "+496990009", "+492214710", "+498999998")
-
-_FIRST = (
-    "Renate",
-    "Jonas",
-    "Aylin",
-    "Mehmet",
-    "Friederike",
-    "Ole",
-    "Svetlana",
-    "Karl",
-    "Mira",
-    "Tobias",
-    "Hanna",
-    "Emre",
-    "Greta",
-    "Luca",
-    "Ingrid",
-    "Samir",
-    "Paula",
-    "Bodo",
-    "Zofia",
-    "Till",
-)
-_LAST = (
-    "Lindenblatt",
-    "Morgentau",
-    "Sonnfeld",
-    "Kieselbach",
-    "Brombeer",
-    "Wolkenstein",
-    "Haferkamp",
-    "Ulmenhof",
-    "Nesselrath",
-    "Birkwald",
-    "Tannhaus",
-    "Ruhberg",
-    "Feldmoos",
-    "Quellbrink",
-)
-_PLACES = (
-    ("Musterstadt-Nord", "12345"),
-    ("Musterstadt-Süd", "12347"),
-    ("Beispielheim", "12350"),
-    ("Neudorf am See", "12355"),
-    ("Altwiesen", "12360"),
-)
-
+__all__ = [
+    "DEMO_LEAD_LABEL",
+    "DEMO_ORG",
+    "DEMO_PASSPHRASE",
+    "create_demo_workspace",
+    "demo_campaign",
+    "demo_contacts",
+]
 DEMO_SCRIPT = (
     "Hallo {first_name}, hier ist {caller_name} von der Partei in {locality}.\n\n"
     "Wir laden dich herzlich zu unserem **Jahresempfang** am Samstag ein.\n"
@@ -93,8 +56,8 @@ DEMO_TRANSPARENCY = (
 
 def demo_campaign() -> Campaign:
     return Campaign(
-        title="Einladung Jahresempfang",
-        purpose="invitation",
+        title=DEMO_CAMPAIGN_TITLE,
+        purpose=DEMO_PURPOSE,
         script=DEMO_SCRIPT,
         transparency=DEMO_TRANSPARENCY,
         # The demo may be tried at any hour; real campaigns keep the calling hours of DP-19.
@@ -114,31 +77,18 @@ def demo_campaign() -> Campaign:
 
 
 def demo_contacts(campaign_id: str, count: int = 200, seed: int = 7) -> list[Contact]:
-    rng = random.Random(seed)
-    pool = 1000 * len(FICTION_BLOCKS)
-    # Distinct numbers while the fiction blocks suffice; larger (benchmark) lists repeat them.
-    numbers = (
-        rng.sample(range(pool), count * 2)
-        if count * 2 <= pool
-        else [rng.randrange(pool) for _ in range(count * 2)]
-    )
-    contacts = []
-    for i in range(count):
-        place, postcode = rng.choice(_PLACES)
-        first = numbers[2 * i]
-        second = numbers[2 * i + 1]
-        contacts.append(
-            Contact(
-                campaign_id=campaign_id,
-                first_name=rng.choice(_FIRST),
-                last_name=rng.choice(_LAST),
-                locality=place,
-                postcode=postcode,
-                phone=f"{FICTION_BLOCKS[first // 1000]}{first % 1000:03d}",
-                phone2=f"{FICTION_BLOCKS[second // 1000]}{second % 1000:03d}" if i % 4 == 0 else "",
-            )
+    return [
+        Contact(
+            campaign_id=campaign_id,
+            first_name=p.first_name,
+            last_name=p.last_name,
+            locality=p.locality,
+            postcode=p.postcode,
+            phone=p.phone,
+            phone2=p.phone2,
         )
-    return contacts
+        for p in invented_people(count, seed)
+    ]
 
 
 def create_demo_workspace(

@@ -1,148 +1,111 @@
-"""The demo's embedded central office: a real `sync.server` on a loopback port with an SQLite file in the demo
-folder, seeded with invented people, so a newcomer sees enrolment, clearance and sync work with one command.
+"""The demo's central office, run as its own process (``python -m sync.server.demo``) on a loopback port.
 
-Everything here is synthetic (desktop.services.demo). The server runs in a background thread of the app.
+The desktop never imports the central office: it starts the process, reads the line ``READY <url> <code>``,
+enrols the demo PC with that one-time code and talks to it over HTTP like to any central office. The office
+keeps its database in a private temporary directory that it removes when it ends; it ends when this app
+closes its standard input (also when the app crashes). Nothing of it is written into the PC's data folders.
+
+The central office is not part of the desktop bundle, so the demo is offered only where the package
+``sync.server`` can be imported (running from source or a pip install); see `available()`.
+Everything here is synthetic (desktop.services.demo).
 """
 
 from __future__ import annotations
 
-import asyncio
-import socket
+import importlib.util
+import shutil
+import subprocess
+import sys
 import threading
-import time
-from datetime import timedelta
 from pathlib import Path
 
 from desktop.paths import WorkspacePaths
 from desktop.services import sync_engine
-from desktop.services.demo import (
-    DEMO_LEAD_LABEL,
-    DEMO_ORG,
-    DEMO_PASSPHRASE,
-    demo_campaign,
-    demo_contacts,
-)
+from desktop.services.demo import DEMO_LEAD_LABEL, DEMO_PASSPHRASE, demo_campaign
 from desktop.storage import campaign_store
 from desktop.storage.workspace import Workspace
-from sync.core.memberfile import MemberRecord
 
-DATABASE_FILE = "zentrale.db"
-PORT_FILE = "zentrale.port"
+OFFICE_MODULE = "sync.server.demo"
+
+
+def available() -> bool:
+    """True where the demo's central office can run: its package is importable (not in the desktop bundle)."""
+    if getattr(sys, "frozen", False):
+        return False
+    try:
+        return importlib.util.find_spec(OFFICE_MODULE) is not None
+    except ImportError:
+        return False
 
 
 class DemoOffice:
-    """Start with `start()`, stop with `stop()`. `url` is the loopback address once started."""
+    """Start with `start()`, stop with `stop()`. `url` and `enrolment_code` are set once started."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.database_url = f"sqlite:///{root / DATABASE_FILE}"
+    def __init__(self, *, members: int = 200, temp_root: Path | None = None) -> None:
+        self.members = members
+        self.temp_root = temp_root
         self.url: str | None = None
-        self._server = None
-        self._thread: threading.Thread | None = None
+        self.enrolment_code: str | None = None
+        self._process: subprocess.Popen[str] | None = None
 
-    def start(self, timeout: float = 20.0) -> str:
-        import uvicorn
-
-        from sync.server.app import create_app
-        from sync.server.db import open_database
-
-        self.root.mkdir(parents=True, exist_ok=True)
-        open_database(self.database_url).dispose()  # create and migrate the file before serving
-        app = create_app(self.database_url)
-        sock = self._bind()
-        port = sock.getsockname()[1]
-        (self.root / PORT_FILE).write_text(str(port))
-        self._server = uvicorn.Server(
-            uvicorn.Config(app, log_level="error", access_log=False, timeout_graceful_shutdown=2)
+    def start(self, timeout: float = 300.0) -> str:
+        command = [sys.executable, "-m", OFFICE_MODULE, "--members", str(self.members)]
+        if self.temp_root is not None:
+            command += ["--temp-dir", str(self.temp_root)]
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8"
         )
-        server = self._server
-
-        def serve() -> None:
-            asyncio.run(server.serve(sockets=[sock]))
-
-        self._thread = threading.Thread(target=serve, name="demo-central-office", daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + timeout
-        while not server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("the demo central office did not start")
-            time.sleep(0.01)
-        self.url = f"http://127.0.0.1:{port}"
+        self._process = process
+        assert process.stdout is not None
+        stdout = process.stdout
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.append(stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(timeout)
+        fields = lines[0].split() if lines else []
+        if len(fields) != 3 or fields[0] != "READY":
+            self.stop()
+            raise RuntimeError("the demo central office did not start")
+        self.url, self.enrolment_code = fields[1], fields[2]
         return self.url
 
-    def _bind(self) -> socket.socket:
-        """The same port as last time when it is free (the workspace remembers the address), else a new one."""
-        sock = socket.socket(
-            socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP
-        )  # so TCP_NODELAY gets set
+    def stop(self, timeout: float = 15.0) -> None:
+        """Close the office's standard input (it stops and removes its directory), then wait for it."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.stdin is not None:
+            process.stdin.close()
         try:
-            previous = int((self.root / PORT_FILE).read_text())
-        except (FileNotFoundError, ValueError):
-            previous = 0
-        for port in (previous, 0) if previous else (0,):
-            try:
-                sock.bind(("127.0.0.1", port))
-                break
-            except OSError:
-                continue
-        sock.listen(64)
-        return sock
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout)
+        if process.stdout is not None:
+            process.stdout.close()
+        self.url = None
 
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = self._thread = None
 
-    def seed(self, members: int = 200) -> str:
-        """Register the invented office, its lead, resolution, training and declaration, release a campaign;
-        returns a one-time enrolment code for the lead."""
-        from sync.server.db import open_database
-        from sync.server.office import CentralOffice
+def prepare_demo(paths: WorkspacePaths, office: DemoOffice) -> None:
+    """Before the demo's unlock screen: the office running, and a demo workspace enrolled at *this* office.
 
-        engine = open_database(self.database_url)
-        try:
-            office = CentralOffice(engine)
-            today = office.today()
-            org = office.commands.add_org(DEMO_ORG)
-            lead = office.commands.add_person(org, DEMO_LEAD_LABEL)
-            records = [
-                MemberRecord(
-                    row=i + 2,
-                    category=c.category,
-                    phone=c.phone,
-                    phone2=c.phone2 or None,
-                    first_name=c.first_name,
-                    last_name=c.last_name,
-                    locality=c.locality,
-                    postcode=c.postcode,
-                )
-                for i, c in enumerate(demo_contacts("seed", members))
-            ]
-            office.commands.import_members(org, records)
-            resolution = office.commands.add_resolution(
-                org,
-                today - timedelta(days=7),
-                "Kreisvorstand (Demo)",
-                ["invitation"],
-                [lead],
-                valid_until=today + timedelta(days=365),
-                document_ref="Demo-Beschluss",
-            )
-            office.commands.record_training(lead, today - timedelta(days=3))
-            office.commands.record_declaration(lead, today - timedelta(days=2), text_version="demo")
-            office.commands.release_campaign(org, demo_campaign().title, "invitation", resolution)
-            code, _ = office.commands.create_enrolment_code(org, lead)
-            return code
-        finally:
-            engine.dispose()
+    A demo workspace left from an earlier start was enrolled at an office that is gone with its temporary
+    directory, so it is replaced (it holds only invented people). An older version kept the office's SQLite
+    file beside the demo folder (``demo-office/``): that plaintext file is removed.
+    """
+    if office.url is None:
+        office.start()
+        if paths.root.exists():
+            shutil.rmtree(paths.root)
+        shutil.rmtree(paths.root.parent / f"{paths.root.name}-office", ignore_errors=True)
+    if not paths.exists():
+        create_enrolled_demo(paths, office).close()
 
 
 def create_enrolled_demo(paths: WorkspacePaths, office: DemoOffice) -> Workspace:
     """Seed the office, enrol this PC's demo lead, pull the campaign and give it the demo script and questions."""
-    assert office.url is not None
-    code = office.seed()
+    assert office.url is not None and office.enrolment_code is not None
+    code = office.enrolment_code
     workspace = sync_engine.enrol(
         paths, server_url=office.url, code=code, label=DEMO_LEAD_LABEL, passphrase=DEMO_PASSPHRASE
     )
@@ -163,9 +126,3 @@ def create_enrolled_demo(paths: WorkspacePaths, office: DemoOffice) -> Workspace
             )
             campaign_store.update_campaign_definition(conn, updated)
     return workspace
-
-
-def point_workspace_at(workspace: Workspace, url: str) -> None:
-    """The demo office may come back on another port: the demo workspace follows it."""
-    with workspace.transaction() as conn:
-        workspace.set_meta(conn, "server_url", url)

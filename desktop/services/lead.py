@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from pydantic import ValidationError
 
 from desktop.domain.models import Campaign, Contact, Role
-from desktop.domain.script import PLACEHOLDERS, _PLACEHOLDER
+from desktop.domain.script import _PLACEHOLDER, PLACEHOLDERS
 from desktop.paths import WorkspacePaths
 from desktop.storage import audit, campaign_store, contact_store
 from desktop.storage.timefmt import utcnow

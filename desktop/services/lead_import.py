@@ -123,7 +123,8 @@ def commit_import(
     allowed = {f.value for f in campaign.allowed_fields}
     now = now or utcnow()
     total = len(result.records)
-    with ws.transaction() as conn:
+    # A large list goes in on a short-lived connection (Workspace.bulk_transaction: same thread, one transaction).
+    with ws.bulk_transaction() if total >= BULK_REBUILD_ROWS else ws.transaction() as conn:
         listed = contact_store.campaign_phones(conn, campaign_id)
         on_register = objection_register.matcher(conn)
         contacts: list[tuple[str, ...]] = []

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from desktop.domain.calling_hours import to_berlin
-from desktop.domain.models import ContactStatus, Outcome
 from desktop.services.lead import LeadError
 from desktop.storage import campaign_store, contact_store, outbox_store, people_store, report_store
 from desktop.storage.timefmt import from_db, utcnow
 from desktop.storage.workspace import Workspace
+from sync.core.rules import ContactStatus, Outcome
 
 HOURS = 12  # the calls-per-hour chart covers this many hours up to now
 DAYS = 14  # the outcomes-per-day chart covers this many days up to today

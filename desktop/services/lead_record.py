@@ -55,7 +55,7 @@ def _d(value: object) -> str:
     if value is None:
         return "—"
     if hasattr(value, "strftime"):
-        return value.strftime("%d.%m.%Y")  # type: ignore[union-attr]
+        return str(value.strftime("%d.%m.%Y"))
     return html.escape(str(value))
 
 

@@ -21,7 +21,7 @@ from desktop.storage.timefmt import from_db, to_db
 WIPE_GRACE = timedelta(days=3)
 
 
-def _access_until(conn: Connection) -> dict[str, str]:
+def _access_until(conn: Connection) -> dict[str, str | None]:
     value = meta_store.get_meta(conn, "access_until")
     return json.loads(value) if value else {}
 

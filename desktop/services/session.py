@@ -1,7 +1,8 @@
 """Unlocking, locking and the failed-attempt delay (DP-12, DP-13).
 
 The delay after wrong passphrases grows with each failure and survives a restart of the app (it lives in the
-workspace's non-personal state file); it never says which part was wrong.
+key-slot file, beside the slots it protects); it never says which part was wrong. During the delay nothing is
+checked, and the refusal says "wait", never "wrong" (issue 16).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime, timedelta
 from desktop.paths import WorkspacePaths
 from desktop.services import lead_end, lead_slices, retention
 from desktop.services.enrolment import observe_time
-from desktop.storage import audit
+from desktop.storage import audit, keyslots
 from desktop.storage.atomic import write_atomic
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.timefmt import from_db, to_db, utcnow
@@ -36,45 +37,80 @@ class UnlockThrottle:
     not_before: datetime | None = None
 
 
-def read_throttle(paths: WorkspacePaths) -> UnlockThrottle:
+def _parse(doc: object) -> UnlockThrottle:
+    if not isinstance(doc, dict):
+        return UnlockThrottle()
     try:
-        doc = json.loads(paths.state.read_text("utf-8")).get("unlock", {})
-        return UnlockThrottle(int(doc.get("failures", 0)), from_db(doc.get("not_before")))
-    except (FileNotFoundError, ValueError, TypeError, AttributeError):
+        failures = doc.get("failures", 0)
+        if type(failures) is not int or failures < 0:
+            return UnlockThrottle()
+        not_before = doc.get("not_before")
+        return UnlockThrottle(failures, from_db(not_before) if isinstance(not_before, str) else None)
+    except (ValueError, TypeError):
         return UnlockThrottle()
 
 
-def _write_throttle(paths: WorkspacePaths, throttle: UnlockThrottle) -> None:
+def read_throttle(paths: WorkspacePaths) -> UnlockThrottle:
+    """The delay state from the key-slot file; a state.json of an older version counts too (the stricter)."""
+    current = _parse(keyslots.read_unlock_state(paths.keyslots))
     try:
-        doc = json.loads(paths.state.read_text("utf-8"))
-        if not isinstance(doc, dict):
+        legacy = _parse(json.loads(paths.state.read_text("utf-8")).get("unlock", {}))
+    except (OSError, ValueError, AttributeError):
+        legacy = UnlockThrottle()
+    if legacy.failures <= current.failures:
+        return current
+    return legacy
+
+
+def _write_throttle(paths: WorkspacePaths, throttle: UnlockThrottle) -> None:
+    keyslots.write_unlock_state(paths.keyslots, throttle.failures, to_db(throttle.not_before))
+    if paths.state.exists():  # an older version's copy: dropped, so that it cannot count again
+        try:
+            doc = json.loads(paths.state.read_text("utf-8"))
+        except (OSError, ValueError):
             doc = {}
-    except (FileNotFoundError, ValueError):
-        doc = {}
-    doc["unlock"] = {"failures": throttle.failures, "not_before": to_db(throttle.not_before)}
-    write_atomic(paths.state, json.dumps(doc).encode("utf-8"))
+        if isinstance(doc, dict) and "unlock" in doc:
+            doc.pop("unlock")
+            if doc:
+                write_atomic(paths.state, json.dumps(doc).encode("utf-8"))
+            else:
+                paths.state.unlink(missing_ok=True)
 
 
 class ThrottledError(WorkspaceError):
-    def __init__(self, wait: timedelta) -> None:
-        super().__init__(ErrorCode.WRONG_PASSPHRASE, "throttled")
+    """No unlock now. ``code`` THROTTLED: refused during the delay, the passphrase was not checked;
+    WRONG_PASSPHRASE: checked and wrong, and the next try must wait ``wait`` (maybe zero)."""
+
+    def __init__(self, wait: timedelta, code: ErrorCode = ErrorCode.THROTTLED) -> None:
+        super().__init__(code, "throttled")
         self.wait = wait
+
+
+def refuse_during_delay(paths: WorkspacePaths, now: datetime) -> UnlockThrottle:
+    """The current delay state, or ThrottledError(THROTTLED) while the delay runs."""
+    throttle = read_throttle(paths)
+    if throttle.not_before is not None and now < throttle.not_before:
+        raise ThrottledError(throttle.not_before - now)
+    return throttle
+
+
+def count_failure(paths: WorkspacePaths, throttle: UnlockThrottle, now: datetime) -> ThrottledError:
+    """Record one more wrong passphrase; the error to raise says how long the next try must wait."""
+    failures = throttle.failures + 1
+    _write_throttle(paths, UnlockThrottle(failures, now + failure_delay(failures)))
+    return ThrottledError(failure_delay(failures), ErrorCode.WRONG_PASSPHRASE)
 
 
 def unlock(
     paths: WorkspacePaths, slot_id: str, passphrase: str, clock: Callable[[], datetime] = utcnow
 ) -> Workspace:
     now = clock()
-    throttle = read_throttle(paths)
-    if throttle.not_before is not None and now < throttle.not_before:
-        raise ThrottledError(throttle.not_before - now)
+    throttle = refuse_during_delay(paths, now)
     try:
         workspace = Workspace.open(paths, slot_id, passphrase)
     except WorkspaceError as exc:
         if exc.code is ErrorCode.WRONG_PASSPHRASE:
-            failures = throttle.failures + 1
-            _write_throttle(paths, UnlockThrottle(failures, now + failure_delay(failures)))
-            raise ThrottledError(failure_delay(failures)) from None
+            raise count_failure(paths, throttle, now) from None
         raise
     if throttle.failures:
         _write_throttle(paths, UnlockThrottle())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from desktop.services import clearance_gate
 from desktop.storage import campaign_store, contact_store, meta_store, outbox_store
@@ -26,10 +27,10 @@ class WorkspaceStatus:
     pending_uploads: int
     last_sync: datetime | None
     needs_attention: tuple[NeedsAttention, ...]
-    campaigns: tuple[dict, ...]
+    campaigns: tuple[dict[str, Any], ...]
     clearance: clearance_gate.GateStatus
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         c = self.clearance
         return {
             "org": self.org,

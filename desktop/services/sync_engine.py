@@ -153,11 +153,11 @@ def sync_with(
 
 __all__ = [
     "Enrolment",
-    "SyncStore",
     "Refused",
     "SyncEngine",
     "SyncError",
     "SyncResult",
+    "SyncStore",
     "Unreachable",
     "enrol",
     "give_back",

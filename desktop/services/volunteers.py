@@ -54,7 +54,7 @@ def admit(
     confirmed: bool,
     purpose: str,
     clock=utcnow,
-) -> Person:  # noqa: ANN001
+) -> Person:
     """Add a volunteer with their own key slot and signed pledge. Only a cleared lead may do this."""
     now = clock()
     label = label.strip()

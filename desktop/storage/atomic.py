@@ -1,4 +1,6 @@
-"""Atomic file writes: temp file in the same folder, fsync, rename, fsync the folder (Electrum storage.py)."""
+"""Atomic file writes: temp file in the same folder, fsync, rename, fsync the folder (Electrum storage.py).
+
+The temp file is created 0600 (mkstemp) and keeps that mode through the rename: written files are private."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -143,3 +143,39 @@ def put_campaign_lead(conn: Connection, campaign_id: str, **values: object) -> N
         conn.execute(
             f"UPDATE campaign_lead SET {assignments} WHERE campaign_id = ?", (*values.values(), campaign_id)
         )
+
+
+# ------------------------------------------------------------------------------ the central office's campaigns
+
+
+def purpose_by_campaign(conn: Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT id, purpose FROM campaigns"))
+
+
+def put_central_campaign(
+    conn: Connection, campaign: Campaign, *, released_at: datetime, resolution_id: str
+) -> int:
+    """Insert a campaign the central office released, or update its title and resolution; returns rows changed."""
+    updated = conn.execute(
+        "UPDATE campaigns SET title = ?, resolution_id = ? WHERE id = ?",
+        (campaign.title, resolution_id, campaign.id),
+    ).rowcount
+    if updated:
+        return updated
+    return conn.execute(
+        "INSERT INTO campaigns (id, title, purpose, definition, status, origin, created_at, resolution_id) "
+        "VALUES (?, ?, ?, ?, 'active', 'central', ?, ?)",
+        (
+            campaign.id,
+            campaign.title,
+            campaign.purpose,
+            campaign.model_dump_json(),
+            to_db(released_at),
+            resolution_id,
+        ),
+    ).rowcount
+
+
+def delete_central_campaigns(conn: Connection) -> int:
+    """Drop what the central office owns (a resync); their contacts go with them (ON DELETE CASCADE)."""
+    return conn.execute("DELETE FROM campaigns WHERE origin = 'central'").rowcount

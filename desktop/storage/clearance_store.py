@@ -1,12 +1,15 @@
-"""Reads of the ``clearances`` table: the signed clearances the central office sent (DP-11).
+"""Owner of the ``clearances`` table: the signed clearances the central office sent (DP-11).
 
-The sync engine writes this table (it moves into its own module behind a store interface; its clearance SQL
-belongs here once it does). Nothing here trusts a row: the gate verifies every signature.
+The sync store writes them as they arrive; nothing here trusts a row: the gate verifies every signature.
 """
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+
 from desktop.storage.database import Connection
+from desktop.storage.timefmt import to_db
 
 _GATE_FINGERPRINT = (
     "SELECT (SELECT data_version FROM pragma_data_version), (SELECT max(received_at) FROM clearances), "
@@ -28,3 +31,18 @@ def gate_fingerprint(conn: Connection) -> tuple[object, ...]:
     connection (data_version), a new clearance, the revocation list, trusted time, refusals, enrolment, or a
     pledge decision. A read over clearances, meta and pledges; it lives with the clearances it guards."""
     return tuple(conn.execute(_GATE_FINGERPRINT).fetchone())
+
+
+def put_clearance(
+    conn: Connection, *, resolution_id: str, purposes: list[str], signed: str, received_at: datetime
+) -> int:
+    return conn.execute(
+        "INSERT INTO clearances (resolution_id, purposes, signed, received_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (resolution_id) DO UPDATE SET purposes = excluded.purposes, "
+        "signed = excluded.signed, received_at = excluded.received_at",
+        (resolution_id, json.dumps(purposes), signed, to_db(received_at)),
+    ).rowcount
+
+
+def delete_clearances(conn: Connection) -> int:
+    return conn.execute("DELETE FROM clearances").rowcount

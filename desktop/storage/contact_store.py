@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from desktop.domain.models import Contact, ContactState, ContactStatus
+from desktop.domain.models import Contact, ContactState
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import from_db, to_db
+from sync.core.rules import ContactStatus
 
 _CONTACT_COLUMNS = (
     "id",
@@ -211,7 +212,7 @@ def status_counts(conn: Connection, campaign_id: str) -> dict[str, int]:
     cur = conn.execute(
         "SELECT status, count(*) FROM contacts WHERE campaign_id = ? GROUP BY status", (campaign_id,)
     )
-    return {status: n for status, n in cur}
+    return dict(cur)
 
 
 def open_callbacks(conn: Connection, campaign_id: str) -> int:
@@ -305,3 +306,50 @@ def release_slice_contacts(conn: Connection, slice_id: str) -> int:
         "WHERE slice_id = ? AND status = 'open'",
         (slice_id,),
     ).rowcount
+
+
+# the central office's contacts (the sync store)
+
+_CENTRAL_FIELDS = (
+    "first_name",
+    "last_name",
+    "locality",
+    "district",
+    "postcode",
+    "phone",
+    "phone2",
+    "category",
+)
+
+
+def put_central_contact(
+    conn: Connection, contact_id: str, campaign_id: str, values: Sequence[str], *, position: int
+) -> bool:
+    """Update a contact the central office sent (``values`` in _CENTRAL_FIELDS order), or insert it at
+    ``position``. Returns True when it was inserted."""
+    updated = conn.execute(
+        "UPDATE contacts SET first_name = ?, last_name = ?, locality = ?, district = ?, postcode = ?, "
+        "phone = ?, phone2 = ?, category = ? WHERE id = ?",
+        (*values, contact_id),
+    ).rowcount
+    if updated:
+        return False
+    conn.execute(
+        "INSERT INTO contacts (id, campaign_id, position, first_name, last_name, locality, district, "
+        "postcode, phone, phone2, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (contact_id, campaign_id, position, *values),
+    )
+    return True
+
+
+def next_position_overall(conn: Connection) -> int:
+    return conn.execute("SELECT coalesce(max(position) + 1, 0) FROM contacts").fetchone()[0]
+
+
+def get_status(conn: Connection, contact_id: str) -> str | None:
+    row = conn.execute("SELECT status FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+    return row[0] if row else None
+
+
+def set_status(conn: Connection, contact_id: str, status: str) -> int:
+    return conn.execute("UPDATE contacts SET status = ? WHERE id = ?", (status, contact_id)).rowcount

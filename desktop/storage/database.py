@@ -14,17 +14,24 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
 from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.private import create_private_file
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIN_CIPHER_VERSION = (4, 6)
 
-Connection = dbapi2.Connection
-DatabaseError = dbapi2.DatabaseError
+if TYPE_CHECKING:
+    # sqlcipher3 ships no type information; its DB-API is the standard library's sqlite3 one.
+    from sqlite3 import Connection as Connection
+    from sqlite3 import DatabaseError as DatabaseError
+else:
+    Connection = dbapi2.Connection
+    DatabaseError = dbapi2.DatabaseError
 
 
 def cipher_version() -> str:
@@ -53,8 +60,11 @@ def is_plaintext_sqlite(path: Path) -> bool:
         return False
 
 
-def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connection:
-    """Open (or create) an encrypted database with `key`. Raises WorkspaceError, never a raw sqlite error."""
+def open_encrypted(path: Path, key: bytes, *, create: bool = False, probe: bool = True) -> Connection:
+    """Open (or create) an encrypted database with `key`. Raises WorkspaceError, never a raw sqlite error.
+
+    ``probe=False`` skips the read-only integrity probe: only for a further connection to a database this process
+    already holds open and has checked (``Workspace.bulk_transaction``)."""
     if len(key) != 32:
         raise ValueError("the database key is 32 raw bytes")
     exists = path.exists()
@@ -66,9 +76,11 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False) -> Connectio
         raise WorkspaceError(ErrorCode.PLAINTEXT_DATABASE)
     if exists and path.stat().st_size == 0:
         raise WorkspaceError(ErrorCode.DAMAGED, "empty file")
-    if exists:
+    if not exists:  # 0600 before SQLite sees it: its -wal and -shm files take the database file's mode
+        create_private_file(path)
+    elif probe:
         _probe_read_only(path, key)
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

@@ -14,6 +14,7 @@ class ErrorCode(StrEnum):
     DAMAGED = "damaged"
     KEYSLOTS_DAMAGED = "keyslots_damaged"
     WRONG_PASSPHRASE = "wrong_passphrase"
+    THROTTLED = "throttled"  # refused during the delay after wrong passphrases; nothing was checked
     NEWER_SCHEMA = "newer_schema"
     WEAK_KDF = "weak_kdf"
     NO_SQLCIPHER = "no_sqlcipher"

@@ -32,6 +32,15 @@ MIN_MEMORY_KIB = 64 * 1024
 MIN_TIME_COST = 3
 DEFAULT_PARALLELISM = 1
 KEY_BYTES = 32
+# Upper bounds (issue 16): a key-slot file is input like any other; parameters beyond these are refused as a
+# damaged file before the KDF runs (4 GiB made one unlock take 24 s; 2**40 or parallelism 0 crashed argon2).
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB: sixteen times the default, still fits an office PC
+MAX_TIME_COST = 20
+MAX_PARALLELISM = 8
+SALT_BYTES = (16, 64)
+NONCE_BYTES = 12
+MAX_WRAPPED = 4  # one key, two while a rekey is under way
+MAX_SLOTS = 500
 
 
 def new_database_key() -> bytes:
@@ -75,6 +84,23 @@ class KeySlot:
         return json.dumps(fields, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
+def check_bounds(meta: KeySlotMeta, salt: bytes, wrapped: tuple[Wrapped, ...]) -> None:
+    """Every KDF parameter within its bounds, checked before any expensive work: below the floor is a weakened
+    slot (WEAK_KDF), anything else out of range a damaged file (KEYSLOTS_DAMAGED)."""
+    if not (
+        meta.memory_kib <= MAX_MEMORY_KIB
+        and meta.time_cost <= MAX_TIME_COST
+        and 1 <= meta.parallelism <= MAX_PARALLELISM
+        and meta.memory_kib >= 8 * meta.parallelism  # argon2's own floor
+        and SALT_BYTES[0] <= len(salt) <= SALT_BYTES[1]
+        and 1 <= len(wrapped) <= MAX_WRAPPED
+        and all(len(w.nonce) == NONCE_BYTES and len(w.ciphertext) == KEY_BYTES + 16 for w in wrapped)
+    ):
+        raise WorkspaceError(ErrorCode.KEYSLOTS_DAMAGED, "kdf parameter out of range")
+    if meta.memory_kib < MIN_MEMORY_KIB or meta.time_cost < MIN_TIME_COST:
+        raise WorkspaceError(ErrorCode.WEAK_KDF)
+
+
 def _derive(passphrase: str, salt: bytes, meta: KeySlotMeta) -> bytes:
     if meta.memory_kib < MIN_MEMORY_KIB or meta.time_cost < MIN_TIME_COST:
         raise WorkspaceError(ErrorCode.WEAK_KDF)
@@ -109,25 +135,34 @@ class KeySlotFile:
                 raise ValueError("format")
             if raw["version"] != VERSION:
                 raise WorkspaceError(ErrorCode.NEWER_SCHEMA, "keyslots")
-            slots = [
-                KeySlot(
+            if len(raw["slots"]) > MAX_SLOTS:
+                raise ValueError("slots")
+            slots = []
+            for s in raw["slots"]:
+                if any(
+                    type(s["meta"][name]) is not int for name in ("memory_kib", "time_cost", "parallelism")
+                ):
+                    raise ValueError("kdf parameter type")  # no "65536" or true: pydantic would convert them
+                slot = KeySlot(
                     meta=KeySlotMeta(**s["meta"]),
                     salt=_unb64(s["salt"]),
                     wrapped=tuple(Wrapped(_unb64(w["nonce"]), _unb64(w["ct"])) for w in s["wrapped"]),
                 )
-                for s in raw["slots"]
-            ]
+                check_bounds(slot.meta, slot.salt, slot.wrapped)
+                slots.append(slot)
             return cls(workspace_id=str(raw["workspace_id"]), slots=slots)
         except WorkspaceError:
             raise
-        except Exception:  # any structural damage: missing keys, bad base64, bad types
+        except Exception:  # noqa: BLE001 (any structural damage: missing keys, bad base64, bad types
             raise WorkspaceError(ErrorCode.KEYSLOTS_DAMAGED) from None
 
     def save(self, path: Path) -> None:
+        """Write the slots; the delay state after wrong passphrases (``unlock``) stays as it is on disk."""
         doc = {
             "format": FORMAT,
             "version": VERSION,
             "workspace_id": self.workspace_id,
+            **_unlock_entry(_read_doc(path)),
             "slots": [
                 {
                     "meta": s.meta.model_dump(mode="json"),
@@ -208,3 +243,38 @@ class KeySlotFile:
 
     def labels(self) -> list[KeySlotMeta]:
         return [s.meta for s in self.slots]
+
+
+# ---------------------------------------------------------------------- the delay after wrong passphrases
+# Kept in this file (issue 16 point 8), not in a side file: deleting it no longer resets the delay, because
+# without the key-slot file nothing can be unlocked at all. Who can edit the file can still reset it (it cannot
+# be authenticated before unlocking: there is no key yet), docs/security.md says so.
+
+
+def _read_doc(path: Path) -> dict[str, object]:
+    try:
+        doc = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return doc if isinstance(doc, dict) else {}
+
+
+def _unlock_entry(doc: dict[str, object]) -> dict[str, object]:
+    entry = doc.get("unlock")
+    return {"unlock": entry} if isinstance(entry, dict) and entry.get("failures") else {}
+
+
+def read_unlock_state(path: Path) -> dict[str, object]:
+    """{"failures": int, "not_before": text or None}, or {} when there were no failures (or no file)."""
+    return dict(_unlock_entry(_read_doc(path)).get("unlock", {}))  # type: ignore[call-overload]
+
+
+def write_unlock_state(path: Path, failures: int, not_before: str | None) -> None:
+    """Record (failures > 0) or clear the delay state; the slots are left exactly as they are."""
+    doc = _read_doc(path)
+    if not doc:
+        return  # no key-slot file (a damaged one is not rewritten): nothing to delay
+    doc.pop("unlock", None)
+    if failures:
+        doc["unlock"] = {"failures": failures, "not_before": not_before}
+    write_atomic(path, json.dumps(doc, indent=1).encode("utf-8"))

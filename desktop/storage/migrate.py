@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from desktop.storage.database import Connection, DatabaseError
+from desktop.storage.database import Connection
 from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.private import make_private, private_dir
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -42,7 +43,7 @@ LATEST = len(available())
 
 
 def current_version(conn: Connection) -> int:
-    return conn.execute("PRAGMA user_version").fetchone()[0]
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(
@@ -62,8 +63,10 @@ def migrate(
     pending = [m for m in migrations if version < m.version <= (target or latest)]
     if pending and version > 0 and db_path is not None and backup_dir is not None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        backup_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(db_path, backup_dir / f"pre-migration-v{version}.db")
+        private_dir(backup_dir)
+        target_path = backup_dir / f"pre-migration-v{version}.db"
+        shutil.copy2(db_path, target_path)
+        make_private(target_path)
     applied = []
     for migration in pending:
         script = f"BEGIN IMMEDIATE;\n{migration.sql}\n;PRAGMA user_version = {migration.version};\nCOMMIT;"

@@ -9,6 +9,8 @@ belongs here).
 from __future__ import annotations
 
 import json
+import uuid
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from desktop.storage.database import Connection
@@ -84,3 +86,51 @@ def rejected_items(conn: Connection) -> list[tuple[str, str, str, str]]:
 def set_payload(conn: Connection, seq: int, payload: str) -> int:
     """Replace an item's payload (DP-6 scrubbing of free text after it was sent); returns the rows changed."""
     return conn.execute("UPDATE outbox SET payload = ? WHERE seq = ?", (payload, seq)).rowcount
+
+
+# ------------------------------------------------------------------------------ the sync's side (sync_store)
+
+
+def pending_for_push(conn: Connection, limit: int) -> list[tuple[str, str, int, str]]:
+    """(idempotency key, kind, device_seq, payload) of the next items for the central office, in order."""
+    return conn.execute(
+        "SELECT coalesce(idem_key, item_id), kind, device_seq, payload FROM outbox "
+        "WHERE state = 'pending' AND device_seq IS NOT NULL ORDER BY device_seq LIMIT ?",
+        (limit,),
+    ).fetchall()
+
+
+def mark_sent(conn: Connection, keys: Sequence[str], at: datetime) -> int:
+    return conn.executemany(
+        "UPDATE outbox SET state = 'sent', acked_at = ?, tries = tries + 1 WHERE coalesce(idem_key, item_id) = ?",
+        [(to_db(at), key) for key in keys],
+    ).rowcount
+
+
+def mark_rejected(conn: Connection, reasons: Mapping[str, str]) -> int:
+    return conn.executemany(
+        "UPDATE outbox SET state = 'rejected', last_error = ?, tries = tries + 1 "
+        "WHERE coalesce(idem_key, item_id) = ?",
+        [(reason, key) for key, reason in reasons.items()],
+    ).rowcount
+
+
+def renumber(conn: Connection, *, above: int, also_rejected_as: str) -> int:
+    """Every unacknowledged item (and those rejected with ``also_rejected_as``) gets the next numbers above
+    ``above`` (or above anything this PC still holds), in its old order, and a new idempotency key."""
+    rows = conn.execute(
+        "SELECT seq FROM outbox WHERE device_seq IS NOT NULL AND "
+        "(state = 'pending' OR (state = 'rejected' AND last_error = ?)) ORDER BY device_seq",
+        (also_rejected_as,),
+    ).fetchall()
+    if not rows:
+        return 0
+    # Out of the way first (device_seq is UNIQUE), then the numbers right above the highest, in the old order.
+    conn.executemany("UPDATE outbox SET device_seq = -device_seq WHERE seq = ?", [(r[0],) for r in rows])
+    held = conn.execute("SELECT coalesce(max(device_seq), 0) FROM outbox").fetchone()[0]
+    start = max(above, held)
+    conn.executemany(
+        "UPDATE outbox SET device_seq = ?, idem_key = ?, state = 'pending', last_error = NULL WHERE seq = ?",
+        [(start + i + 1, uuid.uuid4().hex, r[0]) for i, r in enumerate(rows)],
+    )
+    return len(rows)

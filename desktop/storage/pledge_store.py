@@ -40,3 +40,10 @@ def latest_pledge(conn: Connection, person_id: str) -> tuple[str, datetime] | No
     signed_at = from_db(row[1])
     assert signed_at is not None
     return row[0], signed_at
+
+
+def record_decision(conn: Connection, pledge_id: str, status: str, decided_at: datetime) -> int:
+    """The central office's decision on a pledge (confirmed / rejected)."""
+    return conn.execute(
+        "UPDATE pledges SET status = ?, decided_at = ? WHERE id = ?", (status, to_db(decided_at), pledge_id)
+    ).rowcount

@@ -36,17 +36,32 @@ still opens the database.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
+from desktop.domain.models import Person
 from desktop.paths import WorkspacePaths
 from desktop.storage import audit
-from desktop.storage.database import open_encrypted
+from desktop.storage.database import Connection, open_encrypted
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlot, KeySlotFile, new_database_key
-from desktop.storage.recovery import probe
+from desktop.storage.probe import probe
 from desktop.storage.timefmt import utcnow
-from desktop.storage.workspace import Workspace
+
+
+class Workspace(Protocol):
+    """What a rekey needs of an open workspace (storage.workspace.Workspace is one). A protocol, not an import:
+    the workspace finishes an interrupted rekey when it opens, so importing it here would make a circle."""
+
+    paths: WorkspacePaths
+    conn: Connection
+    slots: KeySlotFile
+    person: Person
+    _key: bytes
+
+    def transaction(self) -> AbstractContextManager[Connection]: ...
 
 
 class MissingPassphrases(ValueError):

@@ -11,45 +11,33 @@ import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
-from desktop.domain.models import CallReport, Campaign
-from desktop.storage import objection_register
-from desktop.storage.database import Connection
-from desktop.storage.database import transaction
+from desktop.domain.models import Campaign
+from desktop.storage import (
+    campaign_store,
+    clearance_store,
+    contact_store,
+    objection_register,
+    outbox_store,
+    pledge_store,
+)
+from desktop.storage.database import Connection, transaction
 from desktop.storage.meta_store import delete_meta, get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
 from desktop.storage.trusted_time import observe_time, trusted_now
 from sync.client.engine import PushItem, Rules, Unencodable
 from sync.core import clearance as clr
 from sync.core import protocol as p
+from sync.core.rules import ContactStatus
 
 SERVER_OWNED_META = ("pull_cursor", "clearance_refusals")
 
 
-def report_payload(body: dict) -> p.ReportPayload:
-    report = CallReport.model_validate(body)
-    answers = {k: list(v) if isinstance(v, tuple | list) else v for k, v in report.answers.items()}
-    return p.ReportPayload(
-        report_id=report.id,
-        campaign_id=report.campaign_id,
-        contact_id=report.contact_id,
-        outcome=p.Outcome(report.outcome.value),
-        zetkin=report.zetkin_code,
-        created_at=report.created_at,
-        callback_after=report.callback_after,
-        wrong_numbers=list(report.wrong_numbers),
-        organizer_action=report.organizer_action,
-        organizer_message=report.organizer_message,
-        note=report.note,
-        answers=answers,
-        corrects=report.corrects,
-    )
-
-
-def push_item(key_hex: str, kind: str, device_seq: int, body: dict) -> PushItem:
+def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) -> PushItem:
     key = uuid.UUID(hex=key_hex)
     if kind == "report":
-        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=report_payload(body))
+        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=p.ReportPayload.from_outbox(body))
     if kind == "audit_event":
         # The whole chain link, so the central office re-verifies the chain (DP-21, sync.core.audit_chain).
         return p.AuditEventItem(
@@ -92,11 +80,7 @@ class WorkspaceSyncStore:
     # ------------------------------------------------------------------ outbox
 
     def pending(self, limit: int) -> list[PushItem | Unencodable]:
-        rows = self.conn.execute(
-            "SELECT coalesce(idem_key, item_id), kind, device_seq, payload FROM outbox "
-            "WHERE state = 'pending' AND device_seq IS NOT NULL ORDER BY device_seq LIMIT ?",
-            (limit,),
-        ).fetchall()
+        rows = outbox_store.pending_for_push(self.conn, limit)
         out: list[PushItem | Unencodable] = []
         for key, kind, device_seq, payload in rows:
             try:
@@ -107,41 +91,16 @@ class WorkspaceSyncStore:
 
     def record_push(self, sent: Sequence[str], rejected: Mapping[str, str], at: datetime) -> None:
         with transaction(self.conn):
-            self.conn.executemany(
-                "UPDATE outbox SET state = 'sent', acked_at = ?, tries = tries + 1 "
-                "WHERE coalesce(idem_key, item_id) = ?",
-                [(to_db(at), key) for key in sent],
-            )
-            self.conn.executemany(
-                "UPDATE outbox SET state = 'rejected', last_error = ?, tries = tries + 1 "
-                "WHERE coalesce(idem_key, item_id) = ?",
-                [(reason, key) for key, reason in rejected.items()],
-            )
+            outbox_store.mark_sent(self.conn, sent, at)
+            outbox_store.mark_rejected(self.conn, rejected)
 
     def renumber_pending(self, above: int) -> int:
         """Every unacknowledged item (and those refused as seq_reused) gets the next numbers above ``above``,
         in its old order, and a new idempotency key."""
         with transaction(self.conn):
-            rows = self.conn.execute(
-                "SELECT seq FROM outbox WHERE device_seq IS NOT NULL AND "
-                "(state = 'pending' OR (state = 'rejected' AND last_error = ?)) ORDER BY device_seq",
-                (p.RejectReason.SEQ_REUSED.value,),
-            ).fetchall()
-            if not rows:
-                return 0
-            # Out of the way first (device_seq is UNIQUE), then the numbers right above the server's highest
-            # (or above anything this PC still holds, should that be higher), in the old order.
-            self.conn.executemany(
-                "UPDATE outbox SET device_seq = -device_seq WHERE seq = ?", [(r[0],) for r in rows]
+            return outbox_store.renumber(
+                self.conn, above=above, also_rejected_as=p.RejectReason.SEQ_REUSED.value
             )
-            held = self.conn.execute("SELECT coalesce(max(device_seq), 0) FROM outbox").fetchone()[0]
-            start = max(above, held)
-            self.conn.executemany(
-                "UPDATE outbox SET device_seq = ?, idem_key = ?, state = 'pending', last_error = NULL "
-                "WHERE seq = ?",
-                [(start + i + 1, uuid.uuid4().hex, r[0]) for i, r in enumerate(rows)],
-            )
-        return len(rows)
 
     # ------------------------------------------------------------------ pull state
 
@@ -164,8 +123,8 @@ class WorkspaceSyncStore:
 
     def wipe_server_owned(self) -> None:
         with transaction(self.conn):
-            self.conn.execute("DELETE FROM campaigns WHERE origin = 'central'")
-            self.conn.execute("DELETE FROM clearances")
+            campaign_store.delete_central_campaigns(self.conn)
+            clearance_store.delete_clearances(self.conn)
             delete_meta(self.conn, *SERVER_OWNED_META)
 
     # ------------------------------------------------------------------ leases (issue 13.3)
@@ -205,16 +164,12 @@ class WorkspaceSyncStore:
             for info in page.campaigns:
                 self._upsert_campaign(info)
             for grant in page.clearances:
-                conn.execute(
-                    "INSERT INTO clearances (resolution_id, purposes, signed, received_at) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (resolution_id) DO UPDATE SET purposes = excluded.purposes, "
-                    "signed = excluded.signed, received_at = excluded.received_at",
-                    (
-                        grant.resolution_id,
-                        json.dumps(grant.purposes),
-                        grant.clearance.model_dump_json(),
-                        to_db(page.server_time),
-                    ),
+                clearance_store.put_clearance(
+                    conn,
+                    resolution_id=grant.resolution_id,
+                    purposes=list(grant.purposes),
+                    signed=grant.clearance.model_dump_json(),
+                    received_at=page.server_time,
                 )
             if page.clearance_refusals or page.clearances:
                 set_meta(
@@ -227,7 +182,7 @@ class WorkspaceSyncStore:
                 set_meta(conn, "revocations_version", str(revocations.version))
                 observe_time(conn, revocations.issued_at)
             if page.contacts:
-                purpose_of = dict(conn.execute("SELECT id, purpose FROM campaigns"))
+                purpose_of = campaign_store.purpose_by_campaign(conn)
                 kept = rules.covered(page.contacts, purpose_of, self._cleared_purposes(conn))
                 if len(kept) < len(page.contacts):
                     set_meta(conn, "withheld", "1")
@@ -237,20 +192,10 @@ class WorkspaceSyncStore:
             if page.objection_register is not None:
                 objection_register.store(conn, page.objection_register)
             for decision in page.pledge_decisions:
-                conn.execute(
-                    "UPDATE pledges SET status = ?, decided_at = ? WHERE id = ?",
-                    (decision.status, to_db(decision.decided_at), decision.pledge_id),
-                )
+                pledge_store.record_decision(conn, decision.pledge_id, decision.status, decision.decided_at)
             set_meta(conn, "pull_cursor", page.next_cursor)
 
     def _upsert_campaign(self, info: p.CampaignInfo) -> None:
-        exists = self.conn.execute("SELECT 1 FROM campaigns WHERE id = ?", (info.campaign_id,)).fetchone()
-        if exists:
-            self.conn.execute(
-                "UPDATE campaigns SET title = ?, resolution_id = ? WHERE id = ?",
-                (info.title, info.resolution_id, info.campaign_id),
-            )
-            return
         campaign = Campaign(
             id=info.campaign_id,
             title=info.title,
@@ -258,23 +203,14 @@ class WorkspaceSyncStore:
             categories=tuple(info.categories) or ("member",),
             ends_on=info.ends_on,
         )
-        self.conn.execute(
-            "INSERT INTO campaigns (id, title, purpose, definition, status, origin, created_at, resolution_id) "
-            "VALUES (?, ?, ?, ?, 'active', 'central', ?, ?)",
-            (
-                campaign.id,
-                campaign.title,
-                campaign.purpose,
-                campaign.model_dump_json(),
-                to_db(info.released_at),
-                info.resolution_id,
-            ),
+        campaign_store.put_central_campaign(
+            self.conn, campaign, released_at=info.released_at, resolution_id=info.resolution_id
         )
 
     def _upsert_contacts(self, records: Sequence[p.ContactRecord], rules: Rules) -> None:
         if not records:
             return
-        position = self.conn.execute("SELECT coalesce(max(position) + 1, 0) FROM contacts").fetchone()[0]
+        position = contact_store.next_position_overall(self.conn)
         for record in records:
             values = (
                 record.first_name or "",
@@ -286,24 +222,16 @@ class WorkspaceSyncStore:
                 record.phone2 or "",
                 record.category,
             )
-            updated = self.conn.execute(
-                "UPDATE contacts SET first_name = ?, last_name = ?, locality = ?, district = ?, postcode = ?, "
-                "phone = ?, phone2 = ?, category = ? WHERE id = ?",
-                (*values, record.contact_id),
-            ).rowcount
-            if not updated:
-                self.conn.execute(
-                    "INSERT INTO contacts (id, campaign_id, position, first_name, last_name, locality, district, "
-                    "postcode, phone, phone2, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (record.contact_id, record.campaign_id, position, *values),
-                )
+            if contact_store.put_central_contact(
+                self.conn, record.contact_id, record.campaign_id, values, position=position
+            ):
                 position += 1
             self._apply_status(record.contact_id, record.status, rules)
 
-    def _apply_status(self, contact_id: str, server: p.ContactStatus, rules: Rules) -> None:
-        row = self.conn.execute("SELECT status FROM contacts WHERE id = ?", (contact_id,)).fetchone()
-        if row is None:
+    def _apply_status(self, contact_id: str, server: ContactStatus, rules: Rules) -> None:
+        stored = contact_store.get_status(self.conn, contact_id)
+        if stored is None:
             return
-        status = rules.status_to_store(p.ContactStatus(row[0]), server)
-        if status.value != row[0]:
-            self.conn.execute("UPDATE contacts SET status = ? WHERE id = ?", (status.value, contact_id))
+        status = rules.status_to_store(ContactStatus(stored), server)
+        if status.value != stored:
+            contact_store.set_status(self.conn, contact_id, status.value)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from desktop.services.lead import LeadError, list_campaign_infos
 from desktop.storage.errors import WorkspaceError
-from desktop.storage.workspace import Workspace
+from desktop.storage.workspace import Workspace as Workspace  # the lead views pass this handle on
 from desktop.tasks import TaskRunner
 from sync.core import memberfile
 

@@ -62,7 +62,7 @@ class LockGuard(QObject):
         self.armed = False
         self._timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.armed and event.type() in _ACTIVITY:
             self.last_activity = self.clock()
         return False

@@ -35,21 +35,15 @@ class BackupChoice:
 
 def restore_with_throttle(
     paths: WorkspacePaths, backup: recovery.Backup, slot_id: str, passphrase: str, clock=utcnow
-) -> None:  # noqa: ANN001
+) -> None:
     """Restore `backup` (recovery.restore_backup), counting a wrong passphrase like a failed unlock."""
     now = clock()
-    throttle = session.read_throttle(paths)
-    if throttle.not_before is not None and now < throttle.not_before:
-        raise session.ThrottledError(throttle.not_before - now)
+    throttle = session.refuse_during_delay(paths, now)
     try:
         restored = recovery.restore_backup(paths, backup, slot_id, passphrase)
     except WorkspaceError as exc:
         if exc.code is ErrorCode.WRONG_PASSPHRASE:
-            failures = throttle.failures + 1
-            session._write_throttle(
-                paths, session.UnlockThrottle(failures, now + session.failure_delay(failures))
-            )
-            raise session.ThrottledError(session.failure_delay(failures)) from None
+            raise session.count_failure(paths, throttle, now) from None
         raise
     restored.workspace.close()  # the app unlocks it again the normal way (audit entry, retention)
 

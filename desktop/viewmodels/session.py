@@ -12,9 +12,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.paths import WorkspacePaths
-from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.services import session
+from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.workspace import SlotChoice, Workspace, list_slots
+
+# What the unlock and damaged screens show comes from here, not from storage (views never import storage).
+__all__ = ["ErrorCode", "SessionController", "SlotChoice", "Workspace"]
 from desktop.tasks import TaskRunner
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.models import Role
 from desktop.domain.report_flow import ReportFlow, Step, StepKind
 from desktop.services import volunteers
-from desktop.services.calling import Card, CallingService, NextCard, NoCampaign, ReportSaved
+from desktop.services.calling import CallingService, Card, NextCard, NoCampaign, ReportSaved
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
@@ -235,14 +235,14 @@ class ShiftViewModel(QObject):
         """The workspace is being locked: tasks not yet run are skipped, late results ignored."""
         self.closed = True
 
-    def _run(self, fn, done, failed=None) -> None:  # noqa: ANN001
+    def _run(self, fn, done, failed=None) -> None:
         """Submit to the database runner unless closed; checked again when the task runs (the lock's close
         of the workspace may be queued before it)."""
         if self.closed:
             return
         skipped = object()
 
-        def guarded():  # noqa: ANN202
+        def guarded():
             return skipped if self.closed else fn()
 
         self.db.submit(

@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.services import status as status_service
 from desktop.services import retention, sync_engine
+from desktop.services import status as status_service
 from desktop.services.enrolment import Enrolment
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
@@ -159,7 +159,7 @@ class SyncController(QObject):
         self._network = info
         info.reachabilityChanged.connect(self._reachability)
 
-    def _reachability(self, reachability) -> None:  # noqa: ANN001
+    def _reachability(self, reachability) -> None:
         from PySide6.QtNetwork import QNetworkInformation
 
         if reachability == QNetworkInformation.Reachability.Online:

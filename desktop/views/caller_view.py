@@ -325,7 +325,7 @@ class CallerView(QWidget):
             )
         return self.tr("Earlier attempts: %1").replace("%1", " · ".join(parts))
 
-    def _show_step(self, step) -> None:  # noqa: ANN001
+    def _show_step(self, step) -> None:
         self.bar.show_step(step)
         if step.kind not in (StepKind.TEXT, StepKind.DATETIME):
             self.setFocus()
@@ -352,7 +352,7 @@ class CallerView(QWidget):
         if self.shift.object():
             self.status.setText(self.tr("Saving …"))
 
-    def _submit_datetime(self, when) -> None:  # noqa: ANN001
+    def _submit_datetime(self, when) -> None:
         self.shift.submit_datetime(when)
 
     def _correct(self) -> None:
@@ -393,7 +393,7 @@ class CallerView(QWidget):
 
     # ------------------------------------------------------------------ keys
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt naming)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.shift.press("enter")

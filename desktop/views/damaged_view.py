@@ -9,9 +9,7 @@
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.viewmodels.recovery import BackupChoice, RecoveryModel
+from desktop.views.countdown import DelayTimer
 from desktop.views.messages import workspace_error
 from desktop.views.style import heading_font
 
@@ -41,6 +40,10 @@ class DamagedView(QWidget):
         super().__init__(parent)
         self.setObjectName("damagedView")
         self.model = model
+        self._delay_text = ""
+        self._delay = DelayTimer(self)
+        self._delay.tick.connect(self._show_wait)
+        self._delay.over.connect(self._delay_over)
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -202,15 +205,23 @@ class DamagedView(QWidget):
         self.message.setText(self.tr("The backup was restored. Opening …"))
         self.restored.emit(slot_id, passphrase)
 
+    def _show_wait(self, seconds: int) -> None:
+        self.message.setText(
+            self._delay_text + " " + self.tr("Please wait %n second(s) before the next try.", "", seconds)
+        )
+
+    def _delay_over(self) -> None:
+        self.message.setText(self._delay_text)
+        self._busy(False)
+
     def show_error(self, code: str, wait_seconds: float = 0.0) -> None:
+        self._delay.stop()
         self.passphrase.clear()
         text = workspace_error(code)
         if code == "damaged":
             text = self.tr("This backup cannot be used either: it failed its check. Nothing was changed.")
-        if wait_seconds > 0:
-            text += " " + self.tr(
-                "Please wait %n second(s) before the next try.", "", math.ceil(wait_seconds)
-            )
-            self.restore_button.setEnabled(False)
-            QTimer.singleShot(math.ceil(wait_seconds * 1000), lambda: self._busy(False))
         self.message.setText(text)
+        if wait_seconds > 0:
+            self.restore_button.setEnabled(False)
+            self._delay_text = text
+            self._delay.start_delay(wait_seconds)

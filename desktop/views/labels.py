@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.domain.models import Outcome
 from desktop.services.clearance_gate import GateStatus
+from sync.core.rules import Outcome
 
 
 def flow_label(label_id: str) -> str:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.storage.errors import ErrorCode
+from desktop.viewmodels.session import ErrorCode
 
 
 def workspace_error(code: str) -> str:
     texts = {
         ErrorCode.WRONG_PASSPHRASE: QCoreApplication.translate(
             "Messages", "That did not work. Please check your name and passphrase."
+        ),
+        ErrorCode.THROTTLED: QCoreApplication.translate(
+            "Messages", "Too many wrong tries on this PC. The passphrase was not checked this time."
         ),
         ErrorCode.PLAINTEXT_DATABASE: QCoreApplication.translate(
             "Messages",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.services.status import WorkspaceStatus
 
 
-def _when(moment) -> str:  # noqa: ANN001
+def _when(moment) -> str:
     return QLocale().toString(moment.astimezone(), QLocale.FormatType.ShortFormat) if moment else ""
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import math
+import time
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.calling import ShiftCounts
-from desktop.storage.workspace import SlotChoice
+from desktop.viewmodels.session import SlotChoice
+from desktop.views.countdown import DelayTimer
 from desktop.views.messages import workspace_error
 from desktop.views.style import heading_font
 
@@ -26,9 +28,18 @@ class UnlockView(QWidget):
     unlock_requested = Signal(str, str)  # slot id, passphrase
 
     def __init__(
-        self, org_name: str = "", demo_passphrase: str | None = None, parent: QWidget | None = None
+        self,
+        org_name: str = "",
+        demo_passphrase: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
+        self._error_text = ""
+        self.countdown = DelayTimer(self, clock)
+        self.countdown.tick.connect(self._show_wait)
+        self.countdown.over.connect(self._ready_again)
         self.setObjectName("unlockView")
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -107,21 +118,24 @@ class UnlockView(QWidget):
         self.unlock_requested.emit(slot_id, self.passphrase.text())
 
     def show_error(self, code: str, wait_seconds: float = 0.0) -> None:
+        """The refusal; with a delay the field stays disabled, counting down, until the delay is really over."""
         self.passphrase.clear()
-        self.error.setText(workspace_error(code))
+        self._error_text = workspace_error(code)
+        self.error.setText(self._error_text)
         if wait_seconds > 0:
-            self.error.setText(
-                self.error.text()
-                + " "
-                + self.tr("Please wait %n second(s) before the next try.", "", math.ceil(wait_seconds))
-            )
             self.button.setEnabled(False)
             self.passphrase.setEnabled(False)
-            QTimer.singleShot(math.ceil(wait_seconds * 1000), self._ready_again)
+            self.countdown.start_delay(wait_seconds)
         else:
             self._ready_again()
 
+    def _show_wait(self, seconds: int) -> None:
+        self.error.setText(
+            self._error_text + " " + self.tr("Please wait %n second(s) before the next try.", "", seconds)
+        )
+
     def _ready_again(self) -> None:
+        self.error.setText(self._error_text)
         self.button.setEnabled(True)
         self.passphrase.setEnabled(True)
         self.passphrase.setFocus()
@@ -147,7 +161,10 @@ class UnlockView(QWidget):
         self.notice.setText(text)
 
     def reset(self) -> None:
+        self.countdown.stop()
+        self.passphrase.setEnabled(True)
         self.passphrase.clear()
+        self._error_text = ""
         self.error.clear()
         self.notice.clear()
         self.button.setEnabled(True)

@@ -1533,6 +1533,10 @@
         <translation>Das hat nicht geklappt. Bitte prüfe Namen und Passwort.</translation>
     </message>
     <message>
+        <source>Too many wrong tries on this PC. The passphrase was not checked this time.</source>
+        <translation>Zu viele Fehlversuche an diesem PC. Das Passwort wurde diesmal nicht geprüft.</translation>
+    </message>
+    <message>
         <source>The workspace file is not encrypted. For your members&apos; safety it is not opened. Please ask your call lead or the central office.</source>
         <translation>Die Datei des Arbeitsbereichs ist nicht verschlüsselt. Zum Schutz eurer Mitglieder wird sie nicht geöffnet. Bitte wende dich an deine Verantwortliche*n oder die Bundesgeschäftsstelle.</translation>
     </message>

@@ -1530,6 +1530,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Too many wrong tries on this PC. The passphrase was not checked this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The workspace file is not encrypted. For your members&apos; safety it is not opened. Please ask your call lead or the central office.</source>
         <translation type="unfinished"></translation>
     </message>

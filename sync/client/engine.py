@@ -31,6 +31,7 @@ from typing import Protocol
 from sync.client.transport import ResyncRequired, SyncClient
 from sync.core import clearance as clr
 from sync.core import protocol as p
+from sync.core.rules import ContactStatus, combine_statuses
 
 PUSH_BATCH = 200
 MAX_RENUMBER_ROUNDS = 3  # a renumbering that is refused again is left for the next sync (needs attention)
@@ -65,7 +66,7 @@ class Rules:
     """What the store asks the engine while it applies a page inside its transaction."""
 
     covered: Callable[[Sequence[p.ContactRecord], Mapping[str, str], set[str]], list[p.ContactRecord]]
-    status_to_store: Callable[[p.ContactStatus, p.ContactStatus], p.ContactStatus]
+    status_to_store: Callable[[ContactStatus, ContactStatus], ContactStatus]
 
 
 class SyncStore(Protocol):
@@ -129,10 +130,10 @@ def covered(
     return [r for r in records if purpose_of.get(r.campaign_id) in cleared]
 
 
-def status_to_store(local: p.ContactStatus, server: p.ContactStatus) -> p.ContactStatus:
-    """The server decides (objection wins); a local status of higher precedence stays until it is pushed."""
-    rank = p.STATUS_PRECEDENCE
-    return server if rank[server] >= rank[local] else local
+def status_to_store(local: ContactStatus, server: ContactStatus) -> ContactStatus:
+    """The server decides (objection wins); a local status of higher precedence stays until it is pushed.
+    The shared precedence (sync.core.rules), as on the central office and in the PC's fold."""
+    return combine_statuses((local, server))
 
 
 RULES = Rules(covered=covered, status_to_store=status_to_store)

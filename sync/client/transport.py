@@ -13,6 +13,7 @@ sequence numbers, until a result names each of them). Errors:
 from __future__ import annotations
 
 import ipaddress
+import logging
 from collections.abc import Sequence
 from types import TracebackType
 from typing import TypeVar
@@ -24,6 +25,9 @@ from pydantic import BaseModel
 from sync.core import protocol as p
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# Progress of a sync, sequence numbers only (never contents): `telefonaktion sync --progress` shows it, and
+# the reliability tests use it to see that a kill landed while a push was under way.
+log = logging.getLogger("telefonaktion.sync")
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -154,7 +158,11 @@ class SyncClient:
         self, batch: p.PushRequest | Sequence[p.ReportItem | p.PledgeItem | p.AuditEventItem]
     ) -> p.PushResponse:
         request = batch if isinstance(batch, p.PushRequest) else p.PushRequest(items=list(batch))
-        return _send(self._client, "POST", "/v1/push", p.PushResponse, body=request)
+        seqs = f"{request.items[0].seq}-{request.items[-1].seq}"
+        log.info("push %s: sending %d items", seqs, len(request.items))
+        response = _send(self._client, "POST", "/v1/push", p.PushResponse, body=request)
+        log.info("push %s: answered", seqs)
+        return response
 
     def pull(self, cursor: str | None = None, limit: int = p.DEFAULT_PULL_LIMIT) -> p.PullPage:
         params: dict[str, str | int] = {"limit": limit}

@@ -1,6 +1,7 @@
 """The shared contract and rules: what both the PC and the central office import.
 
-- `protocol` — the versioned wire protocol (pydantic);
+- `rules` — the calling rules: outcomes, Zetkin codes, contact statuses and their precedence (one definition);
+- `protocol` — the versioned wire protocol (pydantic), including the report's one versioned shape;
 - `clearance` — signed clearances and revocation lists, verified offline;
 - `purposes` — the purposes a member list may be used for and the fields each needs;
 - `memberfile` — the membership-file reader (CSV/XLSX, minimisation, E.164);

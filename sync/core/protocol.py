@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Mapping
 from datetime import UTC, date
 from enum import StrEnum
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Final, Literal, TypeVar
 
 from pydantic import (
     AwareDatetime,
@@ -37,12 +37,15 @@ from pydantic import (
 )
 
 from sync.core.clearance import SignedClearance, SignedRevocationList
+from sync.core.rules import ContactStatus, Outcome  # the shared rules (sync.core.rules) the wire carries
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION: Final = 1
 SUPPORTED_VERSIONS = (PROTOCOL_VERSION,)
 MAX_BODY_BYTES = 1024 * 1024  # requests and responses; larger -> body_too_large (HTTP 413)
 MAX_PUSH_ITEMS = 500
 MAX_PULL_LIMIT = 1000
+# A pull cursor as the server hands it out: "<feed epoch>:<position>" (ASCII letters/digits, then digits).
+CURSOR_PATTERN = r"^[A-Za-z0-9]{1,16}:[0-9]{1,18}$"
 DEFAULT_PULL_LIMIT = 500
 
 # Ids: ASCII, no whitespace (UUID hex, server ids, purpose ids).
@@ -149,31 +152,6 @@ class EnrolResponse(Wire):
 # --------------------------------------------------------------------------------------------------- push
 
 
-class Outcome(StrEnum):
-    REACHED = "reached"
-    NO_PICKUP = "no_pickup"
-    BUSY = "busy"
-    CALL_BACK = "call_back"
-    NOT_AVAILABLE = "not_available"
-    VOICEMAIL = "voicemail"
-    WRONG_NUMBER = "wrong_number"
-    OBJECTION = "objection"
-    NOT_IN_SERVICE = "not_in_service"
-
-
-ZETKIN_CODES: dict[Outcome, int | None] = {
-    Outcome.REACHED: 1,
-    Outcome.NO_PICKUP: 11,
-    Outcome.BUSY: 12,
-    Outcome.CALL_BACK: 13,
-    Outcome.NOT_AVAILABLE: 14,
-    Outcome.VOICEMAIL: 15,
-    Outcome.WRONG_NUMBER: 21,
-    Outcome.OBJECTION: None,
-    Outcome.NOT_IN_SERVICE: None,
-}
-FINAL_OUTCOMES = frozenset({Outcome.OBJECTION, Outcome.WRONG_NUMBER, Outcome.NOT_IN_SERVICE})
-
 AnswerKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
 AnswerText = Annotated[str, StringConstraints(max_length=500)]
 AnswerValue = (
@@ -183,9 +161,15 @@ AnswerValue = (
 )
 
 
-class ReportPayload(Wire):
-    """One call report. Append-only: a correction is a new report naming the one it corrects."""
+REPORT_SCHEMA_VERSION = 1
 
+
+class ReportPayload(Wire):
+    """One call report, in the one shape it has from the PC's outbox to the central office's row: the push item
+    carries it, the server parses it and stores :meth:`row`. Append-only: a correction is a new report naming
+    the one it corrects. :meth:`from_outbox` reads every version a PC may still hold in its outbox."""
+
+    schema_version: Literal[1] = REPORT_SCHEMA_VERSION
     report_id: Id
     campaign_id: Id
     contact_id: Id
@@ -204,9 +188,9 @@ class ReportPayload(Wire):
 
     @model_validator(mode="after")
     def _consistent(self) -> ReportPayload:
-        if self.zetkin != ZETKIN_CODES[self.outcome]:
-            raise ValueError(f"zetkin code for {self.outcome.value} must be {ZETKIN_CODES[self.outcome]}")
-        if self.callback_after is not None and self.outcome in FINAL_OUTCOMES:
+        if self.zetkin != self.outcome.zetkin_code:
+            raise ValueError(f"zetkin code for {self.outcome.value} must be {self.outcome.zetkin_code}")
+        if self.callback_after is not None and self.outcome.is_final_for_contact:
             raise ValueError("no call-back after an objection or a wrong / dead number")
         if self.organizer_message and not self.organizer_action:
             raise ValueError("a message to the organizer needs the organizer-action flag")
@@ -215,6 +199,27 @@ class ReportPayload(Wire):
         if self.corrects == self.report_id:
             raise ValueError("a report cannot correct itself")
         return self
+
+    @classmethod
+    def from_outbox(cls, stored: str | bytes | Mapping[str, Any]) -> ReportPayload:
+        """The report of a stored outbox payload, whatever version wrote it (ValueError, e.g. pydantic's
+        ValidationError, when it is none of them).
+
+        - version 1: this model's JSON (``schema_version`` 1);
+        - version 0 (no ``schema_version``): the PC's own report record as the desktop wrote it before the
+          shape was versioned: ``id`` instead of ``report_id``, the caller's local id (which never leaves the
+          PC), no Zetkin code (it follows from the outcome).
+        """
+        data = dict(json.loads(stored) if isinstance(stored, str | bytes) else stored)
+        if "schema_version" not in data:
+            data.pop("caller_id", None)
+            data["report_id"] = data.pop("id", None)
+            data["zetkin"] = Outcome(data.get("outcome")).zetkin_code
+        return cls.model_validate(data)
+
+    def row(self) -> dict[str, Any]:
+        """The central office's columns of this report (sync.server.db.reports, without who sent it when)."""
+        return {**self.model_dump(exclude={"schema_version"}), "outcome": self.outcome.value}
 
 
 class PledgePayload(Wire):
@@ -357,6 +362,7 @@ class RejectReason(StrEnum):
     UNKNOWN_CONTACT = "unknown_contact"  # no such contact in that campaign
     UNKNOWN_CORRECTION = "unknown_correction"  # ``corrects`` names no report of that contact
     CONFLICT = "conflict"  # an id of the item clashes with stored data
+    TIME_OUT_OF_RANGE = "time_out_of_range"  # a time far outside the campaign's period or the server's clock
 
 
 class ItemResult(Wire):
@@ -389,17 +395,6 @@ class SyncHealth(Wire):
 
 
 # --------------------------------------------------------------------------------------------------- pull
-
-
-class ContactStatus(StrEnum):
-    """The server's verdict on a contact (authoritative; fixed precedence, objection wins)."""
-
-    OPEN = "open"
-    DONE = "done"
-    ORGANIZER_ACTION = "organizer_action"
-    WRONG_NUMBER = "wrong_number"
-    NOT_IN_SERVICE = "not_in_service"
-    OBJECTION = "objection"
 
 
 class CampaignInfo(Wire):
@@ -587,29 +582,3 @@ def decode(model: type[M], raw: bytes | str, *, max_bytes: int = MAX_BODY_BYTES)
         ) from None
     except RecursionError:
         raise ProtocolError(ErrorCode.MALFORMED, "body nested too deeply") from None
-
-
-def report_status(outcome: Outcome, organizer_action: bool = False) -> ContactStatus:
-    """The status one report alone would give its contact (the server combines them by precedence)."""
-    if outcome is Outcome.OBJECTION:
-        return ContactStatus.OBJECTION
-    if outcome is Outcome.NOT_IN_SERVICE:
-        return ContactStatus.NOT_IN_SERVICE
-    if outcome is Outcome.WRONG_NUMBER:
-        return ContactStatus.WRONG_NUMBER
-    if organizer_action:
-        return ContactStatus.ORGANIZER_ACTION
-    if outcome is Outcome.REACHED:
-        return ContactStatus.DONE
-    return ContactStatus.OPEN
-
-
-# Higher wins when reports of a contact disagree (objection over everything; dead/wrong number over done).
-STATUS_PRECEDENCE: dict[ContactStatus, int] = {
-    ContactStatus.OPEN: 0,
-    ContactStatus.DONE: 1,
-    ContactStatus.ORGANIZER_ACTION: 2,
-    ContactStatus.WRONG_NUMBER: 3,
-    ContactStatus.NOT_IN_SERVICE: 4,
-    ContactStatus.OBJECTION: 5,
-}

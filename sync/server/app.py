@@ -6,7 +6,6 @@ Every error is an ``ErrorBody`` with a stable ``code``; nothing personal is logg
 from __future__ import annotations
 
 import logging
-import time
 import traceback
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -20,13 +19,15 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.core import protocol as p
+from sync.server.common import ServiceError, utcnow
 from sync.server.db import open_database
 from sync.server.device_sync import DeviceSync
-from sync.server.common import ServiceError, utcnow
 from sync.server.office import CentralOffice
+from sync.server.ratelimit import Limiter, RateLimited, TokenBuckets, address_key, check, refuse_if_spent
 
 log = logging.getLogger("telefonaktion.zentrale.http")
 
@@ -44,37 +45,6 @@ def error_response(
 
 def model_response(model: p.Wire) -> Response:
     return Response(p.encode(model), media_type="application/json")
-
-
-class TokenBuckets:
-    """A token bucket per key (device id or client address), in memory; used from the event loop only."""
-
-    def __init__(self, rate: float, burst: int) -> None:
-        self.rate, self.burst = rate, burst
-        self._buckets: dict[str, tuple[float, float]] = {}
-
-    def retry_after(self, key: str) -> float:
-        """0 if a request may pass now (and take a token), else the seconds to wait."""
-        now = time.monotonic()
-        tokens, last = self._buckets.get(key, (float(self.burst), now))
-        tokens = min(float(self.burst), tokens + (now - last) * self.rate)
-        if tokens >= 1:
-            self._buckets[key] = (tokens - 1, now)
-            return 0.0
-        self._buckets[key] = (tokens, now)
-        return (1 - tokens) / self.rate
-
-    def check(self, key: str) -> None:
-        wait = self.retry_after(key)
-        if wait:
-            raise _RateLimited(wait)
-        if len(self._buckets) > 100_000:  # forget idle keys
-            self._buckets.clear()
-
-
-class _RateLimited(Exception):
-    def __init__(self, wait: float) -> None:
-        self.wait = wait
 
 
 class _CatchAll:
@@ -96,7 +66,7 @@ class _CatchAll:
 
         try:
             await self.app(scope, receive, send_tracking)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 (logged, answered 500 without details)
             log.error(
                 "internal error %s on %s\n%s",
                 type(exc).__name__,
@@ -148,7 +118,7 @@ def create_app(
     office = CentralOffice(open_database(database_url), clock=clock)
     office.signing.signing_key()
     devices = DeviceSync(office, idempotency=idempotency)
-    limiter = TokenBuckets(rate_limit, burst)
+    limiter: Limiter = TokenBuckets(rate_limit, burst)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -173,8 +143,8 @@ def create_app(
     async def _protocol_error(_: Request, exc: p.ProtocolError) -> Response:
         return error_response(exc.code, exc.message, exc.status, exc.details)
 
-    @app.exception_handler(_RateLimited)
-    async def _rate_limited(_: Request, exc: _RateLimited) -> Response:
+    @app.exception_handler(RateLimited)
+    async def _rate_limited(_: Request, exc: RateLimited) -> Response:
         return error_response(
             p.ErrorCode.RATE_LIMITED,
             "too many requests",
@@ -197,22 +167,41 @@ def create_app(
                 "Telefonaktion</a></p>",
                 status_code=exc.status_code,
                 media_type="text/html",
+                headers=_allow_header(request, exc),
             )
         code = {404: p.ErrorCode.NOT_FOUND, 405: p.ErrorCode.METHOD_NOT_ALLOWED}.get(
             exc.status_code, "http_error"
         )
-        return error_response(code, str(exc.detail), exc.status_code)
+        return error_response(code, str(exc.detail), exc.status_code, headers=_allow_header(request, exc))
 
-    def client_key(request: Request) -> str:
-        token = request.headers.get("authorization", "").partition(" ")[2]
-        device_id = token.partition(".")[0][:64]
-        return (
-            f"device:{device_id}" if device_id else f"addr:{request.client.host if request.client else '-'}"
-        )
+    def _allow_header(request: Request, exc: StarletteHTTPException) -> dict[str, str] | None:
+        """A 405 names every method the path takes (RFC 9110), also where one route per method serves it."""
+        if exc.status_code != 405:
+            return dict(exc.headers) if exc.headers else None
+        methods = {
+            method
+            for method in ("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT")
+            if any(
+                route.matches({**request.scope, "method": method})[0] is Match.FULL
+                for route in app.router.routes
+            )
+        }
+        return {"Allow": ", ".join(sorted(methods))} if methods else None
+
+    def address(request: Request) -> str:
+        return address_key(request.client.host if request.client else None)
 
     async def authenticated(request: Request) -> Any:
-        limiter.check(client_key(request))
-        return await run_in_threadpool(devices.authenticate, request.headers.get("authorization"))
+        """The device of a checked token. Failures are charged to the client address (refused once it has
+        nothing left, before the database is asked); the device's budget only after its secret checked."""
+        refuse_if_spent(limiter, address(request))
+        try:
+            device = await run_in_threadpool(devices.authenticate, request.headers.get("authorization"))
+        except ServiceError:
+            limiter.take(address(request))
+            raise
+        check(limiter, f"device:{device.id}")
+        return device
 
     @app.post(
         "/v1/enrol",
@@ -221,7 +210,7 @@ def create_app(
         openapi_extra=_body_doc(p.EnrolRequest),
     )
     async def enrol(request: Request) -> Response:
-        limiter.check(f"addr:{request.client.host if request.client else '-'}")
+        check(limiter, address(request))  # unauthenticated: the client address pays
         req = p.decode(p.EnrolRequest, await read_body(request, max_body), max_bytes=max_body)
         return model_response(await run_in_threadpool(devices.enrol, req))
 
@@ -250,7 +239,9 @@ def create_app(
     @app.get("/v1/pull", response_model=p.PullPage, responses=_ERRORS_DOC)
     async def pull(
         request: Request,
-        cursor: str | None = Query(None, max_length=100),
+        cursor: str | None = Query(
+            None, pattern=p.CURSOR_PATTERN, description="next_cursor of the page before"
+        ),
         limit: int = Query(p.DEFAULT_PULL_LIMIT, ge=1, le=p.MAX_PULL_LIMIT),
     ) -> Response:
         device = await authenticated(request)
@@ -271,6 +262,10 @@ def create_app(
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             for name, definition in defs.get("$defs", {}).items():
                 components.setdefault(name, definition)
+            for model in (p.EnrolRequest, p.PushRequest):  # decode() refuses a body without it
+                required = components[model.__name__].setdefault("required", [])
+                if "protocol_version" not in required:
+                    required.insert(0, "protocol_version")
             app.openapi_schema = schema
         return app.openapi_schema
 

@@ -512,7 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sync.server.common import ServiceError
 
     try:
-        return args.func(args)
+        return int(args.func(args))
     except (UserError, ServiceError) as exc:
         print(f"error: {getattr(exc, 'message', exc)}", file=sys.stderr)
         return 1

@@ -11,8 +11,10 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import re
 import secrets
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import JSON, String, Text, bindparam, cast, func, insert, or_, select, update
@@ -20,8 +22,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
+from sync.core import rules
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
+from sync.core.rules import ContactStatus
 from sync.server import db, registers
 from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
 from sync.server.office import CentralOffice
@@ -29,6 +33,28 @@ from sync.server.queries import sync_health
 
 log = logging.getLogger("telefonaktion.zentrale.sync")
 LAST_SEEN_RESOLUTION = timedelta(minutes=1)
+# Times in pushed items (issue 16 point 4). A PC's clock may be off by a day either way; a report belongs to its
+# campaign's period (released .. ends_on + the longest local grace); a call-back is planned within a year;
+# pledges and audit entries are not older than a workspace can be.
+CLOCK_SLACK = timedelta(days=1)
+AFTER_CAMPAIGN_END = timedelta(days=31)
+CALLBACK_HORIZON = timedelta(days=366)
+OLDEST_ENTRY = timedelta(days=3 * 366)
+
+
+def time_in_range(at: datetime | None, earliest: datetime, latest: datetime) -> bool:
+    return at is None or earliest <= at <= latest
+
+
+def report_time_range(
+    now: datetime, released_at: datetime, ends_on: date | None
+) -> tuple[datetime, datetime]:
+    """When a report of a campaign may have been made, seen from the server's clock ``now``."""
+    latest = now + CLOCK_SLACK
+    if ends_on is not None:
+        end = datetime.combine(ends_on, time(), tzinfo=UTC) + timedelta(days=1) + AFTER_CAMPAIGN_END
+        latest = min(latest, end + CLOCK_SLACK)
+    return released_at - CLOCK_SLACK, latest
 
 
 def _refused(code: p.ErrorCode, message: str) -> ServiceError:
@@ -107,7 +133,10 @@ def insert_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
 
 
 def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem) -> str:
-    body = {"kind": item.kind, "payload": item.payload.model_dump(mode="json")}
+    payload = item.payload.model_dump(mode="json")
+    if payload.get("schema_version") == 1:  # version 1 is the shape sent before it was named: same hash, so
+        del payload["schema_version"]  # a retry across the upgrade is still a duplicate, not a key reuse
+    body = {"kind": item.kind, "payload": payload}
     return sha256_hex(json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
 
 
@@ -213,27 +242,33 @@ class DeviceSync:
         )
 
     @staticmethod
-    def _decide_statuses(conn: Connection, contact_ids: set[str]) -> dict[str, p.ContactStatus]:
-        """Per contact: fixed precedence over its reports that no later report corrects; an objection always
-        counts. One query for all the contacts."""
+    def _decide_statuses(conn: Connection, contact_ids: set[str]) -> dict[str, ContactStatus]:
+        """Per contact: the shared precedence (sync.core.rules) over its reports that still count once
+        corrections are known; an objection always counts. One query for all the contacts."""
         rep = db.reports
         by_contact: dict[str, list[Any]] = {cid: [] for cid in contact_ids}
         if contact_ids:
             for row in conn.execute(
                 select(
-                    rep.c.contact_id, rep.c.report_id, rep.c.outcome, rep.c.organizer_action, rep.c.corrects
+                    rep.c.contact_id,
+                    rep.c.report_id,
+                    rep.c.outcome,
+                    rep.c.organizer_action,
+                    rep.c.callback_after,
+                    rep.c.corrects,
                 ).where(rep.c.contact_id.in_(sorted(contact_ids)))
             ):
                 by_contact[row.contact_id].append(row)
         decided = {}
         for contact_id, rows in by_contact.items():
             corrected = {row.corrects for row in rows if row.corrects}
-            statuses = [p.ContactStatus.OPEN]
-            for row in rows:
-                status = p.report_status(p.Outcome(row.outcome), row.organizer_action)
-                if row.report_id not in corrected or status is p.ContactStatus.OBJECTION:
-                    statuses.append(status)
-            decided[contact_id] = max(statuses, key=p.STATUS_PRECEDENCE.__getitem__)
+            decided[contact_id] = rules.combine_statuses(
+                rules.report_status(
+                    rules.Outcome(row.outcome), row.organizer_action, row.callback_after is not None
+                )
+                for row in rows
+                if rules.still_counts(rules.Outcome(row.outcome), row.report_id in corrected)
+            )
         return decided
 
     # ----------------------------------------------------------------------------------------------- pull
@@ -288,14 +323,9 @@ class DeviceSync:
     def _parse_cursor(cursor: str | None, epoch: str) -> int | None:
         if not cursor:
             return 0
-        cursor_epoch, _, position = cursor.partition(":")
-        if (
-            not position.isdigit()
-            or len(position) > 18
-            or not cursor_epoch.isalnum()
-            or len(cursor_epoch) > 16
-        ):
+        if re.fullmatch(p.CURSOR_PATTERN, cursor) is None:  # ASCII only: str.isdigit() takes "²"
             raise _refused(p.ErrorCode.MALFORMED, "malformed cursor")
+        cursor_epoch, _, position = cursor.partition(":")
         return int(position) if cursor_epoch == epoch else None
 
     @staticmethod
@@ -346,7 +376,7 @@ class DeviceSync:
                     campaign_id=row.campaign_id,
                     contact_id=row.id,
                     category=row.category,
-                    status=p.ContactStatus(row.status),
+                    status=ContactStatus(row.status),
                     **fields,
                 )
             )
@@ -367,7 +397,7 @@ class DeviceSync:
             p.StatusUpdate(
                 campaign_id=row.campaign_id,
                 contact_id=row.id,
-                status=p.ContactStatus(row.status),
+                status=ContactStatus(row.status),
                 changed_at=row.status_changed_at,
             )
             for row in rows
@@ -517,11 +547,15 @@ class _Batch:
             return
         conn, org_id = self.conn, self.device.org_id
         cc, c, rep = db.campaign_contacts, db.campaigns, db.reports
-        campaigns = set(
-            conn.execute(
-                select(c.c.id).where(c.c.id.in_({i.payload.campaign_id for i in items}), c.c.org_id == org_id)
-            ).scalars()
-        )
+        periods = {
+            row.id: report_time_range(self.now, row.released_at, row.ends_on)
+            for row in conn.execute(
+                select(c.c.id, c.c.released_at, c.c.ends_on).where(
+                    c.c.id.in_({i.payload.campaign_id for i in items}), c.c.org_id == org_id
+                )
+            )
+        }
+        campaigns = set(periods)
         # Lock the contacts (sorted) so that concurrent reports of one contact are combined one after the other.
         contacts = {
             row.id: row
@@ -545,13 +579,17 @@ class _Batch:
             if corrects
             else set()
         )
-        status = {cid: p.ContactStatus(row.status) for cid, row in contacts.items()}
+        status = {cid: ContactStatus(row.status) for cid, row in contacts.items()}
         valid = []
         for item in items:
             r = item.payload
             contact = contacts.get(r.contact_id)
             if r.campaign_id not in campaigns:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CAMPAIGN)
+            elif not time_in_range(r.created_at, *periods[r.campaign_id]) or not time_in_range(
+                r.callback_after, periods[r.campaign_id][0], self.now + CALLBACK_HORIZON
+            ):
+                self._result(item, p.ItemStatus.REJECTED, p.RejectReason.TIME_OUT_OF_RANGE)
             elif contact is None or contact.campaign_id != r.campaign_id:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.UNKNOWN_CONTACT)
             elif r.corrects is not None and (r.corrects, r.contact_id) not in known_reports:
@@ -582,33 +620,15 @@ class _Batch:
                     self._result(item, p.ItemStatus.DUPLICATE)
                     continue
                 fresh_ids.discard(r.report_id)  # the same id twice in one batch: the second is a duplicate
-            rows.append(
-                dict(
-                    report_id=r.report_id,
-                    org_id=org_id,
-                    device_id=self.device.id,
-                    campaign_id=r.campaign_id,
-                    contact_id=r.contact_id,
-                    outcome=r.outcome.value,
-                    zetkin=r.zetkin,
-                    created_at=r.created_at,
-                    callback_after=r.callback_after,
-                    wrong_numbers=list(r.wrong_numbers),
-                    organizer_action=r.organizer_action,
-                    organizer_message=r.organizer_message,
-                    note=r.note,
-                    answers=dict(r.answers),
-                    corrects=r.corrects,
-                    received_at=self.now,
-                )
-            )
+            rows.append({**r.row(), "org_id": org_id, "device_id": self.device.id, "received_at": self.now})
             if r.corrects is not None:  # a correction can lower the status: decide from all reports below
                 recompute.add(r.contact_id)
             else:  # reports only add: the precedence of the old status and the new report decides
-                status[r.contact_id] = max(
-                    status[r.contact_id],
-                    p.report_status(r.outcome, r.organizer_action),
-                    key=p.STATUS_PRECEDENCE.__getitem__,
+                status[r.contact_id] = rules.combine_statuses(
+                    (
+                        status[r.contact_id],
+                        rules.report_status(r.outcome, r.organizer_action, r.callback_after is not None),
+                    )
                 )
         insert_rows(conn, rep, rows)
         status.update(DeviceSync._decide_statuses(conn, recompute))
@@ -644,19 +664,31 @@ class _Batch:
                 [{"cid": c, "st": st} for c, st in changed],
             )
 
+    def _entry_times_in_range(self, items: list[Any], at: Callable[[Any], datetime]) -> list[Any]:
+        """The items whose time is plausible; the others are rejected (time_out_of_range)."""
+        earliest, latest = self.now - OLDEST_ENTRY, self.now + CLOCK_SLACK
+        kept = []
+        for item in items:
+            if time_in_range(at(item.payload), earliest, latest):
+                kept.append(item)
+            else:
+                self._result(item, p.ItemStatus.REJECTED, p.RejectReason.TIME_OUT_OF_RANGE)
+        return kept
+
     def _store_pledges(self, items: list[p.PledgeItem]) -> None:
+        items = self._entry_times_in_range(items, lambda payload: payload.signed_at)
         rows = [
-            dict(
-                id=i.payload.pledge_id,
-                org_id=self.device.org_id,
-                device_id=self.device.id,
-                lead_person_id=self.device.person_id,
-                volunteer_id=i.payload.volunteer_id,
-                volunteer_label=i.payload.volunteer_label,
-                text_version=i.payload.text_version,
-                signed_at=i.payload.signed_at,
-                status="pending",
-            )
+            {
+                "id": i.payload.pledge_id,
+                "org_id": self.device.org_id,
+                "device_id": self.device.id,
+                "lead_person_id": self.device.person_id,
+                "volunteer_id": i.payload.volunteer_id,
+                "volunteer_label": i.payload.volunteer_label,
+                "text_version": i.payload.text_version,
+                "signed_at": i.payload.signed_at,
+                "status": "pending",
+            }
             for i in items
         ]
         stored = insert_ignore(self.conn, db.pledges, rows, db.pledges.c.id)
@@ -665,25 +697,26 @@ class _Batch:
                 self._result(item, p.ItemStatus.REJECTED, p.RejectReason.CONFLICT)
 
     def _store_audit_events(self, items: list[p.AuditEventItem]) -> None:
+        items = self._entry_times_in_range(items, lambda payload: payload.at)
         if items:
             insert_rows(
                 self.conn,
                 db.audit_log,
                 [
-                    dict(
-                        at=i.payload.at,
-                        source="device",
-                        org_id=self.device.org_id,
-                        device_id=self.device.id,
-                        action=i.payload.action,
-                        ref_ids=list(i.payload.ref_ids),
-                        event_id=i.payload.event_id,
-                        chain_hash=i.payload.chain_hash,
-                        chain_seq=i.payload.chain_seq,
-                        prev_hash=i.payload.prev_hash,
-                        person_id=i.payload.person_id,
-                        subject=i.payload.subject,
-                    )
+                    {
+                        "at": i.payload.at,
+                        "source": "device",
+                        "org_id": self.device.org_id,
+                        "device_id": self.device.id,
+                        "action": i.payload.action,
+                        "ref_ids": list(i.payload.ref_ids),
+                        "event_id": i.payload.event_id,
+                        "chain_hash": i.payload.chain_hash,
+                        "chain_seq": i.payload.chain_seq,
+                        "prev_hash": i.payload.prev_hash,
+                        "person_id": i.payload.person_id,
+                        "subject": i.payload.subject,
+                    }
                     for i in items
                 ],
             )

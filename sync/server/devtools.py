@@ -44,7 +44,7 @@ def find_pg_bin() -> Path | None:
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        return int(s.getsockname()[1])
 
 
 @contextmanager
@@ -64,7 +64,7 @@ def temporary_postgres(*, durable: bool = False) -> Iterator[str]:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
     def run(*cmd: str) -> None:
-        result = subprocess.run([*as_user, *cmd], capture_output=True, text=True, timeout=120)
+        result = subprocess.run([*as_user, *cmd], capture_output=True, text=True, timeout=120, check=False)
         if result.returncode:
             raise PostgresUnavailable(f"{Path(cmd[0]).name} failed: {result.stderr.strip()[-500:]}")
 
@@ -88,6 +88,7 @@ def temporary_postgres(*, durable: bool = False) -> Iterator[str]:
                 [*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
                 capture_output=True,
                 timeout=60,
+                check=False,
             )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Row
 
 from sync.core import protocol as p
+from sync.core.rules import ContactStatus
 from sync.server import db
 from sync.server.common import OfficePart, not_found
 
@@ -321,7 +322,7 @@ class Queries(OfficePart):
                 counts.setdefault(row[0], {})[row[1]] = row[2]
         out = []
         for row in campaigns:
-            by_status = {s.value: counts.get(row.id, {}).get(s.value, 0) for s in p.ContactStatus}
+            by_status = {s.value: counts.get(row.id, {}).get(s.value, 0) for s in ContactStatus}
             out.append(
                 CampaignProgress(
                     row.id,

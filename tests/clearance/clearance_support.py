@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sync.core import clearance as c
 
-# The mutation runner (mutate.py) sets MUTATION=1: fixed examples, no example database.
+# The mutation runner (scripts/mutate.py) sets MUTATION=1: fixed examples, no example database.
 MUTATION = os.environ.get("MUTATION") == "1"
 SETTINGS = settings(
     max_examples=int(os.environ.get("CLEARANCE_EXAMPLES", "40" if MUTATION else "60")),
@@ -35,19 +35,19 @@ ORG, PERSON, DEVICE, PURPOSE = "org-1", "person-1", "device-1", "invitation"
 
 def claims(**overrides) -> c.ClearanceClaims:
     """A valid clearance from T0 for 7 days; override any field."""
-    fields = dict(
-        clearance_id="clr-1",
-        kid=KEY.kid,
-        person_id=PERSON,
-        device_id=DEVICE,
-        org_id=ORG,
-        purposes=[PURPOSE, "survey"],
-        resolution_id="res-1",
-        role="lead",
-        issued_at=T0,
-        not_before=T0,
-        expires_at=T0 + timedelta(days=7),
-    )
+    fields = {
+        "clearance_id": "clr-1",
+        "kid": KEY.kid,
+        "person_id": PERSON,
+        "device_id": DEVICE,
+        "org_id": ORG,
+        "purposes": [PURPOSE, "survey"],
+        "resolution_id": "res-1",
+        "role": "lead",
+        "issued_at": T0,
+        "not_before": T0,
+        "expires_at": T0 + timedelta(days=7),
+    }
     fields.update(overrides)
     return c.ClearanceClaims(**fields)
 
@@ -60,7 +60,7 @@ def claims_dict(**overrides) -> dict:
 
 
 def revocations(**overrides) -> c.RevocationList:
-    fields = dict(version=5, org_id=ORG, issued_at=T0, expires_at=T0 + timedelta(days=3))
+    fields = {"version": 5, "org_id": ORG, "issued_at": T0, "expires_at": T0 + timedelta(days=3)}
     fields.update(overrides)
     return c.RevocationList(**fields)
 
@@ -74,15 +74,15 @@ def verified(rl: c.RevocationList | None = None, *, key=KEY, now=T0) -> c.Verifi
 
 def check(signed: c.SignedClearance, **overrides) -> c.ClearanceClaims:
     """verify_clearance with the matching context; override any keyword."""
-    kwargs = dict(
-        pinned=PINNED,
-        person_id=PERSON,
-        device_id=DEVICE,
-        org_id=ORG,
-        purpose=PURPOSE,
-        now=T0,
-        revocations=verified(),
-    )
+    kwargs = {
+        "pinned": PINNED,
+        "person_id": PERSON,
+        "device_id": DEVICE,
+        "org_id": ORG,
+        "purpose": PURPOSE,
+        "now": T0,
+        "revocations": verified(),
+    }
     kwargs.update(overrides)
     return c.verify_clearance(signed, **kwargs)
 

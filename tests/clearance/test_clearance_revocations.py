@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sync.core import clearance as c
+from sync.core.clearance import Reason
 from tests.clearance.clearance_support import (
     DEVICE,
     KEY,
@@ -30,8 +32,6 @@ from tests.clearance.clearance_support import (
     sign_raw,
     verified,
 )
-from sync.core import clearance as c
-from sync.core.clearance import Reason
 
 RL = revocations(revoked_person_ids=["p-9"], revoked_device_ids=["d-9"], revoked_clearance_ids=["c-9"])
 SIGNED_RL = KEY.sign_revocations(RL)
@@ -39,7 +39,7 @@ GOOD = KEY.sign_clearance(claims())
 
 
 def vr(signed=SIGNED_RL, **overrides):
-    kwargs = dict(pinned=PINNED, org_id=ORG, now=T0, previous_version=None)
+    kwargs = {"pinned": PINNED, "org_id": ORG, "now": T0, "previous_version": None}
     kwargs.update(overrides)
     return c.verify_revocations(signed, **kwargs)
 
@@ -130,7 +130,7 @@ def test_stale_list_fails_closed():
 
 
 def test_list_lifetime_is_at_most_7_days():
-    assert c.MAX_REVOCATION_LIFETIME == timedelta(days=7)
+    assert timedelta(days=7) == c.MAX_REVOCATION_LIFETIME
     KEY.sign_revocations(revocations(expires_at=T0 + timedelta(days=7)))
     with pytest.raises(c.ClearanceInvalid) as exc:
         KEY.sign_revocations(revocations(expires_at=T0 + timedelta(days=7) + SECOND))

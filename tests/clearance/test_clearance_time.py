@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sync.core import clearance as c
+from sync.core.clearance import Reason, TrustedClock, advance, effective_now, offline_grace_deadline
 from tests.clearance.clearance_support import (
     KEY,
     MICRO,
@@ -21,8 +23,6 @@ from tests.clearance.clearance_support import (
     revocations,
     verified,
 )
-from sync.core import clearance as c
-from sync.core.clearance import Reason, TrustedClock, advance, effective_now, offline_grace_deadline
 
 EXPIRES = T0 + timedelta(days=2)
 SIGNED = KEY.sign_clearance(claims(expires_at=EXPIRES))

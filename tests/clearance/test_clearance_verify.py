@@ -10,6 +10,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from sync.core import clearance as c
+from sync.core.clearance import Reason
 from tests.clearance.clearance_support import (
     DEVICE,
     KEY,
@@ -17,8 +19,6 @@ from tests.clearance.clearance_support import (
     ORG,
     OTHER_KEY,
     PERSON,
-    PINNED,
-    PURPOSE,
     SECOND,
     SETTINGS,
     SKEW,
@@ -33,8 +33,6 @@ from tests.clearance.clearance_support import (
     valid_claims,
     verified,
 )
-from sync.core import clearance as c
-from sync.core.clearance import Reason
 
 GOOD = KEY.sign_clearance(claims())
 
@@ -346,8 +344,8 @@ def test_skew_outside_bounds_is_a_programming_error():
         check(GOOD, skew=-MICRO)
     with pytest.raises(ValueError):
         check(GOOD, skew=c.MAX_SKEW + MICRO)
-    assert c.MAX_SKEW == timedelta(hours=1)
-    assert c.DEFAULT_SKEW == timedelta(minutes=5)
+    assert timedelta(hours=1) == c.MAX_SKEW
+    assert timedelta(minutes=5) == c.DEFAULT_SKEW
 
 
 def test_error_message_is_the_reason_only():
@@ -363,7 +361,7 @@ def test_naive_now_is_a_programming_error():
 
 
 def test_lifetime_is_at_most_14_days_when_signing():
-    assert c.MAX_CLEARANCE_LIFETIME == timedelta(days=14)
+    assert timedelta(days=14) == c.MAX_CLEARANCE_LIFETIME
     KEY.sign_clearance(claims(expires_at=T0 + timedelta(days=14)))
     with pytest.raises(c.ClearanceInvalid) as exc:
         KEY.sign_clearance(claims(expires_at=T0 + timedelta(days=14) + SECOND))

@@ -110,6 +110,7 @@ def cli(
         cwd=ROOT,
         env=env,
         timeout=timeout,
+        check=False,
     )
 
 

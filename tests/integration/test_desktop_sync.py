@@ -7,22 +7,26 @@ clearance checked offline, revocation, a killed client, a server that asks for a
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desktop.domain.models import CallReport, Outcome
+from desktop.domain.models import CallReport
 from desktop.services import sync_engine
-from desktop.services.calling import Card, CallingService, NotCleared
+from desktop.services.calling import CallingService, Card, NotCleared
 from desktop.storage import contact_store, outbox_store
+from sync.core.rules import Outcome
 from sync.server import db
 from tests.conftest import ROOT, files_containing
 from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws, status
 from tests.server.helpers import members
+
+PUSH_SENDING = re.compile(r"^push (\S+): sending \d+ items$")
+PUSH_ANSWERED = re.compile(r"^push (\S+): answered$")
 
 
 def test_the_letters_process_end_to_end(office: Office, tmp_path: Path) -> None:
@@ -140,17 +144,34 @@ def test_a_client_killed_during_sync_loses_nothing(office: Office, tmp_path: Pat
         ids.append(report.id)
     ws.close()
     env = {**os.environ, "TELEFONAKTION_PASSPHRASE": PASS}
-    for delay in (0.9, 1.3, 1.6):  # kill the sync at different moments (after unlock, during push)
+    # Kill the sync the moment it says a push batch is on its way (--progress prints "push A-B: sending N
+    # items" just before the request and "push A-B: answered" after the reply), until kills land between them.
+    kills_mid_push = 0
+    for _attempt in range(6):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "desktop.cli", "--data-dir", str(data), "sync"],
+            [sys.executable, "-m", "desktop.cli", "--data-dir", str(data), "sync", "--progress"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
+        assert proc.stderr is not None
+        lines = []
+        for line in proc.stderr:
+            lines.append(line.strip())
+            if PUSH_SENDING.match(line):
+                proc.send_signal(signal.SIGKILL)
+                break
+        lines += [line.strip() for line in proc.stderr.read().splitlines()]
         proc.wait()
+        sent = [m[1] for m in map(PUSH_SENDING.match, lines) if m]
+        answered = [m[1] for m in map(PUSH_ANSWERED.match, lines) if m]
+        if proc.returncode == -signal.SIGKILL and sent and sent[-1] not in answered:
+            kills_mid_push += 1
+            if kills_mid_push == 2:
+                break
+    assert kills_mid_push >= 1, "no kill landed while a push was under way"
     assert cli(data, "sync").returncode == 0
     stored = office.stored_reports()
     assert sorted(set(ids)) == sorted(set(stored) & set(ids)) and len(stored) == len(set(stored))

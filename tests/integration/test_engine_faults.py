@@ -18,14 +18,15 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from desktop.domain.models import CallReport, Outcome
+from desktop.domain.models import CallReport
 from desktop.paths import WorkspacePaths
 from desktop.services import sync_engine
-from desktop.services.calling import Card, CallingService
+from desktop.services.calling import CallingService, Card
 from desktop.services.enrolment import Enrolment
 from desktop.storage import contact_store, outbox_store
 from desktop.storage.workspace import Workspace
 from sync.client import SyncClient, Unreachable
+from sync.core.rules import Outcome
 from sync.server import db
 from sync.server.cli import NO_IDEMPOTENCY_ENV
 from tests.integration.conftest import PASS, Office, make_office
@@ -86,20 +87,22 @@ def sync_through_faults(office: Office, tmp_path: Path, seed: int) -> Run:
     enrolment = Enrolment.load(ws.conn)
     assert enrolment is not None
     attempts = iter(range(MAX_ATTEMPTS))
-    with FaultProxy(int(office.url.rsplit(":", 1)[1]), seed=seed) as proxy:
-        with SyncClient(
+    with (
+        FaultProxy(int(office.url.rsplit(":", 1)[1]), seed=seed) as proxy,
+        SyncClient(
             proxy.url, enrolment.device_id, enrolment.device_secret, timeout=httpx.Timeout(0.3)
-        ) as client:
-            done = False
-            while not done or proxy.faults < MIN_FAULTS:
-                next(attempts)  # a server that never answers cannot hang the test
-                try:
-                    sync_engine.sync_with(
-                        sync_engine.store_for(ws.conn), enrolment, client=client, batch=rng.randint(1, 4)
-                    )
-                except Unreachable:
-                    continue
-                done = outbox_store.pending_count(ws.conn, None) == 0
+        ) as client,
+    ):
+        done = False
+        while not done or proxy.faults < MIN_FAULTS:
+            next(attempts)  # a server that never answers cannot hang the test
+            try:
+                sync_engine.sync_with(
+                    sync_engine.store_for(ws.conn), enrolment, client=client, batch=rng.randint(1, 4)
+                )
+            except Unreachable:
+                continue
+            done = outbox_store.pending_count(ws.conn, None) == 0
     with office.office.engine.connect() as conn:
         rows = conn.execute(
             select(func.count(), func.count(func.distinct(db.reports.c.report_id))).where(
@@ -125,7 +128,9 @@ def test_the_engine_delivers_every_report_exactly_once_through_faults(
     try:
         assert run.proxy.faults >= MIN_FAULTS and set(run.proxy.injected) == set(FAULTS), run.proxy.injected
         assert (run.stored_rows, run.stored_ids) == (REPORTS, REPORTS)  # exactly once
-        assert {state for _, _, kind, state in outbox_store.outbox_rows(run.ws.conn) if kind == "report"} == {"sent"}
+        assert {state for _, _, kind, state in outbox_store.outbox_rows(run.ws.conn) if kind == "report"} == {
+            "sent"
+        }
         assert run.missing == []  # no sequence number skipped (R12)
         # The pull went through the same faults: the PC holds the server's verdict for every contact.
         with office.office.engine.connect() as conn:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from desktop.domain.models import CallReport
+from desktop.paths import WorkspacePaths
 from desktop.services import clearance_gate, retention, session, sync_engine
 from desktop.services.calling import CallingService, Card, NotCleared
-from desktop.domain.models import CallReport, Outcome
-from desktop.paths import WorkspacePaths
 from desktop.storage import contact_store, report_store
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import list_slots
+from sync.core.rules import Outcome
 from tests.conftest import files_containing
 from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws
 from tests.server.helpers import members

@@ -3,6 +3,7 @@ per session and copied for each test, opened with its raw key (the key-slot path
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -38,7 +39,5 @@ def ws(lead_template, tmp_path) -> Workspace:  # type: ignore[no-untyped-def]
     workspace = copy_workspace(lead_template, tmp_path / "ws")
     assert workspace.person.role is Role.LEAD
     yield workspace
-    try:
+    with contextlib.suppress(Exception):
         workspace.close()
-    except Exception:
-        pass

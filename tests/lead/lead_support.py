@@ -10,12 +10,13 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from desktop.domain.models import CallReport, Campaign, Outcome, Question, QuestionKind, Role
+from desktop.domain.models import CallReport, Campaign, Question, QuestionKind, Role
 from desktop.paths import WorkspacePaths
 from desktop.services import lead
 from desktop.services.calling import CallingService
 from desktop.storage import campaign_store, contact_store
 from desktop.storage.workspace import Workspace
+from sync.core.rules import Outcome
 
 PASSPHRASE = "lead-passwort-1"
 NOW = datetime(2026, 11, 10, 15, 0, tzinfo=UTC)

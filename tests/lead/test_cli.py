@@ -28,6 +28,7 @@ def cli(data: Path, *args: str, env: dict[str, str] | None = None) -> subprocess
         cwd=ROOT,
         timeout=120,
         env=env or ENV,
+        check=False,
     )
 
 

@@ -8,15 +8,15 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.domain.models import Outcome
 from desktop.services import lead_end, lead_export, lead_record
 from desktop.services.lead import LeadError, Resolution, update_campaign
 from desktop.services.lead_import import import_members
 from desktop.storage import audit, campaign_store, contact_store, outbox_store, report_store
+from sync.core.rules import Outcome
 from tests.lead.lead_support import (
-    NOW,
     FIRST,
     LAST,
+    NOW,
     call,
     make_campaign,
     member_csv,

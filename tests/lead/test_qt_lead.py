@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop import i18n
-from desktop.domain.models import Outcome
 from desktop.storage import audit, campaign_store, contact_store, report_store
 from desktop.tasks import TaskRunner
 from desktop.views.lead.area import LeadArea
 from desktop.views.lead.import_wizard import ImportWizard
+from sync.core.rules import Outcome
 from tests.lead.lead_support import call, csv_bytes, make_campaign, member_csv, person_row, seed_contacts
 
 
@@ -157,7 +157,7 @@ def test_wizard_override_and_missing_category_confirmation(qtbot, area, runner, 
     combo.setCurrentIndex(combo.findData("district"))  # the lead knows better than the detection
     qtbot.waitUntil(lambda: w.mapping_table.item(3, 2).text() == "ja", timeout=10000)
     w.assume.setCurrentIndex(w.assume.findData("member"))
-    qtbot.waitUntil(lambda: w.next_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(w.next_button.isEnabled, timeout=10000)
     w.next()
     assert "Ortsteil" in w.kept_label.text()
     assert not w.model.plan.needs_category_assumption
@@ -187,7 +187,7 @@ def test_failed_import_leaves_the_list_unchanged_and_says_so(
     _walk_wizard(qtbot, w, member_csv(tmp_path / "m.csv", 40))
     w.next()
     w.next()
-    qtbot.waitUntil(lambda: w.next_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(w.next_button.isEnabled, timeout=10000)
     w.next()
     monkeypatch.setattr(lead_import, "INSERT_CHUNK", 10)
     original = lead_import.audit.append
@@ -224,7 +224,7 @@ def test_progress_slices_export_and_end(qtbot, area, runner, ws, tmp_path) -> No
     assert "contact_id" in (tmp_path / "ergebnisse.csv").read_text("utf-8-sig")
     d.choose_record_path = lambda: str(tmp_path / "vvt.html")
     d.record_button.click()
-    qtbot.waitUntil(lambda: (tmp_path / "vvt.html").exists(), timeout=5000)
+    qtbot.waitUntil((tmp_path / "vvt.html").exists, timeout=5000)
 
     area.tabs.setCurrentIndex(area.TAB_SLICES)
     assert not area.dashboard_model.timer.isActive()  # no refresh while not shown

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from desktop.domain.models import Outcome
 from desktop.services import lead_progress, lead_slices
 from desktop.services.lead import LeadError
 from desktop.services.lead_import import import_members
 from desktop.storage import contact_store
+from sync.core.rules import Outcome
 from tests.lead.lead_support import NOW, add_caller, call, later, make_campaign, member_csv
 
 
@@ -34,7 +34,7 @@ def test_split_makes_disjoint_slices_that_cover_the_free_contacts(ws, listed) ->
     assert [s.size for s in changed.slices] == [4, 3, 3]
     assert changed.affected_contacts == 10
     members = [
-        set(r[0] for r in ws.conn.execute("SELECT id FROM contacts WHERE slice_id = ?", (s.id,)))
+        {r[0] for r in ws.conn.execute("SELECT id FROM contacts WHERE slice_id = ?", (s.id,))}
         for s in changed.slices
     ]
     assert set.union(*members) == {r[0] for r in ws.conn.execute("SELECT id FROM contacts")}

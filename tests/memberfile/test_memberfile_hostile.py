@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import os
-import time
 import zipfile
 from pathlib import Path
 
@@ -218,9 +216,7 @@ def test_100k_rows(tmp_path: Path) -> None:
     bench = _bench()
     path = tmp_path / "gross.csv"
     stats = bench.generate(path, 100_000)
-    t0 = time.perf_counter()
     res = mf.read(path, allowed_categories=("member", "former_member", "regular_contact"))
-    elapsed = time.perf_counter() - t0
     assert res.total_rows == 100_000
     assert res.total_rows == res.imported + len(res.refused_rows) + len(res.duplicates)
     assert res.imported > 97_000
@@ -236,5 +232,4 @@ def test_100k_rows(tmp_path: Path) -> None:
         "IBAN",
     )
     assert all(r.phone.startswith("+49") for r in res.records)
-    # generous: the benchmark holds the real target; this only catches an order-of-magnitude regression
-    assert elapsed < float(os.environ.get("MEMBERFILE_100K_LIMIT_S", "20"))
+    # No time limit here (house rule: no timed assertions); bench/import_bench.py measures it.

@@ -156,6 +156,12 @@ def _slow(raw: str) -> str | None:
 @example("0900 1234567")
 @example("0152 28817386")
 @example("+49 (0)30 23125000")
+@example("0049 (0)30 23125000")
+@example("+49 (0)152 28817386")
+@example("+49 (0)030 23125000")
+@example("+49 (0)0 30")
+@example("+49 (0)900 1234567")
+@example("+490")
 def test_fast_phone_path_agrees_with_phonenumbers(raw: str) -> None:
     got = mf.phones._PhoneNormaliser("DE")(raw)[0]
     assert got == _slow(raw)
@@ -174,3 +180,22 @@ def test_type_classifier_on_every_fiction_number() -> None:
         for i in range(1000):
             nsn = f"{block}{i:03d}"
             assert cls(nsn) == phonenumbers.number_type(phonenumbers.parse("0" + nsn, "DE"))
+
+
+_DE = None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=1, max_size=17).filter(lambda s: s[0] != "0"))
+@example("3023125000")
+@example("9001234567")
+@example("15228817386")
+def test_verdict_separates_invalid_premium_and_valid_like_number_type(nsn: str) -> None:
+    global _DE
+    _DE = _DE or mf.phones._TypeClassifier("DE")
+    kind = phonenumbers.number_type(phonenumbers.PhoneNumber(country_code=49, national_number=int(nsn)))
+    got = _DE.verdict(nsn)
+    if kind in (phonenumbers.PhoneNumberType.UNKNOWN, phonenumbers.PhoneNumberType.PREMIUM_RATE):
+        assert got == kind
+    else:
+        assert got not in (phonenumbers.PhoneNumberType.UNKNOWN, phonenumbers.PhoneNumberType.PREMIUM_RATE)

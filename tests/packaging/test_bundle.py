@@ -11,7 +11,6 @@ import importlib.util
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -52,6 +51,7 @@ def run(exe: Path, *args: str, timeout: float = 120, **env: str) -> subprocess.C
         timeout=timeout,
         env=bundle_env(**env),
         stdin=subprocess.DEVNULL,
+        check=False,
     )
 
 
@@ -72,6 +72,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=800,
         stdin=subprocess.DEVNULL,
         env={**os.environ, "TELEFONAKTION_PYTHON_BIN": sys.executable, "DIST_DIR": str(dist)},
+        check=False,
     )
     assert out.returncode == 0, f"bundle build failed:\n{out.stdout[-3000:]}\n{out.stderr[-6000:]}"
     print(f"\nbundle built in {time.monotonic() - start:.0f} s: {out.stdout.strip().splitlines()[-1]}")
@@ -117,19 +118,25 @@ def test_bundle_size_and_contents(bundle: Path) -> None:
     needed = [
         "desktop.app",
         "desktop.services.demo_office",
-        "sync.server.app",
-        "sync.server.db",
-        "uvicorn",
-        "uvicorn.protocols.http.h11_impl",
-        "uvicorn.loops.asyncio",
-        "uvicorn.lifespan.on",
-        "fastapi",
-        "alembic.op",
-        "alembic.runtime.migration",
-        "sqlalchemy.dialects.sqlite",
+        "sync.client.transport",
+        "sync.core.protocol",
+        "httpx",
         "phonenumbers.data.region_DE",
     ]
     assert not [m for m in needed if m not in modules]
+    # The desktop never imports the central office: neither it nor its stack is in the bundle (issue #12).
+    server_stack = (
+        "sync.server",
+        "fastapi",
+        "starlette",
+        "uvicorn",
+        "sqlalchemy",
+        "alembic",
+        "jinja2",
+        "psycopg",
+    )
+    assert not sorted(m for m in modules if m.split(".")[0] in server_stack or m.startswith("sync.server"))
+    assert not list((bundle / "_internal").glob("sync/server"))
     unwanted = (
         "pytest",
         "_pytest",
@@ -144,8 +151,6 @@ def test_bundle_size_and_contents(bundle: Path) -> None:
     )
     assert not sorted(m for m in modules if m.startswith(unwanted))
     internal = bundle / "_internal"
-    migrations = internal / "sync" / "server" / "migrations"
-    assert (migrations / "env.py").is_file() and list((migrations / "versions").glob("*.py"))
     assert sorted(p.name for p in (internal / "desktop" / "storage" / "migrations").glob("*.sql")) == sorted(
         p.name for p in (ROOT / "desktop" / "storage" / "migrations").glob("*.sql")
     )
@@ -160,7 +165,9 @@ def test_bundle_size_and_contents(bundle: Path) -> None:
         missing = {}
         for p in internal.rglob("*.so*"):
             if p.is_file() and not p.is_symlink():
-                out = subprocess.run(["ldd", str(p)], capture_output=True, text=True, env=env).stdout
+                out = subprocess.run(
+                    ["ldd", str(p)], capture_output=True, text=True, env=env, check=False
+                ).stdout
                 lost = [line.split()[0] for line in out.splitlines() if "not found" in line]
                 if lost:
                     missing[str(p.relative_to(internal))] = lost
@@ -203,43 +210,16 @@ def test_portable_mode_puts_data_beside_the_executable(bundle: Path, tmp_path: P
         shutil.rmtree(copy, ignore_errors=True)
 
 
-def test_demo_starts_its_embedded_central_office(bundle: Path, tmp_path: Path) -> None:
-    """The real app with --demo: uvicorn, FastAPI and the Alembic migrations (loaded from files) inside the bundle;
-    the demo lead is enrolled at the embedded office and the workspace written."""
+def test_the_bundle_refuses_the_demo_clearly(bundle: Path, tmp_path: Path) -> None:
+    """The demo runs its own central office, which the bundle does not ship: a clear message, exit 2, and
+    nothing written (tests/integration/test_demo_office.py runs the demo itself from source)."""
     data = tmp_path / "data"
-    err = tmp_path / "stderr.txt"
-    with err.open("w") as stderr:
-        proc = subprocess.Popen(
-            [str(bundle / EXE_NAME), "--demo", "--data-dir", str(data)],
-            env=bundle_env(),
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-            stdin=subprocess.DEVNULL,
-        )
-    try:
-        deadline = time.monotonic() + 120
-        devices = 0
-        while time.monotonic() < deadline and proc.poll() is None:
-            if (data / "demo" / "keyslots.json").exists() and devices == 0:
-                try:
-                    office_db = (data / "demo-office" / "zentrale.db").as_uri() + "?mode=ro"
-                    with sqlite3.connect(office_db, uri=True) as conn:
-                        devices = conn.execute("SELECT count(*) FROM devices").fetchone()[0]
-                        migrated = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                    conn.close()
-                except sqlite3.Error:
-                    pass
-            if devices:
-                time.sleep(2)  # the first sync runs on; a failure there would show in stderr
-                break
-            time.sleep(0.2)
-        assert proc.poll() is None, f"the app ended (exit {proc.returncode}):\n{err.read_text()[-4000:]}"
-        assert devices == 1, f"no device enrolled at the demo office:\n{err.read_text()[-4000:]}"
-        assert migrated
-        assert "Traceback" not in err.read_text(), err.read_text()[-4000:]
-    finally:
-        proc.kill()
-        proc.wait(timeout=30)
+    for args in (["--demo"], []):  # asked for, or no workspace yet
+        out = run(bundle / EXE_NAME, *args, "--data-dir", str(data))
+        assert out.returncode == 2, out.stdout + out.stderr
+        assert "the desktop bundle does not ship" in out.stderr
+        assert "Traceback" not in out.stderr
+    assert not data.exists() or not any(data.rglob("*"))
 
 
 def test_startup_probe_reports_the_unlock_screen(bundle: Path, tmp_path: Path) -> None:
@@ -259,6 +239,6 @@ def test_startup_probe_reports_the_unlock_screen(bundle: Path, tmp_path: Path) -
     assert out.returncode == 0, out.stderr
     out = run(bundle / EXE_NAME, "_bundle-startup", "--data-dir", str(data))
     assert out.returncode == 0, out.stdout + out.stderr
-    seconds = float(out.stdout.split("UNLOCK-SHOWN", 1)[1].split()[0])
-    assert 0 < seconds < 30
+    seconds = float(out.stdout.split("UNLOCK-SHOWN", 1)[1].split()[0])  # the figure the benchmark reads
+    assert seconds > 0  # how long is for bench/startup_bench.py, not for a test
     assert "Traceback" not in out.stderr

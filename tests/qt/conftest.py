@@ -1,4 +1,4 @@
-"""Fixtures for the Qt tests: the real app in demo mode (with its embedded central office), German UI."""
+"""Fixtures for the Qt tests: the real app in demo mode (with its central office process), German UI."""
 
 from __future__ import annotations
 
@@ -26,12 +26,15 @@ def german(qapp):
 @pytest.fixture
 def app(qtbot, tmp_path: Path, german) -> App:
     built = build(AppOptions(demo=True, data_dir=str(tmp_path)))
-    qtbot.addWidget(built.window)
-    built.window.show()
-    built.start()
-    qtbot.waitUntil(lambda: built.unlock_view.person.count() == 1, timeout=15000)
-    yield built
-    built.shutdown()
+    try:
+        qtbot.addWidget(built.window)
+        built.window.show()
+        built.start()
+        # The demo starts its central office as a process, seeds it and enrols: seconds, minutes under load.
+        qtbot.waitUntil(lambda: built.unlock_view.person.count() == 1, timeout=240_000)
+        yield built
+    finally:
+        built.shutdown()  # also stops the office process when the demo did not come up
 
 
 def unlock(qtbot, app: App, passphrase: str = DEMO_PASSPHRASE) -> None:

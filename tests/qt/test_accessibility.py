@@ -60,5 +60,5 @@ def test_usable_at_1280_by_720(qtbot, app: App) -> None:
     view = app.caller_view
     for w in visible_controls(view):  # nothing clipped off the window
         top_left = w.mapTo(app.window, w.rect().topLeft())
-        assert 0 <= top_left.x() and top_left.x() + w.width() <= app.window.width() + 1
-        assert 0 <= top_left.y() and top_left.y() + w.height() <= app.window.height() + 1
+        assert top_left.x() >= 0 and top_left.x() + w.width() <= app.window.width() + 1
+        assert top_left.y() >= 0 and top_left.y() + w.height() <= app.window.height() + 1

@@ -5,21 +5,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from desktop import i18n
 from desktop.app import App, AppOptions, build
-from desktop.domain.models import Outcome
 from desktop.domain.report_flow import StepId, StepKind
-from desktop.paths import WorkspacePaths
-from desktop.services.calling import Card
-from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services import sync_engine
+from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.storage import audit, contact_store, outbox_store, report_store
+from sync.core.rules import Outcome
 from tests.qt.conftest import open_demo, unlock, wait_for_card
-
 
 # Each scenario answers the steps it meets; steps it does not name are answered "2" (no) or skipped.
 SCENARIOS: list[tuple[Outcome, dict[str, str]]] = [
@@ -127,7 +123,9 @@ def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(
         assert app.window.windowTitle() == "Telefonaktion"  # never a name or number in the title
         answer_card(qtbot, app, answers)
         expected.append((card.contact.id, outcome))
-        qtbot.waitUntil(lambda n=index + 1: view.counts.text().startswith(f"{n} Anrufe"), timeout=15000)
+        qtbot.waitUntil(
+            lambda n=index + 1, view=view: view.counts.text().startswith(f"{n} Anrufe"), timeout=15000
+        )
         assert view.status.text().startswith("Gespeichert")
     wait_for_card(qtbot, app)
     assert "60 Anrufe" in app.caller_view.counts.text()

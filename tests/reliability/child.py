@@ -21,12 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop.domain.models import CallReport, Outcome  # noqa: E402
-from desktop.paths import WorkspacePaths  # noqa: E402
-from desktop.services.calling import CallingService  # noqa: E402
-from desktop.storage import rekey  # noqa: E402
-from desktop.storage.timefmt import utcnow  # noqa: E402
-from desktop.storage.workspace import Workspace  # noqa: E402
+from desktop.domain.models import CallReport
+from desktop.paths import WorkspacePaths
+from desktop.services.calling import CallingService
+from desktop.storage import rekey
+from desktop.storage.timefmt import utcnow
+from desktop.storage.workspace import Workspace
+from sync.core.rules import Outcome
 
 OUTCOMES = (
     Outcome.NO_PICKUP,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -23,6 +24,14 @@ CHILD = Path(__file__).resolve().parent / "child.py"
 def scaled(default: int) -> int:
     """Run count: the fast default times RELIABILITY_SCALE (e.g. 50 in a nightly job)."""
     return max(1, round(default * float(os.environ.get("RELIABILITY_SCALE", "1"))))
+
+
+def seeded_rng(test: str) -> random.Random:
+    """A random generator whose seed is printed first (pytest shows it with a failure); RELIABILITY_SEED
+    replays a run."""
+    seed = int(os.environ.get("RELIABILITY_SEED") or random.randrange(2**32))
+    print(f"{test}: seed {seed} (replay with RELIABILITY_SEED={seed})")
+    return random.Random(seed)
 
 
 def digest(path: Path) -> str | None:

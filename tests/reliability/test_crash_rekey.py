@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.models import CallReport, Outcome, Role
+from desktop.domain.models import CallReport, Role
 from desktop.paths import WorkspacePaths
 from desktop.services.calling import CallingService
 from desktop.services.demo import DEMO_PASSPHRASE
@@ -31,7 +31,8 @@ from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace, list_slots
-from tests.reliability.helpers import Child, demo_workspace, scaled
+from sync.core.rules import Outcome
+from tests.reliability.helpers import Child, demo_workspace, scaled, seeded_rng
 
 CALLER_PASS = "jonas eigenes passwort"
 GONE_PASS = "wird entfernt"
@@ -104,7 +105,10 @@ def kill_during(child: Child, rng: random.Random, timing: Timing) -> str:
         child.finish()
     done = child.values("DONE ")
     assert child.proc.returncode in (-9, 0), child.stderr()
-    return "completed" if done else "killed"
+    if done:
+        return "completed"
+    assert child.proc.returncode == -9, "the child ended without finishing and without being killed"
+    return "killed"
 
 
 def calibrate(args: list[str]) -> Timing:
@@ -121,22 +125,31 @@ def calibrate(args: list[str]) -> Timing:
     return Timing(end - start, int(child.values("DONE ")[0]), hot)
 
 
-def plan(rng: random.Random, steps: int) -> dict[str, str]:
-    """Half the runs die at a random moment, half just before a chosen step (never after the last)."""
-    return {"CRASH_AT": str(rng.randint(1, steps))} if rng.random() < 0.5 else {}
+def plan(rng: random.Random, steps: int, run: int) -> dict[str, str]:
+    """Half the runs die at a random moment, half just before a chosen step (never after the last); the
+    first run always dies at a step, so every test kills at least one run mid-way."""
+    return {"CRASH_AT": str(rng.randint(1, steps))} if run == 0 or rng.random() < 0.5 else {}
+
+
+def check_kill(env: dict[str, str], ended: str) -> None:
+    """A run told to die before one of its steps must have died there (the crash point was hit)."""
+    if "CRASH_AT" in env:
+        assert ended == "killed", f"CRASH_AT={env['CRASH_AT']} never reached: the run completed"
 
 
 def test_passphrase_change_never_locks_out(team: tuple[WorkspacePaths, str, str]) -> None:
     paths, _lead, slot_id = team
-    rng = random.Random()
+    rng = seeded_rng("R6 passphrase")
     current, runs = CALLER_PASS, scaled(5)
     timing = calibrate(["passphrase", str(paths.root), slot_id, current, "kalibriert"])
     current = "kalibriert"
     outcomes = []
     for run in range(runs):
         new = f"neues passwort {run}"
-        child = Child(["passphrase", str(paths.root), slot_id, current, new], env=plan(rng, timing.steps))
+        env = plan(rng, timing.steps, run)
+        child = Child(["passphrase", str(paths.root), slot_id, current, new], env=env)
         outcomes.append(kill_during(child, rng, timing))
+        check_kill(env, outcomes[-1])
         ws = opens(paths, slot_id, current)  # the old passphrase, or else the new one, must open it
         if ws is None:
             ws = opens(paths, slot_id, new)
@@ -144,6 +157,7 @@ def test_passphrase_change_never_locks_out(team: tuple[WorkspacePaths, str, str]
             current = new
         assert_intact(ws)
         ws.close()
+    assert "killed" in outcomes
     print(
         f"R6 passphrase: {runs} runs ({outcomes.count('killed')} killed mid-way), {timing.steps} steps, "
         f"{timing.duration:.2f} s each"
@@ -152,7 +166,7 @@ def test_passphrase_change_never_locks_out(team: tuple[WorkspacePaths, str, str]
 
 def test_rekey_never_locks_out_and_removal_holds(team: tuple[WorkspacePaths, str, str]) -> None:
     paths, lead, caller = team
-    rng = random.Random()
+    rng = seeded_rng("R6 rekey")
     passphrases = json.dumps({lead: DEMO_PASSPHRASE, caller: CALLER_PASS})
     timing = calibrate(["rekey", str(paths.root), lead, DEMO_PASSPHRASE, passphrases, "[]"])
     assert timing.hot[1] > timing.hot[0] > 0
@@ -173,11 +187,12 @@ def test_rekey_never_locks_out_and_removal_holds(team: tuple[WorkspacePaths, str
             )
             gone_keys[gone_slot] = gone_key
             remove.append(gone_slot)
+        env = plan(rng, timing.steps, run)
         child = Child(
-            ["rekey", str(paths.root), lead, DEMO_PASSPHRASE, passphrases, json.dumps(remove)],
-            env=plan(rng, timing.steps),
+            ["rekey", str(paths.root), lead, DEMO_PASSPHRASE, passphrases, json.dumps(remove)], env=env
         )
         outcomes.append(kill_during(child, rng, timing))
+        check_kill(env, outcomes[-1])
 
         # Right after the kill: everyone who stays opens with their passphrase, data intact.
         ws = Workspace.open(paths, lead, DEMO_PASSPHRASE)
@@ -214,6 +229,7 @@ def test_rekey_never_locks_out_and_removal_holds(team: tuple[WorkspacePaths, str
                     open_encrypted(target, gone_keys[slot_id])
                 assert err.value.code is ErrorCode.DAMAGED
             removals_checked += 1
+    assert "killed" in outcomes
     ws = Workspace.open(paths, lead, DEMO_PASSPHRASE)
     assert ws.slots.unwrap(lead, DEMO_PASSPHRASE) == (ws._key,)
     assert_intact(ws)

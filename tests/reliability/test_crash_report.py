@@ -12,13 +12,12 @@ Default 8 kills; RELIABILITY_SCALE=50 gives 400.
 from __future__ import annotations
 
 import json
-import random
 import time
 from pathlib import Path
 
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.storage.workspace import Workspace
-from tests.reliability.helpers import Child, demo_workspace, scaled
+from tests.reliability.helpers import Child, demo_workspace, scaled, seeded_rng
 
 STATS: dict[str, int] = {}
 
@@ -44,9 +43,7 @@ def check_consistent(ws: Workspace, acknowledged: set[str]) -> set[str]:
 
 def test_acknowledged_reports_survive_kill_9(tmp_path: Path) -> None:
     paths, slot_id = demo_workspace(tmp_path / "ws")
-    rng = random.Random()
-    seed = rng.randrange(2**32)
-    rng.seed(seed)
+    rng = seeded_rng("R5 kill -9")
     acknowledged: set[str] = set()
     runs = scaled(8)
     kills = 0
@@ -68,8 +65,5 @@ def test_acknowledged_reports_survive_kill_9(tmp_path: Path) -> None:
         finally:
             ws.conn.close()  # not Workspace.close: no extra checkpoint between kills
     STATS.update(kills=kills, acknowledged=len(acknowledged), present=len(present))
-    print(
-        f"R5: {kills} kills, {len(acknowledged)} acknowledged reports verified, {len(present)} present "
-        f"(seed {seed})"
-    )
-    assert acknowledged, f"no report was acknowledged in {runs} runs (seed {seed})"
+    print(f"R5: {kills} kills, {len(acknowledged)} acknowledged reports verified, {len(present)} present")
+    assert acknowledged, f"no report was acknowledged in {runs} runs"

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.models import CallReport, Outcome
+from desktop.domain.models import CallReport
 from desktop.paths import WorkspacePaths
 from desktop.services.calling import CallingService
 from desktop.services.demo import DEMO_PASSPHRASE
@@ -33,6 +33,7 @@ from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
+from sync.core.rules import Outcome
 from tests.reliability.helpers import demo_workspace, digest, scaled
 
 PAGE = 4096
@@ -174,9 +175,6 @@ def salvage_is_honest(root: Path, t: Template) -> int:
     return len(found)
 
 
-SEEN: dict[str, int] = {}
-
-
 def test_undamaged_template_opens_complete(template: Template, cached_unwrap: None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copytree(template.root, tmp, dirs_exist_ok=True)
@@ -202,8 +200,9 @@ def test_damage_is_detected_or_a_committed_prefix(
         root = Path(tmp)
         shutil.copytree(template.root, root, dirs_exist_ok=True)
         apply(root / target, kind, args)
-        result = outcome_of(root, template)
-        SEEN[result] = SEEN.get(result, 0) + 1
+        # which allowed outcome happened is shown by --hypothesis-show-statistics; that "complete",
+        # "wal_tail_dropped" and "refused" really occur is asserted by the example tests below
+        event(outcome_of(root, template))
         # Salvage runs on the damaged copy as the app would offer it (files as left by the attempt).
         salvage_is_honest(root, template)
 
@@ -226,11 +225,6 @@ def test_swapped_database_pages_are_detected(template: Template, cached_unwrap: 
         (root / "workspace.db-wal").unlink()
         apply(root / "workspace.db", "swap_pages", (0, PAGE, PAGE))
         assert outcome_of(root, template) == "refused"
-
-
-def test_outcomes_seen() -> None:
-    """Not a check: shows which outcomes the property test reached (run with -s)."""
-    print(f"R4 outcomes: {SEEN}")
 
 
 def test_plain_workspace_open_leaves_a_refused_file_untouched(

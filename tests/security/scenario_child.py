@@ -21,11 +21,12 @@ import sys
 from pathlib import Path
 
 from desktop import paths
-from desktop.domain.models import CallReport, Outcome, Role
+from desktop.domain.models import CallReport, Role
 from desktop.services import lead, lead_export, lead_import, lead_record, session, sync_engine, volunteers
 from desktop.services.calling import CallingService
 from desktop.storage import campaign_store
 from desktop.storage.workspace import list_slots
+from sync.core.rules import Outcome
 
 PASS = "ein langes passwort"
 
@@ -49,7 +50,7 @@ def main() -> None:
     )
 
     # The central campaign: the lead allows notes on this PC (as the demo's lead prepares its campaign).
-    (central,) = [c for c in campaign_store.list_campaigns(ws.conn)]
+    (central,) = list(campaign_store.list_campaigns(ws.conn))
     with ws.transaction() as conn:
         updated = central.model_copy(
             update={"rules": central.rules.model_copy(update={"notes_enabled": True})}

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QtMsgType, QTimer
+from PySide6.QtCore import QTimer, QtMsgType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import crash, paths
@@ -34,6 +34,7 @@ def run_child(mode: str, data_dir: Path) -> subprocess.CompletedProcess[bytes]:
         cwd=ROOT,
         timeout=60,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)},
+        check=False,
     )
 
 

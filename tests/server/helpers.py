@@ -14,9 +14,10 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select
 
-from sync.core import protocol as p
 from sync.client import SyncClient
+from sync.core import protocol as p
 from sync.core.memberfile import MemberRecord
+from sync.core.rules import ZETKIN_CODES, Outcome
 from sync.server import db
 from sync.server.db import open_database
 from sync.server.devtools import RunningServer, running_server
@@ -101,13 +102,13 @@ def report_item(
     key: uuid.UUID | None = None,
     **kw: Any,
 ) -> p.ReportItem:
-    outcome = p.Outcome(outcome)
+    outcome = Outcome(outcome)
     payload = p.ReportPayload(
         report_id=kw.pop("report_id", uuid.uuid4().hex),
         campaign_id=campaign_id or "none",
         contact_id=contact_id,
         outcome=outcome,
-        zetkin=p.ZETKIN_CODES[outcome],
+        zetkin=ZETKIN_CODES[outcome],
         created_at=kw.pop("created_at", now()),
         **kw,
     )

@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 
-from sync.core import protocol as p
 from sync.client import Refused
+from sync.core import protocol as p
 from sync.server import db
 from tests.server.helpers import Env, pull_all, report_item
 

@@ -167,7 +167,7 @@ PATHS = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
-@given(model=st.sampled_from(MODELS), raw=st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v)))
+@given(model=st.sampled_from(MODELS), raw=st.binary(max_size=200) | json_values.map(json.dumps))
 def test_decode_raises_only_protocol_errors(model, raw) -> None:
     try:
         p.decode(model, raw)

@@ -94,6 +94,7 @@ def test_ids_on_the_last_line_as_a_real_process(database: str) -> None:
         text=True,
         env=env,
         timeout=60,
+        check=False,
     )
     assert created.returncode == 0 and len(created.stdout.splitlines()[-1]) == 32
     failed = subprocess.run(
@@ -102,11 +103,17 @@ def test_ids_on_the_last_line_as_a_real_process(database: str) -> None:
         text=True,
         env=env,
         timeout=60,
+        check=False,
     )
     assert failed.returncode == 1 and failed.stdout == ""
     assert failed.stderr.strip() == "error: org nosuchorg not found"
     usage = subprocess.run(
-        [*run, "resolution", "add", "--org", "x"], capture_output=True, text=True, env=env, timeout=60
+        [*run, "resolution", "add", "--org", "x"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert usage.returncode == 2 and "required" in usage.stderr and "Traceback" not in usage.stderr
 
@@ -213,7 +220,7 @@ def test_campaign_release_checks_the_resolution(z: Zentrale, org: dict) -> None:
     assert "not valid today" in z.fails(*release, "--resolution", expired)
     assert "not valid today" in z.fails(*release, "--resolution", future)
     assert "does not cover" in z.fails(*release, "--resolution", survey_only)
-    code, out, err = z.run(*release, "--resolution", valid)
+    code, out, _err = z.run(*release, "--resolution", valid)
     assert code == 0 and out.splitlines()[0] == "released 6 contacts" and len(out.splitlines()[-1]) == 32
 
 

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 
-from sync.core import protocol as p
 from sync.client import SyncClient, Unreachable
+from sync.core import protocol as p
+from sync.core.rules import FINAL_OUTCOMES, Outcome
 from sync.server.cli import NO_IDEMPOTENCY_ENV
 from tests.server.conftest import NO_LIMITS
 from tests.server.faultproxy import FAULTS, FaultProxy
@@ -31,7 +32,7 @@ MIN_FAULTS = int(os.environ.get("TELEFONAKTION_FAULT_MIN_FAULTS", "200"))
 DEVICES = 2
 TIMEOUT = httpx.Timeout(0.3)
 MAX_REQUESTS = 20 * (OUTCOMES + MIN_FAULTS)
-NON_FINAL = [o for o in p.Outcome if o not in p.FINAL_OUTCOMES]
+NON_FINAL = [o for o in Outcome if o not in FINAL_OUTCOMES]
 
 
 @dataclass

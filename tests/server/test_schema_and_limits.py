@@ -41,7 +41,12 @@ def test_sync_imports_neither_qt_nor_desktop() -> None:
         "print(*bad); sys.exit(1 if bad else 0)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, timeout=60
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -60,8 +65,8 @@ def limited_server(make_database, tmp_path_factory) -> Iterator[Env]:
         yield env
 
 
-def test_rate_limit_per_device(limited_server: Env) -> None:
-    org = limited_server.org()
+def test_rate_limit_of_failed_tokens_per_address(limited_server: Env) -> None:
+    """Wrong tokens use up the sender's address budget (tests/server/test_hardening.py: never the device's)."""
     with limited_server.http() as http:
         statuses = [
             http.get("/v1/health", headers={"Authorization": "Bearer somedevice.wrong"}).status_code
@@ -70,8 +75,6 @@ def test_rate_limit_per_device(limited_server: Env) -> None:
         assert statuses[:3] == [401, 401, 401] and statuses[3:] == [429, 429]
         limited = http.get("/v1/health", headers={"Authorization": "Bearer somedevice.wrong"})
         assert limited.json()["code"] == "rate_limited" and int(limited.headers["retry-after"]) >= 1
-    device = org.enrol()  # other devices are not affected
-    assert device.client.health().received == 0
 
 
 def test_client_refuses_plain_http_off_loopback() -> None:

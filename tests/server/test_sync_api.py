@@ -9,9 +9,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from sync.client import Refused, ResyncRequired, SyncClient
 from sync.core import clearance as clr
 from sync.core import protocol as p
-from sync.client import Refused, ResyncRequired, SyncClient
+from sync.core.rules import ContactStatus, Outcome
 from sync.server import db
 from tests.server.helpers import FIRST_NAMES, LAST_NAMES, Env, fiction_phone, now, pull_all, report_item
 
@@ -62,7 +63,7 @@ def test_push_replays_duplicates_and_rejects_key_reuse(server: Env) -> None:
     again = device.client.push([item])  # the lost-response retry
     assert again.results[0].status is DUPLICATE and again.results[0].idempotency_key == item.idempotency_key
     other_body = item.model_copy(
-        update={"payload": item.payload.model_copy(update={"outcome": p.Outcome.BUSY, "zetkin": 12})}
+        update={"payload": item.payload.model_copy(update={"outcome": Outcome.BUSY, "zetkin": 12})}
     )
     reused = device.client.push([other_body]).results[0]
     assert (reused.status, reused.reason) == (REJECTED, p.RejectReason.KEY_REUSE)
@@ -101,9 +102,9 @@ def test_status_precedence_objection_wins(server: Env) -> None:
     # another device of the org pulls the objection (and the other final statuses)
     page = pull_all(second.client, cursor)
     assert {s.contact_id: s.status for s in page.statuses} == {
-        a: p.ContactStatus.OBJECTION,
-        b: p.ContactStatus.WRONG_NUMBER,
-        c: p.ContactStatus.NOT_IN_SERVICE,
+        a: ContactStatus.OBJECTION,
+        b: ContactStatus.WRONG_NUMBER,
+        c: ContactStatus.NOT_IN_SERVICE,
     }
     assert [s.contact_id for s in page.objections] == [a]
 
@@ -115,16 +116,16 @@ def test_corrections_and_organizer_action(server: Env) -> None:
     wrong = org.report(device, a, "wrong_number")
     flagged = org.report(device, a, "reached", organizer_action=True, organizer_message="bitte Rückruf")
     device.client.push([wrong, flagged])
-    assert _status(org, device, a) is p.ContactStatus.WRONG_NUMBER
+    assert _status(org, device, a) is ContactStatus.WRONG_NUMBER
     device.client.push([org.report(device, a, "reached", corrects=wrong.payload.report_id)])
-    assert _status(org, device, a) is p.ContactStatus.ORGANIZER_ACTION
+    assert _status(org, device, a) is ContactStatus.ORGANIZER_ACTION
     device.client.push([org.report(device, a, "reached", corrects=flagged.payload.report_id)])
-    assert _status(org, device, a) is p.ContactStatus.DONE
+    assert _status(org, device, a) is ContactStatus.DONE
     bad = device.client.push([org.report(device, a, "reached", corrects=uuid.uuid4().hex)]).results[0]
     assert bad.reason is p.RejectReason.UNKNOWN_CORRECTION
 
 
-def _status(org, device, contact_id: str) -> p.ContactStatus:
+def _status(org, device, contact_id: str) -> ContactStatus:
     return {c.contact_id: c.status for c in org.contacts(device)}[contact_id]
 
 

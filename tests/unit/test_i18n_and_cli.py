@@ -60,6 +60,7 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
         cwd=ROOT,
         timeout=120,
         env={**os.environ, **(env or {})},
+        check=False,
     )
 
 

@@ -1,73 +1,11 @@
-"""House rules as checks that fail (qutebrowser misc_checks; napari import-linter)."""
+"""House rules as checks that fail (qutebrowser misc_checks). The layer rules are import-linter contracts:
+tests/checks/test_import_contracts.py."""
 
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
-from pathlib import Path
 
 from tests.conftest import ROOT
-
-QT_FREE = ("desktop.domain", "desktop.storage", "desktop.services", "sync")
-
-_IMPORT_ALL_WITHOUT_QT = """
-import importlib, pkgutil, sys
-
-class BlockQt:
-    def find_spec(self, name, path=None, target=None):
-        if name == "PySide6" or name.startswith("PySide6.") or name.startswith("shiboken6"):
-            raise ImportError("Qt is not allowed in this layer: " + name)
-        return None
-
-sys.meta_path.insert(0, BlockQt())
-for package_name in sys.argv[1:]:
-    package = importlib.import_module(package_name)
-    for info in pkgutil.walk_packages(package.__path__, package_name + "."):
-        importlib.import_module(info.name)
-print("imported without Qt")
-"""
-
-
-def test_domain_storage_services_and_sync_import_no_qt() -> None:
-    out = subprocess.run(
-        [sys.executable, "-c", _IMPORT_ALL_WITHOUT_QT, *QT_FREE],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert "imported without Qt" in out.stdout
-
-
-def test_the_qt_check_would_catch_a_qt_import(tmp_path: Path) -> None:
-    pkg = tmp_path / "leaky"
-    pkg.mkdir()
-    (pkg / "__init__.py").write_text("")
-    (pkg / "mod.py").write_text("from PySide6 import QtCore\n")
-    out = subprocess.run(
-        [sys.executable, "-c", _IMPORT_ALL_WITHOUT_QT, "leaky"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=60,
-    )
-    assert out.returncode != 0
-    assert "Qt is not allowed" in out.stderr
-
-
-def test_sync_never_imports_desktop() -> None:
-    offenders = []
-    for path in (ROOT / "sync").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] == "desktop"]
-    assert offenders == []
 
 
 def _translate_calls(tree: ast.AST) -> list[ast.Call]:

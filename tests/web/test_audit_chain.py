@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from sync.client import Refused
 from sync.core import protocol as p
 from sync.core.audit_chain import GENESIS, entry_hash
-from sync.client import Refused
 from sync.server import cli
 from tests.server.helpers import Device, Env
 from tests.web.web_support import Staff, sign_in

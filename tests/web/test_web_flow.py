@@ -13,9 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from sync.client import Refused, SyncClient
 from sync.core import clearance as clr
 from sync.core import protocol as p
-from sync.client import Refused, SyncClient
 from tests.server.helpers import Env, members, pull_all, report_item
 from tests.web.web_support import Staff, audit_actions, notice, sign_in
 

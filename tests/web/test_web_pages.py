@@ -12,6 +12,7 @@ import pytest
 
 from sync.core import protocol as p
 from sync.core.purposes import CATEGORIES, Field
+from sync.core.rules import ContactStatus
 from sync.server.queries import Standing
 from sync.server.web import i18n
 from sync.server.web.pages import TEMPLATES
@@ -168,7 +169,7 @@ def test_words_complete_in_both_languages() -> None:
     assert used - set(i18n.T) == set()
     dynamic = (
         [f"standing_{s.value}" for s in Standing]
-        + [f"status_{s.value}" for s in p.ContactStatus]
+        + [f"status_{s.value}" for s in ContactStatus]
         + [f"cat_{c}" for c in CATEGORIES]
         + [f"field_{f.value}" for f in Field]
         + [f"reason_{r.value}" for r in p.RejectReason]

@@ -51,6 +51,7 @@ def test_staff_add_command(
         env=env,
         cwd=REPO_ROOT,
         timeout=60,
+        check=False,
     )
     assert real.returncode == 0 and real.stderr == "", real.stderr
     lines = real.stdout.splitlines()

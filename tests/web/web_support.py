@@ -98,9 +98,9 @@ class Populated:
 def populate(env: Env, *, name: str | None = None) -> Populated:
     from datetime import date, timedelta
 
+    from sync.client import SyncClient
     from sync.core import protocol as p
     from sync.core.audit_chain import GENESIS, entry_hash
-    from sync.client import SyncClient
     from tests.server.helpers import members, pull_all, report_item
 
     office, today = env.office, date.today()

@@ -12,11 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.domain.clock import utcnow
 from desktop.services.lead import CampaignChanged, CampaignInfo
-from desktop.storage.timefmt import utcnow
-from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
-from desktop.viewmodels.lead_base import CampaignListModel
+from desktop.viewmodels.lead_base import CampaignListModel, Workspace
 from desktop.viewmodels.lead_campaign import CampaignEditorModel
 from desktop.viewmodels.lead_import import ImportModel
 from desktop.viewmodels.lead_progress import DashboardModel, EndModel, SlicesModel

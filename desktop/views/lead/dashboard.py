@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.calling_hours import to_berlin
-from desktop.domain.models import ContactStatus, Outcome
 from desktop.services.lead_export import Exported
 from desktop.services.lead_progress import Progress
 from desktop.viewmodels.lead_progress import DashboardModel
 from desktop.views.lead import texts
 from desktop.views.lead.charts import AMBER, BLUE, GREEN, GREY, RED, BarList, ColumnChart
 from desktop.views.style import heading_font
+from sync.core.rules import ContactStatus, Outcome
 
 OUTCOME_COLOURS = {
     "reached": GREEN,
@@ -161,11 +161,11 @@ class Dashboard(QWidget):
 
     # ------------------------------------------------------------------ timer follows visibility
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.model.start()
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QHideEvent) -> None:
         self.model.stop()
         super().hideEvent(event)
 

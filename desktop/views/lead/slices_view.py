@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.clock import utcnow
 from desktop.domain.models import new_id
 from desktop.services.lead_slices import Holder, SliceInfo, SlicesChanged
-from desktop.storage.timefmt import utcnow
 from desktop.viewmodels.lead_progress import SlicesModel
 from desktop.views.lead import texts
 from desktop.views.style import heading_font

@@ -32,7 +32,6 @@ _CATEGORY_INDEX: dict[str, str] = {
 _ASSUMABLE = ("member", "former_member", "regular_contact")
 
 
-
 _DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d")
 
 
@@ -55,8 +54,6 @@ def _consent_date(value: Any, today: dt.date) -> tuple[str | None, RowCode | Non
                 continue
         if d is None:
             return None, RowCode.CONSENT_DATE_INVALID
-    if d > today or d.year < 1990:
+    if d is None or d > today or d.year < 1990:
         return None, RowCode.CONSENT_DATE_INVALID
     return d.isoformat(), None
-
-

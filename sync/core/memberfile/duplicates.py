@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from .errors import RowCode
 from .results import Duplicate, MemberRecord
-from .rows import Parsed
 from .text import _norm
+
+_MERGED = ("first_name", "last_name", "locality", "district", "postcode")
 
 
 class Deduplicator:
     def __init__(self, *, name_key_ok: bool) -> None:
         self.name_key_ok = name_key_ok
-        self.records: list[Parsed] = []
+        self.records: list[MemberRecord] = []
         self.duplicates: list[Duplicate] = []
         self._index: dict[str, int] = {}
         self._name_norm: dict[str, str] = {}
@@ -24,55 +25,45 @@ class Deduplicator:
             k = self._name_norm[s] = _norm(s)
         return k
 
-    def add(self, rec: Parsed) -> None:
+    def add(self, rec: MemberRecord) -> None:
         """Keep ``rec`` as a new record, or merge it into the earlier one it duplicates."""
-        rownum, _cat, phone, phone2, first, last, _loc, _dist, pc, _consent = rec
-        numbers = (phone,) if phone2 is None else (phone, phone2)
         index = self._index
-        name_key = (
-            f"{self._nkey(first)}|{self._nkey(last)}|{pc}" if self.name_key_ok and first and last and pc else None
-        )
-        target = None
+        phone, phone2 = rec.phone, rec.phone2
+        name_key = None
+        if self.name_key_ok and rec.first_name and rec.last_name and rec.postcode:
+            name_key = f"{self._nkey(rec.first_name)}|{self._nkey(rec.last_name)}|{rec.postcode}"
+        target = index.get(phone)
+        if target is None and phone2 is not None:
+            target = index.get(phone2)
         code = RowCode.SAME_PHONE
-        for num in numbers:
-            if num in index:
-                target = index[num]
-                break
-        if target is None and name_key is not None and name_key in index:
-            target, code = index[name_key], RowCode.SAME_NAME_POSTCODE
+        if target is None and name_key is not None:
+            target, code = index.get(name_key), RowCode.SAME_NAME_POSTCODE
         if target is None:
             pos = len(self.records)
             self.records.append(rec)
-            for num in numbers:
-                index[num] = pos
+            index[phone] = pos
+            if phone2 is not None:
+                index[phone2] = pos
             if name_key is not None:
                 index[name_key] = pos
             return
-        kept = self.records[target]
-        self.duplicates.append(Duplicate(rownum, kept[0], code))
-        for num in numbers:
-            if kept[3] is None and num != kept[2]:
-                kept[3] = num
-            index.setdefault(num, target)
-        for k in (4, 5, 6, 7, 8):
-            if kept[k] is None and rec[k] is not None:
-                kept[k] = rec[k]
-        if name_key is not None:
-            index.setdefault(name_key, target)
+        self._merge(target, rec, code, name_key)
 
-    def member_records(self) -> tuple[MemberRecord, ...]:
-        return tuple(
-            MemberRecord(
-                row=r[0],
-                category=r[1],
-                phone=r[2],
-                phone2=r[3],
-                first_name=r[4],
-                last_name=r[5],
-                locality=r[6],
-                district=r[7],
-                postcode=r[8],
-                consent_date=r[9],
-            )
-            for r in self.records
-        )
+    def _merge(self, target: int, rec: MemberRecord, code: RowCode, name_key: str | None) -> None:
+        kept = self.records[target]
+        self.duplicates.append(Duplicate(rec.row, kept.row, code))
+        changes: dict[str, str] = {}
+        for num in (rec.phone, rec.phone2):
+            if num is None:
+                continue
+            if kept.phone2 is None and "phone2" not in changes and num != kept.phone:
+                changes["phone2"] = num
+            self._index.setdefault(num, target)
+        for name in _MERGED:
+            value = getattr(rec, name)
+            if getattr(kept, name) is None and value is not None:
+                changes[name] = value
+        if changes:
+            self.records[target] = kept._replace(**changes)
+        if name_key is not None:
+            self._index.setdefault(name_key, target)

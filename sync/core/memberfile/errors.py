@@ -106,8 +106,6 @@ ROW_TEXT: dict[RowCode, str] = {
 }
 
 
-
-
 class MemberFileError(Exception):
     """The whole file is refused. ``code`` is stable; ``message`` is short English; ``row`` if known."""
 
@@ -130,4 +128,3 @@ class MemberFileError(Exception):
 class ImportCancelled(MemberFileError):
     def __init__(self) -> None:
         super().__init__(ErrorCode.CANCELLED)
-

@@ -78,6 +78,7 @@ def _looks_like_data(headers: Sequence[str]) -> bool:
         return True
     return any(_DATA_LIKE.search(h) for h in filled)
 
+
 def _coerce_target(value: Any) -> Target | None:
     if value is None or isinstance(value, (Field, Role)):
         return value
@@ -170,5 +171,3 @@ def _build_mapping(
             kept, reason = True, None
         cols.append(MappedColumn(i, h, t, kept, reason, overridden[i], label))
     return ColumnMapping(tuple(cols))
-
-

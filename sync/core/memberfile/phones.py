@@ -16,6 +16,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _SCI = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 _SIMPLE_PHONE = re.compile(r"^[+0-9 ()/.\-\u00a0\u2009\u202f]+$")
 _COMPACT = re.compile("[ /.\\-\u00a0\u2009\u202f]+")
+# The same two character classes as translate tables (one C pass each instead of a regex match and a sub):
+_DROP_SEPARATORS = str.maketrans(dict.fromkeys(" /.-\u00a0\u2009\u202f"))
+_DROP_SIMPLE = str.maketrans(dict.fromkeys("+0123456789()"))
 _E164 = PhoneNumberFormat.E164
 _UNKNOWN = PhoneNumberType.UNKNOWN
 _PREMIUM = PhoneNumberType.PREMIUM_RATE
@@ -70,6 +73,14 @@ class _TypeClassifier:
         self._fixed = self._desc(md.fixed_line)
         self._mobile = self._desc(md.mobile)
         self._same = bool(md.same_mobile_and_fixed_line_pattern)
+        valid = PhoneNumberType.FIXED_LINE  # stands for "some valid type" in verdict()
+        premium = self._typed[0][0]
+        rare = [d for d, _kind in self._typed[1:]]
+        steps = [(self._general, _UNKNOWN), (premium, _PREMIUM)]
+        steps += [(d, valid) for d in (self._fixed, self._mobile, *rare)]
+        self._verdict_steps = [(d[0], d[1].fullmatch, outcome) for d, outcome in steps if d is not None]
+        if self._general is None:  # pragma: no cover - every region has a general pattern
+            self._verdict_steps.insert(0, (frozenset({-1}), lambda _s: None, _UNKNOWN))
 
     @staticmethod
     def _desc(desc: Any) -> tuple[frozenset[int], re.Pattern[str]] | None:
@@ -102,6 +113,22 @@ class _TypeClassifier:
             return PhoneNumberType.MOBILE
         return _UNKNOWN
 
+    def verdict(self, nsn: str) -> int:
+        """``UNKNOWN`` (not valid), ``PREMIUM_RATE``, or some valid type — the only distinction the reader needs.
+
+        The same partition as ``__call__`` (premium rate first, then any other type makes the number valid), but
+        the common types are tried first (fixed line, mobile, then the rare ones), and each pattern is one
+        ``fullmatch`` — what ``phonenumbers`` itself tests (``match`` and then ``fullmatch``)."""
+        size = len(nsn)
+        for lengths, full, outcome in self._verdict_steps:
+            hit = False if lengths and size not in lengths else full(nsn) is not None
+            if outcome == _UNKNOWN:  # the general pattern: a number outside it is invalid
+                if not hit:
+                    return _UNKNOWN
+            elif hit:
+                return outcome
+        return _UNKNOWN
+
 
 _DE_TYPE: _TypeClassifier | None = None
 
@@ -114,19 +141,31 @@ def _parse_phone_de_fast(compact: str) -> PhoneResult | None:
     """
     global _DE_TYPE
     d = compact.replace("(", "").replace(")", "") if "(" in compact or ")" in compact else compact
+    international = True
     if d.startswith("+49"):
         rest = d[3:]
     elif d.startswith("0049"):
         rest = d[4:]
     elif d.startswith("0") and not d.startswith("00"):
-        rest = d[1:]
+        rest, international = d[1:], False
     else:
         return None
-    if not (2 <= len(rest) <= 17 and rest.isascii() and rest.isdigit() and rest[0] != "0"):
+    if not (2 <= len(rest) <= 17 and rest.isascii() and rest.isdigit()):
         return None
     if _DE_TYPE is None:
         _DE_TYPE = _TypeClassifier("DE")
-    kind = _DE_TYPE(rest)
+    if rest[0] == "0":
+        # "+49 (0)30 …": the national prefix written after the country code. phonenumbers drops it when what
+        # remains is a possible German number; a valid (or premium) number certainly is. Anything else: the
+        # full parser decides.
+        if not international or len(rest) < 3 or rest[1] == "0":
+            return None
+        kind = _DE_TYPE.verdict(rest[1:])
+        if kind == _UNKNOWN:
+            return None
+        rest = rest[1:]
+    else:
+        kind = _DE_TYPE.verdict(rest)
     if kind == _UNKNOWN:
         return None, RowCode.PHONE_INVALID
     if kind == _PREMIUM:
@@ -144,16 +183,27 @@ class _PhoneNormaliser:
         self.fast = region == "DE"
 
     def __call__(self, raw: str) -> PhoneResult:
-        simple = _SIMPLE_PHONE.match(raw) is not None
-        key = _COMPACT.sub("", raw) if simple else raw
+        if raw.isascii():  # nearly always: str.replace beats a regex on short strings
+            key = raw.replace(" ", "").replace("/", "").replace("-", "").replace(".", "")
+            plain = key.replace("(", "").replace(")", "") if "(" in key or ")" in key else key
+            digits = plain.replace("+", "") if "+" in plain else plain
+            simple = not digits or digits.isdigit()  # == _SIMPLE_PHONE.match(raw) is not None
+            if not simple:
+                key = raw
+        else:
+            simple = _SIMPLE_PHONE.match(raw) is not None
+            key = _COMPACT.sub("", raw) if simple else raw
+        if simple and self.fast:
+            res = _parse_phone_de_fast(key)
+            if res is not None:
+                return res
         hit = self.cache.get(key)
         if hit is not None:
             return hit
         self.parsed += 1
-        res: PhoneResult | None = None
+        res = None
         if simple:
-            if self.fast:
-                res = _parse_phone_de_fast(key)
+            pass
         elif _SCI.match(raw.replace(" ", "")):
             res = (None, RowCode.PHONE_SCIENTIFIC_NOTATION)
         elif _LETTER.search(raw):
@@ -162,7 +212,7 @@ class _PhoneNormaliser:
             res = (None, RowCode.PHONE_UNPARSEABLE)
         if res is None:
             res = _parse_phone_slow(key, self.region)
-        self.cache[key] = res  # at most two per row, so bounded by MAX_ROWS
+        # Only these answers are remembered: the fast path is cheaper than a cache of a million distinct numbers
+        # would be in memory.
+        self.cache[key] = res
         return res
-
-

@@ -16,7 +16,6 @@ from .categories import _ASSUMABLE
 from .duplicates import Deduplicator
 from .errors import ROW_TEXT, ErrorCode, ImportCancelled, MemberFileError, RowCode
 from .headers import _NAME_FIELDS, _PHONE_FIELDS, _build_mapping, _looks_like_data
-
 from .results import ColumnMapping, DropReason, ImportPlan, ImportResult, Role, RowIssue
 from .rows import RowParser
 from .source import _load_bytes, _Table
@@ -27,7 +26,7 @@ def _open(data: bytes, name: str) -> _Table:
     lower = name.lower()
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise MemberFileError(ErrorCode.XLS_UNSUPPORTED)
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         from .source_xlsx import _open_xlsx
 
         return _open_xlsx(data)
@@ -135,7 +134,6 @@ def _prepare(
     return _Prepared(p, rows, len(headers), purp, table.all_text)
 
 
-
 def plan(
     source: Any,
     *,
@@ -201,7 +199,9 @@ def read(
         region=default_region,
         today=today,
     )
-    dedup = Deduplicator(name_key_ok=all(f in kept for f in (Field.FIRST_NAME, Field.LAST_NAME, Field.POSTCODE)))
+    dedup = Deduplicator(
+        name_key_ok=all(f in kept for f in (Field.FIRST_NAME, Field.LAST_NAME, Field.POSTCODE))
+    )
     add = dedup.add
     refused: list[RowIssue] = []
     all_text = prep.all_text
@@ -231,7 +231,7 @@ def read(
     if progress is not None:
         progress(done, done)
     return ImportResult(
-        records=dedup.member_records(),
+        records=tuple(dedup.records),
         plan=p,
         invalid_rows=tuple(parse.invalid),
         duplicates=tuple(dedup.duplicates),

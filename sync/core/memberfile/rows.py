@@ -8,7 +8,7 @@ row kept). Only the columns the purpose keeps are ever looked at (DP-4)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from ..purposes import Field
@@ -16,11 +16,10 @@ from . import limits
 from .categories import _CATEGORY_INDEX, _consent_date
 from .errors import ROW_TEXT, RowCode
 from .phones import _PhoneNormaliser
-from .results import MappedColumn, Role, RowIssue, Target
+from .results import MappedColumn, MemberRecord, Role, RowIssue, Target
 from .text import _Bad, _cell_text, _is_blank, _norm
 
-Parsed = list[Any]
-"""[row, category, phone, phone2, first, last, locality, district, postcode, consent] (None when empty)."""
+_new_record = tuple.__new__  # MemberRecord from a ready tuple, without the keyword-argument machinery
 
 
 class RowParser:
@@ -41,27 +40,27 @@ class RowParser:
             c = kept.get(target)
             return c.index if c is not None else -1
 
-        self.i_first, self.i_last = col(Field.FIRST_NAME), col(Field.LAST_NAME)
-        self.i_phone, self.i_phone2 = col(Field.PHONE), col(Field.PHONE2)
-        self.i_loc, self.i_dist, self.i_pc = col(Field.LOCALITY), col(Field.DISTRICT), col(Field.POSTCODE)
-        self.i_cat, self.i_consent = col(Role.CATEGORY), col(Role.CONSENT_DATE)
-        self.h_phone = kept[Field.PHONE].label if self.i_phone >= 0 else None
-        self.h_phone2 = kept[Field.PHONE2].label if self.i_phone2 >= 0 else None
-        self.used = [
-            i
-            for i in (
-                self.i_first,
-                self.i_last,
-                self.i_phone,
-                self.i_phone2,
-                self.i_loc,
-                self.i_dist,
-                self.i_pc,
-                self.i_cat,
-                self.i_consent,
-            )
-            if i >= 0
-        ]
+        # in the order _fields() takes them
+        self.cols = (
+            col(Role.CATEGORY),
+            col(Role.CONSENT_DATE),
+            col(Field.FIRST_NAME),
+            col(Field.LAST_NAME),
+            col(Field.LOCALITY),
+            col(Field.DISTRICT),
+            col(Field.POSTCODE),
+            col(Field.PHONE),
+            col(Field.PHONE2),
+        )
+        self.used = [i for i in self.cols if i >= 0]
+        # A CSV row with every used column present (nearly all of them): one C call fetches the cells; a
+        # missing column (-1) reads the "" appended to the row.
+        self.need = max(self.used) + 1
+        self.fetch = itemgetter(*self.cols)
+        self.has_category = self.cols[0] >= 0
+        self.has_consent = self.cols[1] >= 0
+        self.h_phone = kept[Field.PHONE].label if Field.PHONE in kept else None
+        self.h_phone2 = kept[Field.PHONE2].label if Field.PHONE2 in kept else None
         self.width = width
         self.all_text = all_text
         self.allowed = allowed
@@ -69,81 +68,110 @@ class RowParser:
         self.pad_postcode = region == "DE"
         self.phone_of = _PhoneNormaliser(region)
         self.today = today
-        self.cat_cache: dict[str, str | None] = {}
+        self.cat_cache: dict[str, str | RowCode] = {}
         self.invalid: list[RowIssue] = []
 
-    def category(self, cells: Sequence[Any], n: int) -> tuple[str | None, str | None, RowCode | None]:
-        """(category, consent date, None) or (None, None, why the row is refused) — the DP-2 guard."""
-        if self.i_cat >= 0:
-            raw = _cell_text(cells, n, self.i_cat)
-            if not raw:
-                return None, None, RowCode.CATEGORY_MISSING
-            cache = self.cat_cache
-            if raw in cache:
-                category = cache[raw]
-            else:
-                category = cache[raw] = _CATEGORY_INDEX.get(_norm(raw).replace(" ", ""))
-            if category is None:
-                return None, None, RowCode.CATEGORY_UNKNOWN
-        else:
-            category = self.assume_category
-        if category not in self.allowed:
-            return None, None, RowCode.CATEGORY_NOT_ALLOWED
-        if category != "consent":
-            return category, None, None
-        if self.i_consent < 0:
-            return None, None, RowCode.CONSENT_DATE_MISSING
-        consent, code = _consent_date(cells[self.i_consent] if self.i_consent < n else None, self.today)
-        if code is not None:
-            return None, None, code
-        return category, consent, None
-
-    def __call__(self, rownum: int, cells: Sequence[Any]) -> Parsed | RowCode:
+    def __call__(self, rownum: int, cells: list[Any]) -> MemberRecord | RowCode:
         n = len(cells)
         if n > self.width and not _is_blank(cells[self.width :]):
             return RowCode.ROW_TOO_LONG
+        if self.all_text and n >= self.need:
+            cells.append("")
+            return self._fields(rownum, *self.fetch(cells))
         if not self.all_text:
             for i in self.used:
                 if i < n and isinstance(cells[i], _Bad):
                     return cells[i].code  # type: ignore[no-any-return]
-        category, consent, why = self.category(cells, n)
-        if why is not None:
-            return why
+        i_cat, i_consent, *rest = self.cols
+        return self._fields(
+            rownum,
+            _cell_text(cells, n, i_cat),
+            cells[i_consent] if 0 <= i_consent < n else None,
+            *(_cell_text(cells, n, i) for i in rest),
+        )
 
-        first = " ".join(_cell_text(cells, n, self.i_first).split())
-        last = " ".join(_cell_text(cells, n, self.i_last).split())
+    def _category(self, raw: str) -> str | RowCode:
+        """The DP-2 guard for one category cell: the category (``"consent"`` still needs its date) or why the
+        row is refused. Remembered per distinct cell text."""
+        raw = raw.strip()
+        if self.has_category:
+            if not raw:
+                return RowCode.CATEGORY_MISSING
+            category = _CATEGORY_INDEX.get(_norm(raw).replace(" ", ""))
+            if category is None:
+                return RowCode.CATEGORY_UNKNOWN
+        else:
+            category = self.assume_category  # type: ignore[assignment]
+        if category not in self.allowed:
+            return RowCode.CATEGORY_NOT_ALLOWED
+        if category == "consent" and not self.has_consent:
+            return RowCode.CONSENT_DATE_MISSING
+        return category
+
+    def _fields(
+        self,
+        rownum: int,
+        raw_cat: str,
+        consent_cell: Any,
+        first: str,
+        last: str,
+        loc: str,
+        dist: str,
+        pc: str,
+        phone: str,
+        phone2: str,
+    ) -> MemberRecord | RowCode:
+        category = self.cat_cache.get(raw_cat)
+        if category is None:
+            category = self.cat_cache[raw_cat] = self._category(raw_cat)
+        if type(category) is RowCode:
+            return category
+        consent = None
+        if category == "consent":
+            consent, code = _consent_date(consent_cell, self.today)
+            if code is not None:
+                return code
+        first = " ".join(first.split())
+        last = " ".join(last.split())
         if not first and not last:
             return RowCode.NO_NAME
-        loc = " ".join(_cell_text(cells, n, self.i_loc).split())
-        dist = " ".join(_cell_text(cells, n, self.i_dist).split())
-        pc = _cell_text(cells, n, self.i_pc)
+        loc = " ".join(loc.split())
+        dist = " ".join(dist.split())
+        pc = pc.strip()
         if self.pad_postcode and len(pc) == 4 and pc.isascii() and pc.isdigit():
             pc = "0" + pc  # Excel ate the leading zero of an East German postcode
         if max(len(first), len(last), len(loc), len(dist), len(pc)) > limits.MAX_VALUE_CHARS:
             return RowCode.VALUE_TOO_LONG
 
-        numbers: list[str] = []
-        for i, header in ((self.i_phone, self.h_phone), (self.i_phone2, self.h_phone2)):
-            raw = _cell_text(cells, n, i)
-            if not raw:
-                continue
-            e164, code = self.phone_of(raw)
-            if e164 is None:
-                assert code is not None
-                self.invalid.append(RowIssue(rownum, code, ROW_TEXT[code], header))
-            elif e164 not in numbers:
-                numbers.append(e164)
-        if not numbers:
+        number = number2 = None
+        phone = phone.strip()
+        if phone:
+            number, code = self.phone_of(phone)
+            if code is not None:
+                self.invalid.append(RowIssue(rownum, code, ROW_TEXT[code], self.h_phone))
+        phone2 = phone2.strip()
+        if phone2:
+            e164, code = self.phone_of(phone2)
+            if code is not None:
+                self.invalid.append(RowIssue(rownum, code, ROW_TEXT[code], self.h_phone2))
+            elif number is None:
+                number = e164
+            elif e164 != number:
+                number2 = e164
+        if number is None:
             return RowCode.NO_VALID_PHONE
-        return [
-            rownum,
-            category,
-            numbers[0],
-            numbers[1] if len(numbers) > 1 else None,
-            first or None,
-            last or None,
-            loc or None,
-            dist or None,
-            pc or None,
-            consent,
-        ]
+        return _new_record(  # type: ignore[no-any-return]
+            MemberRecord,
+            (
+                rownum,
+                category,
+                number,
+                number2,
+                first or None,
+                last or None,
+                loc or None,
+                dist or None,
+                pc or None,
+                consent,
+            ),
+        )

@@ -36,8 +36,7 @@ def _decode(data: bytes) -> tuple[str, str]:
                 raise MemberFileError(
                     ErrorCode.UNDECODABLE, f"{enc} byte order mark but invalid {enc}"
                 ) from None
-            if text.startswith("\ufeff"):
-                text = text[1:]
+            text = text.removeprefix("\ufeff")
             encoding = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-32": "utf-32"}[enc]
             break
     else:
@@ -131,5 +130,3 @@ def _open_csv(data: bytes) -> _Table:
             raise MemberFileError(ErrorCode.CSV_MALFORMED, str(exc)[:120], row=n + 1) from None
 
     return _Table("csv", encoding, delim, None, rows(), estimate, True)
-
-

@@ -15,6 +15,7 @@ from .errors import ErrorCode, MemberFileError
 from .source import _Table
 from .text import _CELL_ERROR, _NO_CACHE, _OVERFLOW
 
+
 def _open_xlsx(data: bytes) -> _Table:
     try:
         with zipfile.ZipFile(BytesIO(data)) as zf:
@@ -66,7 +67,7 @@ def _open_xlsx(data: bytes) -> _Table:
                     parts += [t.text or "" for t in inline.findall(run_t_path)]
                     value = "".join(parts)
                 return {"row": row, "column": column, "value": value, "data_type": "s", "style_id": 0}
-            cell = super().parse_cell(element)
+            cell: dict[str, Any] = super().parse_cell(element)
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 cell["value"] = _NO_CACHE
             elif cell["data_type"] == "e":
@@ -131,5 +132,3 @@ def _open_xlsx(data: bytes) -> _Table:
                 pass
 
     return _Table("xlsx", None, None, ws.title, rows(), estimate, False)
-
-

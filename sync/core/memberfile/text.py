@@ -28,8 +28,6 @@ def _keys(alias: str) -> set[str]:
     return {_norm(alias).replace(" ", ""), _norm(alias, _FOLD_UMLAUTS_PLAIN).replace(" ", "")}
 
 
-
-
 def _split(*parts: str) -> tuple[str, ...]:
     """Aliases written as "a|b|c" strings → a tuple of stripped, non-empty aliases."""
     return tuple(a.strip() for part in parts for a in part.split("|") if a.strip())
@@ -87,5 +85,3 @@ def _is_blank(cells: Sequence[Any]) -> bool:
         else:
             return False
     return True
-
-

@@ -61,7 +61,8 @@ def lock_for(failures: int, free: int) -> timedelta:
     """How long a key stays locked after its ``failures``-th failure in a row."""
     if failures < free:
         return timedelta(0)
-    return min(MAX_LOCK, FIRST_LOCK * 2 ** min(failures - free, 20))
+    lock: timedelta = FIRST_LOCK * 2 ** min(failures - free, 20)
+    return min(MAX_LOCK, lock)
 
 
 def _name_key(name: str) -> str:

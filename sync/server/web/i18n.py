@@ -71,6 +71,11 @@ T: dict[str, dict[str, str]] = {
         "de": "Dieses Formular ist nicht mehr gültig. Bitte lade die Seite neu und versuche es noch einmal.",
         "en": "This form is no longer valid. Please reload the page and try again.",
     },
+    "form_flood_title": {"de": "Zu viele Formularfelder", "en": "Too many form fields"},
+    "form_flood_text": {
+        "de": "Zu viele Formularfelder: So ein Formular gibt es hier nicht. Nichts wurde geändert.",
+        "en": "Too many form fields: no form here has that many. Nothing was changed.",
+    },
     "not_found_title": {"de": "Nicht gefunden", "en": "Not found"},
     "not_found_text": {
         "de": "Diese Seite oder diesen Eintrag gibt es nicht.",
@@ -319,6 +324,10 @@ T: dict[str, dict[str, str]] = {
     "reason_unknown_contact": {"de": "unbekannter Kontakt", "en": "unknown contact"},
     "reason_unknown_correction": {"de": "Korrektur ohne Bezug", "en": "correction of an unknown report"},
     "reason_conflict": {"de": "Konflikt mit gespeicherten Daten", "en": "conflict with stored data"},
+    "reason_time_out_of_range": {
+        "de": "Zeitpunkt weit außerhalb der Aktion oder der Serveruhr",
+        "en": "time far outside the campaign or the server clock",
+    },
     "break_missing_entries": {"de": "Einträge fehlen", "en": "entries missing"},
     "break_wrong_prev_hash": {"de": "falsch verkettet", "en": "wrong link"},
     "break_wrong_hash": {"de": "Prüfsumme falsch", "en": "wrong hash"},

@@ -25,8 +25,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from sync.core import protocol as p
 from sync.core.purposes import CATEGORIES, PURPOSES, Field
+from sync.core.rules import ContactStatus
 from sync.server.commands import Commands
 from sync.server.common import LOCAL_TZ, ServiceError, acting_as
 from sync.server.office import CentralOffice
@@ -53,12 +53,12 @@ SECURITY_HEADERS = {
 STATUS_ORDER = [
     s.value
     for s in (
-        p.ContactStatus.OPEN,
-        p.ContactStatus.DONE,
-        p.ContactStatus.ORGANIZER_ACTION,
-        p.ContactStatus.WRONG_NUMBER,
-        p.ContactStatus.NOT_IN_SERVICE,
-        p.ContactStatus.OBJECTION,
+        ContactStatus.OPEN,
+        ContactStatus.DONE,
+        ContactStatus.ORGANIZER_ACTION,
+        ContactStatus.WRONG_NUMBER,
+        ContactStatus.NOT_IN_SERVICE,
+        ContactStatus.OBJECTION,
     )
 ]
 
@@ -71,9 +71,22 @@ class FormProblem(Exception):
     """Input the page could not read (a date that is no date, a missing field): already translated."""
 
 
+MAX_FORM_FIELDS = 200  # the largest real form (persons with all fields) has fewer than 30
+
+
+class TooManyFields(Exception):
+    """A form with more fields than any page has: refused with 413 before anything reads it (R14)."""
+
+
 def read_form(body: bytes) -> dict[str, list[str]]:
     form: dict[str, list[str]] = {}
-    for key, value in parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=200):
+    try:
+        pairs = parse_qsl(
+            body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=MAX_FORM_FIELDS
+        )
+    except ValueError:  # parse_qsl's only complaint with these arguments: more than max_num_fields
+        raise TooManyFields from None
+    for key, value in pairs:
         form.setdefault(key, []).append(value)
     return form
 
@@ -172,16 +185,27 @@ class Pages:
         lang = i18n.pick_language(
             query_lang, request.cookies.get(LANG_COOKIE), request.headers.get("accept-language")
         )
-        token = request.cookies.get(session_cookie(secure))
+        try:
+            form, flooded = (read_form(body) if body else {}), False
+        except TooManyFields:
+            form, flooded = {}, True
+        token = None if flooded else request.cookies.get(session_cookie(secure))
         session = self.accounts.session(token) if token else None
         ctx = Ctx(
             request,
-            read_form(body) if body else {},
+            form,
             lang,
             session,
             secure,
             remember_lang=query_lang if query_lang in i18n.LANGUAGES else None,
         )
+        if flooded:
+            return self.finish(
+                ctx,
+                self.page(
+                    ctx, "message.html", ctx.t("form_flood_title"), status=413, text=ctx.t("form_flood_text")
+                ),
+            )
         if session is None and not public:
             if request.method == "POST":
                 return self.finish(
@@ -359,7 +383,7 @@ class Pages:
     def login_post(self, ctx: Ctx) -> Response:
         address = ctx.request.client.host if ctx.request.client else "-"
         try:
-            token, session = self.accounts.sign_in(
+            token, _session = self.accounts.sign_in(
                 ctx.f("name"), ctx.form.get("password", [""])[0], ctx.f("code"), address
             )
         except LoginRefused as exc:

@@ -179,7 +179,7 @@ def _zoneinfo_berlin():
         from zoneinfo import ZoneInfo
 
         return ZoneInfo("Europe/Berlin")
-    except Exception:  # no tz database on this machine
+    except Exception:  # noqa: BLE001 (no tz database on this machine
         return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import UTC, datetime, timedelta
 
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.calling_hours import as_instant, to_berlin
-from desktop.domain.models import CallReport, CampaignRules, ContactState, ContactStatus, Outcome
+from desktop.domain.models import CallReport, CampaignRules, ContactState
 from desktop.domain.queue import (
     Availability,
     EmptyReason,
@@ -25,8 +26,13 @@ from desktop.domain.queue import (
     queue_sort_key,
     summarize_queue,
 )
+from sync.core.rules import ContactStatus, Outcome
 
-FAST = settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+# scripts/mutate.py sets MUTATION=1: fewer examples per mutant (the fixed examples below carry the boundaries)
+EXAMPLES = 30 if os.environ.get("MUTATION") == "1" else 120
+FAST = settings(
+    max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 NOW = datetime(2026, 5, 6, 12, 0, tzinfo=UTC)
 ME = "pc-me"
 
@@ -411,3 +417,106 @@ def test_correction_examples():
     assert fold_reports("c1", [wrong, fixed, objection, undo], RULES).status is ContactStatus.OBJECTION
     # a correction whose original never arrived (yet) simply counts as a call
     assert fold_reports("c1", [fixed], RULES).attempts == 1
+
+
+# ------------------------------------------------------------------------- boundaries (killed mutants)
+
+
+def test_cooldown_ends_exactly_at_last_attempt_plus_cooldown():
+    """Offered again from the very moment the cooldown ends, not a second earlier (naive Berlin time too)."""
+    rules = CampaignRules(cooldown_hours=20, max_attempts=3)
+    state = ContactState(contact_id="c1", attempts=1, last_attempt_at=at(-20))
+    assert availability(state, now=NOW, rules=rules, me=ME) is Availability.RETRY
+    before = NOW - timedelta(seconds=1)
+    assert availability(state, now=before, rules=rules, me=ME) is Availability.COOLDOWN
+    assert availability(state, now=to_berlin(NOW), rules=rules, me=ME) is Availability.RETRY
+    # without a recorded last attempt the cooldown is long over
+    unknown = ContactState(contact_id="c2", attempts=1)
+    assert availability(unknown, now=NOW, rules=rules, me=ME) is Availability.RETRY
+    # the attempt cap: one below is retried, at the cap never (unless a call-back was promised)
+    assert availability(state.model_copy(update={"attempts": 2}), now=NOW, rules=rules, me=ME).offered
+    capped = state.model_copy(update={"attempts": 3})
+    assert availability(capped, now=NOW, rules=rules, me=ME) is Availability.EXHAUSTED
+
+
+def test_a_callback_is_due_from_its_time_on_and_a_reservation_ends_at_its_expiry():
+    rules = CampaignRules()
+    promised = ContactState(contact_id="c1", attempts=1, last_attempt_at=at(-30), callback_after=NOW)
+    assert availability(promised, now=NOW, rules=rules, me=ME) is Availability.CALLBACK_DUE
+    early = NOW - timedelta(seconds=1)
+    assert availability(promised, now=early, rules=rules, me=ME) is Availability.CALLBACK_PENDING
+    held = ContactState(contact_id="c2", reserved_by="pc-other", reserved_until=NOW)
+    assert availability(held, now=NOW, rules=rules, me=ME) is Availability.NEVER_CALLED  # expired lease
+    assert availability(held, now=early, rules=rules, me=ME) is Availability.RESERVED
+    no_expiry = ContactState(contact_id="c3", reserved_by="pc-other")
+    assert availability(no_expiry, now=NOW, rules=rules, me=ME) is Availability.NEVER_CALLED
+
+
+@pytest.mark.parametrize("seed", [random.randrange(2**32)])
+def test_the_earliest_next_time_of_each_waiting_group_whatever_the_order(seed):
+    print(f"seed={seed}")
+    rng = random.Random(seed)
+    rules = CampaignRules(cooldown_hours=10, max_attempts=5)
+    callbacks = [at(h) for h in (7, 2, 5)]
+    retries = [at(-h) for h in (1, 6, 3)]  # cooldown ends 9, 4 and 7 hours from now
+    releases = [at(h) for h in (0.5, 0.25, 2)]
+    states = [
+        *(ContactState(contact_id=f"cb{i}", attempts=1, last_attempt_at=at(-20), callback_after=t)
+          for i, t in enumerate(callbacks)),
+        *(ContactState(contact_id=f"cool{i}", attempts=1, last_attempt_at=t) for i, t in enumerate(retries)),
+        *(ContactState(contact_id=f"res{i}", reserved_by="pc-other", reserved_until=t)
+          for i, t in enumerate(releases)),
+    ]  # fmt: skip
+    for _ in range(6):
+        rng.shuffle(states)
+        summary = summarize_queue(states, now=NOW, rules=rules, me=ME)
+        assert summary.next_callback_at == at(2)
+        assert summary.next_retry_at == at(4)
+        assert summary.next_reservation_end == at(0.25)
+        why = explain_empty(states, now=NOW, rules=rules, me=ME, reached_so_far=0)
+        assert why.reason is EmptyReason.RESERVED and why.next_possible_at == at(0.25)
+    # equal times: call-backs before cooldowns before reservations
+    tie = [
+        ContactState(contact_id="r", reserved_by="pc-other", reserved_until=at(4)),
+        ContactState(contact_id="c", attempts=1, last_attempt_at=at(-6)),
+    ]
+    assert explain_empty(tie, now=NOW, rules=rules, me=ME, reached_so_far=0).reason is EmptyReason.COOLDOWN
+    tie.append(ContactState(contact_id="b", attempts=1, last_attempt_at=at(-20), callback_after=at(4)))
+    why = explain_empty(tie, now=NOW, rules=rules, me=ME, reached_so_far=0)
+    assert why.reason is EmptyReason.CALLBACKS_PENDING and why.next_possible_at == at(4)
+
+
+def test_the_goal_boundary():
+    rules = CampaignRules(goal_reached=3)
+    fresh = [ContactState(contact_id="x")]
+    assert next_contact(fresh, now=NOW, rules=rules, me=ME, reached_so_far=2).contact_id == "x"
+    assert next_contact(fresh, now=NOW, rules=rules, me=ME, reached_so_far=3).contact_id is None
+    assert offered_in_order(fresh, now=NOW, rules=rules, me=ME, reached_so_far=3) == []
+
+
+def test_corrections_that_form_a_cycle_end_and_count_once():
+    """A correction chain that loops (only forged or broken data can do that) still folds, in finite time."""
+    a = report(Outcome.NO_PICKUP, 0, id="a", corrects="b")
+    b = report(Outcome.BUSY, 1, id="b", corrects="a")
+    c = report(Outcome.REACHED, 5, id="c", corrects="a")
+    state = fold_reports("c1", [a, b, c], RULES)  # a and b correct each other; c corrects a
+    assert state.status is ContactStatus.DONE and state.attempts == 1
+    assert state.last_attempt_at == at(1)  # c walks back c -> a -> b and stops where the chain loops
+    (placed,) = effective_reports("c1", [a, b, c])
+    assert placed.id == "c" and placed.created_at == at(1)
+    # an objection that names itself still counts (no correction undoes an objection) and ends
+    selfish = report(Outcome.OBJECTION, 2, id="o", corrects="o")
+    state = fold_reports("c1", [selfish], RULES)
+    assert state.status is ContactStatus.OBJECTION and state.last_attempt_at == at(2)
+
+
+def test_a_correction_keeps_the_time_of_the_first_call_of_its_chain():
+    first = report(Outcome.NO_PICKUP, 0, id="a")
+    fix = report(Outcome.BUSY, 3, id="b", corrects="a")
+    refix = report(Outcome.VOICEMAIL, 6, id="c", corrects="b")
+    later = report(Outcome.NO_PICKUP, 2, id="d")
+    placed = effective_reports("c1", [refix, later, fix, first])
+    assert [(r.id, r.created_at) for r in placed] == [("c", at(0)), ("d", at(2))]
+    state = fold_reports("c1", [refix, later, fix, first], RULES, position=7)
+    assert state.attempts == 2 and state.last_attempt_at == at(2) and state.position == 7
+    assert state.reserved_by is None

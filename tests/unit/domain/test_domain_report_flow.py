@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desktop.domain.models import Campaign, CampaignRules, Outcome, Question, QuestionKind
+from desktop.domain.models import Campaign, CampaignRules, Question, QuestionKind
 from desktop.domain.report_flow import (
     LABEL_IDS,
     FlowNotFinished,
@@ -14,6 +14,7 @@ from desktop.domain.report_flow import (
     StepId,
     StepKind,
 )
+from sync.core.rules import Outcome
 
 NOW = datetime(2026, 5, 6, 12, 0)  # a Wednesday, naive Berlin time
 PICKED = datetime(2026, 5, 20, 18, 30)
@@ -91,7 +92,7 @@ def walk(camp: Campaign, phones):
         yield path, trail, flow
         step = flow.step
         for answer in choices(flow):
-            stack.append((path + answer, trail + [(step.id, step.question_id, answer)]))
+            stack.append((path + answer, [*trail, (step.id, step.question_id, answer)]))
 
 
 def expected(trail, camp: Campaign, phones) -> dict:

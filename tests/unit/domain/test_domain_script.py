@@ -32,7 +32,7 @@ def test_placeholders_are_filled():
         "Hallo Renate Lindenblatt aus Köln-Ehrenfeld, hier ist Anna B.: "
         "Einladung &lt;Jahresempfang&gt; &amp; mehr"
     )
-    assert PLACEHOLDERS == {"first_name", "last_name", "locality", "caller_name", "campaign_title"}
+    assert {"first_name", "last_name", "locality", "caller_name", "campaign_title"} == PLACEHOLDERS
 
 
 def test_fields_the_purpose_does_not_allow_stay_empty():

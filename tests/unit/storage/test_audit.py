@@ -115,4 +115,6 @@ def test_state_file_holds_nothing_personal(workspace_paths: WorkspacePaths) -> N
     fresh(workspace_paths).close()
     with pytest.raises(WorkspaceError):
         session.unlock(workspace_paths, list_slots(workspace_paths)[0].slot_id, "falsch", clock=lambda: T0)
-    assert set(__import__("json").loads(workspace_paths.state.read_text())) == {"unlock"}
+    doc = __import__("json").loads(workspace_paths.keyslots.read_text())
+    assert doc["unlock"] == {"failures": 1, "not_before": "2026-11-25T18:00:00.000000Z"}  # counts, no text
+    assert not workspace_paths.state.exists()  # the delay lives beside the slots now (issue 16)

@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.domain import queue
-from desktop.domain.models import Campaign, CampaignRules, Contact, ContactState, ContactStatus
+from desktop.domain.models import Campaign, CampaignRules, Contact, ContactState
 from desktop.storage import campaign_store, contact_store, migrate
 from desktop.storage.database import open_encrypted
 from desktop.storage.keyslots import new_database_key
+from sync.core.rules import ContactStatus
 
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 ME = "caller-me"

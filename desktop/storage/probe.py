@@ -1,0 +1,56 @@
+"""Read-only integrity probe of a workspace database (R4): which key opens it, and whether every page checks.
+
+Used before opening (backups.open_checked), after a rekey (rekey._verify) and on a backup before restoring it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+
+from desktop.storage.database import Connection, DatabaseError, integrity_problems
+from desktop.storage.errors import ErrorCode, WorkspaceError
+
+
+def check(conn: Connection) -> list[str]:
+    """The integrity problems of an open database; a read error is itself a problem, never an exception."""
+    try:
+        return integrity_problems(conn)
+    except DatabaseError as exc:
+        return [f"{type(exc).__name__}: {exc}"]
+
+
+def probe(path: Path, keys: tuple[bytes, ...]) -> bytes:
+    """Check a database on a **read-only** connection; returns the key that opens it, else raises DAMAGED.
+
+    Read-only matters: when the last read-write connection to a WAL database closes, SQLite copies the WAL
+    into the database file and deletes the WAL, even if the connection only failed to read. A refused file
+    would then no longer be the file that was refused (and a damaged WAL tail would be gone for salvage). A
+    read-only connection never checkpoints; at most SQLite creates the -shm index beside the file.
+    The check covers every page (SQLCipher's HMAC) and the structure (quick_check), not only the pages the
+    open sequence happens to read.
+    """
+    if not path.exists():
+        raise WorkspaceError(ErrorCode.DAMAGED, "database missing")
+    if path.stat().st_size == 0:
+        raise WorkspaceError(ErrorCode.DAMAGED, "empty file")
+    detail = "key does not open the file"
+    for key in keys:
+        conn = sqlcipher3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except DatabaseError:
+                continue  # wrong key for this file, or page 1 damaged
+            problems = check(conn)
+            if problems:
+                raise WorkspaceError(ErrorCode.DAMAGED, problems[0][:200])
+            return key
+        finally:
+            conn.close()
+    raise WorkspaceError(ErrorCode.DAMAGED, detail)
