@@ -50,9 +50,13 @@ def _baseline_once(path: Path) -> float:
 
 
 def _workspace(root: Path):  # type: ignore[no-untyped-def]
-    return lead.init_workspace(
+    from tests.lead.lead_support import clear_workspace  # DP-11: imports need a clearance (a test-signed one)
+
+    ws = lead.init_workspace(
         WorkspacePaths(root), org_name="KV Bench", label="Bench L.", passphrase="bench-passwort"
     )
+    clear_workspace(ws)
+    return ws
 
 
 def _import_once(ws, path: Path) -> tuple[float, float, int]:  # type: ignore[no-untyped-def]

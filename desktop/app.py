@@ -6,19 +6,23 @@ import shutil
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
 from desktop import crash, i18n, os_events, paths
 from desktop.services import demo_office, volunteers
+from desktop.services.calling import ShiftCounts
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services.demo_office import DemoOffice
 from desktop.storage.errors import ErrorCode
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
+from desktop.viewmodels.first_run import FirstRunModel
 from desktop.viewmodels.lock_guard import LockGuard
 from desktop.viewmodels.recovery import RecoveryModel
 from desktop.viewmodels.session import SessionController
@@ -31,6 +35,7 @@ from desktop.views.lead.area import LeadArea
 from desktop.views.main_window import MainWindow
 from desktop.views.status_bar import StatusButton
 from desktop.views.unlock_view import UnlockView
+from desktop.views.welcome_view import WelcomeView
 
 
 @dataclass
@@ -53,8 +58,10 @@ class App(QObject):
         demo: bool,
         throwaway_dir: Path | None = None,
         office: DemoOffice | None = None,
+        data_dir_option: str | None = None,
     ) -> None:
         super().__init__()
+        self.data_dir_option = data_dir_option
         self.window = window
         self.session = session
         self.db = db
@@ -67,6 +74,9 @@ class App(QObject):
         self.demo = demo
         self.throwaway_dir = throwaway_dir
         self.shift: ShiftViewModel | None = None
+        # A break does not end the shift: its counts wait here (per person; no personal data) until
+        # "Schicht beenden" or the app closes.
+        self.shift_counts: dict[str, ShiftCounts] = {}
         self.caller_view: CallerView | None = None
         self.lead_area: LeadArea | None = None
         self.damaged_view: DamagedView | None = None
@@ -74,14 +84,96 @@ class App(QObject):
         self.guard.lock_requested.connect(self.lock)
         self.guard.remaining_changed.connect(self.status_button.set_idle_seconds)
         QApplication.instance().installEventFilter(self.guard)  # any input anywhere counts as activity
-        session.slots_loaded.connect(unlock_view.set_slots)
-        session.unlock_failed.connect(unlock_view.show_error)
+        # Ctrl+L locks from every screen (calling, the lead's tabs); one shortcut for the whole window
+        self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
+        self.lock_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.lock_shortcut.activated.connect(self._lock_by_hand)
+        self.welcome: WelcomeView | None = None
+        self.first_run: FirstRunModel | None = None
+        self._after_unlock: str | None = (
+            None  # "lead": open the lead's screens (a workspace prepared offline)
+        )
+        self._attach(session)
+        unlock_view.unlock_requested.connect(self.session.unlock)
+        unlock_view.change_passphrase_requested.connect(self.session.change_passphrase)
+
+    def _attach(self, session: SessionController) -> None:
+        self.session = session
+        session.slots_loaded.connect(self.unlock_view.set_slots)
+        session.unlock_failed.connect(self.unlock_view.show_error)
         session.unlock_failed.connect(self._unlock_failed)
         session.unlocked.connect(self._unlocked)
         session.locked.connect(self._locked)
-        unlock_view.unlock_requested.connect(session.unlock)
+        session.passphrase_changed.connect(self.unlock_view.passphrase_changed)
+        session.passphrase_change_failed.connect(self.unlock_view.passphrase_change_failed)
+
+    # ------------------------------------------------------------------ first run (#15.1)
+
+    def show_welcome(self) -> WelcomeView:
+        """No workspace on this PC: set up with the central office, prepare offline, or the demo."""
+        if self.welcome is None:
+            view = WelcomeView()
+            model = FirstRunModel(self.session.paths, self.net, self)
+            view.setup_requested.connect(model.set_up)
+            view.offline_requested.connect(model.prepare_offline)
+            view.demo_requested.connect(self.switch_to_demo)
+            model.progress.connect(view.show_progress)
+            model.failed.connect(view.show_error)
+            model.finished.connect(self._first_run_done)
+            self.welcome, self.first_run = view, model
+        self.window.show_screen(self.welcome)
+        return self.welcome
+
+    def _first_run_done(self, how: str, slot_id: str, passphrase: str) -> None:
+        """The workspace exists now: unlock it the normal way (audit entry, retention) and go on."""
+        self._after_unlock = "lead" if how == "offline" else None
+        self._drop_welcome()
+        self.window.show_screen(self.unlock_view)
+        self.session.load_slots()
+        self.session.unlock(slot_id, passphrase)
+
+    def _drop_welcome(self) -> None:
+        if self.welcome is not None:
+            self.welcome.clear_secrets()
+            self.window.drop_screen(self.welcome)
+            self.welcome = None
+        if self.first_run is not None:
+            self.first_run.deleteLater()
+            self.first_run = None
+
+    def switch_to_demo(self) -> None:
+        """Chosen on the welcome screen: a throwaway demo workspace with its own embedded central office."""
+        try:
+            demo_paths, throwaway, office, prepare = demo_setup(self.data_dir_option)
+        except DemoUnavailable:
+            if self.welcome is not None:
+                self.welcome.show_error("demo_unavailable")
+            return
+        self._drop_welcome()
+        old = self.session
+        for qt_signal in (
+            old.slots_loaded,
+            old.unlock_failed,
+            old.unlocked,
+            old.locked,
+            old.passphrase_changed,
+            old.passphrase_change_failed,
+        ):
+            qt_signal.disconnect()
+        self.demo, self.throwaway_dir, self.office = True, throwaway, office
+        self._attach(SessionController(demo_paths, self.db, demo=True, prepare=prepare))
+        self.unlock_view.set_demo_passphrase(DEMO_PASSPHRASE)
+        self.window.show_screen(self.unlock_view)
+        self.session.load_slots()
+
+    def _lock_by_hand(self) -> None:
+        if self.shift is not None:  # only an unlocked workspace can be locked
+            self.lock("pause")
 
     def start(self) -> None:
+        if not self.demo and not self.session.paths.exists():
+            self.show_welcome()
+            return
         self.window.show_screen(self.unlock_view)
         self.session.load_slots()
 
@@ -112,8 +204,10 @@ class App(QObject):
             self.window.drop_screen(self.damaged_view)
             self.damaged_view = None
         self.unlock_view.reset()
-        shift = ShiftViewModel(self.db, workspace)
+        shift = ShiftViewModel(self.db, workspace, counts=self.shift_counts.get(workspace.person.id))
         view = CallerView(shift)
+        view.show_counts(shift.service.shift, shift.clock())
+        shift.saved.connect(lambda saved: self.status_button.set_pending(saved.pending_uploads))
         self.shift, self.caller_view = shift, view
         view.pause_requested.connect(lambda: self.lock("pause"))
         view.end_shift_requested.connect(lambda: self.lock("end_shift"))
@@ -123,6 +217,9 @@ class App(QObject):
         self.guard.arm()
         self._start_sync(workspace)
         shift.start()
+        if self._after_unlock == "lead":
+            self._after_unlock = None
+            self.show_lead_area()
 
     def _start_sync(self, workspace: Workspace) -> None:
         if self.shift is None:  # locked again meanwhile
@@ -143,6 +240,7 @@ class App(QObject):
         if self.lead_area is None:
             area = LeadArea(self.db, shift.service.ws)
             area.start_calling_requested.connect(self._start_calling)
+            area.pause_requested.connect(lambda: self.lock("pause"))
             area.campaigns_changed.connect(shift.start)
             self.lead_area = area
         self.window.show_screen(self.lead_area)
@@ -174,6 +272,11 @@ class App(QObject):
         self._stop_sync(wait=False)
         summary = self.shift.service.shift if self.shift is not None else None
         if self.shift is not None:
+            person = self.shift.service.caller_id
+            if reason == "end_shift":
+                self.shift_counts.pop(person, None)
+            elif summary is not None:
+                self.shift_counts[person] = summary
             self.shift.close()
         if self.caller_view is not None:
             self.caller_view.clear_for_lock()
@@ -224,29 +327,42 @@ DEMO_UNAVAILABLE = (
 
 
 class DemoUnavailable(RuntimeError):
-    """The demo was asked for (or there is no workspace yet) where the central office cannot run."""
+    """The demo was asked for where the central office cannot run."""
+
+
+def demo_setup(
+    data_dir: str | None,
+) -> tuple[paths.WorkspacePaths, Path | None, DemoOffice, Callable[[], None]]:
+    """Where the demo lives (a throwaway folder unless --data-dir), its own central-office process, and the
+    step that starts it and creates the enrolled demo workspace (run on the database thread)."""
+    if not demo_office.available():
+        raise DemoUnavailable(DEMO_UNAVAILABLE)
+    throwaway: Path | None = None
+    if data_dir:
+        workspace_paths = paths.WorkspacePaths(paths.demo_root())
+    else:
+        throwaway = Path(tempfile.mkdtemp(prefix="telefonaktion-demo-"))
+        workspace_paths = paths.WorkspacePaths(throwaway / "demo")
+    office = DemoOffice()
+
+    def prepare() -> None:
+        demo_office.prepare_demo(workspace_paths, office)
+
+    return workspace_paths, throwaway, office, prepare
 
 
 def build(options: AppOptions) -> App:
-    """Create the window and controllers. A QApplication must exist; translators are installed by the caller."""
+    """Create the window and controllers. A QApplication must exist; translators are installed by the caller.
+    Without a workspace and without --demo the welcome screen comes first: a real install never opens the
+    demo by itself (#15.1)."""
     paths.configure(options.data_dir)
     throwaway: Path | None = None
     workspace_paths = paths.workspace()
-    demo = options.demo or not workspace_paths.exists()
+    demo = options.demo
+    office: DemoOffice | None = None
+    prepare: Callable[[], None] | None = None
     if demo:
-        if options.data_dir:
-            workspace_paths = paths.WorkspacePaths(paths.demo_root())
-        else:
-            throwaway = Path(tempfile.mkdtemp(prefix="telefonaktion-demo-"))
-            workspace_paths = paths.WorkspacePaths(throwaway / "demo")
-
-    if demo and not demo_office.available():
-        raise DemoUnavailable(DEMO_UNAVAILABLE)
-    office = DemoOffice() if demo else None
-
-    def prepare() -> None:
-        if office is not None:
-            demo_office.prepare_demo(workspace_paths, office)
+        workspace_paths, throwaway, office, prepare = demo_setup(options.data_dir)
 
     db = TaskRunner("db")
     window = MainWindow()
@@ -260,6 +376,7 @@ def build(options: AppOptions) -> App:
         demo=demo,
         throwaway_dir=throwaway,
         office=office,
+        data_dir_option=options.data_dir,
     )
 
 

@@ -6,11 +6,12 @@ Passphrases never come as arguments: from TELEFONAKTION_PASSPHRASE or --passphra
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 
-from desktop import paths
+from desktop import logs, paths
 from desktop.commands import register_all
 from desktop.commands.common import run_command
 
@@ -19,8 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="telefonaktion",
         description="Telefonaktion: phone campaigns for local offices, offline first. "
-        "Without a command the desktop app starts (the demo workspace when there is none).",
+        "Without a command the desktop app starts (the welcome screen when this PC has no workspace yet).",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {app_version()}")
     parser.add_argument(
         "--data-dir", metavar="DIR", help=f"put every workspace file under DIR (also ${paths.ENV_DATA_DIR})"
     )
@@ -34,24 +36,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("selftest", help="check encryption, Qt and translations on this machine")
-    sub.add_parser("_qtcheck", help=argparse.SUPPRESS)
     register_all(sub)
     return parser
+
+
+def app_version() -> str:
+    from desktop.crash import app_version as version
+
+    return version()
+
+
+QT_CHECK = "_qtcheck"  # internal: the selftest's child process; not a command for people, so not in --help
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     if os.name == "posix":  # whatever the app writes (workspace, exports, crash notes) is the user's alone
         os.umask(0o077)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [QT_CHECK]:
+        from desktop import selftest
+
+        return selftest.qt_child()
     args = build_parser().parse_args(argv)
     paths.configure(args.data_dir)
+    logs.install()
+    logging.getLogger("telefonaktion").info("start %s, command %s", app_version(), args.command or "app")
     if args.command == "selftest":
         from desktop import selftest
 
         return selftest.run()
-    if args.command == "_qtcheck":
-        from desktop import selftest
-
-        return selftest.qt_child()
     if getattr(args, "handler", None) is not None:
         return run_command(args.handler, args)
     from desktop.app import AppOptions, run

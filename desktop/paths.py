@@ -82,6 +82,19 @@ def crash_dir() -> Path:
     return data_dir() / "crashes"
 
 
+def log_dir() -> Path:
+    """The support log's folder: the platform's log folder (e.g. %LOCALAPPDATA%\\Telefonaktion\\Logs,
+    ~/.local/state/Telefonaktion/log), or `logs/` under an explicitly chosen data directory (--data-dir,
+    the environment variable, portable mode) so that such a setup keeps everything in one place."""
+    if (
+        _override is not None
+        or os.environ.get(ENV_DATA_DIR)
+        or (getattr(sys, "frozen", False) and (_executable_dir() / PORTABLE_MARKER).exists())
+    ):
+        return data_dir() / "logs"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def resources_dir() -> Path:
     """Translations, icons and texts shipped with the app (also inside a PyInstaller bundle)."""
     base = getattr(sys, "_MEIPASS", None)

@@ -9,7 +9,13 @@ VENV="$ROOT/.venv"
 QT_DEB_PACKAGES="libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core \
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1"
-EXTRA_DEB_PACKAGES="${*:-}"
+EXTRA_DEB_PACKAGES=""
+for arg in "$@"; do
+    case "$arg" in
+        -*) echo "bootstrap.sh: '$arg' is not a system package (start.sh passes app options on itself)" >&2 ;;
+        *) EXTRA_DEB_PACKAGES="$EXTRA_DEB_PACKAGES $arg" ;;
+    esac
+done
 
 install_system_packages() {
     local wanted="$QT_DEB_PACKAGES $EXTRA_DEB_PACKAGES" missing=""

@@ -106,6 +106,9 @@ def invented_list(path: Path) -> Path:
 def prepare(root: Path) -> WorkspacePaths:
     paths = WorkspacePaths(root / "demo")
     ws = create_demo_workspace(paths)
+    from tests.lead.lead_support import clear_workspace  # DP-11: the list import needs a clearance
+
+    clear_workspace(ws)
     rng = random.Random(11)
     for label, opt_in in (("Olga O.", True), ("Paul P.", False), ("Kim S.", True)):
         person = ws.add_person(label=label, role=Role.CALLER, passphrase="demo-passwort-2")

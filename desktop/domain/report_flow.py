@@ -18,10 +18,10 @@ Steps, in this order, each shown only when it applies::
                       text free input; 0 skips a choice question, empty text skips a text question
     done
 
-Key 9 ("Bitte nicht mehr anrufen", DP-17) ends the flow at once with an objection from every step but
-``done`` (the report is being saved then; a later objection is a new report), except a choice question with
-nine options, where 9 is option nine: there ``Step.objection_key`` is None and the GUI calls ``object()``
-(which works on every step but ``done``) from its button. On text and date steps the GUI decides whether a
+Key 9 ("Bitte nicht mehr anrufen", DP-17) ends the flow at once with an objection from every step,
+``done`` included (the end of a call is exactly when people say it; only a flow that already is an objection
+refuses it), except a choice question with nine options, where 9 is option nine: there ``Step.objection_key``
+is None and the GUI calls ``object()`` (which works on every step) from its button. On text and date steps the GUI decides whether a
 typed 9 is text; ``press("9")`` there is the objection. ``back()`` (Backspace) returns to the previous
 step with exactly the state it had there, also out of a finished flow (e.g. to undo a mistaken 9 before it
 is saved). Invalid input is ignored and returns False. Labels are stable ids the GUI translates
@@ -278,9 +278,15 @@ class ReportFlow:
         self._advance(self._choose(slot, d, key, step))
         return True
 
+    @property
+    def can_go_back(self) -> bool:
+        """False on the first step (the GUI disables its "Zurück" there)."""
+        return len(self._history) > 1
+
     def object(self) -> bool:
-        """ "Bitte nicht mehr anrufen": ends the flow at once (DP-17). False if the flow is already done."""
-        if self.done:
+        """ "Bitte nicht mehr anrufen": ends the flow at once (DP-17), also on the last step. False only when
+        the flow already is an objection."""
+        if self._draft.objection:
             return False
         self._history.append(replace(self._draft, objection=True, pos=self._done_pos, selection=frozenset()))
         return True
@@ -478,7 +484,12 @@ class ReportFlow:
                 assert slot.question is not None
                 return self._question_step(slot.question, d)
             case StepId.DONE:
-                return Step(slot.id, StepKind.DONE, "report.done", objection_key=None)
+                return Step(
+                    slot.id,
+                    StepKind.DONE,
+                    "report.done",
+                    objection_key=None if d.objection else OBJECTION_KEY,
+                )
         raise AssertionError(slot.id)  # pragma: no cover
 
     @staticmethod

@@ -115,10 +115,11 @@ def _register_local_objection(conn: Connection, report: CallReport) -> None:
 
 
 class CallingService:
-    def __init__(self, workspace: Workspace, clock: Clock = utcnow) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock = utcnow, shift: ShiftCounts | None = None) -> None:
+        """``shift``: the counts of a shift that goes on after a break (a new shift starts without)."""
         self.ws = workspace
         self.clock = clock
-        self._shift = ShiftCounts(started_at=clock())
+        self._shift = shift if shift is not None else ShiftCounts(started_at=clock())
         self._last_report: CallReport | None = None
         self._gate_cache: dict[tuple[object, ...], tuple[clearance_gate.GateStatus, datetime, datetime]] = {}
 

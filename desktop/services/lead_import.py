@@ -8,6 +8,8 @@ Three steps, so that the lead sees everything before anything is stored:
 3. ``commit_import`` — the checked records go in, all or nothing: ONE transaction for every row plus the audit
    entry. Any failure (also one raised by the progress callback, or a cancel) rolls everything back.
 
+The campaign's purpose must be covered by a valid clearance on this PC (DP-11, also for leads): a workspace
+prepared offline holds script, questions and rules, and takes members once it is enrolled and cleared.
 Every record gets a new random pseudonymous id (DP-5) and keeps only the fields the campaign's purpose allows
 (DP-4); the campaign's categories are the category guard (DP-2). The audit entry names the campaign id and the
 count, never a person. Pure Python, no Qt: runs on the database task thread (desktop/tasks.py).
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.models import Campaign, new_id
+from desktop.services import clearance_gate
 from desktop.services.lead import LeadError, require_lead
 from desktop.storage import audit, campaign_store, contact_store, database, objection_register
 from desktop.storage.timefmt import utcnow
@@ -62,6 +65,10 @@ def _open_campaign(ws: Workspace, campaign_id: str) -> Campaign:
         raise LeadError(
             "campaign_from_central_office"
         )  # its list comes from the central office, minimised there
+    # DP-11 for leads too: no member data on this PC without a valid clearance for the campaign's purpose.
+    # Checked at the present moment (trusted time), whatever timestamp the caller gives the import.
+    if not clearance_gate.check(ws.conn, campaign.purpose, utcnow()).valid:
+        raise LeadError("no_clearance")
     return campaign
 
 

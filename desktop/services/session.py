@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from desktop.domain.passphrase import MIN_LENGTH as MIN_PASSPHRASE
 from desktop.paths import WorkspacePaths
 from desktop.services import lead_end, lead_slices, retention
-from desktop.services.enrolment import observe_time
-from desktop.storage import audit, keyslots
+from desktop.storage import audit, keyslots, rekey
 from desktop.storage.atomic import write_atomic
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.timefmt import from_db, to_db, utcnow
+from desktop.storage.trusted_time import destructive_now, observe_pc_clock
 from desktop.storage.workspace import Workspace
 
 MAX_DELAY = timedelta(minutes=5)
@@ -122,11 +123,28 @@ def unlock(
             person_id=workspace.person.id,
             subject=str(throttle.failures) if throttle.failures else None,
         )
-        observe_time(conn, now)  # the PC's own clock only ever raises the high-water mark (R8)
+        # the PC's own clock only ever raises the high-water mark (R8); a jump far beyond the confirmed time
+        # is not believed on its own: wipes and expiries act on the confirmed time only (#15.7)
+        observe_pc_clock(conn, now)
+        settled = destructive_now(conn, now)
     retention.enforce(workspace.conn, now)  # expired access is wiped also while offline (R16)
-    lead_end.expire_campaigns(workspace, now)  # campaigns past their end date + grace (DP-15)
+    lead_end.expire_campaigns(workspace, settled)  # campaigns past their end date + grace (DP-15)
     lead_slices.expire_slices(workspace, now)  # shares not worked in time return to the pool (DP-16)
     return workspace
+
+
+def change_passphrase(
+    paths: WorkspacePaths, slot_id: str, old: str, new: str, clock: Callable[[], datetime] = utcnow
+) -> None:
+    """Change one's own passphrase from the unlock screen (#15.2): opened with the old one (throttled and
+    audited like any unlock), the key slot rewrapped atomically (storage.rekey), locked again."""
+    if len(new) < MIN_PASSPHRASE:
+        raise ValueError("the new passphrase is too short")
+    workspace = unlock(paths, slot_id, old, clock)
+    try:
+        rekey.change_own_passphrase(workspace, old, new)
+    finally:
+        lock(workspace, clock)
 
 
 def lock(workspace: Workspace, clock: Callable[[], datetime] = utcnow) -> None:

@@ -41,9 +41,12 @@ def enrol(
     label: str,
     passphrase: str,
     clock: Callable[[], datetime] = utcnow,
+    device_name: str | None = None,
 ) -> Workspace:
-    """Redeem a one-time code; create the workspace (or attach an existing one) with the person's key slot."""
-    response = SyncClient.enrol(server_url, code, f"{label} · {platform.system() or 'PC'}")
+    """Redeem a one-time code; create the workspace (or attach an existing one) with the person's key slot.
+    ``device_name``: how the central office lists this PC (default: the person's name and the system)."""
+    name = (device_name or "").strip() or f"{label} · {platform.system() or 'PC'}"
+    response = SyncClient.enrol(server_url, code, name)
     if paths.exists():
         slot = next((s.slot_id for s in list_slots(paths) if s.label == label), None)
         if slot is None:
@@ -112,13 +115,37 @@ def give_back(conn: Connection) -> None:
         set_meta(conn, "lease_give_back", "all")
 
 
-def sync_once(workspace_conn: Connection, clock: Callable[[], datetime] = utcnow) -> SyncResult:
-    """One full sync on the given connection (the CLI and the background worker call this)."""
+class _CountingStore:
+    """Passes everything to the store and reports the contacts received so far (the first pull's progress)."""
+
+    def __init__(self, store: WorkspaceSyncStore, progress: Callable[[int], object]) -> None:
+        self._store = store
+        self._progress = progress
+        self._contacts = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+    def apply_page(self, page, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._store.apply_page(page, *args, **kwargs)
+        self._contacts += len(page.contacts)
+        self._progress(self._contacts)
+
+
+def sync_once(
+    workspace_conn: Connection,
+    clock: Callable[[], datetime] = utcnow,
+    *,
+    progress: Callable[[int], object] | None = None,
+) -> SyncResult:
+    """One full sync on the given connection (the CLI and the background worker call this). ``progress``
+    gets the number of contacts received so far after each page."""
     enrolment = Enrolment.load(workspace_conn)
     if enrolment is None:
         raise SyncError("not enrolled")
+    store = store_for(workspace_conn, clock)
     return sync_with(
-        store_for(workspace_conn, clock),
+        store if progress is None else _CountingStore(store, progress),  # type: ignore[arg-type]
         enrolment,
         clock,
         after=lambda: retention.enforce(workspace_conn, clock()),

@@ -26,6 +26,8 @@ class SessionController(QObject):
     unlock_failed = Signal(str, float)  # ErrorCode value, seconds to wait before the next try
     unlocked = Signal(object)  # Workspace (handle only: use it through `db`)
     locked = Signal()
+    passphrase_changed = Signal()
+    passphrase_change_failed = Signal(str, float)  # ErrorCode value, seconds to wait
 
     def __init__(
         self,
@@ -53,6 +55,22 @@ class SessionController(QObject):
 
     def unlock(self, slot_id: str, passphrase: str) -> None:
         self.db.submit(lambda: session.unlock(self.paths, slot_id, passphrase), self._opened, self._fail)
+
+    def change_passphrase(self, slot_id: str, old: str, new: str) -> None:
+        def failed(error: BaseException) -> None:
+            if isinstance(error, session.ThrottledError):
+                self.passphrase_change_failed.emit(error.code.value, error.wait.total_seconds())
+            elif isinstance(error, WorkspaceError):
+                self.passphrase_change_failed.emit(error.code.value, 0.0)
+            else:
+                self.passphrase_change_failed.emit("error", 0.0)
+                raise error
+
+        self.db.submit(
+            lambda: session.change_passphrase(self.paths, slot_id, old, new),
+            lambda _: self.passphrase_changed.emit(),
+            failed,
+        )
 
     def _opened(self, workspace: Workspace) -> None:
         self.workspace = workspace

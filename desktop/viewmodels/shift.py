@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.models import Role
 from desktop.domain.report_flow import ReportFlow, Step, StepKind
 from desktop.services import volunteers
-from desktop.services.calling import CallingService, Card, NextCard, NoCampaign, ReportSaved
+from desktop.services.calling import CallingService, Card, NextCard, NoCampaign, ReportSaved, ShiftCounts
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
@@ -34,11 +34,14 @@ class ShiftViewModel(QObject):
         workspace: Workspace,
         clock: Callable[[], datetime] = utcnow,
         parent: QObject | None = None,
+        *,
+        counts: ShiftCounts | None = None,
     ) -> None:
+        """``counts``: the shift so far when it goes on after a break."""
         super().__init__(parent)
         self.db = db
         self.clock = clock
-        self.service = CallingService(workspace, clock)
+        self.service = CallingService(workspace, clock, counts)
         self.campaign_id: str | None = None
         self.purpose = "invitation"
         self.card: NextCard | None = None

@@ -6,6 +6,9 @@ to "where do you have my number from?", F2 corrects the last report, Ctrl+L take
 
 from __future__ import annotations
 
+import itertools
+from datetime import datetime
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -30,12 +34,14 @@ from desktop.services.calling import (
     NotCleared,
     OutsideHours,
     ReportSaved,
+    ShiftCounts,
 )
 from desktop.viewmodels.shift import ShiftViewModel
 from desktop.views.dialing import ClipboardGuard, display_number, open_dialer, qr_pixmap
 from desktop.views.labels import clearance_explanation, outcome_label
 from desktop.views.report_bar import ReportBar
 from desktop.views.style import heading_font
+from desktop.views.widgets import ElidedLabel
 
 
 class CallerView(QWidget):
@@ -63,6 +69,8 @@ class CallerView(QWidget):
         self.bar = ReportBar(self)
         root.addWidget(self.bar)
         self.status = QLabel("", self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
         self.status.setObjectName("savedLabel")
         self.status.setAccessibleName(self.tr("Status"))
         root.addWidget(self.status)
@@ -79,21 +87,46 @@ class CallerView(QWidget):
             (QKeySequence("F1"), self.toggle_transparency),
             (QKeySequence("F2"), self._correct),
             (QKeySequence("F9"), self._object),
-            (QKeySequence("Ctrl+L"), self.pause_requested.emit),
         ):
             shortcut = QShortcut(sequence, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        """Tab follows what the eye reads: the top bar left to right, the card, the script, the question bar."""
+        chain: list[QWidget] = [
+            self.correct,
+            self.prepare,
+            self.admit,
+            self.pause,
+            self.end_shift,
+            self.dial,
+            self.qr,
+            self.copy,
+            self.script,
+            self.transparency_button,
+            *self.bar.tab_chain(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # ------------------------------------------------------------------ building
 
     def _top_bar(self) -> QHBoxLayout:
+        """Title and counts shrink (the title is cut with "…", the counts wrap) so that the buttons stay on
+        screen from 1024 pixels up, with long titles and large counts (#15.4)."""
         top = QHBoxLayout()
-        self.campaign_title = QLabel("", self)
+        self.campaign_title = ElidedLabel("", self)
         self.campaign_title.setFont(heading_font(1.15))
+        self.campaign_title.setAccessibleName(self.tr("Campaign"))
         self.counts = QLabel(self.tr("No calls yet in this shift"), self)
+        self.counts.setWordWrap(True)
+        self.counts.setMinimumWidth(120)
+        self.counts.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.counts.setAccessibleName(self.tr("Your shift"))
-        self.correct = QPushButton(self.tr("Correct last report (F2)"), self)
+        self.correct = QPushButton(self.tr("Correct (F2)"), self)
+        self.correct.setAccessibleName(self.tr("Correct the last report (F2)"))
         self.correct.setEnabled(False)
         self.correct.clicked.connect(self._correct)
         self.pause = QPushButton(self.tr("Break (Ctrl+L)"), self)
@@ -102,8 +135,8 @@ class CallerView(QWidget):
         self.end_shift = QPushButton(self.tr("End shift"), self)
         self.end_shift.setAccessibleName(self.tr("End shift and sign out"))
         self.end_shift.clicked.connect(self.end_shift_requested)
-        top.addWidget(self.campaign_title, 1)
-        top.addWidget(self.counts)
+        top.addWidget(self.campaign_title, 3)
+        top.addWidget(self.counts, 2)
         self.admit = QPushButton(self.tr("Admit a volunteer"), self)
         self.admit.setAccessibleName(self.tr("Admit a volunteer (responsible persons only)"))
         self.admit.clicked.connect(self.admit_requested)
@@ -131,6 +164,7 @@ class CallerView(QWidget):
         self.correction_banner.setObjectName("errorLabel")
         self.correction_banner.hide()
         self.name = QLabel("", card)
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setFont(heading_font(1.8))
         self.name.setWordWrap(True)
         self.name.setAccessibleName(self.tr("Name"))
@@ -142,6 +176,7 @@ class CallerView(QWidget):
         self.number.setFont(heading_font(1.6))
         self.number.setAccessibleName(self.tr("Phone number"))
         self.number2 = QLabel("", card)
+        self.number2.setTextFormat(Qt.TextFormat.PlainText)
         self.number2.setAccessibleName(self.tr("Second phone number"))
         buttons = QHBoxLayout()
         self.dial = QPushButton(self.tr("&Call"), card)
@@ -169,6 +204,7 @@ class CallerView(QWidget):
         self.qr_image.hide()
         self.qr_note.hide()
         self.history = QLabel("", card)
+        self.history.setTextFormat(Qt.TextFormat.PlainText)  # other callers' notes are data, never markup
         self.history.setWordWrap(True)
         self.history.setAccessibleName(self.tr("Earlier attempts"))
         for widget in (self.correction_banner, self.name, self.locality, self.number, self.number2):
@@ -193,6 +229,7 @@ class CallerView(QWidget):
         self.transparency_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.transparency_button.clicked.connect(self.toggle_transparency)
         self.transparency = QLabel("", pane)
+        self.transparency.setTextFormat(Qt.TextFormat.PlainText)
         self.transparency.setWordWrap(True)
         self.transparency.setAccessibleName(self.tr("Answer: where we have the number from"))
         self.transparency.hide()
@@ -326,20 +363,32 @@ class CallerView(QWidget):
         return self.tr("Earlier attempts: %1").replace("%1", " · ".join(parts))
 
     def _show_step(self, step) -> None:
-        self.bar.show_step(step)
+        flow = self.shift.flow
+        known = len(self.bar.tab_chain())
+        self.bar.show_step(step, can_go_back=flow is not None and flow.can_go_back)
+        if len(self.bar.tab_chain()) != known:  # new option buttons were made
+            self._chain_tab_order()
         if step.kind not in (StepKind.TEXT, StepKind.DATETIME):
             self.setFocus()
 
+    def show_counts(self, shift: ShiftCounts, now: datetime) -> None:
+        """This shift's counts (they survive a break; "waiting to upload" lives in the status bar alone)."""
+        if shift.calls == 0:
+            self.counts.setText(self.tr("No calls yet in this shift"))
+            return
+        self.counts.setText(
+            " · ".join(
+                (
+                    self.tr("%n calls", "", shift.calls),
+                    self.tr("%n reached", "", shift.reached),
+                    self.tr("%1 per hour").replace("%1", QLocale().toString(shift.per_hour(now), "f", 1)),
+                )
+            )
+        )
+
     def show_saved(self, saved: ReportSaved) -> None:
         self.clipboard.clear()
-        shift = saved.shift
-        self.counts.setText(
-            self.tr("%1 calls · %2 reached · %3 per hour · %4 waiting to upload")
-            .replace("%1", str(shift.calls))
-            .replace("%2", str(shift.reached))
-            .replace("%3", QLocale().toString(shift.per_hour(saved.report.created_at), "f", 1))
-            .replace("%4", str(saved.pending_uploads))
-        )
+        self.show_counts(saved.shift, saved.report.created_at)
         self.status.setText(self.tr("Saved: %1").replace("%1", outcome_label(saved.report.outcome)))
         self.correct.setEnabled(True)
 

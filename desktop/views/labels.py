@@ -156,7 +156,20 @@ def clearance_explanation(gate: GateStatus) -> str:
         ]
     lines.append("")
     lines.extend(QCoreApplication.translate("Clearance", "What to do: %1").replace("%1", a) for a in actions)
-    lines.append(
-        QCoreApplication.translate("Clearance", "After the next synchronisation the numbers become visible.")
-    )
+    reasons = set(gate.missing or (gate.reason,))
+    if reasons & {"revoked", "pledge_rejected"}:
+        # right after a revocation nothing becomes visible by itself: a person has to act first (#15.4)
+        lines.append(
+            QCoreApplication.translate(
+                "Clearance",
+                "The numbers stay hidden until the central office grants a new clearance; "
+                "then they become visible after the next synchronisation.",
+            )
+        )
+    else:
+        lines.append(
+            QCoreApplication.translate(
+                "Clearance", "Once this is done, the numbers become visible after the next synchronisation."
+            )
+        )
     return "\n".join(lines)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop.views.style import STYLE_SHEET
+from desktop.views.widgets import PlainTextLabels
 
 
 class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.plain_labels = PlainTextLabels(self)  # data is never rendered as rich text, on any screen
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.plain_labels)
         self.setWindowTitle(self.tr("Telefonaktion"))
         self.setStyleSheet(STYLE_SHEET)
         self.stack = QStackedWidget(self)

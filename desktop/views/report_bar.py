@@ -74,15 +74,16 @@ class ReportBar(QFrame):
 
     # ------------------------------------------------------------------ rendering
 
-    def show_step(self, step: Step) -> None:
+    def show_step(self, step: Step, can_go_back: bool = True) -> None:
         self.step = step
         self.text.hide()
         self.warning.hide()
         self.when.hide()
         prompt = step.prompt_text or flow_label(step.prompt_id)
         self.prompt.setText(prompt)
-        self.objection.setEnabled(step.kind is not StepKind.DONE)
-        digit_nine = step.objection_key is not None and step.kind in (StepKind.CHOICE, StepKind.MULTI)
+        # the objection stays on every step, the last one included (#15.4); only an objection itself ends it
+        self.objection.setEnabled(step.kind is not StepKind.DONE or step.objection_key is not None)
+        digit_nine = step.objection_key is not None and step.kind is not StepKind.TEXT
         self.objection.setText(
             self.tr("[9] Please don't call again") if digit_nine else self.tr("[F9] Please don't call again")
         )
@@ -120,7 +121,7 @@ class ReportBar(QFrame):
             self.when.setDateTime(start.addSecs(3600))
             self.when.show()
             self.when.setFocus()
-        self.back_button.setEnabled(True)
+        self.back_button.setEnabled(can_go_back)
 
     def _button(self, index: int) -> QPushButton:
         """Option buttons are made once and reused: a new step only changes their text (fast, no flicker)."""
@@ -132,6 +133,10 @@ class ReportBar(QFrame):
             self.options.addWidget(button, position // 4, position % 4)
             self._buttons.append(button)
         return self._buttons[index]
+
+    def tab_chain(self) -> list[QWidget]:
+        """The bar's focusable controls in visual order: the head row, then the options row by row."""
+        return [self.back_button, self.objection, *self._buttons, self.text, self.when]
 
     def option_texts(self) -> list[str]:
         return [b.text() for b in self._buttons if not b.isHidden()]

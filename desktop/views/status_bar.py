@@ -3,6 +3,8 @@ Clicking it opens the sync details with the "needs attention" list."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +33,7 @@ class StatusButton(QPushButton):
         self.status: WorkspaceStatus | None = None
         self.state = "unknown"
         self.idle_seconds: int | None = None
+        self.pending: int | None = None
         self.clicked.connect(self.show_details)
         self._render()
 
@@ -40,6 +43,14 @@ class StatusButton(QPushButton):
 
     def set_status(self, status: WorkspaceStatus) -> None:
         self.status = status
+        self.pending = status.pending_uploads
+        self._render()
+
+    def set_pending(self, pending: int) -> None:
+        """Right after a report is saved: the one "waiting to upload" count, fresh (#15.4)."""
+        self.pending = pending
+        if self.status is not None:
+            self.status = replace(self.status, pending_uploads=pending)
         self._render()
 
     def set_idle_seconds(self, seconds: int) -> None:
@@ -55,13 +66,14 @@ class StatusButton(QPushButton):
             else self.tr("⚠ refused by the central office")
         ]
         s = self.status
+        if self.pending is not None:
+            parts.append(self.tr("%n waiting to upload", "", self.pending))
         if s is not None:
             parts.append(
                 self.tr("last sync %1").replace("%1", _when(s.last_sync))
                 if s.last_sync
                 else self.tr("never synchronised")
             )
-            parts.append(self.tr("%n waiting", "", s.pending_uploads))
             if s.needs_attention:
                 parts.append(self.tr("%n need attention", "", len(s.needs_attention)))
             c = s.clearance

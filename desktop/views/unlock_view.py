@@ -21,11 +21,13 @@ from desktop.services.calling import ShiftCounts
 from desktop.viewmodels.session import SlotChoice
 from desktop.views.countdown import DelayTimer
 from desktop.views.messages import workspace_error
+from desktop.views.passphrase_dialog import ChangePassphraseDialog
 from desktop.views.style import heading_font
 
 
 class UnlockView(QWidget):
     unlock_requested = Signal(str, str)  # slot id, passphrase
+    change_passphrase_requested = Signal(str, str, str)  # slot id, old, new
 
     def __init__(
         self,
@@ -85,6 +87,12 @@ class UnlockView(QWidget):
         self.notice.setAccessibleName(self.tr("Notice"))
         layout.addWidget(self.notice)
 
+        self.change_button = QPushButton(self.tr("Change passphrase …"), panel)
+        self.change_button.setAccessibleName(self.tr("Change your own passphrase"))
+        self.change_button.clicked.connect(self.open_change_passphrase)
+        layout.addWidget(self.change_button)
+        self.change_dialog: ChangePassphraseDialog | None = None
+
         self.newcomer = QLabel(self.tr("New here? Your call lead admits you on this PC."), panel)
         self.newcomer.setWordWrap(True)
         layout.addWidget(self.newcomer)
@@ -99,6 +107,34 @@ class UnlockView(QWidget):
             )
         self.demo_hint.setVisible(bool(demo_passphrase))
         layout.addWidget(self.demo_hint)
+
+    def open_change_passphrase(self) -> ChangePassphraseDialog | None:
+        slot_id = self.person.currentData()
+        if not slot_id:
+            return None
+        dialog = ChangePassphraseDialog(self.person.currentText(), self)
+        dialog.change_requested.connect(
+            lambda old, new: self.change_passphrase_requested.emit(slot_id, old, new)
+        )
+        dialog.finished.connect(lambda _result: setattr(self, "change_dialog", None))
+        self.change_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def passphrase_changed(self) -> None:
+        if self.change_dialog is not None:
+            self.change_dialog.done_ok()
+        self.notice.setText(self.tr("Your passphrase has been changed."))
+
+    def passphrase_change_failed(self, code: str, wait_seconds: float) -> None:
+        if self.change_dialog is not None:
+            self.change_dialog.show_error(code, wait_seconds)
+
+    def set_demo_passphrase(self, passphrase: str) -> None:
+        self.demo_hint.setText(
+            self.tr("Demo workspace with invented people. Passphrase: %1").replace("%1", passphrase)
+        )
+        self.demo_hint.setVisible(True)
 
     def set_slots(self, slots: list[SlotChoice]) -> None:
         self.person.clear()
@@ -151,11 +187,8 @@ class UnlockView(QWidget):
         }
         if reason == "end_shift":
             calls, reached = (shift.calls, shift.reached) if shift else (0, 0)
-            text = (
-                self.tr("Shift ended: %1 calls, %2 reached. Thank you!")
-                .replace("%1", str(calls))
-                .replace("%2", str(reached))
-            )
+            counts = self.tr("%n calls", "", calls) + ", " + self.tr("%n reached", "", reached)
+            text = self.tr("Shift ended: %1. Thank you!").replace("%1", counts)
         else:
             text = texts.get(reason, "")
         self.notice.setText(text)

@@ -119,6 +119,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Campaign</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
         <source>No calls yet in this shift</source>
         <translation>Noch keine Anrufe in dieser Schicht</translation>
     </message>
@@ -127,7 +131,11 @@
         <translation>Deine Schicht</translation>
     </message>
     <message>
-        <source>Correct last report (F2)</source>
+        <source>Correct (F2)</source>
+        <translation>Korrigieren (F2)</translation>
+    </message>
+    <message>
+        <source>Correct the last report (F2)</source>
         <translation>Letzten Bericht korrigieren (F2)</translation>
     </message>
     <message>
@@ -283,9 +291,23 @@
         <source>Earlier attempts: %1</source>
         <translation>Frühere Versuche: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n Anruf</numerusform>
+            <numerusform>%n Anrufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached</source>
+        <translation>
+            <numerusform>%n erreicht</numerusform>
+            <numerusform>%n erreicht</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 calls · %2 reached · %3 per hour · %4 waiting to upload</source>
-        <translation>%1 Anrufe · %2 erreicht · %3 pro Stunde · %4 warten auf Übertragung</translation>
+        <source>%1 per hour</source>
+        <translation>%1 pro Stunde</translation>
     </message>
     <message>
         <source>Saved: %1</source>
@@ -495,6 +517,65 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Passphrase of %1</source>
+        <translation>Passwort von %1</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Bisheriges Passwort</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Too short: at least 8 characters.</source>
+        <translation>Zu kurz: mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Weak: longer is better, e.g. three or four words.</source>
+        <translation>Schwach: Länger ist besser, z. B. drei oder vier Wörter.</translation>
+    </message>
+    <message>
+        <source>Fair. A few more words make it strong.</source>
+        <translation>Mittel. Ein paar Wörter mehr machen es stark.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Stark.</translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least 8 characters.</source>
+        <translation>Das neue Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>Die beiden neuen Passwörter sind verschieden.</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+</context>
+<context>
     <name>Clearance</name>
     <message>
         <source>Board resolution naming 1–3 responsible persons</source>
@@ -557,8 +638,12 @@
         <translation>So geht es weiter: %1</translation>
     </message>
     <message>
-        <source>After the next synchronisation the numbers become visible.</source>
-        <translation>Nach der nächsten Synchronisierung sind die Nummern sichtbar.</translation>
+        <source>The numbers stay hidden until the central office grants a new clearance; then they become visible after the next synchronisation.</source>
+        <translation>Die Nummern bleiben verborgen, bis die Bundesgeschäftsstelle eine neue Freigabe erteilt; danach sind sie nach der nächsten Synchronisierung sichtbar.</translation>
+    </message>
+    <message>
+        <source>Once this is done, the numbers become visible after the next synchronisation.</source>
+        <translation>Sobald das erledigt ist, sind die Nummern nach der nächsten Synchronisierung sichtbar.</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1125,14 @@
         <translation>Anrufen</translation>
     </message>
     <message>
+        <source>Break (Ctrl+L)</source>
+        <translation>Pause (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Take a break: locks the screen</source>
+        <translation>Pause: sperrt den Bildschirm</translation>
+    </message>
+    <message>
         <source>Prepare campaign</source>
         <translation>Aktion vorbereiten</translation>
     </message>
@@ -1293,6 +1386,10 @@
     <message>
         <source>This campaign has ended.</source>
         <translation>Diese Aktion ist beendet.</translation>
+    </message>
+    <message>
+        <source>Members can be imported only with a valid clearance of the central office for this purpose. Set this PC up with the central office (one-time code) and synchronise; script, questions and rules can be prepared already.</source>
+        <translation>Mitglieder können erst mit einer gültigen Freigabe der Bundesgeschäftsstelle für diesen Zweck eingelesen werden. Richte diesen PC mit der Bundesgeschäftsstelle ein (Einmal-Code) und synchronisiere; Leitfaden, Fragen und Regeln kannst du schon vorbereiten.</translation>
     </message>
     <message>
         <source>This campaign comes from the central office and is changed there.</source>
@@ -1946,6 +2043,13 @@
         <source>⚠ refused by the central office</source>
         <translation>⚠ von der Bundesgeschäftsstelle abgelehnt</translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting to upload</source>
+        <translation>
+            <numerusform>%n wartet auf Übertragung</numerusform>
+            <numerusform>%n warten auf Übertragung</numerusform>
+        </translation>
+    </message>
     <message>
         <source>last sync %1</source>
         <translation>letzte Synchronisierung %1</translation>
@@ -1953,13 +2057,6 @@
     <message>
         <source>never synchronised</source>
         <translation>noch nie synchronisiert</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n wartet</numerusform>
-            <numerusform>%n warten</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n need attention</source>
@@ -2039,12 +2136,24 @@
         <translation>Hinweis</translation>
     </message>
     <message>
+        <source>Change passphrase …</source>
+        <translation>Passwort ändern …</translation>
+    </message>
+    <message>
+        <source>Change your own passphrase</source>
+        <translation>Dein eigenes Passwort ändern</translation>
+    </message>
+    <message>
         <source>New here? Your call lead admits you on this PC.</source>
         <translation>Neu hier? Deine Verantwortliche*r lässt dich an diesem PC zu.</translation>
     </message>
     <message>
         <source>Demo workspace with invented people. Passphrase: %1</source>
         <translation>Demo-Arbeitsbereich mit erfundenen Personen. Passwort: %1</translation>
+    </message>
+    <message>
+        <source>Your passphrase has been changed.</source>
+        <translation>Dein Passwort ist geändert.</translation>
     </message>
     <message>
         <source>Unlocking …</source>
@@ -2077,9 +2186,202 @@
         <source>Locked because the user was switched.</source>
         <translation>Gesperrt, weil der Benutzer gewechselt wurde.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n Anruf</numerusform>
+            <numerusform>%n Anrufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached</source>
+        <translation>
+            <numerusform>%n erreicht</numerusform>
+            <numerusform>%n erreicht</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Shift ended: %1 calls, %2 reached. Thank you!</source>
-        <translation>Schicht beendet: %1 Anrufe, %2 erreicht. Danke dir!</translation>
+        <source>Shift ended: %1. Thank you!</source>
+        <translation>Schicht beendet: %1. Danke dir!</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Strength of the passphrase</source>
+        <translation>Stärke des Passworts</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Too short: at least 8 characters.</source>
+        <translation>Zu kurz: mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Weak: longer is better, e.g. three or four words.</source>
+        <translation>Schwach: Länger ist besser, z. B. drei oder vier Wörter.</translation>
+    </message>
+    <message>
+        <source>Fair. A few more words make it strong.</source>
+        <translation>Mittel. Ein paar Wörter mehr machen es stark.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Stark.</translation>
+    </message>
+    <message>
+        <source>Welcome to Telefonaktion</source>
+        <translation>Willkommen bei Telefonaktion</translation>
+    </message>
+    <message>
+        <source>This PC has no workspace yet. How do you want to start?</source>
+        <translation>Auf diesem PC gibt es noch keinen Arbeitsbereich. Wie möchtest du anfangen?</translation>
+    </message>
+    <message>
+        <source>Set up this PC with the central office (the usual way; you need the one-time code)</source>
+        <translation>Diesen PC mit der Bundesgeschäftsstelle einrichten (der übliche Weg; du brauchst den Einmal-Code)</translation>
+    </message>
+    <message>
+        <source>Prepare offline as a call lead (script, questions, rules; members once cleared)</source>
+        <translation>Offline vorbereiten als Verantwortliche*r (Leitfaden, Fragen, Regeln; Mitglieder erst nach der Freigabe)</translation>
+    </message>
+    <message>
+        <source>Try the demo (invented people)</source>
+        <translation>Demo ausprobieren (erfundene Personen)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Set up this PC with the central office</source>
+        <translation>Diesen PC mit der Bundesgeschäftsstelle einrichten</translation>
+    </message>
+    <message>
+        <source>Address of the central office</source>
+        <translation>Adresse der Bundesgeschäftsstelle</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Einmal-Code</translation>
+    </message>
+    <message>
+        <source>e.g. office PC 2</source>
+        <translation>z. B. Büro-PC 2</translation>
+    </message>
+    <message>
+        <source>Name of this PC</source>
+        <translation>Name dieses PCs</translation>
+    </message>
+    <message>
+        <source>First name and initial, e.g. Erika B.</source>
+        <translation>Vorname und Initial, z. B. Erika B.</translation>
+    </message>
+    <message>
+        <source>Your name on this PC</source>
+        <translation>Dein Name auf diesem PC</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dein Name</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>Einrichten</translation>
+    </message>
+    <message>
+        <source>Prepare offline as a call lead</source>
+        <translation>Offline vorbereiten als Verantwortliche*r</translation>
+    </message>
+    <message>
+        <source>You can prepare the campaign, script, questions and rules now. Members can be imported once this PC is set up with the central office and cleared.</source>
+        <translation>Aktion, Leitfaden, Fragen und Regeln kannst du jetzt vorbereiten. Mitglieder kannst du einlesen, sobald dieser PC bei der Bundesgeschäftsstelle eingerichtet und freigegeben ist.</translation>
+    </message>
+    <message>
+        <source>e.g. KV Musterstadt</source>
+        <translation>z. B. KV Musterstadt</translation>
+    </message>
+    <message>
+        <source>Local unit</source>
+        <translation>Gliederung</translation>
+    </message>
+    <message>
+        <source>Create workspace</source>
+        <translation>Arbeitsbereich anlegen</translation>
+    </message>
+    <message>
+        <source>Connecting to the central office …</source>
+        <translation>Verbinde mit der Bundesgeschäftsstelle …</translation>
+    </message>
+    <message>
+        <source>Fetching campaign and clearance … %1 people</source>
+        <translation>Aktion und Freigabe werden geholt … %1 Personen</translation>
+    </message>
+    <message>
+        <source>The central office does not know this code, or it was used already. Please ask the central office for a new one.</source>
+        <translation>Diesen Code kennt die Bundesgeschäftsstelle nicht, oder er wurde schon benutzt. Bitte in der Bundesgeschäftsstelle einen neuen anfordern.</translation>
+    </message>
+    <message>
+        <source>The code has expired. Please ask the central office for a new one.</source>
+        <translation>Der Code ist abgelaufen. Bitte in der Bundesgeschäftsstelle einen neuen anfordern.</translation>
+    </message>
+    <message>
+        <source>The central office cannot be reached. Check the address and the internet connection, then try again.</source>
+        <translation>Die Bundesgeschäftsstelle ist nicht erreichbar. Prüfe die Adresse und die Internetverbindung und versuche es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified (certificate). Check the address (https://…) and that this PC&apos;s date and time are right, or ask the central office.</source>
+        <translation>Die sichere Verbindung ließ sich nicht prüfen (Zertifikat). Prüfe die Adresse (https://…) und ob Datum und Uhrzeit dieses PCs stimmen, oder frag die Bundesgeschäftsstelle.</translation>
+    </message>
+    <message>
+        <source>This address cannot be used: the central office is reached only by https://.</source>
+        <translation>Diese Adresse geht nicht: Die Bundesgeschäftsstelle ist nur über https:// erreichbar.</translation>
+    </message>
+    <message>
+        <source>There is a workspace on this PC already. Please restart Telefonaktion.</source>
+        <translation>Auf diesem PC gibt es schon einen Arbeitsbereich. Bitte starte Telefonaktion neu.</translation>
+    </message>
+    <message>
+        <source>Please fill in every field.</source>
+        <translation>Bitte fülle alle Felder aus.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>Das Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+    <message>
+        <source>The central office refused the set-up. Please ask them.</source>
+        <translation>Die Bundesgeschäftsstelle hat die Einrichtung abgelehnt. Bitte frag dort nach.</translation>
+    </message>
+    <message>
+        <source>That did not work. Nothing was changed.</source>
+        <translation>Das hat nicht geklappt. Es wurde nichts verändert.</translation>
     </message>
 </context>
 </TS>

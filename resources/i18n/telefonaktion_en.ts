@@ -119,6 +119,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No calls yet in this shift</source>
         <translation type="unfinished"></translation>
     </message>
@@ -127,7 +131,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Correct last report (F2)</source>
+        <source>Correct (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the last report (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -283,8 +291,22 @@
         <source>Earlier attempts: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached</source>
+        <translation>
+            <numerusform>%n reached</numerusform>
+            <numerusform>%n reached</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 calls · %2 reached · %3 per hour · %4 waiting to upload</source>
+        <source>%1 per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -495,6 +517,65 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short: at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weak: longer is better, e.g. three or four words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair. A few more words make it strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Clearance</name>
     <message>
         <source>Board resolution naming 1–3 responsible persons</source>
@@ -557,7 +638,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>After the next synchronisation the numbers become visible.</source>
+        <source>The numbers stay hidden until the central office grants a new clearance; then they become visible after the next synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once this is done, the numbers become visible after the next synchronisation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1037,6 +1122,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Break (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a break: locks the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Prepare campaign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,6 +1382,10 @@
     </message>
     <message>
         <source>This campaign has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members can be imported only with a valid clearance of the central office for this purpose. Set this PC up with the central office (one-time code) and synchronise; script, questions and rules can be prepared already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1943,6 +2040,13 @@
         <source>⚠ refused by the central office</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting to upload</source>
+        <translation>
+            <numerusform>%n waiting to upload</numerusform>
+            <numerusform>%n waiting to upload</numerusform>
+        </translation>
+    </message>
     <message>
         <source>last sync %1</source>
         <translation type="unfinished"></translation>
@@ -1950,13 +2054,6 @@
     <message>
         <source>never synchronised</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n waiting</numerusform>
-            <numerusform>%n waiting</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n need attention</source>
@@ -2036,11 +2133,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Change passphrase …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change your own passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New here? Your call lead admits you on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demo workspace with invented people. Passphrase: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase has been changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2074,8 +2183,201 @@
         <source>Locked because the user was switched.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reached</source>
+        <translation>
+            <numerusform>%n reached</numerusform>
+            <numerusform>%n reached</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Shift ended: %1 calls, %2 reached. Thank you!</source>
+        <source>Shift ended: %1. Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength of the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short: at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weak: longer is better, e.g. three or four words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair. A few more words make it strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to Telefonaktion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC has no workspace yet. How do you want to start?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up this PC with the central office (the usual way; you need the one-time code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare offline as a call lead (script, questions, rules; members once cleared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo (invented people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up this PC with the central office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address of the central office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. office PC 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name and initial, e.g. Erika B.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare offline as a call lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can prepare the campaign, script, questions and rules now. Members can be imported once this PC is set up with the central office and cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. KV Musterstadt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the central office …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching campaign and clearance … %1 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central office does not know this code, or it was used already. Please ask the central office for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code has expired. Please ask the central office for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central office cannot be reached. Check the address and the internet connection, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection could not be verified (certificate). Check the address (https://…) and that this PC&apos;s date and time are right, or ask the central office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address cannot be used: the central office is reached only by https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is a workspace on this PC already. Please restart Telefonaktion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please fill in every field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central office refused the set-up. Please ask them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,6 +45,15 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("telefonaktion")
+    except PackageNotFoundError:  # pragma: no cover (running from a plain checkout)
+        return "unknown"
+
+
 def is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -381,7 +390,10 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--database", default=default_database(), help=f"SQLite path/URL or postgresql:// URL (env {DB_ENV})"
     )
-    parser = argparse.ArgumentParser(prog="telefonaktion-zentrale", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="telefonaktion-zentrale", description="The central office's command line (Telefonaktion)."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     groups = parser.add_subparsers(dest="group", required=True)
 
     def command(sub: Any, name: str, func: Callable[[argparse.Namespace], int], help: str) -> Any:

@@ -14,7 +14,7 @@ from desktop.domain.models import CallReport, Campaign, Question, QuestionKind, 
 from desktop.paths import WorkspacePaths
 from desktop.services import lead
 from desktop.services.calling import CallingService
-from desktop.storage import campaign_store, contact_store
+from desktop.storage import campaign_store, contact_store, meta_store
 from desktop.storage.workspace import Workspace
 from sync.core.rules import Outcome
 
@@ -71,10 +71,12 @@ def member_csv(path: Path, n: int, **kw) -> Path:  # type: ignore[no-untyped-def
     return path
 
 
-def make_lead_workspace(paths: WorkspacePaths) -> Workspace:
-    return lead.init_workspace(
-        paths, org_name="KV Teststadt", label="Vera L.", passphrase=PASSPHRASE, now=NOW
-    )
+def make_lead_workspace(paths: WorkspacePaths, *, cleared: bool = True) -> Workspace:
+    """A lead's workspace; `cleared` (default) also enrols it with a valid clearance (clear_workspace)."""
+    ws = lead.init_workspace(paths, org_name="KV Teststadt", label="Vera L.", passphrase=PASSPHRASE, now=NOW)
+    if cleared:
+        clear_workspace(ws)
+    return ws
 
 
 def make_campaign(
@@ -201,3 +203,59 @@ def seed_contacts(ws: Workspace, campaign_id: str, n: int) -> list[str]:
     with ws.transaction() as conn:
         contact_store.insert_contacts(conn, contacts)
     return [c.id for c in contacts]
+
+
+TEST_SIGNING_KEY = bytes(range(1, 33))  # a fixed test key; the real one never leaves the central office
+
+
+def clear_workspace(ws: Workspace, *, org_id: str = "org-test", now: datetime | None = None) -> None:
+    """Make `ws` an enrolled PC with a valid signed clearance for every purpose, as a sync would leave it
+    (DP-11: member data only with a clearance). Signed with a fixed test key pinned here; valid for a week
+    around the real clock (the gate checks the present, whatever time the test's reports carry)."""
+    import base64
+    import json
+
+    from desktop.storage.timefmt import to_db, utcnow
+    from sync.core import clearance as clr
+    from sync.core.purposes import PURPOSES
+
+    key = clr.load_signing_key(TEST_SIGNING_KEY)
+    start = (now or utcnow()).replace(microsecond=0) - timedelta(hours=1)
+    claims = clr.ClearanceClaims(
+        clearance_id="clr-test",
+        kid=key.kid,
+        person_id="person-test",
+        device_id="device-test",
+        org_id=org_id,
+        purposes=sorted(PURPOSES),
+        resolution_id="res-test",
+        role="lead",
+        issued_at=start,
+        not_before=start,
+        expires_at=start + timedelta(days=7),
+    )
+    revocations = clr.RevocationList(
+        version=1, org_id=org_id, issued_at=start, expires_at=start + timedelta(days=7)
+    )
+    public = base64.urlsafe_b64encode(key.public_bytes()).rstrip(b"=").decode("ascii")
+    with ws.transaction() as conn:
+        for name, value in (
+            ("server_url", "http://127.0.0.1:9"),  # nobody listens: the PC stays offline
+            ("device_id", "device-test"),
+            ("device_secret", "not-a-secret"),
+            ("org_id", org_id),
+            ("server_person_id", "person-test"),
+            ("pinned_keys", json.dumps({key.kid: public})),
+            ("revocations", key.sign_revocations(revocations).model_dump_json()),
+            ("revocations_version", "1"),
+        ):
+            meta_store.set_meta(conn, name, value)
+        conn.execute(
+            "INSERT INTO clearances (resolution_id, purposes, signed, received_at) VALUES (?, ?, ?, ?)",
+            (
+                "res-test",
+                json.dumps(sorted(PURPOSES)),
+                key.sign_clearance(claims).model_dump_json(),
+                to_db(start),
+            ),
+        )

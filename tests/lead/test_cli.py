@@ -15,7 +15,7 @@ from desktop.services import session
 from desktop.storage import audit, contact_store
 from desktop.storage.workspace import list_slots
 from tests.conftest import ROOT
-from tests.lead.lead_support import PASSPHRASE, member_csv
+from tests.lead.lead_support import PASSPHRASE, clear_workspace, member_csv
 
 ENV = {**os.environ, "TELEFONAKTION_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
 
@@ -42,6 +42,12 @@ def prepared(tmp_path_factory):  # type: ignore[no-untyped-def]
     assert out.returncode == 0, out.stderr
     campaign_id = out.stdout.strip().splitlines()[-1]
     assert len(campaign_id) == 32
+    out = cli(data, "import", str(member_csv(data / "early.csv", 2)), "--campaign", campaign_id)
+    assert out.returncode != 0 and "no_clearance" in out.stderr  # DP-11: members only once cleared
+    ws = open_ws(data)
+    assert contact_store.status_counts(ws.conn, campaign_id) == {}
+    clear_workspace(ws)  # what enrolling and a sync leave behind
+    ws.close()
     return data, campaign_id
 
 

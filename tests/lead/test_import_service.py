@@ -214,3 +214,26 @@ def test_a_bulk_import_rebuilds_the_indexes(ws, tmp_path, monkeypatch) -> None: 
         == indexes
     )
     assert ws.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_no_member_data_without_a_clearance_not_even_for_a_lead(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """DP-11 for leads (#15.6): a workspace prepared offline takes script and rules, members only once cleared."""
+    from desktop.paths import WorkspacePaths
+    from desktop.services.lead import LeadError
+    from tests.lead.lead_support import clear_workspace, make_campaign, make_lead_workspace
+
+    ws = make_lead_workspace(WorkspacePaths(tmp_path / "offline"), cleared=False)
+    c = make_campaign(ws)  # preparing works offline
+    path = member_csv(tmp_path / "m.csv", 5)
+    for step in (
+        lambda: lead_import.plan_import(ws, c.id, path),
+        lambda: lead_import.check_import(ws, c.id, path),
+        lambda: lead_import.import_members(ws, c.id, path, now=NOW),
+    ):
+        with pytest.raises(LeadError) as refused:
+            step()
+        assert refused.value.code == "no_clearance"
+    assert contact_store.status_counts(ws.conn, c.id) == {}
+    clear_workspace(ws)
+    assert lead_import.import_members(ws, c.id, path, now=NOW).done.imported == 5
+    ws.close()

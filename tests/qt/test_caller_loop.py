@@ -123,9 +123,8 @@ def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(
         assert app.window.windowTitle() == "Telefonaktion"  # never a name or number in the title
         answer_card(qtbot, app, answers)
         expected.append((card.contact.id, outcome))
-        qtbot.waitUntil(
-            lambda n=index + 1, view=view: view.counts.text().startswith(f"{n} Anrufe"), timeout=15000
-        )
+        calls = f"{index + 1} Anruf{'e' if index else ''} ·"  # Qt plural: "1 Anruf", "2 Anrufe"
+        qtbot.waitUntil(lambda c=calls, view=view: view.counts.text().startswith(c), timeout=15000)
         assert view.status.text().startswith("Gespeichert")
     wait_for_card(qtbot, app)
     assert "60 Anrufe" in app.caller_view.counts.text()

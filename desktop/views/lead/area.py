@@ -29,6 +29,7 @@ from desktop.views.lead.slices_view import SlicesView
 
 class LeadArea(QWidget):
     start_calling_requested = Signal(str)  # campaign id
+    pause_requested = Signal()  # lock the screen (also Ctrl+L, on every screen)
     campaigns_changed = Signal()
 
     TAB_PREPARE, TAB_IMPORT, TAB_SLICES, TAB_PROGRESS, TAB_END = range(5)
@@ -58,8 +59,12 @@ class LeadArea(QWidget):
         self.new_button = QPushButton(self.tr("New campaign"), self)
         self.call_button = QPushButton(self.tr("Start calling"), self)
         top.addWidget(self.chooser, 1)
+        self.pause_button = QPushButton(self.tr("Break (Ctrl+L)"), self)
+        self.pause_button.setAccessibleName(self.tr("Take a break: locks the screen"))
+        self.pause_button.clicked.connect(self.pause_requested)
         top.addWidget(self.new_button)
         top.addWidget(self.call_button)
+        top.addWidget(self.pause_button)
         root.addLayout(top)
 
         self.tabs = QTabWidget(self)

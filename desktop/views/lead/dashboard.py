@@ -26,6 +26,7 @@ from desktop.viewmodels.lead_progress import DashboardModel
 from desktop.views.lead import texts
 from desktop.views.lead.charts import AMBER, BLUE, GREEN, GREY, RED, BarList, ColumnChart
 from desktop.views.style import heading_font
+from desktop.views.widgets import allow_rich_text
 from sync.core.rules import ContactStatus, Outcome
 
 OUTCOME_COLOURS = {
@@ -126,7 +127,7 @@ class Dashboard(QWidget):
         self.day_chart = ColumnChart(day_box)
         self.day_legend = QLabel("", day_box)
         self.day_legend.setWordWrap(True)
-        self.day_legend.setTextFormat(Qt.TextFormat.RichText)
+        allow_rich_text(self.day_legend)  # our own legend markup, outcome names only
         dv.addWidget(self.day_chart)
         dv.addWidget(self.day_legend)
         team_box = QGroupBox(self.tr("Team"), self)

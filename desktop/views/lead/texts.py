@@ -157,6 +157,12 @@ def error_text(code: str) -> str:
         ),
         "unknown_campaign": QCoreApplication.translate("LeadTexts", "This campaign no longer exists."),
         "campaign_ended": QCoreApplication.translate("LeadTexts", "This campaign has ended."),
+        "no_clearance": QCoreApplication.translate(
+            "LeadTexts",
+            "Members can be imported only with a valid clearance of the central office for this purpose. "
+            "Set this PC up with the central office (one-time code) and synchronise; script, questions and "
+            "rules can be prepared already.",
+        ),
         "campaign_from_central_office": QCoreApplication.translate(
             "LeadTexts", "This campaign comes from the central office and is changed there."
         ),

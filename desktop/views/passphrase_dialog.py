@@ -1,0 +1,79 @@
+"""„Passwort ändern“ from the unlock screen (#15.2): anyone changes their own passphrase, no terminal needed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.domain.passphrase import MIN_LENGTH, Strength, strength
+from desktop.views.messages import workspace_error
+
+
+class ChangePassphraseDialog(QDialog):
+    change_requested = Signal(str, str)  # old, new
+
+    def __init__(self, person_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change passphrase"))
+        layout = QVBoxLayout(self)
+        self.who = QLabel(self.tr("Passphrase of %1").replace("%1", person_label), self)
+        layout.addWidget(self.who)
+        form = QFormLayout()
+        self.old = self._field(self.tr("Current passphrase"))
+        self.new = self._field(self.tr("New passphrase"))
+        self.repeat = self._field(self.tr("Repeat the new passphrase"))
+        self.hint = QLabel("", self)
+        form.addRow(self.tr("Current passphrase"), self.old)
+        form.addRow(self.tr("New passphrase"), self.new)
+        form.addRow(self.tr("Repeat it"), self.repeat)
+        form.addRow("", self.hint)
+        layout.addLayout(form)
+        self.message = QLabel("", self)
+        self.message.setObjectName("errorLabel")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.new.textChanged.connect(self._rate)
+        self._rate("")
+
+    def _field(self, name: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setAccessibleName(name)
+        return field
+
+    def _rate(self, text: str) -> None:
+        self.hint.setText(
+            {
+                Strength.TOO_SHORT: self.tr("Too short: at least 8 characters."),
+                Strength.WEAK: self.tr("Weak: longer is better, e.g. three or four words."),
+                Strength.FAIR: self.tr("Fair. A few more words make it strong."),
+                Strength.STRONG: self.tr("Strong."),
+            }[strength(text)]
+        )
+
+    def _submit(self) -> None:
+        if len(self.new.text()) < MIN_LENGTH:
+            self.message.setText(self.tr("The new passphrase needs at least 8 characters."))
+        elif self.new.text() != self.repeat.text():
+            self.message.setText(self.tr("The two new passphrases differ."))
+        else:
+            self.message.setText(self.tr("Saving …"))
+            self.buttons.setEnabled(False)
+            self.change_requested.emit(self.old.text(), self.new.text())
+
+    def done_ok(self) -> None:
+        for field in (self.old, self.new, self.repeat):
+            field.clear()
+        self.accept()
+
+    def show_error(self, code: str, _wait: float = 0.0) -> None:
+        self.old.clear()
+        self.buttons.setEnabled(True)
+        self.message.setText(workspace_error(code))
