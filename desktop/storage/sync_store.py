@@ -56,7 +56,9 @@ def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) ->
             ),
         )
     if kind == "objection":  # from a lead's local campaign: the normalised numbers only (issue 13.1)
-        return p.ObjectionItem(idempotency_key=key, seq=device_seq, payload=p.ObjectionPayload.model_validate(body))
+        return p.ObjectionItem(
+            idempotency_key=key, seq=device_seq, payload=p.ObjectionPayload.model_validate(body)
+        )
     if kind == "pledge":
         return p.PledgeItem(idempotency_key=key, seq=device_seq, payload=p.PledgePayload.model_validate(body))
     raise ValueError(f"unknown outbox kind {kind}")

@@ -499,7 +499,9 @@ class PullPage(Wire):
     clearances: list[ClearanceGrant] = Field(default_factory=list)
     clearance_refusals: list[ClearanceRefusal] = Field(default_factory=list)
     revocations: SignedRevocationList | None = None  # verify with sync.core.clearance.verify_revocations
-    objection_register: RegisterPart | None = None  # issue 13: the organisation-wide objection register, keyed hashes
+    objection_register: RegisterPart | None = (
+        None  # issue 13: the organisation-wide objection register, keyed hashes
+    )
 
     @property
     def objections(self) -> list[StatusUpdate]:

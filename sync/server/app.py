@@ -256,7 +256,11 @@ def create_app(
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
             _, defs = models_json_schema(
-                [(p.EnrolRequest, "validation"), (p.PushRequest, "validation"), (p.LeaseRequest, "validation")],
+                [
+                    (p.EnrolRequest, "validation"),
+                    (p.PushRequest, "validation"),
+                    (p.LeaseRequest, "validation"),
+                ],
                 ref_template="#/components/schemas/{model}",
             )
             components = schema.setdefault("components", {}).setdefault("schemas", {})

@@ -265,7 +265,7 @@ def _org_transaction(args: argparse.Namespace) -> Iterator[tuple[Any, Any]]:
 def cmd_objections_list(args: argparse.Namespace) -> int:
     from sync.server import registers
 
-    with _org_transaction(args) as (_office_, conn):
+    with _org_transaction(args) as (_, conn):
         rows = registers.entries(conn, args.org)
     if args.json:
         print(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
@@ -279,7 +279,7 @@ def cmd_objections_list(args: argparse.Namespace) -> int:
 def cmd_objections_export(args: argparse.Namespace) -> int:
     from sync.server import registers
 
-    with _org_transaction(args) as (_office_, conn):
+    with _org_transaction(args) as (_, conn):
         rows = registers.entries(conn, args.org)
     Path(args.out).write_text(registers.export_csv(rows), encoding="utf-8")
     print(f"exported {len(rows)} objections to {args.out}")

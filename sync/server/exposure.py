@@ -17,8 +17,8 @@ from sqlalchemy.engine import Connection
 
 from sync.core.clearance import DEFAULT_SKEW
 from sync.server import db
-from sync.server.leases import holdings
 from sync.server.common import not_found
+from sync.server.leases import holdings
 from sync.server.signing import REVOCATION_LIST_LIFETIME
 
 
@@ -29,7 +29,9 @@ def device_exposure(conn: Connection, device_id: str) -> dict[str, Any]:
     last: datetime | None = device.last_seen_at
     leased: dict[str, list[dict[str, str]]] = {}
     for campaign_id, contact_id, expires_at in holdings(conn, device_id):
-        leased.setdefault(campaign_id, []).append({"contact_id": contact_id, "lease_expires_at": expires_at.isoformat()})
+        leased.setdefault(campaign_id, []).append(
+            {"contact_id": contact_id, "lease_expires_at": expires_at.isoformat()}
+        )
     campaigns = []
     if last is not None:
         c, cc = db.campaigns, db.campaign_contacts

@@ -73,7 +73,9 @@ def lease(conn: Connection, device: Device, req: p.LeaseRequest, now: datetime) 
     rows = conn.execute(
         select(ls.c.campaign_id, ls.c.contact_id, ls.c.expires_at).where(mine).order_by(ls.c.contact_id)
     )
-    return [p.Lease(campaign_id=r.campaign_id, contact_id=r.contact_id, expires_at=r.expires_at) for r in rows]
+    return [
+        p.Lease(campaign_id=r.campaign_id, contact_id=r.contact_id, expires_at=r.expires_at) for r in rows
+    ]
 
 
 def _claim(

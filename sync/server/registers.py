@@ -118,13 +118,17 @@ def _object_contacts(
         conn.execute(
             select(cc.c.id)
             .join(c, c.c.id == cc.c.campaign_id)
-            .where(c.c.org_id == org_id, cc.c.member_id.in_(who), cc.c.status != p.ContactStatus.OBJECTION.value)
+            .where(
+                c.c.org_id == org_id, cc.c.member_id.in_(who), cc.c.status != p.ContactStatus.OBJECTION.value
+            )
         ).scalars()
     )
     if not contacts:
         return
     conn.execute(
-        update(cc).where(cc.c.id.in_(contacts)).values(status=p.ContactStatus.OBJECTION.value, status_changed_at=now)
+        update(cc)
+        .where(cc.c.id.in_(contacts))
+        .values(status=p.ContactStatus.OBJECTION.value, status_changed_at=now)
     )
     conn.execute(db.feed.insert(), [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid in contacts])
 
@@ -163,7 +167,9 @@ def pull_part(conn: Connection, org_id: str, ids: Sequence[str], now: datetime) 
         raw = base64.urlsafe_b64decode(key + "=")
         o = db.objections
         numbers = conn.execute(
-            select(o.c.number).where(o.c.id.in_(sorted(set(ids))), o.c.org_id == org_id, o.c.withdrawn_at.is_(None))
+            select(o.c.number).where(
+                o.c.id.in_(sorted(set(ids))), o.c.org_id == org_id, o.c.withdrawn_at.is_(None)
+            )
         ).scalars()
         hashes = sorted(p.register_hash(raw, n) for n in numbers)
     return p.RegisterPart(key_id=key_id, key=key, objection_hashes=hashes)
@@ -172,7 +178,9 @@ def pull_part(conn: Connection, org_id: str, ids: Sequence[str], now: datetime) 
 def entries(conn: Connection, org_id: str) -> list[Entry]:
     o = db.objections
     rows = conn.execute(
-        select(o).where(o.c.org_id == org_id, o.c.withdrawn_at.is_(None)).order_by(o.c.recorded_at, o.c.number)
+        select(o)
+        .where(o.c.org_id == org_id, o.c.withdrawn_at.is_(None))
+        .order_by(o.c.recorded_at, o.c.number)
     )
     return [Entry(r.number, r.source, r.recorded_at, r.member_id, r.campaign_id) for r in rows]
 

@@ -120,9 +120,14 @@ class Mutator(ast.NodeTransformer):
 def _strip_docstrings(tree: ast.Module) -> None:
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-            if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-                body[:1] = [] if len(body) > 1 else [ast.Pass()]
+        if (
+            isinstance(body, list)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
+            body[:1] = [] if len(body) > 1 else [ast.Pass()]
 
 
 SOURCES = {t: (ROOT / t).read_text(encoding="utf-8") for t in TARGETS}
@@ -168,11 +173,16 @@ def make_workdir() -> Path:
 def run_tests(work: Path, target: str, source: str) -> tuple[str, str]:
     for t in TARGETS:  # reset the others, write this one
         (work / t).write_text(source if t == target else SOURCES[t], encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(work), "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(work),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-x", *TESTS], cwd=work, env=env, capture_output=True, text=True,
-            timeout=TIMEOUT_S,
+            timeout=TIMEOUT_S, check=False,
         )  # fmt: skip
     except subprocess.TimeoutExpired:
         return "killed (timeout)", ""
@@ -184,7 +194,9 @@ def _local_index(m: Mutant, mutants: list[Mutant]) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--only", help="comma-separated mutant numbers")
     parser.add_argument("--jobs", type=int, default=1)

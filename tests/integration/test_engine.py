@@ -22,7 +22,7 @@ from desktop.domain.models import CallReport, Outcome
 from desktop.paths import WorkspacePaths
 from desktop.services import status as status_service
 from desktop.services import sync_engine
-from desktop.services.calling import Card, CallingService
+from desktop.services.calling import CallingService, Card
 from desktop.services.enrolment import Enrolment
 from desktop.storage import contact_store, meta_store, outbox_store
 from desktop.storage.timefmt import utcnow
@@ -58,10 +58,10 @@ class Tampering(SyncClient):
         self.on_push: Callable[[p.PushResponse], p.PushResponse] = lambda r: r
         self.on_pull: Callable[[p.PullPage], p.PullPage] = lambda page: page
 
-    def push(self, batch):  # noqa: ANN001, ANN201
+    def push(self, batch):
         return self.on_push(super().push(batch))
 
-    def pull(self, cursor=None, limit=p.DEFAULT_PULL_LIMIT):  # noqa: ANN001, ANN201
+    def pull(self, cursor=None, limit=p.DEFAULT_PULL_LIMIT):
         return self.on_pull(super().pull(cursor, limit))
 
 
@@ -78,7 +78,9 @@ def new_pc(office: Office, where: Path, *, cleared: bool = True) -> Workspace:
 def engine(ws: Workspace, client: SyncClient) -> SyncEngine:
     enrolment = Enrolment.load(ws.conn)
     assert enrolment is not None
-    return SyncEngine(sync_engine.store_for(ws.conn), client, pinned=enrolment.pinned, org_id=enrolment.org_id)
+    return SyncEngine(
+        sync_engine.store_for(ws.conn), client, pinned=enrolment.pinned, org_id=enrolment.org_id
+    )
 
 
 def tampering(ws: Workspace) -> Tampering:
@@ -107,7 +109,9 @@ def call(
 
 
 def states(ws: Workspace) -> dict[str, str]:
-    return {item_id: state for _, item_id, kind, state in outbox_store.outbox_rows(ws.conn) if kind == "report"}
+    return {
+        item_id: state for _, item_id, kind, state in outbox_store.outbox_rows(ws.conn) if kind == "report"
+    }
 
 
 def stored(office: Office, report_ids: list[str]) -> tuple[int, int]:
@@ -145,7 +149,9 @@ def test_a_refused_report_is_never_marked_sent(office: Office, tmp_path: Path) -
     ws.close()
 
 
-def test_an_item_the_answer_does_not_name_stays_pending_and_goes_again(office: Office, tmp_path: Path) -> None:
+def test_an_item_the_answer_does_not_name_stays_pending_and_goes_again(
+    office: Office, tmp_path: Path
+) -> None:
     ws = new_pc(office, tmp_path)
     first, second = call(ws, office.campaign), call(ws, office.campaign)
     client = tampering(ws)
@@ -199,14 +205,21 @@ def test_forged_and_rolled_back_revocation_lists_are_never_stored(office: Office
     enrolment = Enrolment.load(ws.conn)
     assert enrolment is not None
     old = clr.verify_revocations(
-        old_page.revocations, pinned=enrolment.pinned, org_id=enrolment.org_id, now=utcnow(), previous_version=None
+        old_page.revocations,
+        pinned=enrolment.pinned,
+        org_id=enrolment.org_id,
+        now=utcnow(),
+        previous_version=None,
     )
     assert int(version or 0) > old.version
     # A rolled-back list (the old one, genuinely signed) …
     client.on_pull = lambda page: page.model_copy(update={"revocations": old_page.revocations})
     meta_store.delete_meta(ws.conn, "pull_cursor")
     engine(ws, client).pull(SyncResult())
-    assert (meta_store.get_meta(ws.conn, "revocations"), meta_store.get_meta(ws.conn, "revocations_version")) == (
+    assert (
+        meta_store.get_meta(ws.conn, "revocations"),
+        meta_store.get_meta(ws.conn, "revocations_version"),
+    ) == (
         current,
         version,
     )
@@ -222,7 +235,10 @@ def test_forged_and_rolled_back_revocation_lists_are_never_stored(office: Office
     client.on_pull = lambda page: page.model_copy(update={"revocations": forged})
     meta_store.delete_meta(ws.conn, "pull_cursor")
     engine(ws, client).pull(SyncResult())
-    assert (meta_store.get_meta(ws.conn, "revocations"), meta_store.get_meta(ws.conn, "revocations_version")) == (
+    assert (
+        meta_store.get_meta(ws.conn, "revocations"),
+        meta_store.get_meta(ws.conn, "revocations_version"),
+    ) == (
         current,
         version,
     )
@@ -230,7 +246,9 @@ def test_forged_and_rolled_back_revocation_lists_are_never_stored(office: Office
     ws.close()
 
 
-def test_a_local_objection_is_not_overwritten_by_the_servers_older_status(office: Office, tmp_path: Path) -> None:
+def test_a_local_objection_is_not_overwritten_by_the_servers_older_status(
+    office: Office, tmp_path: Path
+) -> None:
     ws = new_pc(office, tmp_path)
     objection = call(ws, office.campaign, Outcome.OBJECTION)
     assert server_status(office, objection.contact_id) == "open"
@@ -240,7 +258,11 @@ def test_a_local_objection_is_not_overwritten_by_the_servers_older_status(office
     assert contact_store.get_state(ws.conn, objection.contact_id).status.value == "objection"
     # The server's higher verdict does replace a local one: another PC's objection reaches this PC.
     other = new_pc(office, tmp_path / "other")
-    open_there = [c.contact_id for c in contact_store.all_states(other.conn, office.campaign) if c.status.value == "open"]
+    open_there = [
+        c.contact_id
+        for c in contact_store.all_states(other.conn, office.campaign)
+        if c.status.value == "open"
+    ]
     theirs = call(other, office.campaign, Outcome.OBJECTION, contact_id=open_there[-1])
     sync_engine.sync_once(other.conn)
     assert contact_store.get_state(ws.conn, theirs.contact_id).status.value == "open"
@@ -267,10 +289,14 @@ def test_no_member_data_before_a_clearance(tmp_path: Path) -> None:
         ws = new_pc(office, tmp_path, cleared=False)
         result = sync_engine.sync_once(ws.conn)
         assert result.contacts > 0  # the server sent the list …
-        assert contact_store.contact_count(ws.conn, office.campaign) == 0  # … but without a clearance none is kept
+        assert (
+            contact_store.contact_count(ws.conn, office.campaign) == 0
+        )  # … but without a clearance none is kept
         office.office.commands.record_declaration(office.lead, office.office.today())
         sync_engine.sync_once(ws.conn)
-        assert contact_store.contact_count(ws.conn, office.campaign) == 40  # withheld contacts are fetched again
+        assert (
+            contact_store.contact_count(ws.conn, office.campaign) == 40
+        )  # withheld contacts are fetched again
         ws.close()
 
 
@@ -296,7 +322,7 @@ def test_a_workspace_restored_from_a_copy_delivers_every_report(office: Office, 
     after = [call(ws, office.campaign, Outcome.BUSY).id for _ in range(2)]  # numbers the server has seen
     result = sync_engine.sync_once(ws.conn)
     assert (result.pushed, result.rejected, result.renumbered) == (2, 0, 2)
-    assert states(ws) == {i: "sent" for i in sent + after}
+    assert states(ws) == dict.fromkeys(sent + after, "sent")
     assert stored(office, sent + later + after) == (7, 7)
     enrolment = Enrolment.load(ws.conn)
     assert enrolment is not None
@@ -319,6 +345,6 @@ def test_a_copy_used_as_a_second_pc_delivers_both_histories(office: Office, tmp_
             result = sync_engine.sync_once(pc.conn)
             assert result.rejected == 0
     assert stored(office, ids) == (8, 8)
-    assert states(one) | states(two) == {i: "sent" for i in ids}
+    assert states(one) | states(two) == dict.fromkeys(ids, "sent")
     one.close()
     two.close()

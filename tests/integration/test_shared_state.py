@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from desktop.domain.models import Outcome
 from desktop.services import lead, lead_import, sync_engine
-from desktop.services.calling import Card, CallingService
+from desktop.services.calling import CallingService, Card
 from desktop.storage import contact_store, meta_store, objection_register
 from desktop.storage.workspace import Workspace
 from sync.server import db, registers
@@ -43,7 +43,7 @@ def office(request: pytest.FixtureRequest, tmp_path: Path, make_database) -> Ite
 def zentrale(office: Office, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "sync.server.cli", *args, "--database", office.database_url],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
     )  # fmt: skip
 
 
@@ -59,7 +59,9 @@ def phones(ws: Workspace, campaign_id: str) -> set[str]:
 
 def local_campaign(ws: Workspace, office: Office) -> str:
     today = office.office.today()
-    campaign = lead.new_campaign("Eigene Aktion", "invitation", starts_on=today, ends_on=today + timedelta(days=20))
+    campaign = lead.new_campaign(
+        "Eigene Aktion", "invitation", starts_on=today, ends_on=today + timedelta(days=20)
+    )
     lead.create_campaign(ws, campaign)
     return campaign.id
 
@@ -71,7 +73,9 @@ def test_an_objection_holds_for_every_later_campaign_import_and_pc(office: Offic
     sync_engine.sync_once(pc1.conn)
 
     # Campaign 2 is released without that member, and PC 2 never sees the number there.
-    campaign2, released = office.office.commands.release_campaign(office.org, "Zweite Aktion", "invitation", office.resolution)
+    campaign2, released = office.office.commands.release_campaign(
+        office.org, "Zweite Aktion", "invitation", office.resolution
+    )
     assert released == 39
     sync_engine.sync_once(pc2.conn)
     assert len(phones(pc2, campaign2)) == 39 and number not in phones(pc2, campaign2)
@@ -81,30 +85,44 @@ def test_an_objection_holds_for_every_later_campaign_import_and_pc(office: Offic
     assert [r[0] for r in pc2.conn.execute("SELECT hash FROM objection_register")] != [number]
     assert not any("+49" in r[0] for r in pc2.conn.execute("SELECT hash FROM objection_register"))
     own = local_campaign(pc2, office)
-    rows = [person_row(1, phone=number), person_row(2, phone="+493023125007"), person_row(3, phone="040 66969 123")]
+    rows = [
+        person_row(1, phone=number),
+        person_row(2, phone="+493023125007"),
+        person_row(3, phone="040 66969 123"),
+    ]
     done = lead_import.import_members(pc2, own, csv_bytes(rows), filename="liste.csv").done
     assert (done.imported, done.objected) == (2, 1)
     assert number not in phones(pc2, own)
 
     # A local campaign's objection reaches the register with the number, and every running campaign from there.
     local_contact = next(
-        c.contact_id for c in contact_store.all_states(pc2.conn, own) if phone_of(pc2, c.contact_id) == "+493023125007"
+        c.contact_id
+        for c in contact_store.all_states(pc2.conn, own)
+        if phone_of(pc2, c.contact_id) == "+493023125007"
     )
     call(pc2, own, Outcome.OBJECTION, contact_id=local_contact)
     sync_engine.sync_once(pc2.conn)
     with office.office.engine.connect() as conn:
         register = {e.number: e.source for e in registers.entries(conn, office.org)}
-        local_reports = conn.execute(select(db.reports.c.report_id).where(db.reports.c.campaign_id == own)).all()
+        local_reports = conn.execute(
+            select(db.reports.c.report_id).where(db.reports.c.campaign_id == own)
+        ).all()
     assert register == {number: "report", "+493023125007": "local"}
     assert local_reports == []  # the local report itself stays on the PC (DP-3)
     sync_engine.sync_once(pc1.conn)
-    member7 = next(c for c in contact_store.all_states(pc1.conn, office.campaign) if phone_of(pc1, c.contact_id) == "+493023125007")
+    member7 = next(
+        c
+        for c in contact_store.all_states(pc1.conn, office.campaign)
+        if phone_of(pc1, c.contact_id) == "+493023125007"
+    )
     assert member7.status.value == "objection"  # PC 1 will not offer that member in campaign 1 any more
     for pc in (pc1, pc2):
         pc.close()
 
 
-def test_the_register_is_listed_exported_and_imported_at_the_central_office(office: Office, tmp_path: Path) -> None:
+def test_the_register_is_listed_exported_and_imported_at_the_central_office(
+    office: Office, tmp_path: Path
+) -> None:
     pc = new_pc(office, tmp_path / "pc")
     objected = call(pc, office.campaign, Outcome.OBJECTION)
     number = phone_of(pc, objected.contact_id)
@@ -125,7 +143,9 @@ def test_the_register_is_listed_exported_and_imported_at_the_central_office(offi
     imported = zentrale(office, "objections", "import", "--org", office.org, "--file", str(flagged))
     assert imported.returncode == 0, imported.stderr
     assert "1 new" in imported.stdout
-    _campaign, released = office.office.commands.release_campaign(office.org, "Dritte Aktion", "invitation", office.resolution)
+    _campaign, released = office.office.commands.release_campaign(
+        office.org, "Dritte Aktion", "invitation", office.resolution
+    )
     assert released == 38
 
     bad = tmp_path / "kaputt.csv"
@@ -194,7 +214,9 @@ def test_dp24_lists_what_was_on_a_lost_device(office: Office, tmp_path: Path) ->
     device = meta_store.get_meta(pc.conn, "device_id")
     on_pc = {s.contact_id for s in contact_store.all_states(pc.conn, office.campaign)}
     pc.close()
-    later, _ = office.office.commands.release_campaign(office.org, "Nach dem Verlust", "invitation", office.resolution)
+    later, _ = office.office.commands.release_campaign(
+        office.org, "Nach dem Verlust", "invitation", office.resolution
+    )
     office.office.commands.revoke_device(device)  # reported lost
     out = zentrale(office, "device", "exposure", "--device", device, "--json")
     assert out.returncode == 0, out.stderr

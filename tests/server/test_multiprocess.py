@@ -31,9 +31,11 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def two_processes(make_database, tmp_path: Path) -> Iterator[tuple[Env, str]]:
     url = make_database("postgres")
-    with serving("postgres", url, tmp_path, *NO_LIMITS) as first:
-        with running_server(url, *NO_LIMITS, log_dir=tmp_path) as second:
-            yield first, second.url
+    with (
+        serving("postgres", url, tmp_path, *NO_LIMITS) as first,
+        running_server(url, *NO_LIMITS, log_dir=tmp_path) as second,
+    ):
+        yield first, second.url
 
 
 def test_two_server_processes_share_leases_keys_and_the_register(two_processes: tuple[Env, str]) -> None:
@@ -54,9 +56,7 @@ def test_two_server_processes_share_leases_keys_and_the_register(two_processes: 
     # Leases: everybody asks at once, through both processes; no contact is leased twice.
     sizes = [rng.randint(3, 5) for _ in devices]  # 72 to 120 wanted, 60 to give
     with ThreadPoolExecutor(8) as pool:
-        answers = list(
-            pool.map(lambda d, n: d[1].lease(p.LeaseRequest(size=n)), devices, sizes)
-        )
+        answers = list(pool.map(lambda d, n: d[1].lease(p.LeaseRequest(size=n)), devices, sizes))
     leased = [lease.contact_id for answer in answers for lease in answer.leases]
     assert len(leased) == len(set(leased))  # each contact at most once (a device losing a race gets fewer) …
     assert all(len(a.leases) <= n for a, n in zip(answers, sizes, strict=True))
@@ -78,7 +78,9 @@ def test_two_server_processes_share_leases_keys_and_the_register(two_processes: 
     env.clients.append(twin)
     item = report_item(1, org.campaign_id, contact, "objection")
     with ThreadPoolExecutor(2) as pool:
-        results = [f.result().results[0].status for f in [pool.submit(c.push, [item]) for c in (client, twin)]]
+        results = [
+            f.result().results[0].status for f in [pool.submit(c.push, [item]) for c in (client, twin)]
+        ]
     assert sorted(results) == [p.ItemStatus.ACCEPTED, p.ItemStatus.DUPLICATE]
     assert env.reports_of([device_id]) == (1, 1)
 
