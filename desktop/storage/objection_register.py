@@ -32,4 +32,4 @@ def matcher(conn: Connection) -> Callable[[str], bool]:
 
 
 def size(conn: Connection) -> int:
-    return conn.execute("SELECT count(*) FROM objection_register").fetchone()[0]
+    return int(conn.execute("SELECT count(*) FROM objection_register").fetchone()[0])

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
+from sync.core.rules import ContactStatus
 from sync.server import db
 from sync.server.common import Device
 
@@ -29,7 +30,7 @@ def lease(conn: Connection, device: Device, req: p.LeaseRequest, now: datetime) 
     if req.give_back:
         conn.execute(delete(ls).where(mine, ls.c.contact_id.in_(sorted(set(req.give_back)))))
     # What is no longer open (reported, objected, wrong number, ...) is not held any more.
-    closed = select(cc.c.id).where(cc.c.status != p.ContactStatus.OPEN.value)
+    closed = select(cc.c.id).where(cc.c.status != ContactStatus.OPEN.value)
     conn.execute(delete(ls).where(mine, ls.c.contact_id.in_(closed)))
     conn.execute(update(ls).where(mine, ls.c.expires_at > now).values(expires_at=until))
     conn.execute(delete(ls).where(mine, ls.c.expires_at <= now))
@@ -60,7 +61,7 @@ def lease(conn: Connection, device: Device, req: p.LeaseRequest, now: datetime) 
                 select(cc.c.id)
                 .where(
                     cc.c.campaign_id == campaign_id,
-                    cc.c.status == p.ContactStatus.OPEN.value,
+                    cc.c.status == ContactStatus.OPEN.value,
                     cc.c.id.not_in(taken),
                 )
                 .order_by(cc.c.id)
@@ -69,7 +70,7 @@ def lease(conn: Connection, device: Device, req: p.LeaseRequest, now: datetime) 
             .scalars()
             .all()
         )
-        _claim(conn, device, campaign_id, candidates, need, until, now)
+        _claim(conn, device, campaign_id, list(candidates), need, until, now)
     rows = conn.execute(
         select(ls.c.campaign_id, ls.c.contact_id, ls.c.expires_at).where(mine).order_by(ls.c.contact_id)
     )

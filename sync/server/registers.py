@@ -26,6 +26,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
+from sync.core.rules import ContactStatus, Outcome
 from sync.server import db
 
 SOURCES = ("report", "local", "import")
@@ -119,7 +120,7 @@ def _object_contacts(
             select(cc.c.id)
             .join(c, c.c.id == cc.c.campaign_id)
             .where(
-                c.c.org_id == org_id, cc.c.member_id.in_(who), cc.c.status != p.ContactStatus.OBJECTION.value
+                c.c.org_id == org_id, cc.c.member_id.in_(who), cc.c.status != ContactStatus.OBJECTION.value
             )
         ).scalars()
     )
@@ -128,7 +129,7 @@ def _object_contacts(
     conn.execute(
         update(cc)
         .where(cc.c.id.in_(contacts))
-        .values(status=p.ContactStatus.OBJECTION.value, status_changed_at=now)
+        .values(status=ContactStatus.OBJECTION.value, status_changed_at=now)
     )
     conn.execute(db.feed.insert(), [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid in contacts])
 
@@ -137,7 +138,7 @@ def record_report_objections(
     conn: Connection, org_id: str, reports: Sequence[p.ReportPayload], now: datetime
 ) -> int:
     """The register entries of objections said in central campaigns: the member's numbers and id."""
-    contact_ids = sorted({r.contact_id for r in reports if r.outcome is p.Outcome.OBJECTION})
+    contact_ids = sorted({r.contact_id for r in reports if r.outcome is Outcome.OBJECTION})
     if not contact_ids:
         return 0
     m, cc = db.members, db.campaign_contacts
