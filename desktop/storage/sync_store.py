@@ -14,7 +14,14 @@ from datetime import datetime
 from typing import Any
 
 from desktop.domain.models import Campaign
-from desktop.storage import campaign_store, clearance_store, contact_store, outbox_store, pledge_store
+from desktop.storage import (
+    campaign_store,
+    clearance_store,
+    contact_store,
+    objection_register,
+    outbox_store,
+    pledge_store,
+)
 from desktop.storage.database import Connection, transaction
 from desktop.storage.meta_store import delete_meta, get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
@@ -47,6 +54,10 @@ def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) ->
                 person_id=body.get("person_id"),
                 subject=body.get("subject"),
             ),
+        )
+    if kind == "objection":  # from a lead's local campaign: the normalised numbers only (issue 13.1)
+        return p.ObjectionItem(
+            idempotency_key=key, seq=device_seq, payload=p.ObjectionPayload.model_validate(body)
         )
     if kind == "pledge":
         return p.PledgeItem(idempotency_key=key, seq=device_seq, payload=p.PledgePayload.model_validate(body))
@@ -118,6 +129,28 @@ class WorkspaceSyncStore:
             clearance_store.delete_clearances(self.conn)
             delete_meta(self.conn, *SERVER_OWNED_META)
 
+    # ------------------------------------------------------------------ leases (issue 13.3)
+
+    def lease_wish(self) -> p.LeaseRequest:
+        """What to ask for: the lead's size and hours; everything back after 'give back' (end of the evening)."""
+        size = int(get_meta(self.conn, "lease_size") or p.DEFAULT_LEASE_SIZE)
+        hours = float(get_meta(self.conn, "lease_hours") or p.DEFAULT_LEASE_HOURS)
+        if get_meta(self.conn, "lease_give_back") == "all":
+            held = [r[0] for r in self.conn.execute("SELECT contact_id FROM leases ORDER BY contact_id")]
+            return p.LeaseRequest(size=0, hours=hours, give_back=held[: p.MAX_LEASE])
+        return p.LeaseRequest(size=size, hours=hours)
+
+    def store_leases(self, answer: p.LeaseResponse) -> None:
+        """The answer replaces what this PC held (one transaction)."""
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM leases")
+            self.conn.executemany(
+                "INSERT INTO leases (contact_id, campaign_id, expires_at) VALUES (?, ?, ?)",
+                [(x.contact_id, x.campaign_id, to_db(x.expires_at)) for x in answer.leases],
+            )
+            set_meta(self.conn, "leasing", "1")
+            delete_meta(self.conn, "lease_give_back")
+
     def mark_synced(self, at: datetime) -> None:
         with transaction(self.conn):
             set_meta(self.conn, "last_sync", to_db(at) or "")
@@ -158,6 +191,8 @@ class WorkspaceSyncStore:
                 self._upsert_contacts(kept, rules)
             for update in page.statuses:
                 self._apply_status(update.contact_id, update.status, rules)
+            if page.objection_register is not None:
+                objection_register.store(conn, page.objection_register)
             for decision in page.pledge_decisions:
                 pledge_store.record_decision(conn, decision.pledge_id, decision.status, decision.decided_at)
             set_meta(conn, "pull_cursor", page.next_cursor)

@@ -26,7 +26,7 @@ from sync.core import rules
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
 from sync.core.rules import ContactStatus
-from sync.server import db
+from sync.server import db, registers
 from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
 from sync.server.office import CentralOffice
 from sync.server.queries import sync_health
@@ -295,7 +295,13 @@ class DeviceSync:
             ).all()
             has_more = len(rows) > limit
             rows = rows[:limit]
-            refs: dict[str, list[str]] = {"campaign": [], "contact": [], "status": [], "pledge": []}
+            refs: dict[str, list[str]] = {
+                "campaign": [],
+                "contact": [],
+                "status": [],
+                "pledge": [],
+                "objection": [],
+            }
             for row in rows:
                 refs[row.kind].append(row.ref_id)
             grants, refusals = self.office.signing.clearances_for(conn, device, now)
@@ -310,6 +316,7 @@ class DeviceSync:
                 clearances=grants,
                 clearance_refusals=refusals,
                 revocations=self.office.signing.revocation_list(conn, device.org_id, now),
+                objection_register=registers.pull_part(conn, device.org_id, refs["objection"], now),
             )
 
     @staticmethod
@@ -413,6 +420,16 @@ class DeviceSync:
             for row in rows
         ]
 
+    def lease(self, device: Device, req: p.LeaseRequest) -> p.LeaseResponse:
+        """Issue 13.3: renew, give back and top up the device's leases (sync.server.leases)."""
+        from sync.server import leases
+
+        now = self.office.clock()
+        with self.engine.begin() as conn:
+            self._seen(conn, device, now)
+            held = leases.lease(conn, device, req, now)
+        return p.LeaseResponse(server_time=now, leases=held)
+
     def health(self, device: Device) -> p.SyncHealth:
         with self.engine.begin() as conn:
             return sync_health(conn, device.id)
@@ -444,6 +461,16 @@ class _Batch:
         self._store_reports(reports)
         self._store_pledges([item for item in fresh if item.kind == "pledge"])
         self._store_audit_events([item for item in fresh if item.kind == "audit_event"])
+        # Issue 13.1: objections join the organisation-wide register (central ones by member, local ones by number).
+        stored = [i.payload for i in reports if self.key(i) not in self.results]
+        registers.record_report_objections(self.conn, self.device.org_id, stored, self.now)
+        registers.record(
+            self.conn,
+            self.device.org_id,
+            [(n, None, None) for i in fresh if i.kind == "objection" for n in i.payload.numbers],
+            "local",
+            self.now,
+        )
         for item in fresh:
             if self.key(item) not in self.results:
                 self._result(item, p.ItemStatus.ACCEPTED)
