@@ -178,9 +178,14 @@ def _strip_docstrings(tree: ast.Module) -> None:
     """Docstrings are not code: leave them out so the walker never touches them (and output stays small)."""
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
-            if isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
-                body[:1] = [] if len(body) > 1 else [ast.Pass()]
+        if (
+            isinstance(body, list)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
+            body[:1] = [] if len(body) > 1 else [ast.Pass()]
 
 
 class Target:
@@ -241,7 +246,9 @@ def run_tests(target: Target, work: Path, source: str, tests: list[str]) -> tupl
     }
     cmd = [sys.executable, "-m", "pytest", "-q", "-x", "--hypothesis-seed=0", "-o", "timeout=60", *tests]
     try:
-        proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+        proc = subprocess.run(
+            cmd, cwd=work, env=env, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+        )
     except subprocess.TimeoutExpired:
         return "killed (timeout)", ""
     return ("survived" if proc.returncode == 0 else "killed"), proc.stdout + proc.stderr

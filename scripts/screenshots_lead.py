@@ -36,7 +36,7 @@ from desktop.storage.timefmt import utcnow  # noqa: E402
 from desktop.storage.workspace import Workspace, list_slots  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
 from desktop.views.style import STYLE_SHEET  # noqa: E402
-from sync.core.rules import Outcome
+from sync.core.rules import Outcome  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 OUTCOMES = (

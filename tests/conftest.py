@@ -34,7 +34,7 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # noqa: ANN201
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     """A failed Hypothesis test names the seed beside its output (the header is hidden with -q)."""
     report = yield
     if report.failed and item.get_closest_marker("hypothesis") is not None:

@@ -302,7 +302,7 @@ def _import(args: argparse.Namespace) -> int:
             print(
                 f"imported {doc['imported']} · refused rows {doc['refused_rows']} · invalid numbers "
                 f"{doc['invalid_rows']} · duplicates {doc['duplicates']} · already on the list "
-                f"{doc['already_listed']}"
+                f"{doc['already_listed']} · on the objection register {doc['objected']}"
             )
         return 0
 

@@ -9,6 +9,7 @@ import sys
 
 from desktop import paths
 from desktop.commands.common import CommandError, add_workspace_options, open_workspace, read_passphrase
+from desktop.domain.models import Role
 from desktop.services import session, status, sync_engine
 from desktop.storage.errors import WorkspaceError
 from desktop.storage.timefmt import utcnow
@@ -28,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     run = sub.add_parser("sync", help="upload waiting reports and fetch campaigns, objections and clearances")
     add_workspace_options(run)
+    run.add_argument("--give-back", action="store_true", help="give every unworked contact back to the pool")
+    run.add_argument("--lease-size", type=int, help="open contacts per campaign this PC holds (lead)")
+    run.add_argument("--lease-hours", type=float, help="how long this PC holds them (lead)")
     run.add_argument(
         "--progress", action="store_true", help="show each upload batch on stderr as it is sent and answered"
     )
@@ -85,6 +89,15 @@ def cmd_sync(args: argparse.Namespace) -> int:
         _show_progress()
     workspace = open_workspace(args)
     try:
+        if args.lease_size is not None or args.lease_hours is not None:
+            if workspace.person.role is not Role.LEAD:
+                raise CommandError("only the call lead sizes the reservation", 2)
+            try:
+                sync_engine.size_leases(workspace.conn, size=args.lease_size, hours=args.lease_hours)
+            except ValueError as exc:
+                raise CommandError(str(exc), 2) from None
+        if args.give_back:
+            sync_engine.give_back(workspace.conn)
         result = sync_engine.sync_once(workspace.conn)
     except SyncError as exc:
         raise _network_error(exc) from None
@@ -92,7 +105,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         session.lock(workspace)
     print(
         f"sent {result.pushed} (already there {result.duplicates}, refused {result.rejected}); "
-        f"received {result.contacts} contacts in {result.pages} page(s)"
+        f"received {result.contacts} contacts in {result.pages} page(s); {result.leased} reserved for this PC"
     )
     if result.rejected:
         print("some items were refused: they are listed under 'needs attention' in the app")

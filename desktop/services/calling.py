@@ -8,6 +8,7 @@ order in SQL for speed, and a property test keeps both in step.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,6 +18,7 @@ from desktop.domain.calling_hours import CallingTimeVerdict, check_calling_time
 from desktop.domain.models import CallReport, Campaign, Contact, ContactState
 from desktop.services import clearance_gate, volunteers
 from desktop.storage import audit, campaign_store, clearance_store, contact_store, outbox_store, report_store
+from desktop.storage.database import Connection
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from sync.core.content import content_problems
@@ -106,6 +108,21 @@ class ReportSaved:
     pending_uploads: int
     shift: ShiftCounts
     next: NextCard | None = None
+
+
+def _register_local_objection(conn: Connection, report: CallReport) -> None:
+    """A local campaign's objection goes to the organisation-wide register with the contact's normalised numbers
+    and nothing else (issue 13.1; the report itself stays on the PC, DP-3)."""
+    contact = contact_store.get_contact(conn, report.contact_id)
+    numbers = [n for n in (contact.phone, contact.phone2) if n] if contact is not None else []
+    if numbers:
+        outbox_store.enqueue(
+            conn,
+            item_id=uuid.uuid4().hex,
+            kind="objection",
+            payload={"objection_id": report.id, "numbers": numbers, "at": report.created_at.isoformat()},
+            created_at=report.created_at,
+        )
 
 
 class CallingService:
@@ -254,14 +271,17 @@ class CallingService:
                 )
             report_store.insert_report(conn, report)
             contact_store.save_state(conn, new_state)
+            local = campaign_store.campaign_origin(conn, report.campaign_id) == "local"
             seq = outbox_store.enqueue(
                 conn,
                 item_id=report.id,
                 kind="report",
                 payload=report.model_dump(mode="json"),
                 created_at=report.created_at,
-                local=campaign_store.campaign_origin(conn, report.campaign_id) == "local",
+                local=local,
             )
+            if report.outcome is Outcome.OBJECTION and local:
+                _register_local_objection(conn, report)
             if report.outcome is Outcome.OBJECTION:
                 audit.append(
                     conn,

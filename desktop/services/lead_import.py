@@ -26,7 +26,7 @@ from typing import Any
 from desktop.domain.models import Campaign, new_id
 from desktop.services import clearance_gate
 from desktop.services.lead import LeadError, require_lead
-from desktop.storage import audit, campaign_store, contact_store, database
+from desktop.storage import audit, campaign_store, contact_store, database, objection_register
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from sync.core import memberfile
@@ -50,6 +50,7 @@ class ImportDone:
     imported: int
     already_listed: int  # people whose number was already on this campaign's list (skipped)
     total_contacts: int  # contacts of the campaign afterwards
+    objected: int = 0  # people on the organisation's objection register (not imported; DP-17, issue 13.1)
 
 
 def _open_campaign(ws: Workspace, campaign_id: str) -> Campaign:
@@ -132,12 +133,16 @@ def commit_import(
     # A large list goes in on a short-lived connection (Workspace.bulk_transaction: same thread, one transaction).
     with ws.bulk_transaction() if total >= BULK_REBUILD_ROWS else ws.transaction() as conn:
         listed = contact_store.campaign_phones(conn, campaign_id)
+        on_register = objection_register.matcher(conn)
         contacts: list[tuple[str, ...]] = []
-        skipped = 0
+        skipped = objected = 0
         fields = ("first_name", "last_name", "locality", "district", "postcode", "phone", "phone2")
         for rec in result.records:
             if rec.category not in allowed_categories:  # DP-2, checked again at the door
                 raise LeadError("category_not_allowed")
+            if on_register(rec.phone) or on_register(rec.phone2 or ""):
+                objected += 1
+                continue
             if rec.phone in listed or (rec.phone2 and rec.phone2 in listed):
                 skipped += 1
                 continue
@@ -167,7 +172,7 @@ def commit_import(
                 contact_store.insert_contact_rows(conn, campaign_id, [(pos, c) for _id, pos, c in chunk])
                 done += len(chunk)
                 if progress is not None:
-                    progress(done + skipped, total)
+                    progress(done + skipped + objected, total)
             contact_store.restore_contact_indexes(conn, rebuild)
         audit.append(
             conn,
@@ -177,7 +182,7 @@ def commit_import(
             subject=f"{campaign_id}:{len(contacts)}",
         )
         after = contact_store.contact_count(conn, campaign_id)
-    return ImportDone(campaign_id, len(contacts), skipped, after)
+    return ImportDone(campaign_id, len(contacts), skipped, after, objected)
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,7 @@ class ImportReport:
         out.update(
             imported=self.done.imported,
             already_listed=self.done.already_listed,
+            objected=self.done.objected,
             campaign=self.done.campaign_id,
             total_contacts=self.done.total_contacts,
         )

@@ -19,6 +19,7 @@ from desktop.services.enrolment import Enrolment, b64url, trusted_now
 from desktop.storage import audit, campaign_store
 from desktop.storage.database import Connection
 from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.database import transaction
 from desktop.storage.meta_store import set_meta
 from desktop.storage.sync_store import WorkspaceSyncStore
 from desktop.storage.timefmt import utcnow
@@ -26,6 +27,7 @@ from desktop.storage.workspace import Workspace, list_slots
 from sync.client.engine import PUSH_BATCH, SyncEngine, SyncResult, SyncStore
 from sync.client.transport import Refused, SyncClient, SyncError, Unreachable
 from sync.core import clearance as clr
+from sync.core import protocol as p
 
 
 # --------------------------------------------------------------------------------------------- enrolment
@@ -92,6 +94,25 @@ def cleared_purposes(clock: Callable[[], datetime]) -> Callable[[Connection], se
 
 def store_for(conn: Connection, clock: Callable[[], datetime] = utcnow) -> WorkspaceSyncStore:
     return WorkspaceSyncStore(conn, cleared_purposes=cleared_purposes(clock), clock=clock)
+
+
+def size_leases(conn: Connection, *, size: int | None = None, hours: float | None = None) -> None:
+    """The lead sizes the evening: how many open contacts per campaign this PC holds, and for how long."""
+    with transaction(conn):
+        if size is not None:
+            if not 0 <= size <= p.MAX_LEASE:
+                raise ValueError(f"the lease size must be 0 to {p.MAX_LEASE}")
+            set_meta(conn, "lease_size", str(size))
+        if hours is not None:
+            if not 0 < hours <= 72:
+                raise ValueError("the lease must last more than 0 and at most 72 hours")
+            set_meta(conn, "lease_hours", str(hours))
+
+
+def give_back(conn: Connection) -> None:
+    """End of the evening: the next sync gives every unworked contact back to the pool."""
+    with transaction(conn):
+        set_meta(conn, "lease_give_back", "all")
 
 
 class _CountingStore:
@@ -166,6 +187,8 @@ __all__ = [
     "SyncStore",
     "Unreachable",
     "enrol",
+    "give_back",
+    "size_leases",
     "store_for",
     "sync_once",
     "sync_with",

@@ -161,6 +161,16 @@ def _not_reserved_by_others() -> str:
     return "(reserved_by IS NULL OR reserved_by = :me OR reserved_until <= :now)"
 
 
+def _leased_here() -> str:
+    """Issue 13.3: once this PC takes part in leasing, a central campaign's contact only while leased to it
+    (leases: desktop.storage.sync_store)."""
+    return (
+        "(NOT EXISTS (SELECT 1 FROM meta WHERE key = 'leasing') "
+        "OR EXISTS (SELECT 1 FROM campaigns WHERE campaigns.id = :c AND campaigns.origin = 'local') "
+        "OR id IN (SELECT contact_id FROM leases WHERE expires_at > :now))"
+    )
+
+
 def next_contact_id(
     conn: Connection, campaign_id: str, *, now: datetime, me: str, max_attempts: int, cooldown: timedelta
 ) -> str | None:
@@ -175,7 +185,7 @@ def next_contact_id(
         "max": max_attempts,
         "cool": to_db(now - cooldown),
     }
-    free = _not_reserved_by_others()
+    free = f"{_not_reserved_by_others()} AND {_leased_here()}"
     queries = (
         "SELECT id FROM contacts WHERE campaign_id = :c AND status = 'open' AND callback_after IS NOT NULL "
         f"AND callback_after <= :now AND {free} ORDER BY callback_after, position LIMIT 1",

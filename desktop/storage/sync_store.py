@@ -19,6 +19,7 @@ from desktop.storage import (
     clearance_store,
     contact_store,
     organizer_store,
+    objection_register,
     outbox_store,
     pledge_store,
 )
@@ -55,6 +56,10 @@ def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) ->
                 person_id=body.get("person_id"),
                 subject=body.get("subject"),
             ),
+        )
+    if kind == "objection":  # from a lead's local campaign: the normalised numbers only (issue 13.1)
+        return p.ObjectionItem(
+            idempotency_key=key, seq=device_seq, payload=p.ObjectionPayload.model_validate(body)
         )
     if kind == "pledge":
         return p.PledgeItem(idempotency_key=key, seq=device_seq, payload=p.PledgePayload.model_validate(body))
@@ -128,6 +133,28 @@ class WorkspaceSyncStore:
             clearance_store.delete_clearances(self.conn)
             delete_meta(self.conn, *SERVER_OWNED_META)
 
+    # ------------------------------------------------------------------ leases (issue 13.3)
+
+    def lease_wish(self) -> p.LeaseRequest:
+        """What to ask for: the lead's size and hours; everything back after 'give back' (end of the evening)."""
+        size = int(get_meta(self.conn, "lease_size") or p.DEFAULT_LEASE_SIZE)
+        hours = float(get_meta(self.conn, "lease_hours") or p.DEFAULT_LEASE_HOURS)
+        if get_meta(self.conn, "lease_give_back") == "all":
+            held = [r[0] for r in self.conn.execute("SELECT contact_id FROM leases ORDER BY contact_id")]
+            return p.LeaseRequest(size=0, hours=hours, give_back=held[: p.MAX_LEASE])
+        return p.LeaseRequest(size=size, hours=hours)
+
+    def store_leases(self, answer: p.LeaseResponse) -> None:
+        """The answer replaces what this PC held (one transaction)."""
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM leases")
+            self.conn.executemany(
+                "INSERT INTO leases (contact_id, campaign_id, expires_at) VALUES (?, ?, ?)",
+                [(x.contact_id, x.campaign_id, to_db(x.expires_at)) for x in answer.leases],
+            )
+            set_meta(self.conn, "leasing", "1")
+            delete_meta(self.conn, "lease_give_back")
+
     def mark_synced(self, at: datetime) -> None:
         with transaction(self.conn):
             set_meta(self.conn, "last_sync", to_db(at) or "")
@@ -183,6 +210,8 @@ class WorkspaceSyncStore:
                         resolution=item.resolution,
                         resolved_at=item.resolved_at,
                     )
+            if page.objection_register is not None:
+                objection_register.store(conn, page.objection_register)
             for decision in page.pledge_decisions:
                 pledge_store.record_decision(conn, decision.pledge_id, decision.status, decision.decided_at)
             for info in page.campaigns:  # campaign end v1: retention wipes its contacts right after this sync

@@ -1114,6 +1114,10 @@
         <translation>%1 standen schon auf der Liste und wurden übersprungen.</translation>
     </message>
     <message>
+        <source>%1 asked the party not to be called again (objection register) and were not taken over.</source>
+        <translation>%1 haben gebeten, nicht mehr angerufen zu werden (Sperrliste), und wurden nicht übernommen.</translation>
+    </message>
+    <message>
         <source>Nothing was imported; the list is unchanged.</source>
         <translation>Nichts wurde eingelesen; die Liste ist unverändert.</translation>
     </message>

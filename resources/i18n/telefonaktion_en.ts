@@ -1111,6 +1111,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 asked the party not to be called again (objection register) and were not taken over.</source>
+        <translation>%1 asked the party not to be called again (objection register) and were not taken over.</translation>
+    </message>
+    <message>
         <source>Nothing was imported; the list is unchanged.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -36,7 +36,7 @@ from sync.core.rules import ContactStatus, combine_statuses
 PUSH_BATCH = 200
 MAX_RENUMBER_ROUNDS = 3  # a renumbering that is refused again is left for the next sync (needs attention)
 
-PushItem = p.ReportItem | p.PledgeItem | p.AuditEventItem
+PushItem = p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ObjectionItem
 
 
 @dataclass
@@ -48,6 +48,7 @@ class SyncResult:
     pages: int = 0
     contacts: int = 0
     resynced: bool = False
+    leased: int = 0  # contacts this PC may offer until its leases expire (issue 13.3)
     highest_seq: int = 0  # the server's highest sequence number of this device after the push
     missing: list[tuple[int, int]] = field(default_factory=list)  # gaps the server reports
 
@@ -111,6 +112,14 @@ class SyncStore(Protocol):
         """resync_required: drop campaigns from the server, clearances, the cursor. Never the outbox."""
         ...
 
+    def lease_wish(self) -> p.LeaseRequest:
+        """Issue 13.3: the lease request (size and hours set by the lead; everything back after 'give back')."""
+        ...
+
+    def store_leases(self, answer: p.LeaseResponse) -> None:
+        """Replace what the PC holds with the answer."""
+        ...
+
     def mark_synced(self, at: datetime) -> None: ...
 
 
@@ -160,6 +169,7 @@ class SyncEngine:
         result = SyncResult()
         self.push(result)
         self.pull(result)
+        self.lease(result)
         self.store.mark_synced(self.clock())
         return result
 
@@ -231,6 +241,14 @@ class SyncEngine:
             cursor = page.next_cursor
             if not page.has_more and (restarted or not self.store.withheld() or not self.store.any_cleared()):
                 return
+
+    # ------------------------------------------------------------------ leases
+
+    def lease(self, result: SyncResult) -> None:
+        """After the push (worked contacts are no longer open) and the pull: renew, top up, give back."""
+        answer = self.client.lease(self.store.lease_wish())
+        self.store.store_leases(answer)
+        result.leased = len(answer.leases)
 
     def _revocations(self, page: p.PullPage) -> clr.VerifiedRevocationList | None:
         """The page's revocation list if it is genuine and not older than the stored one; else None."""

@@ -155,7 +155,8 @@ class SyncClient:
             )
 
     def push(
-        self, batch: p.PushRequest | Sequence[p.ReportItem | p.PledgeItem | p.AuditEventItem]
+        self,
+        batch: p.PushRequest | Sequence[p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ObjectionItem],
     ) -> p.PushResponse:
         request = batch if isinstance(batch, p.PushRequest) else p.PushRequest(items=list(batch))
         seqs = f"{request.items[0].seq}-{request.items[-1].seq}"
@@ -172,6 +173,10 @@ class SyncClient:
         if page.resync_required:
             raise ResyncRequired(page)
         return page
+
+    def lease(self, request: p.LeaseRequest) -> p.LeaseResponse:
+        """Issue 13.3: the contacts this device may offer (renewed, topped up, some given back)."""
+        return _send(self._client, "POST", "/v1/lease", p.LeaseResponse, body=request)
 
     def health(self) -> p.SyncHealth:
         return _send(self._client, "GET", "/v1/health", p.SyncHealth)

@@ -17,6 +17,8 @@ No Qt, no desktop imports.
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import uuid
 from collections.abc import Mapping
@@ -160,7 +162,7 @@ AnswerValue = (
 )
 
 
-REPORT_SCHEMA_VERSION = 1
+REPORT_SCHEMA_VERSION: Literal[1] = 1
 
 
 class ReportPayload(Wire):
@@ -213,7 +215,7 @@ class ReportPayload(Wire):
         if "schema_version" not in data:
             data.pop("caller_id", None)
             data["report_id"] = data.pop("id", None)
-            data["zetkin"] = Outcome(data.get("outcome")).zetkin_code
+            data["zetkin"] = Outcome(str(data.get("outcome"))).zetkin_code
         return cls.model_validate(data)
 
     def row(self) -> dict[str, Any]:
@@ -322,7 +324,29 @@ class ContentItem(_PushItem):
     payload: ContentAdaptation
 
 
-PushItem = Annotated[ReportItem | PledgeItem | AuditEventItem | ContentItem, Field(discriminator="kind")]
+
+# ---- issue 13, shared state, part "register" v1: a local campaign's objection (see ObjectionPayload).
+E164 = Annotated[str, StringConstraints(pattern=r"^\+[1-9][0-9]{6,14}$")]
+
+
+class ObjectionPayload(Wire):
+    """An objection (DP-17) from a lead's own local campaign, whose contact ids the central office cannot map:
+    it carries the contact's normalised numbers, and nothing else, so the organisation-wide register can hold
+    it (docs/data-protection-objections.md says why that is lawful and minimal)."""
+
+    objection_id: Id
+    numbers: Annotated[list[E164], Field(min_length=1, max_length=2)]
+    at: AwareDatetime
+
+
+class ObjectionItem(_PushItem):
+    kind: Literal["objection"] = "objection"
+    payload: ObjectionPayload
+
+
+PushItem = Annotated[
+    ReportItem | PledgeItem | AuditEventItem | ObjectionItem | ContentItem, Field(discriminator="kind")
+]
 
 
 class PushRequest(Wire):
@@ -481,6 +505,32 @@ class ClearanceRefusal(Wire):
     reasons: list[ClearanceReason]
 
 
+# ---- issue 13, shared state, part "register" v1 (pull side).
+REGISTER_VERSION = 1
+
+
+def register_hash(key: bytes, number: str) -> str:
+    """The keyed hash under which a PC knows a number of the objection register: HMAC-SHA256 over the E.164
+    number. Without the organisation's key the hashes reveal nothing; with it a PC can only test a number it
+    already has (an import row), never list the objectors."""
+    return hmac.new(key, number.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+class RegisterPart(Wire):
+    """The objection register as a PC receives it: the organisation's hash key (on every page; it travels like
+    the clearance, over the device-authenticated channel into the encrypted workspace) and the hashes of the
+    numbers added since the cursor. Entries are never removed by a pull (an objection is never undone here)."""
+
+    version: Literal[1] = 1
+    key_id: Id
+    key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{43}$")]  # base64url, 32 bytes, no padding
+    objection_hashes: list[Hex64] = Field(default_factory=list)
+
+    @property
+    def key_bytes(self) -> bytes:
+        return base64.urlsafe_b64decode(self.key + "=")
+
+
 class PullPage(Wire):
     protocol_version: Version = PROTOCOL_VERSION
     server_time: AwareDatetime  # trusted-time observation for the app's high-water mark
@@ -498,10 +548,42 @@ class PullPage(Wire):
     contents: list[CampaignContent] = Field(default_factory=list)
     # Inbox v1: organizer messages of the organisation, new or resolved since the cursor.
     organizer_items: list[OrganizerItem] = Field(default_factory=list)
+    objection_register: RegisterPart | None = (
+        None  # issue 13: the organisation-wide objection register, keyed hashes
+    )
 
     @property
     def objections(self) -> list[StatusUpdate]:
         return [s for s in self.statuses if s.status is ContactStatus.OBJECTION]
+
+
+# --------------------------------------------------------------------------------------------------- leases
+# ---- issue 13, shared state, part "lease" v1: POST /v1/lease (DP-16). A PC offers a contact of a central campaign
+# only while it holds a lease on it; the central office leases a contact to one device at a time.
+MAX_LEASE = 500
+DEFAULT_LEASE_SIZE = 100  # per campaign: an evening of calls for one PC (about 4 hours, 25 calls an hour)
+DEFAULT_LEASE_HOURS = 12.0
+
+
+class LeaseRequest(Wire):
+    """Renew what this device holds, top it up to ``size`` open contacts per running campaign, give some back."""
+
+    protocol_version: Version = PROTOCOL_VERSION
+    size: Annotated[int, Field(ge=0, le=MAX_LEASE)] = DEFAULT_LEASE_SIZE
+    hours: Annotated[float, Field(gt=0, le=72)] = DEFAULT_LEASE_HOURS
+    give_back: Annotated[list[Id], Field(max_length=MAX_LEASE)] = Field(default_factory=list)
+
+
+class Lease(Wire):
+    campaign_id: Id
+    contact_id: Id
+    expires_at: AwareDatetime
+
+
+class LeaseResponse(Wire):
+    protocol_version: Version = PROTOCOL_VERSION
+    server_time: AwareDatetime
+    leases: list[Lease]  # everything this device holds now (it replaces what the PC held before)
 
 
 # --------------------------------------------------------------------------------------------------- encode / decode

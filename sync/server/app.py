@@ -225,6 +225,17 @@ def create_app(
         req = p.decode(p.PushRequest, await read_body(request, max_body), max_bytes=max_body)
         return model_response(await run_in_threadpool(devices.push, device, req))
 
+    @app.post(
+        "/v1/lease",
+        response_model=p.LeaseResponse,
+        responses=_ERRORS_DOC,
+        openapi_extra=_body_doc(p.LeaseRequest),
+    )
+    async def lease(request: Request) -> Response:
+        device = await authenticated(request)
+        req = p.decode(p.LeaseRequest, await read_body(request, max_body), max_bytes=max_body)
+        return model_response(await run_in_threadpool(devices.lease, device, req))
+
     @app.get("/v1/pull", response_model=p.PullPage, responses=_ERRORS_DOC)
     async def pull(
         request: Request,
@@ -245,7 +256,11 @@ def create_app(
         if app.openapi_schema is None:
             schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
             _, defs = models_json_schema(
-                [(p.EnrolRequest, "validation"), (p.PushRequest, "validation")],
+                [
+                    (p.EnrolRequest, "validation"),
+                    (p.PushRequest, "validation"),
+                    (p.LeaseRequest, "validation"),
+                ],
                 ref_template="#/components/schemas/{model}",
             )
             components = schema.setdefault("components", {}).setdefault("schemas", {})

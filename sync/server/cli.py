@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import ipaddress
+import json
 import logging
 import os
 import socket
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -327,6 +329,77 @@ def cmd_device_health(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _org_transaction(args: argparse.Namespace) -> Iterator[tuple[Any, Any]]:
+    """(office, connection) in one transaction, after checking that the organisation exists."""
+    from sqlalchemy import select
+
+    from sync.server import db
+
+    office = _office(args)
+    with office.engine.begin() as conn:
+        if conn.execute(select(db.orgs.c.id).where(db.orgs.c.id == args.org)).first() is None:
+            raise UserError(f"no organisation {args.org}")
+        yield office, conn
+
+
+def cmd_objections_list(args: argparse.Namespace) -> int:
+    from sync.server import registers
+
+    with _org_transaction(args) as (_, conn):
+        rows = registers.entries(conn, args.org)
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
+    else:
+        for r in rows:
+            print(f"{r.number}\t{r.source}\t{r.recorded_at:%Y-%m-%d %H:%M}")
+        print(f"{len(rows)} objections")
+    return 0
+
+
+def cmd_objections_export(args: argparse.Namespace) -> int:
+    from sync.server import registers
+
+    with _org_transaction(args) as (_, conn):
+        rows = registers.entries(conn, args.org)
+    Path(args.out).write_text(registers.export_csv(rows), encoding="utf-8")
+    print(f"exported {len(rows)} objections to {args.out}")
+    return 0
+
+
+def cmd_objections_import(args: argparse.Namespace) -> int:
+    from sync.server import registers
+    from sync.server.common import audit
+
+    try:
+        numbers = registers.parse_import(Path(args.file).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"cannot import {args.file}: {exc}") from None
+    with _org_transaction(args) as (office, conn):
+        now = office.clock()
+        added = registers.record(conn, args.org, [(n, None, None) for n in numbers], "import", now)
+        audit(conn, now, "objections.import", args.org, org_id=args.org)
+    print(f"imported {len(numbers)} numbers, {added} new in the register")
+    return 0
+
+
+def cmd_device_exposure(args: argparse.Namespace) -> int:
+    """DP-24: the pseudonymous records and campaigns that were on a device, and until when."""
+    from sync.server.exposure import device_exposure
+
+    office = _office(args)
+    with office.engine.begin() as conn:
+        report = device_exposure(conn, args.device)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    print(f"device {report['device_id']} ({report['name']}), last sync {report['last_sync'] or 'never'}")
+    print(f"readable on the device until {report['readable_until'] or '-'} at the latest")
+    for c in report["campaigns"]:
+        print(f"campaign {c['campaign_id']}: {len(c['contact_ids'])} records, {len(c['leased'])} leased")
+    return 0
+
+
 def _read_password(args: argparse.Namespace) -> str:
     if args.password is not None:  # refused without repeating it
         raise UserError(
@@ -546,10 +619,23 @@ def build_parser() -> argparse.ArgumentParser:
     ).add_argument("--person", required=True)
     devices = group("device", "devices")
     command(devices, "revoke", cmd_device_revoke, "revoke a device").add_argument("--device", required=True)
+    cmd = command(devices, "exposure", cmd_device_exposure, "records that were on a device (DP-24)")
+    cmd.add_argument("--device", required=True)
+    cmd.add_argument("--json", action="store_true")
     command(devices, "health", cmd_device_health, "sequence gaps of a device").add_argument(
         "--device", required=True
     )
 
+    objections = group("objections", "the organisation-wide objection register (Sperrliste)")
+    cmd = command(objections, "list", cmd_objections_list, "list the register")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--json", action="store_true")
+    cmd = command(objections, "export", cmd_objections_export, "write the register as CSV")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--out", required=True)
+    cmd = command(objections, "import", cmd_objections_import, "add numbers (CSV column 'number', E.164)")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--file", required=True)
     pledges = group("pledge", "volunteer pledges")
     command(pledges, "list", cmd_pledge_list, "list pledges of an org").add_argument("--org", required=True)
     command(pledges, "confirm", cmd_pledge_decide, "confirm a pledge").add_argument("pledge")

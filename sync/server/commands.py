@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from sync.core.memberfile import MemberRecord
 from sync.core.purposes import CATEGORIES, Field, UnknownPurpose, get_purpose
-from sync.server import db
+from sync.server import db, registers
 from sync.server.common import OfficePart, ServiceError, audit, invalid, sha256_hex
 
 ENROLMENT_CODE_VALIDITY = timedelta(hours=24)
@@ -257,6 +257,7 @@ class Commands(OfficePart):
                         db.members.c.org_id == org_id,
                         db.members.c.category.in_(categories),
                         or_(db.members.c.phone != "", db.members.c.phone2 != ""),
+                        registers.not_objected(org_id),  # the objection register holds for every release
                     )
                     .order_by(db.members.c.id)
                 )

@@ -340,12 +340,50 @@ revocation_versions = Table(
 )
 
 # What changed for an org, in order: the pull cursor is a position in this feed.
+# Issue 13: the organisation-wide objection register (DP-17). One row per organisation and normalised number;
+# never undone by a report; withdrawn only by the member through the central office (withdrawn_at).
+objections = Table(
+    "objections",
+    metadata,
+    _id(primary_key=True),
+    _fk("org_id", "orgs.id", nullable=False),
+    Column("number", String(32), nullable=False),  # E.164
+    Column("member_id", String(64)),  # the member it came from, when known
+    Column("source", String(16), nullable=False),  # report | local | import
+    Column("campaign_id", String(64)),  # the central campaign it was said in, when known
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("withdrawn_at", UTCDateTime),
+    UniqueConstraint("org_id", "number"),
+)
+
+# The key under which PCs receive the register as hashes (sync.core.protocol.register_hash), one per organisation.
+register_keys = Table(
+    "register_keys",
+    metadata,
+    _fk("org_id", "orgs.id", primary_key=True),
+    Column("key_id", String(64), nullable=False),
+    Column("key", String(64), nullable=False),  # base64url of 32 random bytes
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+# Issue 13.3: a contact of a released campaign is leased to at most one device at a time (DP-16).
+leases = Table(
+    "leases",
+    metadata,
+    _fk("contact_id", "campaign_contacts.id", primary_key=True),
+    _fk("device_id", "devices.id", nullable=False, index=True),
+    Column("org_id", String(64), nullable=False),
+    Column("campaign_id", String(64), nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("taken_at", UTCDateTime, nullable=False),
+)
+
 feed = Table(
     "feed",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _fk("org_id", "orgs.id", nullable=False),
-    Column("kind", String(16), nullable=False),  # campaign | contact | status | pledge | content
+    Column("kind", String(16), nullable=False),  # campaign | contact | status | pledge | objection | content | inbox
     Column("ref_id", String(64), nullable=False),
     Index("ix_feed_org_id", "org_id", "id"),
 )
@@ -476,7 +514,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0004"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0006"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

@@ -26,7 +26,7 @@ from sync.core import rules
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
 from sync.core.rules import ContactStatus
-from sync.server import content, db, inbox
+from sync.server import content, db, inbox, registers
 from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
 from sync.server.office import CentralOffice
 from sync.server.queries import sync_health
@@ -307,6 +307,7 @@ class DeviceSync:
                 "pledge": [],
                 "content": [],
                 "inbox": [],
+                "objection": [],
             }
             for row in rows:
                 refs[row.kind].append(row.ref_id)
@@ -324,6 +325,7 @@ class DeviceSync:
                 revocations=self.office.signing.revocation_list(conn, device.org_id, now),
                 contents=content.contents_for_pull(conn, device, refs["content"]),
                 organizer_items=inbox.items_for_pull(conn, device, refs["inbox"]),
+                objection_register=registers.pull_part(conn, device.org_id, refs["objection"], now),
             )
 
     @staticmethod
@@ -432,6 +434,16 @@ class DeviceSync:
             for row in rows
         ]
 
+    def lease(self, device: Device, req: p.LeaseRequest) -> p.LeaseResponse:
+        """Issue 13.3: renew, give back and top up the device's leases (sync.server.leases)."""
+        from sync.server import leases
+
+        now = self.office.clock()
+        with self.engine.begin() as conn:
+            self._seen(conn, device, now)
+            held = leases.lease(conn, device, req, now)
+        return p.LeaseResponse(server_time=now, leases=held)
+
     def health(self, device: Device) -> p.SyncHealth:
         with self.engine.begin() as conn:
             return sync_health(conn, device.id)
@@ -473,6 +485,16 @@ class _Batch:
             for key, reason in content.store_adaptations(self.conn, self.device, adapted, self.now).items():
                 item = next(i for i in adapted if self.key(i) == key)
                 self._result(item, p.ItemStatus.REJECTED, reason)
+        # Issue 13.1: objections join the organisation-wide register (central ones by member, local ones by number).
+        stored = [i.payload for i in reports if self.key(i) not in self.results]
+        registers.record_report_objections(self.conn, self.device.org_id, stored, self.now)
+        registers.record(
+            self.conn,
+            self.device.org_id,
+            [(n, None, None) for i in fresh if i.kind == "objection" for n in i.payload.numbers],
+            "local",
+            self.now,
+        )
         for item in fresh:
             if self.key(item) not in self.results:
                 self._result(item, p.ItemStatus.ACCEPTED)

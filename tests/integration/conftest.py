@@ -4,6 +4,7 @@ served by a real server subprocess on a loopback port, and the `telefonaktion` c
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import subprocess
@@ -48,16 +49,11 @@ class Office:
             return [r[0] for r in conn.execute(select(db.reports.c.report_id))]
 
 
-@contextlib.contextmanager
-def make_office(
-    tmp_path: Path, *server_args: str, url: str | None = None, env: dict[str, str] | None = None
-) -> Iterator[Office]:
-    """A seeded central office (SQLite file unless ``url``) served by a real server process."""
-    url = url or f"sqlite:///{tmp_path / 'zentrale.db'}"
-    engine = open_database(url)
-    central = CentralOffice(engine)
+def seed_org(central: CentralOffice, name: str = "KV Fiktivhausen") -> tuple[str, str, str, str]:
+    """An organisation with 40 invented members, a lead (trained), a resolution and a released campaign:
+    (org, lead, resolution, campaign)."""
     today = central.today()
-    org = central.commands.add_org("KV Fiktivhausen")
+    org = central.commands.add_org(name)
     lead = central.commands.add_person(org, "Erika B.")
     central.commands.import_members(org, members(40))
     resolution = central.commands.add_resolution(
@@ -72,6 +68,24 @@ def make_office(
     campaign, _ = central.commands.release_campaign(
         org, "Einladung Sommerfest", "invitation", resolution, content=CONTENT
     )
+    return org, lead, resolution, campaign
+
+
+def another_org(office: Office, name: str) -> Office:
+    """The same server with another organisation of its own (its own PCs, leases and register)."""
+    org, lead, resolution, campaign = seed_org(office.office, name)
+    return dataclasses.replace(office, org=org, lead=lead, resolution=resolution, campaign=campaign)
+
+
+@contextlib.contextmanager
+def make_office(
+    tmp_path: Path, *server_args: str, url: str | None = None, env: dict[str, str] | None = None
+) -> Iterator[Office]:
+    """A seeded central office (SQLite file unless ``url``) served by a real server process."""
+    url = url or f"sqlite:///{tmp_path / 'zentrale.db'}"
+    engine = open_database(url)
+    central = CentralOffice(engine)
+    org, lead, resolution, campaign = seed_org(central)
     try:
         with running_server(url, *server_args, env=env, log_dir=tmp_path) as server:
             yield Office(server.url, central, org, lead, resolution, campaign, url, server)

@@ -418,6 +418,10 @@ class ImportWizard(QWidget):
             text += " " + self.tr("%1 were on the list already and were skipped.").replace(
                 "%1", str(done.already_listed)
             )
+        if done.objected:
+            text += " " + self.tr(
+                "%1 asked the party not to be called again (objection register) and were not taken over."
+            ).replace("%1", str(done.objected))
         self.done_label.setText(text)
         self.go(self.PAGE_DONE)
         self.imported.emit(done)

@@ -37,6 +37,8 @@ OWNERS = {
     "clearances": "desktop/storage/clearance_store.py",
     "organizer_inbox": "desktop/storage/organizer_store.py",
     "audit_log": "desktop/storage/audit.py",
+    "objection_register": "desktop/storage/objection_register.py",  # issue 13.1: keyed hashes of the register
+    "leases": "desktop/storage/sync_store.py",  # issue 13.3: replaced as a whole by each lease answer
 }
 
 _WRITE = re.compile(

@@ -1,16 +1,16 @@
 """campaign content versions, member numbers (central only), organizer-inbox resolution, campaign end and
 retention (a wiped contact keeps its pseudonym without a member)
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0006
+Revises: 0005
 """
 
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = "0004"
-down_revision = "0003"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
