@@ -1,4 +1,4 @@
--- Schema version 7: the content version a central campaign is called with (issue 14.1, content v1).
+-- Schema version 9: the content version a central campaign is called with (issue 14.1, content v1).
 -- content_version: the central office's version number (NULL: a local campaign, or none received yet);
 -- content_author: 'central' or 'lead' (the organisation's call lead adapted script and questions).
 

@@ -1,4 +1,4 @@
--- Schema version 8: the organizer inbox on the call lead's PC (issue 14.2, inbox v1): every "Rückmeldung an
+-- Schema version 10: the organizer inbox on the call lead's PC (issue 14.2, inbox v1): every "Rückmeldung an
 -- die Orga" of the organisation as the central office sends it, and how staff resolved it. Wiped with the
 -- campaign's contact data.
 
