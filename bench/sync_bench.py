@@ -127,7 +127,9 @@ def run(quick: bool = False) -> list[dict]:
                 for i in range(500)
             ],
         )
-        resolution = office.commands.add_resolution(org, today - timedelta(days=1), "KV", ["invitation"], [lead])
+        resolution = office.commands.add_resolution(
+            org, today - timedelta(days=1), "KV", ["invitation"], [lead]
+        )
         campaign, _ = office.commands.release_campaign(
             org,
             "Benchmark",

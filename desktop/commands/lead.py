@@ -228,7 +228,9 @@ def _campaign_adapt(args: argparse.Namespace) -> int:
         try:
             questions = TypeAdapter(tuple[Question, ...]).validate_json(args.questions.read_bytes())
         except ValidationError as exc:
-            raise CommandError(f"{args.questions}: not a JSON list of questions ({exc.errors()[0]['msg']})") from None
+            raise CommandError(
+                f"{args.questions}: not a JSON list of questions ({exc.errors()[0]['msg']})"
+            ) from None
 
     def work(ws: Workspace) -> int:
         adapted = adapt_content(ws, args.campaign, script=script, questions=questions)

@@ -7,18 +7,26 @@ for the PC and the central office); import them from there.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sync.core.content import (  # re-exported: the rules are shared with the central office
-    CallingHours,
-    CampaignRules,
-    DayWindow,
-    Question,
-    QuestionKind,
+    CallingHours as CallingHours,
+)
+from sync.core.content import (
+    CampaignRules as CampaignRules,
+)
+from sync.core.content import (
+    DayWindow as DayWindow,
+)
+from sync.core.content import (
+    Question as Question,
+)
+from sync.core.content import (
+    QuestionKind as QuestionKind,
 )
 from sync.core.purposes import (
     CATEGORIES,

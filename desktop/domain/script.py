@@ -9,17 +9,19 @@ from __future__ import annotations
 from desktop.domain.models import Campaign, Contact
 from sync.core.script import (
     CONTACT_PLACEHOLDERS,
-    PLACEHOLDER_RE as _PLACEHOLDER,
     PLACEHOLDERS,
     RenderedScript,
     render_template,
+)
+from sync.core.script import (
+    PLACEHOLDER_RE as _PLACEHOLDER,
 )
 
 __all__ = [
     "CONTACT_PLACEHOLDERS",
     "PLACEHOLDERS",
-    "RenderedScript",
     "_PLACEHOLDER",
+    "RenderedScript",
     "placeholder_values",
     "render_script",
     "render_template",

@@ -118,9 +118,9 @@ def record_html(ws: Workspace, campaign_id: str, *, now: datetime | None = None)
         if extra.get("central_free_text_days") is not None:
             central_deletion = (
                 f"\n<li>Bei der Bundesgeschäftsstelle: Notizen und Nachrichten an die Orga "
-                f"{int(extra['central_free_text_days'])} Tage nach ihrer Erledigung bzw. nach dem Ende der Aktion; "
+                f"{int(str(extra['central_free_text_days']))} Tage nach ihrer Erledigung bzw. nach dem Ende der Aktion; "
                 f"die Zuordnung zur Mitgliedsnummer nach dem Export der Ergebnisse, spätestens "
-                f"{int(extra['central_contact_days'] or 0)} Tage nach dem Ende der Aktion. Anrufergebnisse bleiben "
+                f"{int(str(extra['central_contact_days'] or 0))} Tage nach dem Ende der Aktion. Anrufergebnisse bleiben "
                 "nur mit dem, was der Export in die Mitgliederverwaltung braucht.</li>"
             )
     li = "".join

@@ -17,9 +17,8 @@ from desktop.paths import WorkspacePaths
 from desktop.services import clearance_gate, retention, session
 from desktop.services.enrolment import Enrolment, b64url, trusted_now
 from desktop.storage import audit, campaign_store
-from desktop.storage.database import Connection
+from desktop.storage.database import Connection, transaction
 from desktop.storage.errors import ErrorCode, WorkspaceError
-from desktop.storage.database import transaction
 from desktop.storage.meta_store import set_meta
 from desktop.storage.sync_store import WorkspaceSyncStore
 from desktop.storage.timefmt import utcnow
@@ -28,7 +27,6 @@ from sync.client.engine import PUSH_BATCH, SyncEngine, SyncResult, SyncStore
 from sync.client.transport import Refused, SyncClient, SyncError, Unreachable
 from sync.core import clearance as clr
 from sync.core import protocol as p
-
 
 # --------------------------------------------------------------------------------------------- enrolment
 

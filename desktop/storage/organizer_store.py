@@ -26,7 +26,16 @@ def put_organizer_item(
         "INSERT INTO organizer_inbox (report_id, campaign_id, contact_id, outcome, message, created_at, resolution, "
         "resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) DO UPDATE SET "
         "message = excluded.message, resolution = excluded.resolution, resolved_at = excluded.resolved_at",
-        (report_id, campaign_id, contact_id, outcome, message, to_db(created_at), resolution, to_db(resolved_at)),
+        (
+            report_id,
+            campaign_id,
+            contact_id,
+            outcome,
+            message,
+            to_db(created_at),
+            resolution,
+            to_db(resolved_at),
+        ),
     )
 
 
@@ -39,14 +48,28 @@ def organizer_items(conn: Connection, campaign_id: str | None = None) -> list[di
     params: tuple[str, ...] = ()
     if campaign_id:
         sql, params = sql + " WHERE campaign_id = ?", (campaign_id,)
-    keys = ("report_id", "campaign_id", "contact_id", "outcome", "message", "created_at", "resolution", "resolved_at")
-    return [dict(zip(keys, row, strict=True)) for row in conn.execute(sql + " ORDER BY created_at DESC", params)]
+    keys = (
+        "report_id",
+        "campaign_id",
+        "contact_id",
+        "outcome",
+        "message",
+        "created_at",
+        "resolution",
+        "resolved_at",
+    )
+    return [
+        dict(zip(keys, row, strict=True)) for row in conn.execute(sql + " ORDER BY created_at DESC", params)
+    ]
 
 
 def organizer_open_count(conn: Connection, campaign_id: str) -> int:
-    return conn.execute(
-        "SELECT count(*) FROM organizer_inbox WHERE campaign_id = ? AND resolution IS NULL", (campaign_id,)
-    ).fetchone()[0]
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM organizer_inbox WHERE campaign_id = ? AND resolution IS NULL",
+            (campaign_id,),
+        ).fetchone()[0]
+    )
 
 
 def delete_organizer_items(conn: Connection, campaign_id: str) -> int:

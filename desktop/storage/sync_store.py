@@ -18,8 +18,8 @@ from desktop.storage import (
     campaign_store,
     clearance_store,
     contact_store,
-    organizer_store,
     objection_register,
+    organizer_store,
     outbox_store,
     pledge_store,
 )
@@ -64,7 +64,9 @@ def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) ->
     if kind == "pledge":
         return p.PledgeItem(idempotency_key=key, seq=device_seq, payload=p.PledgePayload.model_validate(body))
     if kind == "content":  # content v1: a lead's adaptation of a central campaign's script and questions
-        return p.ContentItem(idempotency_key=key, seq=device_seq, payload=ContentAdaptation.model_validate(body))
+        return p.ContentItem(
+            idempotency_key=key, seq=device_seq, payload=ContentAdaptation.model_validate(body)
+        )
     raise ValueError(f"unknown outbox kind {kind}")
 
 
@@ -196,7 +198,9 @@ class WorkspaceSyncStore:
                     set_meta(conn, "withheld", "1")
                 self._upsert_contacts(kept, rules)
             for update in page.statuses:
-                self._apply_status(update.contact_id, update.status, rules, resolved=update.organizer_resolved)
+                self._apply_status(
+                    update.contact_id, update.status, rules, resolved=update.organizer_resolved
+                )
             for item in page.organizer_items:  # inbox v1: the lead's copy of the organizer messages
                 if campaign_store.campaign_row(conn, item.campaign_id) is not None:
                     organizer_store.put_organizer_item(
@@ -215,7 +219,10 @@ class WorkspaceSyncStore:
             for decision in page.pledge_decisions:
                 pledge_store.record_decision(conn, decision.pledge_id, decision.status, decision.decided_at)
             for info in page.campaigns:  # campaign end v1: retention wipes its contacts right after this sync
-                if info.ended_at is not None and campaign_store.campaign_row(conn, info.campaign_id) is not None:
+                if (
+                    info.ended_at is not None
+                    and campaign_store.campaign_row(conn, info.campaign_id) is not None
+                ):
                     campaign_store.set_campaign_status(conn, info.campaign_id, "ended")
                     extra = campaign_store.get_campaign_lead(conn, info.campaign_id) or {}
                     campaign_store.put_campaign_lead(  # ended_reason stays empty: neither the lead nor the end date

@@ -308,9 +308,15 @@ class CallerView(QWidget):
             return
         self.campaign_title.setText(card.campaign.title)
         if isinstance(card, NoScript):
-            self.name.setText(self.tr("This campaign has no script or no answer to “Where do you have my number from?” yet."))
+            self.name.setText(
+                self.tr(
+                    "This campaign has no script or no answer to “Where do you have my number from?” yet."
+                )
+            )
             self.locality.setText(
-                self.tr("Nobody is called without them. Ask your call lead or the central office to add them.")
+                self.tr(
+                    "Nobody is called without them. Ask your call lead or the central office to add them."
+                )
             )
             return
         if isinstance(card, NotCleared):

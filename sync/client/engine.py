@@ -36,7 +36,7 @@ from sync.core.rules import ContactStatus, combine_statuses
 PUSH_BATCH = 200
 MAX_RENUMBER_ROUNDS = 3  # a renumbering that is refused again is left for the next sync (needs attention)
 
-PushItem = p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ObjectionItem
+PushItem = p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ObjectionItem | p.ContentItem
 
 
 @dataclass

@@ -156,7 +156,8 @@ class SyncClient:
 
     def push(
         self,
-        batch: p.PushRequest | Sequence[p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ObjectionItem],
+        batch: p.PushRequest
+        | Sequence[p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ObjectionItem | p.ContentItem],
     ) -> p.PushResponse:
         request = batch if isinstance(batch, p.PushRequest) else p.PushRequest(items=list(batch))
         seqs = f"{request.items[0].seq}-{request.items[-1].seq}"

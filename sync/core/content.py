@@ -135,7 +135,9 @@ class ContentProblem:
     value: str = ""
 
 
-def content_problems(script: str, transparency: str, questions: tuple[Question, ...] = ()) -> list[ContentProblem]:
+def content_problems(
+    script: str, transparency: str, questions: tuple[Question, ...] = ()
+) -> list[ContentProblem]:
     """What keeps content from being released or called with (one rule for the central office and the PC)."""
     out = []
     if not script.strip():

@@ -324,7 +324,6 @@ class ContentItem(_PushItem):
     payload: ContentAdaptation
 
 
-
 # ---- issue 13, shared state, part "register" v1: a local campaign's objection (see ObjectionPayload).
 E164 = Annotated[str, StringConstraints(pattern=r"^\+[1-9][0-9]{6,14}$")]
 
@@ -374,7 +373,9 @@ class RejectReason(StrEnum):
     UNKNOWN_CORRECTION = "unknown_correction"  # ``corrects`` names no report of that contact
     CONFLICT = "conflict"  # an id of the item clashes with stored data
     TIME_OUT_OF_RANGE = "time_out_of_range"  # a time far outside the campaign's period or the server's clock
-    INVALID_CONTENT = "invalid_content"  # content v1: an adaptation without script, or with unknown placeholders
+    INVALID_CONTENT = (
+        "invalid_content"  # content v1: an adaptation without script, or with unknown placeholders
+    )
 
 
 class ItemResult(Wire):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import ipaddress
 import json
 import logging
@@ -514,14 +513,18 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
 
 
 def _content_options(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--script", metavar="FILE", help="call script (UTF-8 text with {first_name} … placeholders)")
+    cmd.add_argument(
+        "--script", metavar="FILE", help="call script (UTF-8 text with {first_name} … placeholders)"
+    )
     cmd.add_argument("--transparency", metavar="FILE", help='answer to "where do you have my number from?"')
     cmd.add_argument("--questions", metavar="FILE.json", help="survey questions as a JSON list")
     cmd.add_argument("--cooldown-hours", type=int, metavar="N", help="hours before a person is tried again")
     cmd.add_argument("--max-attempts", type=int, metavar="N", help="attempts per person")
     cmd.add_argument("--notes", choices=("on", "off"), help="free-text notes (DP-6: off by default)")
     cmd.add_argument("--goal", type=int, metavar="N", help="stop offering once this many were reached")
-    cmd.add_argument("--holiday-region", metavar="CODE", help="German state code for regional holidays, e.g. NW")
+    cmd.add_argument(
+        "--holiday-region", metavar="CODE", help="German state code for regional holidays, e.g. NW"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -641,7 +644,9 @@ def build_parser() -> argparse.ArgumentParser:
     command(pledges, "confirm", cmd_pledge_decide, "confirm a pledge").add_argument("pledge")
     command(pledges, "reject", cmd_pledge_decide, "reject a pledge").add_argument("pledge")
 
-    cmd = command(group("results", "outcomes"), "export", cmd_results_export, "export the results (docs/exports.md)")
+    cmd = command(
+        group("results", "outcomes"), "export", cmd_results_export, "export the results (docs/exports.md)"
+    )
     cmd.add_argument("--org", required=True)
     cmd.add_argument("--out", required=True)
     cmd.add_argument(
@@ -652,7 +657,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     command(group("retention", "deletion rules (DP-6, DP-15)"), "run", cmd_retention_run, "apply them now")
-    cmd = command(campaigns, "end", cmd_campaign_end, "end a campaign: every PC wipes its contacts at its next sync")
+    cmd = command(
+        campaigns, "end", cmd_campaign_end, "end a campaign: every PC wipes its contacts at its next sync"
+    )
     cmd.add_argument("--campaign", required=True)
 
     organizer = group("organizer", "the organizer inbox (Rückmeldungen an die Orga)")

@@ -83,7 +83,9 @@ def _store(
 
 def _merge(base: CampaignContent | None, changes: Mapping[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = (
-        base.model_dump(mode="json") if base else {"script": "", "transparency": "", "questions": [], "rules": {}}
+        base.model_dump(mode="json")
+        if base
+        else {"script": "", "transparency": "", "questions": [], "rules": {}}
     )
     rules = dict(values.get("rules") or {})
     for key, value in changes.items():
@@ -119,7 +121,10 @@ def initial_content(
 
 def check_release(changes: Mapping[str, Any]) -> None:
     """Refuses a release without script and transparency answer before anything is written."""
-    _validated("check", {**_merge(None, changes), "version": 1, "author": "central", "changed_at": "2000-01-01T00:00:00Z"})
+    _validated(
+        "check",
+        {**_merge(None, changes), "version": 1, "author": "central", "changed_at": "2000-01-01T00:00:00Z"},
+    )
 
 
 class CampaignContents:
@@ -159,7 +164,9 @@ class CampaignContents:
                 )
             )
 
-    def set(self, campaign_id: str, changes: Mapping[str, Any], *, staff_id: str | None = None) -> CampaignContent:
+    def set(
+        self, campaign_id: str, changes: Mapping[str, Any], *, staff_id: str | None = None
+    ) -> CampaignContent:
         """A new version from the newest one plus ``changes`` (None values keep what is there)."""
         now = self.office.clock()
         with self.office.engine.begin() as conn:
@@ -179,16 +186,20 @@ class CampaignContents:
             content = _validated(
                 campaign_id, {**values, "version": version, "author": "central", "changed_at": now}
             )
-            if base is not None and content.model_dump(exclude={"version", "author", "changed_at"}) == base.model_dump(
+            if base is not None and content.model_dump(
                 exclude={"version", "author", "changed_at"}
-            ):
+            ) == base.model_dump(exclude={"version", "author", "changed_at"}):
                 return base  # nothing changed: no new version
             _store(conn, content, staff_id, campaign.org_id, now)
             if content.ends_on != campaign.ends_on:
                 conn.execute(
-                    update(db.campaigns).where(db.campaigns.c.id == campaign_id).values(ends_on=content.ends_on)
+                    update(db.campaigns)
+                    .where(db.campaigns.c.id == campaign_id)
+                    .values(ends_on=content.ends_on)
                 )
-                conn.execute(insert(db.feed).values(org_id=campaign.org_id, kind="campaign", ref_id=campaign_id))
+                conn.execute(
+                    insert(db.feed).values(org_id=campaign.org_id, kind="campaign", ref_id=campaign_id)
+                )
             audit(conn, now, "campaign.content", campaign_id, f"v{version}", org_id=campaign.org_id)
         return content
 
@@ -223,14 +234,22 @@ def store_adaptations(
         values = _merge(base, {"script": a.script, "questions": list(a.questions)})
         version = (base.version if base else 0) + 1
         try:
-            content = _validated(a.campaign_id, {**values, "version": version, "author": "lead", "changed_at": now})
+            content = _validated(
+                a.campaign_id, {**values, "version": version, "author": "lead", "changed_at": now}
+            )
         except ServiceError:
             rejected[str(item.idempotency_key)] = p.RejectReason.INVALID_CONTENT
             continue
         _store(conn, content, device.id, device.org_id, now)
         audit(
-            conn, now, "campaign.content", a.campaign_id, f"v{version}", org_id=device.org_id,
-            device_id=device.id, source="device",
+            conn,
+            now,
+            "campaign.content",
+            a.campaign_id,
+            f"v{version}",
+            org_id=device.org_id,
+            device_id=device.id,
+            source="device",
         )
     return rejected
 

@@ -383,7 +383,9 @@ feed = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _fk("org_id", "orgs.id", nullable=False),
-    Column("kind", String(16), nullable=False),  # campaign | contact | status | pledge | objection | content | inbox
+    Column(
+        "kind", String(16), nullable=False
+    ),  # campaign | contact | status | pledge | objection | content | inbox
     Column("ref_id", String(64), nullable=False),
     Index("ix_feed_org_id", "org_id", "id"),
 )

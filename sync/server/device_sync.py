@@ -476,7 +476,11 @@ class _Batch:
         inbox.feed_new(  # inbox v1: new organizer messages reach the lead's PCs
             self.conn,
             self.device.org_id,
-            [i.payload.report_id for i in reports if i.payload.organizer_action and self.key(i) not in self.results],
+            [
+                i.payload.report_id
+                for i in reports
+                if i.payload.organizer_action and self.key(i) not in self.results
+            ],
         )
         self._store_pledges([item for item in fresh if item.kind == "pledge"])
         self._store_audit_events([item for item in fresh if item.kind == "audit_event"])

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
-from sync.core import protocol as p
+from sync.core.rules import Outcome
 from sync.server import db
 from sync.server.common import LOCAL_TZ, ServiceError, audit
 from sync.server.office import CentralOffice
@@ -63,14 +63,16 @@ class MemberResult:
 class ExportSummary:
     format: str
     rows: int
-    without_member_number: int = 0  # members with results but no member number (not exported: nothing joins them)
+    without_member_number: int = (
+        0  # members with results but no member number (not exported: nothing joins them)
+    )
 
 
 def effective(reports: Iterable[Any]) -> list[Any]:
     """The reports no later report corrects (an objection counts always: it is never undone)."""
     rows = list(reports)
     corrected = {r.corrects for r in rows if r.corrects}
-    return [r for r in rows if r.report_id not in corrected or r.outcome == p.Outcome.OBJECTION.value]
+    return [r for r in rows if r.report_id not in corrected or r.outcome == Outcome.OBJECTION.value]
 
 
 def member_results(conn: Connection, org_id: str) -> tuple[list[MemberResult], int]:
@@ -112,7 +114,7 @@ def member_results(conn: Connection, org_id: str) -> tuple[list[MemberResult], i
                 member_number=number,
                 outcome=last.outcome,
                 at=last.created_at,
-                objection=any(row.outcome == p.Outcome.OBJECTION.value for row in member_rows),
+                objection=any(row.outcome == Outcome.OBJECTION.value for row in member_rows),
                 number_problem=problem,
             )
         )

@@ -9,7 +9,7 @@ for central-office staff per organisation and campaign, newest first, and travel
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +18,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
+from sync.core.rules import ContactStatus, Outcome
 from sync.server import db
 from sync.server.common import Device, ServiceError, audit, not_found
 from sync.server.office import CentralOffice
@@ -51,7 +52,7 @@ class InboxItem:
         }
 
 
-def _effective_organizer_reports(conn: Connection, where: Iterable[Any]) -> list[Any]:
+def _effective_organizer_reports(conn: Connection, where: Iterable[Any]) -> Sequence[Any]:
     r, c = db.reports, db.campaigns
     corrected = select(r.c.corrects).where(r.c.corrects.is_not(None)).scalar_subquery()
     return conn.execute(
@@ -65,7 +66,8 @@ def _effective_organizer_reports(conn: Connection, where: Iterable[Any]) -> list
 def feed_new(conn: Connection, org_id: str, report_ids: list[str]) -> None:
     if report_ids:
         conn.execute(
-            insert(db.feed), [{"org_id": org_id, "kind": "inbox", "ref_id": rid} for rid in sorted(set(report_ids))]
+            insert(db.feed),
+            [{"org_id": org_id, "kind": "inbox", "ref_id": rid} for rid in sorted(set(report_ids))],
         )
 
 
@@ -86,7 +88,9 @@ def items_for_pull(conn: Connection, device: Device, report_ids: list[str]) -> l
     if not report_ids:
         return []
     r = db.reports
-    rows = _effective_organizer_reports(conn, [r.c.org_id == device.org_id, r.c.report_id.in_(set(report_ids))])
+    rows = _effective_organizer_reports(
+        conn, [r.c.org_id == device.org_id, r.c.report_id.in_(set(report_ids))]
+    )
     seen, out = set(), []
     for row in rows:
         if row.report_id in seen:
@@ -97,7 +101,7 @@ def items_for_pull(conn: Connection, device: Device, report_ids: list[str]) -> l
                 report_id=row.report_id,
                 campaign_id=row.campaign_id,
                 contact_id=row.contact_id,
-                outcome=p.Outcome(row.outcome),
+                outcome=Outcome(row.outcome),
                 message=row.organizer_message,
                 created_at=row.created_at,
                 resolution=row.organizer_resolution,
@@ -125,7 +129,9 @@ class OrganizerInbox:
     def __init__(self, office: CentralOffice) -> None:
         self.office = office
 
-    def list(self, org_id: str, *, campaign_id: str | None = None, open_only: bool = False) -> list[InboxItem]:
+    def list(
+        self, org_id: str, *, campaign_id: str | None = None, open_only: bool = False
+    ) -> list[InboxItem]:
         """The org's organizer messages, newest first (effective reports only: a corrected one is gone)."""
         r = db.reports
         where = [r.c.org_id == org_id]
@@ -138,16 +144,23 @@ class OrganizerInbox:
                 raise not_found("org", org_id)
             rows = _effective_organizer_reports(conn, where)
         seen: set[str] = set()
-        return [_item(row) for row in rows if not (row.report_id in seen or seen.add(row.report_id))]
+        items = []
+        for row in rows:  # newest first: the first row of a report is its effective one
+            if row.report_id not in seen:
+                seen.add(row.report_id)
+                items.append(_item(row))
+        return items
 
     def open_counts(self, org_id: str) -> dict[str, int]:
         """Open organizer messages per campaign (for the progress pages)."""
         return _count(self.list(org_id, open_only=True))
 
-    def resolve(self, report_id: str, outcome: str, *, org_id: str | None = None) -> p.ContactStatus:
+    def resolve(self, report_id: str, outcome: str, *, org_id: str | None = None) -> ContactStatus:
         """Resolve a report's organizer action; returns the contact's new status (server-wide, all PCs)."""
         if outcome not in RESOLUTIONS:
-            raise ServiceError("inbox_outcome", f"outcome must be done or reopen, not {outcome!r}", 422, {"outcome": outcome})
+            raise ServiceError(
+                "inbox_outcome", f"outcome must be done or reopen, not {outcome!r}", 422, {"outcome": outcome}
+            )
         from sync.server.device_sync import DeviceSync
 
         now = self.office.clock()
@@ -168,7 +181,9 @@ class OrganizerInbox:
                 .values(organizer_resolution=outcome, organizer_resolved_at=now)
             )
             status = DeviceSync._decide_statuses(conn, {contact.id})[contact.id]
-            conn.execute(update(cc).where(cc.c.id == contact.id).values(status=status.value, status_changed_at=now))
+            conn.execute(
+                update(cc).where(cc.c.id == contact.id).values(status=status.value, status_changed_at=now)
+            )
             conn.execute(
                 insert(db.feed),
                 [
@@ -187,4 +202,4 @@ def _count(items: list[InboxItem]) -> dict[str, int]:
     return out
 
 
-__all__ = ["InboxItem", "OrganizerInbox", "RESOLUTIONS"]
+__all__ = ["RESOLUTIONS", "InboxItem", "OrganizerInbox"]

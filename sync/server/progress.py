@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from sync.core import protocol as p
 from sync.core.content import CampaignRules
+from sync.core.rules import ContactStatus, Outcome
 from sync.server import content, db, retention
+from sync.server.common import LOCAL_TZ, not_found
 from sync.server.exports import effective
 from sync.server.inbox import OrganizerInbox
-from sync.server.common import LOCAL_TZ, not_found
 from sync.server.office import CentralOffice
 
 DAYS = 14
@@ -43,7 +43,7 @@ def campaign_progress(office: CentralOffice, campaign_id: str) -> CentralProgres
         if campaign is None:
             raise not_found("campaign", campaign_id)
         org_name = conn.execute(select(db.orgs.c.name).where(db.orgs.c.id == campaign.org_id)).scalar_one()
-        by_status = {s.value: 0 for s in p.ContactStatus}
+        by_status = {s.value: 0 for s in ContactStatus}
         for status, count in conn.execute(
             select(cc.c.status, func.count()).where(cc.c.campaign_id == campaign_id).group_by(cc.c.status)
         ):
@@ -51,12 +51,22 @@ def campaign_progress(office: CentralOffice, campaign_id: str) -> CentralProgres
         current = content.current(conn, campaign_id)
         rules = current.rules if current else CampaignRules()
         reports = conn.execute(
-            select(r.c.contact_id, r.c.report_id, r.c.outcome, r.c.corrects, r.c.created_at, r.c.callback_after, r.c.pk)
+            select(
+                r.c.contact_id,
+                r.c.report_id,
+                r.c.outcome,
+                r.c.corrects,
+                r.c.created_at,
+                r.c.callback_after,
+                r.c.pk,
+            )
             .where(r.c.campaign_id == campaign_id)
             .order_by(r.c.created_at, r.c.pk)
         ).all()
         open_ids = set(
-            conn.execute(select(cc.c.id).where(cc.c.campaign_id == campaign_id, cc.c.status == "open")).scalars()
+            conn.execute(
+                select(cc.c.id).where(cc.c.campaign_id == campaign_id, cc.c.status == "open")
+            ).scalars()
         )
     by_contact: dict[str, list[Any]] = {}
     for row in reports:
@@ -82,7 +92,7 @@ def campaign_progress(office: CentralOffice, campaign_id: str) -> CentralProgres
         day = row.created_at.astimezone(LOCAL_TZ).date()
         if day in days:
             days[day][0] += 1
-            days[day][1] += int(row.outcome in (p.Outcome.REACHED.value, p.Outcome.CALL_BACK.value))
+            days[day][1] += int(row.outcome in (Outcome.REACHED.value, Outcome.CALL_BACK.value))
     return CentralProgress(
         campaign=campaign,
         org_name=org_name,

@@ -23,7 +23,6 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
-
 from sync.server import db
 from sync.server.common import LOCAL_TZ, audit
 from sync.server.office import CentralOffice
@@ -50,7 +49,10 @@ def campaign_record(conn: Connection, resolution_id: str) -> p.CampaignRecord | 
         return None
     rp, pe = db.resolution_persons, db.persons
     names = conn.execute(
-        select(pe.c.name).join(rp, rp.c.person_id == pe.c.id).where(rp.c.resolution_id == resolution_id).order_by(pe.c.name)
+        select(pe.c.name)
+        .join(rp, rp.c.person_id == pe.c.id)
+        .where(rp.c.resolution_id == resolution_id)
+        .order_by(pe.c.name)
     ).scalars()
     return p.CampaignRecord(
         resolution_body=res.body,
@@ -80,15 +82,22 @@ def run(office: CentralOffice) -> RetentionReport:
     messages = notes = wiped = unlinked = 0
     with office.engine.begin() as conn:
         campaigns = conn.execute(
-            select(c.c.id, c.c.org_id, c.c.ends_on, c.c.ended_at, c.c.results_exported_at, c.c.contacts_wiped_at)
+            select(
+                c.c.id, c.c.org_id, c.c.ends_on, c.c.ended_at, c.c.results_exported_at, c.c.contacts_wiped_at
+            )
         ).all()
-        text_due = [row.id for row in campaigns if (e := ended_at(row)) is not None and e + FREE_TEXT_GRACE <= now]
+        text_due = [
+            row.id for row in campaigns if (e := ended_at(row)) is not None and e + FREE_TEXT_GRACE <= now
+        ]
         messages += conn.execute(
             update(r)
             .where(
                 r.c.organizer_message != "",
                 or_(
-                    and_(r.c.organizer_resolved_at.is_not(None), r.c.organizer_resolved_at <= now - FREE_TEXT_GRACE),
+                    and_(
+                        r.c.organizer_resolved_at.is_not(None),
+                        r.c.organizer_resolved_at <= now - FREE_TEXT_GRACE,
+                    ),
                     r.c.campaign_id.in_(text_due),
                 ),
             )
@@ -105,7 +114,9 @@ def run(office: CentralOffice) -> RetentionReport:
             if row.results_exported_at is None and end + CONTACT_GRACE > now:
                 continue
             n = conn.execute(
-                update(cc).where(cc.c.campaign_id == row.id, cc.c.member_id.is_not(None)).values(member_id=None)
+                update(cc)
+                .where(cc.c.campaign_id == row.id, cc.c.member_id.is_not(None))
+                .values(member_id=None)
             ).rowcount
             conn.execute(update(c).where(c.c.id == row.id).values(contacts_wiped_at=now))
             audit(conn, now, "retention.wipe", row.id, str(n), org_id=row.org_id, source="server")
@@ -113,9 +124,7 @@ def run(office: CentralOffice) -> RetentionReport:
         if messages or notes:
             audit(conn, now, "retention.free_text", str(messages), str(notes), source="server")
     report = RetentionReport(messages, notes, wiped, unlinked)
-    log.info(
-        "retention: %d messages, %d notes blanked; %d campaigns wiped", messages, notes, wiped
-    )
+    log.info("retention: %d messages, %d notes blanked; %d campaigns wiped", messages, notes, wiped)
     return report
 
 
@@ -124,7 +133,7 @@ async def timer(office: CentralOffice, interval: timedelta = INTERVAL) -> None:
     while True:
         try:
             await asyncio.to_thread(run, office)
-        except Exception:  # noqa: BLE001 - a failed run is logged and retried at the next tick
+        except Exception:
             log.exception("retention run failed")
         await asyncio.sleep(interval.total_seconds())
 

@@ -24,8 +24,8 @@ from sync.server.db import open_database
 from sync.server.devtools import running_server
 from sync.server.office import CentralOffice
 from tests.conftest import ROOT
-from tests.server.helpers import members
 from tests.content_support import CONTENT
+from tests.server.helpers import members
 
 PASS = "ein langes passwort"
 

@@ -9,8 +9,8 @@ from datetime import time
 from pathlib import Path
 
 from desktop.domain.models import CallingHours, DayWindow
-from desktop.services.calling import Card, CallingService, NoScript
-from desktop.storage import campaign_store, contact_store
+from desktop.services.calling import CallingService, Card, NoScript
+from desktop.storage import campaign_store
 from sync.server.content import CampaignContents
 from tests.content_support import SCRIPT, TRANSPARENCY
 from tests.integration.conftest import Office, cleared_pc, cli, open_ws
@@ -31,7 +31,9 @@ def test_central_content_reaches_the_pc_and_is_called_with(office: Office, tmp_p
     data = cleared_pc(office, tmp_path)
     shown = show(data, office.campaign)
     assert shown["content_version"] == 1 and shown["content_author"] == "central" and shown["callable"]
-    assert shown["script"] == SCRIPT and shown["transparency"] == TRANSPARENCY and shown["origin"] == "central"
+    assert (
+        shown["script"] == SCRIPT and shown["transparency"] == TRANSPARENCY and shown["origin"] == "central"
+    )
     assert "phone" not in json.dumps(shown) and shown["contacts"] == 40  # settings only, no contact data
 
     CampaignContents(office.office).set(
@@ -59,7 +61,10 @@ def test_central_content_reaches_the_pc_and_is_called_with(office: Office, tmp_p
 def test_a_leads_adaptation_reaches_the_offices_second_pc(office: Office, tmp_path: Path) -> None:
     pc1 = cleared_pc(office, tmp_path)
     pc2 = tmp_path / "pc2"
-    assert cli(pc2, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert (
+        cli(pc2, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode
+        == 0
+    )
     assert cli(pc2, "sync").returncode == 0
     assert show(pc2, office.campaign)["content_version"] == 1
 
@@ -89,7 +94,9 @@ def test_no_calling_without_script_and_transparency(office: Office, tmp_path: Pa
         campaign = campaign_store.get_campaign(ws.conn, office.campaign)
         assert campaign is not None
         with ws.transaction() as conn:  # what a PC holds that synced before content existed
-            campaign_store.set_campaign_content(conn, campaign.model_copy(update={"transparency": ""}), None, "central")
+            campaign_store.set_campaign_content(
+                conn, campaign.model_copy(update={"transparency": ""}), None, "central"
+            )
         card = CallingService(ws).next_card(office.campaign)
         assert isinstance(card, NoScript) and card.problems == ("transparency:missing",)
     finally:

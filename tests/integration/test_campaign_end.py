@@ -1,4 +1,4 @@
-""""End campaign" at the central office (issue 14.5): every PC wipes the campaign's contact data at its next
+""" "End campaign" at the central office (issue 14.5): every PC wipes the campaign's contact data at its next
 sync; unsynced reports stay and still reach the central office."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from desktop.domain.models import CallReport, Outcome
 from desktop.services.calling import CallingService
 from desktop.storage import campaign_store, contact_store
 from sync.server.campaign_end import end_campaign
-from sync.server.content import CampaignContents
 from sync.server.common import ServiceError
+from sync.server.content import CampaignContents
 from tests.conftest import files_containing
 from tests.integration.conftest import Office, cleared_pc, cli, open_ws
 from tests.server.helpers import members

@@ -22,9 +22,9 @@ from desktop.storage import contact_store, outbox_store
 from sync.core.rules import Outcome
 from sync.server import db
 from tests.conftest import ROOT, files_containing
+from tests.content_support import CONTENT
 from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws, status
 from tests.server.helpers import members
-from tests.content_support import CONTENT
 
 PUSH_SENDING = re.compile(r"^push (\S+): sending \d+ items$")
 PUSH_ANSWERED = re.compile(r"^push (\S+): answered$")

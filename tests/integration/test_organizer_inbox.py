@@ -21,7 +21,7 @@ MESSAGE = "Möchte im Wahlkampf helfen, bitte melden"
 def zentrale(office: Office, *args: str) -> str:
     out = subprocess.run(
         [sys.executable, "-m", "sync.server.cli", *args, "--database", office.database_url],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     return out.stdout
@@ -35,10 +35,15 @@ def contact_status(data: Path, contact_id: str) -> str:
         ws.close()
 
 
-def test_organizer_message_reaches_the_inbox_and_resolving_reaches_every_pc(office: Office, tmp_path: Path) -> None:
+def test_organizer_message_reaches_the_inbox_and_resolving_reaches_every_pc(
+    office: Office, tmp_path: Path
+) -> None:
     pc1 = cleared_pc(office, tmp_path)
     pc2 = tmp_path / "pc2"
-    assert cli(pc2, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode == 0
+    assert (
+        cli(pc2, "enrol", "--server", office.url, "--code", office.code(), "--name", "Erika B.").returncode
+        == 0
+    )
     assert cli(pc2, "sync").returncode == 0
 
     ws = open_ws(pc1)
@@ -75,7 +80,9 @@ def test_organizer_message_reaches_the_inbox_and_resolving_reaches_every_pc(offi
     assert progress(ws, office.campaign).organizer_open == 2
     ws.close()
 
-    assert "now open" in zentrale(office, "organizer", "resolve", "--report", report_id, "--outcome", "reopen")
+    assert "now open" in zentrale(
+        office, "organizer", "resolve", "--report", report_id, "--outcome", "reopen"
+    )
     assert "now done" in zentrale(
         office, "organizer", "resolve", "--report", listed[0]["report_id"], "--outcome", "done"
     )
@@ -83,6 +90,8 @@ def test_organizer_message_reaches_the_inbox_and_resolving_reaches_every_pc(offi
         assert cli(pc, "sync").returncode == 0
         assert contact_status(pc, first) == "open"  # back in the queue on every PC
         assert contact_status(pc, second) == "done"
-    inbox = {i["report_id"]: i["resolution"] for i in json.loads(cli(pc1, "organizer", "list", "--json").stdout)}
+    inbox = {
+        i["report_id"]: i["resolution"] for i in json.loads(cli(pc1, "organizer", "list", "--json").stdout)
+    }
     assert inbox == {report_id: "reopen", listed[0]["report_id"]: "done"}
     assert json.loads(zentrale(office, "organizer", "list", "--org", office.org, "--open", "--json")) == []

@@ -45,11 +45,16 @@ def test_release_without_script_or_transparency_is_refused_clearly(
     z.ok(*base, "--resolution", resolution, "--script", script, "--transparency", transparency)
 
 
-def test_content_command_makes_a_new_version_and_show_prints_it(z: Zentrale, org: dict, tmp_path: Path) -> None:
+def test_content_command_makes_a_new_version_and_show_prints_it(
+    z: Zentrale, org: dict, tmp_path: Path
+) -> None:
     campaign = _release(z, org, tmp_path, *content_files(tmp_path))
     shown = json.loads(z.run("campaign", "show", "--campaign", campaign)[1])
     assert shown["content"]["version"] == 1 and shown["content"]["script"] == SCRIPT
-    assert shown["content"]["transparency"] == TRANSPARENCY and shown["content"]["rules"]["notes_enabled"] is False
+    assert (
+        shown["content"]["transparency"] == TRANSPARENCY
+        and shown["content"]["rules"]["notes_enabled"] is False
+    )
 
     questions = tmp_path / "fragen.json"
     questions.write_text(json.dumps(QUESTIONS), encoding="utf-8")
@@ -72,7 +77,9 @@ def test_content_command_makes_a_new_version_and_show_prints_it(z: Zentrale, org
     assert z.ok("campaign", "content", "--campaign", campaign, "--max-attempts", "5") == "content version 2"
     assert "max_attempts" in z.fails("campaign", "content", "--campaign", campaign, "--max-attempts", "99")
     bad = tmp_path / "bad.json"
-    bad.write_text('[{"id": "x", "kind": "single", "prompt": "?", "options": ["nur eine"]}]', encoding="utf-8")
+    bad.write_text(
+        '[{"id": "x", "kind": "single", "prompt": "?", "options": ["nur eine"]}]', encoding="utf-8"
+    )
     assert "2 to 9 options" in z.fails("campaign", "content", "--campaign", campaign, "--questions", str(bad))
     assert "in the past" in z.fails("campaign", "content", "--campaign", campaign, "--ends", "2000-01-01")
     assert "not found" in z.fails("campaign", "content", "--campaign", "nope", "--notes", "off")

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sync.core import protocol as p
 from sync.server import cli, db
 from tests.content_support import CONTENT
-from tests.server.helpers import Env, Org, members, now
+from tests.server.helpers import Env, Org, members
 
 NOTE, MESSAGE = "Notiz: kommt mit Hund", "Bitte Rückruf durch die Orga"
 
@@ -28,11 +28,18 @@ def _org_with_numbers(env: Env, n: int = 6) -> tuple[Org, dict[int, str]]:
     numbers = {rec.row: f"MGL-{uuid.uuid4().hex[:6]}-{rec.row}" for rec in records[:-1]}  # the last has none
     assert office.commands.import_members(org_id, records, numbers) == (n, 0)
     resolution = office.commands.add_resolution(
-        org_id, today - timedelta(days=5), "Kreisvorstand", ["invitation"], [lead], valid_until=today + timedelta(days=60)
+        org_id,
+        today - timedelta(days=5),
+        "Kreisvorstand",
+        ["invitation"],
+        [lead],
+        valid_until=today + timedelta(days=60),
     )
     office.commands.record_training(lead, today - timedelta(days=2))
     office.commands.record_declaration(lead, today - timedelta(days=2), "v1")
-    campaign, _ = office.commands.release_campaign(org_id, "Rückmeldung", "invitation", resolution, content=CONTENT)
+    campaign, _ = office.commands.release_campaign(
+        org_id, "Rückmeldung", "invitation", resolution, content=CONTENT
+    )
     return Org(env, org_id, lead, resolution, campaign), numbers
 
 
@@ -64,7 +71,9 @@ def test_member_numbers_never_leave_and_the_exports_carry_them(server: Env, tmp_
         org.report(device, cid[1], "objection"),
         org.report(device, cid[2], "wrong_number", wrong_numbers=["phone"]),
         voicemail,
-        org.report(device, cid[3], "reached", corrects=voicemail.payload.report_id),  # the voicemail was a mistake
+        org.report(
+            device, cid[3], "reached", corrects=voicemail.payload.report_id
+        ),  # the voicemail was a mistake
         org.report(device, cid[5], "busy"),  # the member without a number
     ]
     assert {r.status for r in device.client.push(items).results} == {p.ItemStatus.ACCEPTED}
@@ -73,13 +82,35 @@ def test_member_numbers_never_leave_and_the_exports_carry_them(server: Env, tmp_
 
     def run(fmt: str) -> tuple[str, list[list[str]]]:
         out = tmp_path / f"ergebnisse.{fmt}"
-        assert cli.main(["results", "export", "--org", org.org_id, "--out", str(out), "--format", fmt,
-                         "--database", server.office.engine.url.render_as_string(hide_password=False)]) == 0
+        assert (
+            cli.main(
+                [
+                    "results",
+                    "export",
+                    "--org",
+                    org.org_id,
+                    "--out",
+                    str(out),
+                    "--format",
+                    fmt,
+                    "--database",
+                    server.office.engine.url.render_as_string(hide_password=False),
+                ]
+            )
+            == 0
+        )
         text = out.read_text(encoding="utf-8")
         return text, list(csv.reader(text.splitlines(), delimiter=";" if fmt == "mgl" else ","))
 
     mgl_text, mgl = run("mgl")
-    assert mgl[0] == ["mitgliedsnummer", "ergebnis", "ergebnis_code", "datum", "widerspruch", "nummernproblem"]
+    assert mgl[0] == [
+        "mitgliedsnummer",
+        "ergebnis",
+        "ergebnis_code",
+        "datum",
+        "widerspruch",
+        "nummernproblem",
+    ]
     today = date.today().isoformat()
     expected = {
         numbers[2]: ["erreicht", "reached", today, "nein", ""],
@@ -87,7 +118,9 @@ def test_member_numbers_never_leave_and_the_exports_carry_them(server: Env, tmp_
         numbers[4]: ["falsche Nummer", "wrong_number", today, "nein", "falsche Nummer"],
         numbers[5]: ["erreicht", "reached", today, "nein", ""],  # the correction replaced the voicemail
     }
-    assert {row[0]: row[1:] for row in mgl[1:]} == expected  # member 6 (row 7) has no number; 5 was not called
+    assert {
+        row[0]: row[1:] for row in mgl[1:]
+    } == expected  # member 6 (row 7) has no number; 5 was not called
 
     zetkin_text, zetkin = run("zetkin")
     assert zetkin[0] == ["ext_id", "Telefonaktion", "Telefonaktion Widerspruch", "Telefonaktion Nummer"]
@@ -101,16 +134,28 @@ def test_member_numbers_never_leave_and_the_exports_carry_them(server: Env, tmp_
 
     csv_text, per_report = run("csv")
     assert per_report[0][:5] == ["contact_id", "campaign_id", "report_id", "outcome", "zetkin_code"]
-    assert len(per_report) == 1 + len(items) and {row[0] for row in per_report[1:]} == {cid[i] for i in (0, 1, 2, 3, 5)}
+    assert len(per_report) == 1 + len(items) and {row[0] for row in per_report[1:]} == {
+        cid[i] for i in (0, 1, 2, 3, 5)
+    }
 
-    personal = [NOTE, MESSAGE, *(rec.phone for rec in members(6, start=600)), *(rec.last_name for rec in members(6))]
+    personal = [
+        NOTE,
+        MESSAGE,
+        *(rec.phone for rec in members(6, start=600)),
+        *(rec.last_name for rec in members(6)),
+    ]
     for text in (mgl_text, zetkin_text, csv_text):
         assert not [x for x in personal if x in text]
     assert all(number not in csv_text for number in numbers.values())  # per-report rows stay pseudonymous
 
     al = db.audit_log
     with server.office.engine.connect() as conn:
-        exports = [r.ref_ids for r in conn.execute(select(al.c.ref_ids).where(al.c.action == "results.export", al.c.org_id == org.org_id))]
+        exports = [
+            r.ref_ids
+            for r in conn.execute(
+                select(al.c.ref_ids).where(al.c.action == "results.export", al.c.org_id == org.org_id)
+            )
+        ]
     assert exports == [[org.org_id, "mgl"], [org.org_id, "zetkin"], [org.org_id, "csv"]]
 
 

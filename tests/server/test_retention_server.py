@@ -37,7 +37,9 @@ def _free_text(env: Env, campaign_id: str) -> list[tuple[str, str]]:
     with env.office.engine.connect() as conn:
         return sorted(
             (row.note, row.organizer_message)
-            for row in conn.execute(select(r.c.note, r.c.organizer_message).where(r.c.campaign_id == campaign_id))
+            for row in conn.execute(
+                select(r.c.note, r.c.organizer_message).where(r.c.campaign_id == campaign_id)
+            )
         )
 
 
@@ -45,7 +47,9 @@ def _linked(env: Env, campaign_id: str) -> int:
     cc = db.campaign_contacts
     with env.office.engine.connect() as conn:
         return len(
-            conn.execute(select(cc.c.id).where(cc.c.campaign_id == campaign_id, cc.c.member_id.is_not(None))).all()
+            conn.execute(
+                select(cc.c.id).where(cc.c.campaign_id == campaign_id, cc.c.member_id.is_not(None))
+            ).all()
         )
 
 
@@ -55,7 +59,9 @@ def test_retention_moves_the_clock_and_deletes_in_order(server: Env, tmp_path: P
     office = CentralOffice(server.office.engine, clock=clock)
     with office.engine.begin() as conn:  # the campaign ends tomorrow
         conn.execute(
-            update(db.campaigns).where(db.campaigns.c.id == org.campaign_id).values(ends_on=date.today() + timedelta(days=1))
+            update(db.campaigns)
+            .where(db.campaigns.c.id == org.campaign_id)
+            .values(ends_on=date.today() + timedelta(days=1))
         )
     device = org.enrol()
     a, b, c, _ = [x.contact_id for x in org.contacts(device)]
@@ -90,12 +96,16 @@ def test_retention_moves_the_clock_and_deletes_in_order(server: Env, tmp_path: P
     assert retention.run(office) == retention.RetentionReport()  # idempotent
 
 
-def test_an_export_after_the_end_lets_the_contacts_go_before_the_grace_period(server: Env, tmp_path: Path) -> None:
+def test_an_export_after_the_end_lets_the_contacts_go_before_the_grace_period(
+    server: Env, tmp_path: Path
+) -> None:
     org = server.org(n_members=2)
     clock = Clock()
     office = CentralOffice(server.office.engine, clock=clock)
     with office.engine.begin() as conn:
-        conn.execute(update(db.campaigns).where(db.campaigns.c.id == org.campaign_id).values(ended_at=clock.now))
+        conn.execute(
+            update(db.campaigns).where(db.campaigns.c.id == org.campaign_id).values(ended_at=clock.now)
+        )
     assert retention.run(office).campaigns_wiped == 0  # ended, but not exported and still in grace
     clock.move(1)
     export(office, org.org_id, tmp_path / "mgl.csv", "mgl")
@@ -110,7 +120,9 @@ def test_serve_runs_retention_on_its_timer(tmp_path: Path) -> None:
     org = Env.org(env, n_members=3)
     long_ago = datetime.now(UTC) - timedelta(days=90)
     with engine.begin() as conn:
-        conn.execute(update(db.campaigns).where(db.campaigns.c.id == org.campaign_id).values(ended_at=long_ago))
+        conn.execute(
+            update(db.campaigns).where(db.campaigns.c.id == org.campaign_id).values(ended_at=long_ago)
+        )
     with running_server(url, log_dir=tmp_path):
         deadline = systime.monotonic() + 60
         while _linked(env, org.campaign_id) and systime.monotonic() < deadline:

@@ -14,8 +14,8 @@ from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.core.rules import ContactStatus, Outcome
 from sync.server import db
-from tests.server.helpers import FIRST_NAMES, LAST_NAMES, Env, fiction_phone, now, pull_all, report_item
 from tests.content_support import CONTENT
+from tests.server.helpers import FIRST_NAMES, LAST_NAMES, Env, fiction_phone, now, pull_all, report_item
 
 ACCEPTED, DUPLICATE, REJECTED = p.ItemStatus.ACCEPTED, p.ItemStatus.DUPLICATE, p.ItemStatus.REJECTED
 

@@ -23,7 +23,9 @@ def test_content_page_previews_saves_versions_and_reaches_the_pc(page: Any, web:
     assert page.get_by_label("Antwort auf „Woher habt ihr meine Nummer?“").input_value() == TRANSPARENCY
 
     # Preview: rendered on the server for an invented person, nothing saved.
-    page.get_by_label("Gesprächsleitfaden").fill("Hallo {first_name} aus {locality}, **schön**!\n- Frage eins")
+    page.get_by_label("Gesprächsleitfaden").fill(
+        "Hallo {first_name} aus {locality}, **schön**!\n- Frage eins"
+    )
     page.get_by_role("button", name="Vorschau zeigen").click()
     preview = page.locator(".preview")
     assert preview.inner_text().startswith("Hallo Renate aus Köln-Ehrenfeld, schön!")
@@ -46,7 +48,11 @@ def test_content_page_previews_saves_versions_and_reaches_the_pc(page: Any, web:
     page.get_by_role("button", name="Als neue Version speichern").click()
     assert notice(page).startswith("Gespeichert als Version 2.")
     [content] = pull_all(device.client, first.next_cursor).contents
-    assert content.version == 2 and content.script.startswith("Guten Abend") and content.transparency == TRANSPARENCY
+    assert (
+        content.version == 2
+        and content.script.startswith("Guten Abend")
+        and content.transparency == TRANSPARENCY
+    )
     rules = content.rules
     assert rules.max_attempts == 4 and rules.notes_enabled and rules.calling_hours.holiday_region == "NW"
     assert rules.calling_hours.windows[6].start.hour == 12 and rules.calling_hours.windows[0].end.hour == 20
@@ -56,6 +62,8 @@ def test_content_page_previews_saves_versions_and_reaches_the_pc(page: Any, web:
 
     # English: the same refusal, translated by its code.
     page.goto(page.url.split("?")[0] + "?lang=en")
-    page.get_by_label("Answer to \"Where do you have my number from?\"").fill("")
+    page.get_by_label('Answer to "Where do you have my number from?"').fill("")
     page.get_by_role("button", name="Save as a new version").click()
-    assert problem(page).startswith("That did not work: The answer to \"Where do you have my number from?\" is missing")
+    assert problem(page).startswith(
+        'That did not work: The answer to "Where do you have my number from?" is missing'
+    )

@@ -13,8 +13,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from tests.content_support import SCRIPT, TRANSPARENCY
 from tests.conftest import ROOT
+from tests.content_support import SCRIPT, TRANSPARENCY
 from tests.server.helpers import Env, members
 from tests.web.web_support import Staff, notice, sign_in
 

@@ -40,7 +40,9 @@ def test_mgl_and_zetkin_exports_download_and_are_audited(page: Any, web: Env, st
     al = db.audit_log
     with web.office.engine.connect() as conn:
         rows = conn.execute(
-            select(al.c.ref_ids, al.c.actor_id).where(al.c.action == "results.export", al.c.org_id == org.org_id)
+            select(al.c.ref_ids, al.c.actor_id).where(
+                al.c.action == "results.export", al.c.org_id == org.org_id
+            )
         ).all()
     assert [(r.ref_ids, r.actor_id) for r in rows] == [
         ([org.org_id, "mgl"], staff.id),

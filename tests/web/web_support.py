@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sync.server import db
 from sync.server.web import totp
 from sync.server.web.auth import StaffAccounts
-from tests.server.helpers import Env
 from tests.content_support import CONTENT
+from tests.server.helpers import Env
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -129,7 +129,9 @@ def populate(env: Env, *, name: str | None = None) -> Populated:
         document_ref="MV 2025",
     )
     office.commands.record_training(lead, today - timedelta(days=30))
-    office.commands.record_declaration(lead, today - timedelta(days=30), "2026-1", "Ordner Datenschutz, Blatt 12")
+    office.commands.record_declaration(
+        lead, today - timedelta(days=30), "2026-1", "Ordner Datenschutz, Blatt 12"
+    )
     office.commands.record_training(deputy, today - timedelta(days=350))  # renewal due soon
     campaign_id, _ = office.commands.release_campaign(
         org_id,

@@ -45,8 +45,8 @@ from __future__ import annotations
 
 from . import limits
 from .errors import ErrorCode, ImportCancelled, MemberFileError, RowCode
-from .limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_VALUE_CHARS, MAX_XLSX_UNCOMPRESSED_BYTES
 from .external_ids import member_numbers
+from .limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_VALUE_CHARS, MAX_XLSX_UNCOMPRESSED_BYTES
 from .reader import plan, read
 from .results import (
     ColumnMapping,
@@ -62,7 +62,6 @@ from .results import (
 )
 
 __all__ = [
-    "member_numbers",
     "MAX_COLUMNS",
     "MAX_FILE_BYTES",
     "MAX_ROWS",
@@ -83,6 +82,7 @@ __all__ = [
     "RowCode",
     "RowIssue",
     "limits",
+    "member_numbers",
     "plan",
     "read",
 ]

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from starlette.responses import Response
 
 from sync.server.campaign_end import end_campaign
+from sync.server.common import ServiceError
 from sync.server.inbox import OrganizerInbox
 from sync.server.progress import BLOCK_REASONS, campaign_progress
-from sync.server.common import ServiceError
 
 if TYPE_CHECKING:
     from sync.server.web.pages import Ctx, Pages
@@ -47,7 +47,9 @@ class CampaignPages:
         if ctx.f("confirm") != "yes":
             return self.progress_get(ctx, error=ctx.t("end_unchecked"), status=422)
         count = end_campaign(self.pages.office, campaign_id)
-        return self.pages.redirect(f"{PREFIX}/campaigns/{campaign_id}/progress", done="campaign_ended", count=count)
+        return self.pages.redirect(
+            f"{PREFIX}/campaigns/{campaign_id}/progress", done="campaign_ended", count=count
+        )
 
     # ------------------------------------------------------------------ inbox
 

@@ -12,8 +12,8 @@ from starlette.responses import Response
 
 from sync.core.content import CampaignContent, CampaignRules
 from sync.core.script import PLACEHOLDERS
-from sync.server.content import CampaignContents
 from sync.server.common import ServiceError
+from sync.server.content import CampaignContents
 
 if TYPE_CHECKING:
     from sync.server.web.pages import Ctx, Pages
@@ -47,7 +47,11 @@ class ContentPages:
                 posted[name] = ctx.f(name)
             for day in WEEKDAYS:
                 posted[f"start_{day}"], posted[f"end_{day}"] = ctx.f(f"start_{day}"), ctx.f(f"end_{day}")
-            return {**posted, "notes": ctx.f("notes") == "on", "skip_holidays": ctx.f("skip_holidays") == "on"}
+            return {
+                **posted,
+                "notes": ctx.f("notes") == "on",
+                "skip_holidays": ctx.f("skip_holidays") == "on",
+            }
         rules = content.rules if content else CampaignRules()
         values: dict[str, Any] = {
             "script": content.script if content else "",
@@ -113,7 +117,9 @@ class ContentPages:
             if not value:
                 return None
             if not value.isdigit():
-                raise ServiceError("content_invalid", f"invalid campaign content ({name})", 422, {"where": name})
+                raise ServiceError(
+                    "content_invalid", f"invalid campaign content ({name})", 422, {"where": name}
+                )
             return int(value)
 
         return {
@@ -140,7 +146,9 @@ class ContentPages:
             rendered = self.contents.preview(campaign_id, ctx.form.get("script", [""])[0])
             return self.get(ctx, preview=rendered)
         try:
-            content = self.contents.set(campaign_id, self._changes(ctx), staff_id=ctx.session.staff_id if ctx.session else None)
+            content = self.contents.set(
+                campaign_id, self._changes(ctx), staff_id=ctx.session.staff_id if ctx.session else None
+            )
         except (ServiceError, FormProblem) as exc:
             if isinstance(exc, ServiceError) and exc.status == 404:
                 raise

@@ -378,7 +378,7 @@ T: dict[str, dict[str, str]] = {
     "content_script": {"de": "Gesprächsleitfaden", "en": "Call script"},
     "content_script_hint": {
         "de": "Platzhalter: {placeholders}. **fett**, Zeilen mit „- “ werden Aufzählungen.",
-        "en": "Placeholders: {placeholders}. **bold**, lines starting with \"- \" become bullets.",
+        "en": 'Placeholders: {placeholders}. **bold**, lines starting with "- " become bullets.',
     },
     "content_preview": {"de": "Vorschau", "en": "Preview"},
     "content_preview_hint": {
@@ -389,7 +389,7 @@ T: dict[str, dict[str, str]] = {
     "content_preview_button": {"de": "Vorschau zeigen", "en": "Show preview"},
     "content_transparency": {
         "de": "Antwort auf „Woher habt ihr meine Nummer?“",
-        "en": "Answer to \"Where do you have my number from?\"",
+        "en": 'Answer to "Where do you have my number from?"',
     },
     "content_transparency_hint": {
         "de": "Quelle, Zweck, Widerspruchsrecht und Kontakt der*des Datenschutzbeauftragten (DP-23).",
@@ -401,7 +401,10 @@ T: dict[str, dict[str, str]] = {
         "en": "As a JSON list, e.g. {example}. Kinds: yes_no, single, multi (2–9 options), text.",
     },
     "content_rules": {"de": "Regeln", "en": "Rules"},
-    "content_cooldown": {"de": "Pause vor dem nächsten Versuch (Stunden)", "en": "Pause before the next try (hours)"},
+    "content_cooldown": {
+        "de": "Pause vor dem nächsten Versuch (Stunden)",
+        "en": "Pause before the next try (hours)",
+    },
     "content_max_attempts": {"de": "Versuche je Person", "en": "Attempts per person"},
     "content_goal": {"de": "Ziel: so viele erreichte Personen", "en": "Goal: this many people reached"},
     "content_notes": {"de": "Notizen erlauben", "en": "Allow notes"},
@@ -474,7 +477,7 @@ T: dict[str, dict[str, str]] = {
     "inbox_text": {
         "de": "Neueste zuerst. „Erledigt“ schließt den Kontakt, „Zurück in die Liste“ lässt ihn wieder anrufen – "
         "auf jedem PC nach der nächsten Synchronisierung.",
-        "en": "Newest first. \"Done\" closes the contact, \"Back to the list\" has it called again — on every "
+        "en": 'Newest first. "Done" closes the contact, "Back to the list" has it called again — on every '
         "PC after its next sync.",
     },
     "inbox_open_count": {"de": "{count} offene Rückmeldungen", "en": "{count} open organizer messages"},
@@ -504,7 +507,7 @@ T: dict[str, dict[str, str]] = {
     },
     "err_content_transparency_missing": {
         "de": "Die Antwort auf „Woher habt ihr meine Nummer?“ fehlt. Ohne sie wird nicht angerufen.",
-        "en": "The answer to \"Where do you have my number from?\" is missing. Nobody is called without it.",
+        "en": 'The answer to "Where do you have my number from?" is missing. Nobody is called without it.',
     },
     "err_content_script_unknown_placeholder": {
         "de": "Unbekannter Platzhalter im Leitfaden: {value}.",

@@ -26,9 +26,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from sync.core.purposes import CATEGORIES, PURPOSES, Field
-from sync.server import exports
 from sync.core.rules import ContactStatus
-from sync.server.commands import Commands
+from sync.server import exports
 from sync.server.common import LOCAL_TZ, ServiceError, acting_as
 from sync.server.content import CampaignContents
 from sync.server.office import CentralOffice
