@@ -94,8 +94,9 @@ class App(QObject):
             None  # "lead": open the lead's screens (a workspace prepared offline)
         )
         self._attach(session)
-        unlock_view.unlock_requested.connect(self.session.unlock)
-        unlock_view.change_passphrase_requested.connect(self.session.change_passphrase)
+        # Through the *current* session: choosing the demo on the welcome screen replaces it (switch_to_demo).
+        unlock_view.unlock_requested.connect(self._unlock_requested)
+        unlock_view.change_passphrase_requested.connect(self._change_passphrase_requested)
 
     def _attach(self, session: SessionController) -> None:
         self.session = session
@@ -106,6 +107,12 @@ class App(QObject):
         session.locked.connect(self._locked)
         session.passphrase_changed.connect(self.unlock_view.passphrase_changed)
         session.passphrase_change_failed.connect(self.unlock_view.passphrase_change_failed)
+
+    def _unlock_requested(self, slot_id: str, passphrase: str) -> None:
+        self.session.unlock(slot_id, passphrase)
+
+    def _change_passphrase_requested(self, slot_id: str, old: str, new: str) -> None:
+        self.session.change_passphrase(slot_id, old, new)
 
     # ------------------------------------------------------------------ first run (#15.1)
 
