@@ -26,6 +26,7 @@ from desktop.storage import contact_store, meta_store, objection_register
 from desktop.storage.workspace import Workspace
 from sync.server import db, registers
 from tests.conftest import ROOT
+from tests.content_support import CONTENT
 from tests.integration.conftest import Office, make_office
 from tests.integration.test_engine import call, new_pc
 from tests.lead.lead_support import csv_bytes, person_row
@@ -74,7 +75,7 @@ def test_an_objection_holds_for_every_later_campaign_import_and_pc(office: Offic
 
     # Campaign 2 is released without that member, and PC 2 never sees the number there.
     campaign2, released = office.office.commands.release_campaign(
-        office.org, "Zweite Aktion", "invitation", office.resolution
+        office.org, "Zweite Aktion", "invitation", office.resolution, content=CONTENT
     )
     assert released == 39
     sync_engine.sync_once(pc2.conn)
@@ -144,7 +145,7 @@ def test_the_register_is_listed_exported_and_imported_at_the_central_office(
     assert imported.returncode == 0, imported.stderr
     assert "1 new" in imported.stdout
     _campaign, released = office.office.commands.release_campaign(
-        office.org, "Dritte Aktion", "invitation", office.resolution
+        office.org, "Dritte Aktion", "invitation", office.resolution, content=CONTENT
     )
     assert released == 38
 
@@ -215,7 +216,7 @@ def test_dp24_lists_what_was_on_a_lost_device(office: Office, tmp_path: Path) ->
     on_pc = {s.contact_id for s in contact_store.all_states(pc.conn, office.campaign)}
     pc.close()
     later, _ = office.office.commands.release_campaign(
-        office.org, "Nach dem Verlust", "invitation", office.resolution
+        office.org, "Nach dem Verlust", "invitation", office.resolution, content=CONTENT
     )
     office.office.commands.revoke_device(device)  # reported lost
     out = zentrale(office, "device", "exposure", "--device", device, "--json")
