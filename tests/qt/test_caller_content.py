@@ -15,7 +15,8 @@ def test_script_pane_shows_the_content_version(qtbot, app: App) -> None:
     unlock(qtbot, app)
     card = wait_for_card(qtbot, app)
     view = app.caller_view
-    assert view.script_version.text() == ""  # the demo is a local campaign: no central version
+    # the demo's campaign is released by its own central office with script and questions: version 1
+    assert view.script_version.text() == "Version 1"
     view.show_card(dataclasses.replace(card, content_version=4, content_author="central"))
     assert view.script_version.text() == "Version 4"
     view.show_card(dataclasses.replace(card, content_version=5, content_author="lead"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -109,8 +110,18 @@ def test_wrong_passphrase_gives_a_clear_message(qtbot, app: App) -> None:
     assert app.unlock_view.passphrase.text() == ""
 
 
+@pytest.fixture
+def office_temp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Where the demo's central office keeps its private database for this test: the office process takes its
+    temporary directory from TMPDIR (requested before ``app``, so the office starts with it)."""
+    folder = tmp_path / "office-tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    return folder
+
+
 def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(
-    qtbot, app: App, tmp_path: Path
+    qtbot, office_temp: Path, app: App, tmp_path: Path
 ) -> None:
     unlock(qtbot, app)
     expected: list[tuple[str, Outcome]] = []
@@ -152,7 +163,8 @@ def test_a_whole_shift_by_keyboard_saves_every_report_with_its_outbox_row(
     # One more sync: the embedded central office holds every report exactly once.
     sync_engine.sync_once(ws.conn)
     assert {row[3] for row in outbox_store.outbox_rows(ws.conn)} == {"sent"}
-    office_db = sqlite3.connect(tmp_path / "demo-office" / "zentrale.db")
+    (office_file,) = office_temp.glob("telefonaktion-demo-office-*/zentrale.db")
+    office_db = sqlite3.connect(office_file)
     assert sorted(r[0] for r in office_db.execute("SELECT report_id FROM reports")) == sorted(
         r.id for r in reports
     )
