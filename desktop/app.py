@@ -389,7 +389,9 @@ def build(options: AppOptions) -> App:
 
 def run(options: AppOptions) -> int:
     paths.configure(options.data_dir)
-    if (options.demo or not paths.workspace().exists()) and not demo_office.available():
+    # Only the demo needs the central office's code; a PC without a workspace gets the welcome screen (set up
+    # with the central office, prepare offline), in the bundle too — where choosing the demo explains itself.
+    if options.demo and not demo_office.available():
         print(DEMO_UNAVAILABLE, file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication([])
