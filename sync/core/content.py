@@ -14,7 +14,15 @@ from datetime import date, time
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from sync.core.script import unknown_placeholders
 
@@ -51,9 +59,17 @@ class Question(Frozen):
         return self
 
 
+# A local wall-clock time of the campaign's calling hours, sent as "HH:MM:SS" without an offset. JSON Schema's
+# "time" format demands an offset, so the document names the shape the server really sends and accepts.
+LocalTime = Annotated[
+    time,
+    WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$"}),
+]
+
+
 class DayWindow(Frozen):
-    start: time
-    end: time
+    start: LocalTime
+    end: LocalTime
 
     @model_validator(mode="after")
     def _ordered(self) -> DayWindow:
