@@ -18,6 +18,8 @@ MODULES = (
     "bench.import_bench",
     "bench.import_bench_workspace",
     "bench.sync_bench",
+    "bench.release_pull_bench",
+    "bench.shift_bench",
     "bench.startup_bench",
 )
 
