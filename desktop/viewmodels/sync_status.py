@@ -43,6 +43,9 @@ class SyncController(QObject):
     sync_finished = Signal(
         object, str
     )  # SyncResult | None, state: "online" | "offline" | "refused:<code>" | …
+    pull_progress = Signal(
+        int
+    )  # contacts received so far in the running sync (a large release takes a while)
 
     def __init__(
         self,
@@ -96,7 +99,10 @@ class SyncController(QObject):
                 if enrolment is None:
                     result, state = None, "not_enrolled"
                 else:
-                    store = OnThread(sync_engine.store_for(conn, clock), self.db)
+                    store = sync_engine.with_progress(
+                        OnThread(sync_engine.store_for(conn, clock), self.db),  # type: ignore[arg-type]
+                        lambda n: n and self.pull_progress.emit(n),  # emitted on the network thread: queued
+                    )
                     result = sync_engine.sync_with(
                         store,
                         enrolment,
