@@ -106,7 +106,6 @@ class CallerView(QWidget):
         """Tab follows what the eye reads: the top bar left to right, the card, the script, the question bar."""
         chain: list[QWidget] = [
             self.correct,
-            self.my_calls,
             self.prepare,
             self.admit,
             self.pause,
@@ -115,6 +114,7 @@ class CallerView(QWidget):
             self.qr,
             self.copy,
             self.skip,
+            self.my_calls,
             self.dial2,
             self.qr2,
             self.copy2,
@@ -143,9 +143,6 @@ class CallerView(QWidget):
         self.correct.setAccessibleName(self.tr("Correct the last report (F2)"))
         self.correct.setEnabled(False)
         self.correct.clicked.connect(self._correct)
-        self.my_calls = QPushButton(self.tr("My calls (F3)"), self)
-        self.my_calls.setAccessibleName(self.tr("My calls in this shift, to correct any of them (F3)"))
-        self.my_calls.clicked.connect(self.open_shift_log)
         self.pause = QPushButton(self.tr("Break (Ctrl+L)"), self)
         self.pause.setAccessibleName(self.tr("Take a break: locks the screen"))
         self.pause.clicked.connect(self.pause_requested)
@@ -165,7 +162,6 @@ class CallerView(QWidget):
         self.prepare.clicked.connect(self.prepare_requested)
         self.prepare.setVisible(self.shift.is_lead)
         top.addWidget(self.correct)
-        top.addWidget(self.my_calls)
         top.addWidget(self.prepare)
         top.addWidget(self.admit)
         top.addWidget(self.pause)
@@ -209,7 +205,11 @@ class CallerView(QWidget):
         self.skip = QPushButton(self.tr("Skip (F4)"), card)
         self.skip.setAccessibleName(self.tr("Skip this person with a short reason (F4)"))
         self.skip.clicked.connect(self.open_skip)
-        for button in (self.dial, self.qr, self.copy, self.skip):
+        # the shift's own list sits with the card (the top bar must fit 1024 pixels with the lead's buttons)
+        self.my_calls = QPushButton(self.tr("My calls (F3)"), card)
+        self.my_calls.setAccessibleName(self.tr("My calls in this shift, to correct any of them (F3)"))
+        self.my_calls.clicked.connect(self.open_shift_log)
+        for button in (self.dial, self.qr, self.copy, self.skip, self.my_calls):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             buttons.addWidget(button)
         buttons.addStretch(1)

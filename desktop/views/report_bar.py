@@ -29,6 +29,7 @@ from desktop.views.labels import flow_label, recap_text, when_text
 from desktop.views.style import heading_font
 
 COLUMNS = 4
+TIMED_COLUMNS = 3
 RECAP_COLUMNS = 2
 
 
@@ -102,7 +103,11 @@ class ReportBar(QFrame):
             self.tr("[9] Please don't call again") if digit_nine else self.tr("[F9] Please don't call again")
         )
         shown = 0
-        columns = RECAP_COLUMNS if step.kind is StepKind.DONE else COLUMNS
+        columns = COLUMNS
+        if step.kind is StepKind.DONE:
+            columns = RECAP_COLUMNS
+        elif any(o.at is not None for o in step.options):  # longer texts with the moment: fewer columns
+            columns = TIMED_COLUMNS
         for option in step.options:
             label = self._option_label(option)
             key = "↵" if option.key == ENTER else option.key

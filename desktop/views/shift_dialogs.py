@@ -52,7 +52,10 @@ class SkipDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, reason.value)
         self.reasons.setCurrentRow(0)
         self.reasons.installEventFilter(self)
-        self.reasons.setMaximumHeight(self.reasons.sizeHintForRow(0) * (len(REASONS) + 1))
+        rows = self.reasons.sizeHintForRow(0) * len(REASONS) + 2 * self.reasons.frameWidth() + 4
+        self.reasons.setFixedHeight(rows)
+        self.reasons.setMinimumWidth(self.reasons.sizeHintForColumn(0) + 2 * self.reasons.frameWidth() + 8)
+        self.reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text = QLineEdit(self)
         self.text.setMaxLength(SKIP_TEXT_MAX)
         self.text.setPlaceholderText(self.tr("Short text (optional, no personal details)"))
