@@ -113,6 +113,7 @@ def shoot_calling_finish(app: QApplication, built, suffix: str) -> None:
     from desktop.domain.report_flow import StepKind
 
     window, shift, view = built.window, built.shift, built.caller_view
+    window.show_screen(view)  # the earlier shots may have left the lead's screens open
     window.resize(1024, 768)
     wait(app, lambda: window.width() == 1024)
 
@@ -190,8 +191,10 @@ def main() -> int:
         app.processEvents()
         window.grab().save(str(OUT / f"caller{suffix}.png"))
         shoot_report_steps(app, built, suffix)
-        shoot_other_screens(app, built, suffix)
+        # before the other screens: once the lead's screens exist, the window cannot shrink to 1024 pixels
         shoot_calling_finish(app, built, suffix)
+        window.resize(1280, 720)
+        shoot_other_screens(app, built, suffix)
         built.shutdown()
     del translators
     print("screenshots written to", OUT)
