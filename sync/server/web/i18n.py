@@ -455,6 +455,13 @@ T: dict[str, dict[str, str]] = {
     "blocked_objection": {"de": "Widerspruch", "en": "objection"},
     "blocked_number_problem": {"de": "Nummernproblem", "en": "number problem"},
     "blocked_organizer_action": {"de": "wartet auf die Orga", "en": "waiting for the organizer"},
+    "blocked_reserved": {"de": "auf einem PC reserviert", "en": "reserved on a PC"},
+    "progress_reserved_devices": {
+        "de": "PCs mit reservierten Kontakten: {count}. Die Reservierung endet von selbst, wenn ein PC sie "
+        "nicht erneuert.",
+        "en": "PCs holding reserved contacts: {count}. A reservation ends by itself when the PC does not renew "
+        "it.",
+    },
     "end_title": {"de": "Telefonaktion beenden", "en": "End the campaign"},
     "end_text": {
         "de": "Jeder PC löscht die Kontaktdaten dieser Aktion bei seiner nächsten Synchronisierung. Noch nicht "
