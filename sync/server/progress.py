@@ -81,7 +81,9 @@ def campaign_progress(office: CentralOffice, campaign_id: str) -> CentralProgres
         )
         ls = db.leases
         leased = conn.execute(
-            select(ls.c.contact_id, ls.c.device_id).where(ls.c.campaign_id == campaign_id, ls.c.expires_at > now)
+            select(ls.c.contact_id, ls.c.device_id).where(
+                ls.c.campaign_id == campaign_id, ls.c.expires_at > now
+            )
         ).all()
     by_contact: dict[str, list[Any]] = {}
     for row in reports:

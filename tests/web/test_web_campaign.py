@@ -89,4 +89,7 @@ def test_progress_counts_contacts_reserved_on_a_pc(page: Any, web: Env, staff: S
     device.client.lease(p.LeaseRequest(size=0, give_back=[x.contact_id for x in leases]))
     page.goto(f"/web/campaigns/{org.campaign_id}/progress?lang=en")
     assert _row(page, "Why people are not called now", "reserved on a PC").endswith("\t1")
-    assert "PCs holding reserved contacts: 1." in page.locator("section.card", has_text="Why people are not called now").inner_text()
+    assert (
+        "PCs holding reserved contacts: 1."
+        in page.locator("section.card", has_text="Why people are not called now").inner_text()
+    )
