@@ -148,6 +148,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Höchstens {max} Fragen je Telefonaktion.",
         "en": "at most {max} questions per campaign",
     },
+    # number corrections (numbers.py)
+    "number_unreadable": {"de": "Das ist keine Telefonnummer.", "en": "not a phone number"},
+    "number_invalid": {"de": "Diese Telefonnummer gibt es so nicht.", "en": "not a valid phone number"},
+    "number_premium_rate": {
+        "de": "Eine Mehrwertnummer ist keine Nummer eines Mitglieds.",
+        "en": "a premium-rate number is not a member's number",
+    },
+    "member_not_in_org": {
+        "de": "Diese Person gibt es in dieser Gliederung nicht.",
+        "en": "no such person in this organisation",
+    },
+    "number_already_confirmed": {
+        "de": "Diese Nummer hat die Person schon, und sie steht auf keiner Problemliste.",
+        "en": "this number is the person's already and not on the list",
+    },
     # organizer inbox, exports
     "inbox_outcome": {"de": "Unbekannte Entscheidung {outcome}.", "en": "unknown decision {outcome}"},
     "export_format": {"de": "Unbekanntes Format {format}.", "en": "unknown format {format}"},
