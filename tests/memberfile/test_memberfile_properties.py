@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 
 import phonenumbers
 from hypothesis import HealthCheck, assume, example, given, settings
@@ -199,3 +200,75 @@ def test_verdict_separates_invalid_premium_and_valid_like_number_type(nsn: str) 
         assert got == kind
     else:
         assert got not in (phonenumbers.PhoneNumberType.UNKNOWN, phonenumbers.PhoneNumberType.PREMIUM_RATE)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_german_looking())
+@example("030 23125 000")
+@example("0900 1234567")
+@example("+49 (0)30 23125000")
+@example("+49 (0)900 1234567")
+@example("0049 (0)0 30")
+def test_column_phone_pattern_agrees_with_phonenumbers_where_it_matches(raw: str) -> None:
+    """The reader's column-at-a-time path takes a number without phonenumbers when this pattern matches it;
+    it must then give exactly phonenumbers' E.164 (and a valid, not premium-rate number)."""
+    compact = raw
+    for sep in " /-.()":
+        compact = compact.replace(sep, "")
+    m = mf.phones.de_plain_pattern().fullmatch(compact)
+    if m is not None:
+        assert "+49" + m[1] == _slow(raw)
+    elif raw.isascii() and compact.isdigit() and _slow(raw) is not None and not raw.startswith(("+", "00")):
+        # a plainly written, valid national number is never left to the slow path
+        assert compact.startswith("00") or compact[1:2] == "0"
+
+
+def test_column_path_and_row_path_give_the_same_result(monkeypatch) -> None:
+    """The block-wise, column-at-a-time path (RowParser.many) gives the same records, issues and counts, in the
+    same order, as parsing every row on its own."""
+    seed = 1717
+    print("seed", seed)
+    rng = random.Random(seed)
+    prefixes = [
+        "030 23125 ",
+        "+49 (0)30 23125",
+        "0049 30/23125-",
+        "0900 123",
+        "0152 2881",
+        "+49 152 2881",
+        "abc",
+    ]
+    rows = [HEADER]
+    for i in range(3000):
+        cells = member_row(
+            i,
+            first=rng.choice([f"Vor{i % 40}", "", "  Anna   Maria "]),
+            last=rng.choice([f"Nach{i % 37}", ""]),
+            phone=rng.choice(prefixes) + f"{rng.randrange(1000):03d}",
+            mobile=rng.choice(
+                ["", "", "0152 2881" + f"{rng.randrange(1000):03d}", "+49 (0)30 23125" + "001"]
+            ),
+            status=rng.choice(["Mitglied", "Mitglied", "Interessent", "", "ehemalig"]),
+            postcode=rng.choice(["10115", "1067", " 01067 ", "x" * 201]),
+        )
+        rows.append(cells if rng.random() > 0.01 else [])  # a blank line now and then
+    data = "\n".join(";".join(r) for r in rows).encode("utf-8")
+    blocks = []
+    many = mf.rows.RowParser.many
+
+    def counted(self, cells_list, rownums):  # type: ignore[no-untyped-def]
+        blocks.append(len(cells_list))
+        return many(self, cells_list, rownums)
+
+    monkeypatch.setattr(mf.rows.RowParser, "many", counted)
+    block = mf.read(data, filename="x.csv", allowed_categories=("member", "former_member"))
+    assert sum(blocks) > 2900  # the file did go the column-at-a-time way
+
+    def one_by_one(self, cells_list, rownums):  # type: ignore[no-untyped-def]
+        return [self(n, c) for n, c in zip(rownums, cells_list, strict=True)]
+
+    monkeypatch.setattr(mf.rows.RowParser, "many", one_by_one)
+    rowwise = mf.read(data, filename="x.csv", allowed_categories=("member", "former_member"))
+    assert block.records and block.invalid_rows and block.refused_rows and block.duplicates
+    for field in ("records", "invalid_rows", "duplicates", "refused_rows", "total_rows", "blank_rows"):
+        assert getattr(block, field) == getattr(rowwise, field), field

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import phonenumbers
@@ -207,11 +209,59 @@ def read(
     all_text = prep.all_text
     total = blank = done = 0
     estimate = max(1, p.row_estimate)
-    for rownum, cells in prep.rows:
+    cancel_every, progress_every = limits.CANCEL_EVERY, limits.PROGRESS_EVERY
+    if all_text and parse.fetch_used is not None:
+        # Text rows (CSV) a block at a time, a column at a time (RowParser.many); a block with an odd row (too
+        # short, or too long with something in the extra cells) goes row by row. The block ends where the row
+        # loop below would poll ``cancelled`` or report progress, so both happen at the same rows.
+        step = math.gcd(cancel_every, progress_every)
+        width, need = parse.width, parse.need
+        rows = prep.rows
+        while True:
+            block = list(islice(rows, step))
+            if not block:
+                break
+            done += len(block)
+            if done % cancel_every == 0 and cancelled is not None and cancelled():
+                raise ImportCancelled()
+            if progress is not None and done % progress_every == 0:
+                estimate = max(estimate, done)
+                progress(done, estimate)
+            nums, cells_list = zip(*block, strict=True)
+            lens = list(map(len, cells_list))
+            regular = all(need <= n or not n for n in lens) and (
+                max(lens) <= width or all(_is_blank(c[width:]) for c in cells_list if len(c) > width)
+            )
+            if regular:
+                texts = list(map(str.strip, map("".join, cells_list)))
+                if all(texts):
+                    kept_nums, kept_cells = list(nums), list(cells_list)
+                else:
+                    pairs = [(n, c) for n, c, t in zip(nums, cells_list, texts, strict=True) if t]
+                    blank += len(block) - len(pairs)
+                    kept_nums = [n for n, _c in pairs]
+                    kept_cells = [c for _n, c in pairs]
+                total += len(kept_cells)
+                results = parse.many(kept_cells, kept_nums) if kept_cells else []
+            else:
+                kept_nums, results = [], []
+                for rownum, cells in block:
+                    if not "".join(cells).strip():
+                        blank += 1
+                        continue
+                    total += 1
+                    kept_nums.append(rownum)
+                    results.append(parse(rownum, cells))
+            for rownum, rec in zip(kept_nums, results, strict=True):
+                if type(rec) is RowCode:
+                    refused.append(RowIssue(rownum, rec, ROW_TEXT[rec]))
+                else:
+                    add(rec)  # type: ignore[arg-type]
+    for rownum, cells in prep.rows:  # other sources (XLSX): row by row
         done += 1
-        if done % limits.CANCEL_EVERY == 0 and cancelled is not None and cancelled():
+        if done % cancel_every == 0 and cancelled is not None and cancelled():
             raise ImportCancelled()
-        if progress is not None and done % limits.PROGRESS_EVERY == 0:
+        if progress is not None and done % progress_every == 0:
             estimate = max(estimate, done)
             progress(done, estimate)
         if (not "".join(cells).strip()) if all_text else _is_blank(cells):

@@ -4,6 +4,7 @@ delimiter sniffed (; , tab |), rows numbered as the spreadsheet shows them."""
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,7 @@ from .source import _Table
 # cell), DEL, C1 controls, and stray BOMs / zero-width characters.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\u200b\u2028\u2029]")
 _SOFT_BREAK = re.compile("[\x0b\x0c]")
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u200b\u2028\u2029]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -62,9 +64,12 @@ def _decode(data: bytes) -> tuple[str, str]:
         raise MemberFileError(ErrorCode.NOT_TEXT, f"{ctrl} control characters")
     if not text.strip():
         raise MemberFileError(ErrorCode.EMPTY_FILE)
-    if ctrl or _CONTROL.search(text, len(head)):
-        text = _CONTROL.sub("", text)
-    if _SOFT_BREAK.search(text):
+    if ctrl or _ANY_CONTROL.search(text, len(head)):  # one scan for both kinds (nearly always: none)
+        if ctrl or _CONTROL.search(text, len(head)):
+            text = _CONTROL.sub("", text)
+        if _SOFT_BREAK.search(text):
+            text = _SOFT_BREAK.sub(" ", text)
+    elif _SOFT_BREAK.search(head):
         text = _SOFT_BREAK.sub(" ", text)
     if "\n" not in text and "\r" in text:  # classic Mac line ends
         text = text.replace("\r", "\n")
@@ -120,13 +125,14 @@ def _open_csv(data: bytes) -> _Table:
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         reader = csv.reader(_lines(text), delimiter=delim)
-        n = 0
+        numbers = itertools.count(1)
+        numbered = zip(numbers, reader)  # noqa: B905 (count() is endless; zip takes the number first)
         try:
-            for n, row in enumerate(reader, 1):
-                if n > limits.MAX_ROWS:
-                    raise MemberFileError(ErrorCode.TOO_MANY_ROWS)
-                yield n, row
+            yield from itertools.islice(numbered, limits.MAX_ROWS)
+            if next(numbered, None) is not None:
+                raise MemberFileError(ErrorCode.TOO_MANY_ROWS)
         except csv.Error as exc:
-            raise MemberFileError(ErrorCode.CSV_MALFORMED, str(exc)[:120], row=n + 1) from None
+            # zip took the failing row's number from ``numbers`` before the reader raised
+            raise MemberFileError(ErrorCode.CSV_MALFORMED, str(exc)[:120], row=next(numbers) - 1) from None
 
     return _Table("csv", encoding, delim, None, rows(), estimate, True)
