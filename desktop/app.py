@@ -12,10 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop import crash, i18n, os_events, paths
-from desktop.services import demo_office, volunteers
+from desktop.services import demo_office
 from desktop.services.calling import ShiftCounts
 from desktop.services.demo import DEMO_PASSPHRASE
 from desktop.services.demo_office import DemoOffice
@@ -24,15 +24,17 @@ from desktop.storage.workspace import Workspace
 from desktop.tasks import TaskRunner
 from desktop.viewmodels.first_run import FirstRunModel
 from desktop.viewmodels.lock_guard import LockGuard
+from desktop.viewmodels.people import PeopleModel
 from desktop.viewmodels.recovery import RecoveryModel
 from desktop.viewmodels.session import SessionController
 from desktop.viewmodels.shift import ShiftViewModel
 from desktop.viewmodels.sync_status import SyncController
-from desktop.views.admit_dialog import AdmitDialog
 from desktop.views.caller_view import CallerView
 from desktop.views.damaged_view import DamagedView
 from desktop.views.lead.area import LeadArea
+from desktop.views.lead.people_view import AddPersonDialog
 from desktop.views.main_window import MainWindow
+from desktop.views.passphrase_dialog import ChangePassphraseDialog
 from desktop.views.status_bar import StatusButton
 from desktop.views.unlock_view import UnlockView
 from desktop.views.welcome_view import WelcomeView
@@ -70,6 +72,13 @@ class App(QObject):
         self.sync: SyncController | None = None
         self.status_button = StatusButton(window)
         window.statusBar().addPermanentWidget(self.status_button, 1)
+        # anyone changes their own passphrase while unlocked, on every screen (#15.2)
+        self.passphrase_button = QPushButton(self.tr("Change passphrase …"), window)
+        self.passphrase_button.setAccessibleName(self.tr("Change your own passphrase"))
+        self.passphrase_button.setVisible(False)
+        self.passphrase_button.clicked.connect(self.change_own_passphrase)
+        window.statusBar().addPermanentWidget(self.passphrase_button)
+        self.passphrase_dialog: ChangePassphraseDialog | None = None
         self.unlock_view = unlock_view
         self.demo = demo
         self.throwaway_dir = throwaway_dir
@@ -221,6 +230,7 @@ class App(QObject):
         view.admit_requested.connect(self.admit_volunteer)
         view.prepare_requested.connect(self.show_lead_area)
         self.window.show_screen(view)
+        self.passphrase_button.setVisible(True)
         self.guard.arm()
         self._start_sync(workspace)
         shift.start()
@@ -245,7 +255,7 @@ class App(QObject):
         if shift is None or not shift.is_lead:
             return None
         if self.lead_area is None:
-            area = LeadArea(self.db, shift.service.ws)
+            area = LeadArea(self.db, shift.service.ws, lang=i18n.current_language())
             area.start_calling_requested.connect(self._start_calling)
             area.pause_requested.connect(lambda: self.lock("pause"))
             area.campaigns_changed.connect(shift.start)
@@ -259,17 +269,32 @@ class App(QObject):
         self.window.show_screen(self.caller_view)
         self.shift.select_campaign(campaign_id)
 
-    def admit_volunteer(self) -> AdmitDialog | None:
-        """Open „Mitstreiter*in zulassen“ (leads only; the service checks the role and the clearance again)."""
+    def admit_volunteer(self) -> AddPersonDialog | None:
+        """„Person hinzufügen“ from the calling screen: the lead's „Personen“ tab with its dialog open (leads
+        only; the service checks the role and the clearance again)."""
+        area = self.show_people()
+        return area.people.open_add() if area is not None else None
+
+    def show_people(self) -> LeadArea | None:
+        """The lead's „Personen auf diesem PC“."""
+        area = self.show_lead_area()
+        if area is not None:
+            area.tabs.setCurrentIndex(LeadArea.TAB_PEOPLE)
+        return area
+
+    def change_own_passphrase(self) -> ChangePassphraseDialog | None:
+        """„Passwort ändern“ while unlocked, from the status bar (calling screen and the lead's screens)."""
         shift = self.shift
-        if shift is None or not shift.is_lead:
+        if shift is None:
             return None
-        dialog = AdmitDialog(volunteers.pledge_text(i18n.current_language()), self.window)
-        dialog.admit_requested.connect(
-            lambda label, passphrase, signature, confirmed: shift.admit(
-                label, passphrase, signature, confirmed, lambda _person: dialog.done_ok(), dialog.show_refusal
-            )
-        )
+        dialog = ChangePassphraseDialog(shift.caller_label, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        model = PeopleModel(self.db, shift.service.ws, dialog)  # goes with the dialog
+        dialog.change_requested.connect(model.change_own_passphrase)
+        model.passphrase_changed.connect(dialog.done_ok)
+        model.passphrase_refused.connect(dialog.show_error)
+        dialog.finished.connect(lambda _r: setattr(self, "passphrase_dialog", None))
+        self.passphrase_dialog = dialog
         dialog.open()
         return dialog
 
@@ -293,6 +318,9 @@ class App(QObject):
             self.window.drop_screen(self.lead_area)
             self.lead_area = None
         self.shift = None
+        self.passphrase_button.setVisible(False)
+        for dialog in self.window.findChildren(ChangePassphraseDialog):
+            dialog.reject()  # nothing typed stays on screen while locked
         self.unlock_view.set_notice(reason, summary)
         self.window.show_screen(self.unlock_view)
         self.session.lock()

@@ -53,9 +53,12 @@ def admit(
     typed_name: str,
     confirmed: bool,
     purpose: str,
+    role: Role = Role.CALLER,
     clock=utcnow,
 ) -> Person:
-    """Add a volunteer with their own key slot and signed pledge. Only a cleared lead may do this."""
+    """Add a volunteer with their own key slot and signed pledge. Only a cleared lead may do this.
+
+    ``role`` LEAD adds a further call lead on this PC (they sign the pledge like anyone admitted here)."""
     now = clock()
     label = label.strip()
     if workspace.person.role is not Role.LEAD:
@@ -71,7 +74,7 @@ def admit(
         raise AdmissionRefused("signature")
     if not confirmed:
         raise AdmissionRefused("not_confirmed")
-    person = workspace.add_person(label=label, role=Role.CALLER, passphrase=passphrase, now=now)
+    person = workspace.add_person(label=label, role=role, passphrase=passphrase, now=now)
     pledge_id = new_id()
     with workspace.transaction() as conn:
         pledge_store.insert_pledge(

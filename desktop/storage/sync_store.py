@@ -39,7 +39,9 @@ SERVER_OWNED_META = ("pull_cursor", "clearance_refusals")
 def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) -> PushItem:
     key = uuid.UUID(hex=key_hex)
     if kind == "report":
-        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=p.ReportPayload.from_outbox(body))
+        # Stored in the wire's own shape; only the versioned report goes, never the local-only part.
+        report = outbox_store.StoredReport.model_validate(body).report
+        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=report)
     if kind == "audit_event":
         # The whole chain link, so the central office re-verifies the chain (DP-21, sync.core.audit_chain).
         return p.AuditEventItem(

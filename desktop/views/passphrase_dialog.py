@@ -1,12 +1,29 @@
-"""„Passwort ändern“ from the unlock screen (#15.2): anyone changes their own passphrase, no terminal needed."""
+"""„Passwort ändern“ (#15.2): anyone changes their own passphrase, no terminal needed — from the unlock screen,
+and while unlocked from the status bar (calling screen and the lead's screens alike)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.passphrase import MIN_LENGTH, Strength, strength
 from desktop.views.messages import workspace_error
+
+
+def strength_hint(text: str) -> str:
+    """The hint under a new passphrase (shared by every screen where one is chosen)."""
+    return {
+        Strength.TOO_SHORT: QCoreApplication.translate(
+            "ChangePassphraseDialog", "Too short: at least 8 characters."
+        ),
+        Strength.WEAK: QCoreApplication.translate(
+            "ChangePassphraseDialog", "Weak: longer is better, e.g. three or four words."
+        ),
+        Strength.FAIR: QCoreApplication.translate(
+            "ChangePassphraseDialog", "Fair. A few more words make it strong."
+        ),
+        Strength.STRONG: QCoreApplication.translate("ChangePassphraseDialog", "Strong."),
+    }[strength(text)]
 
 
 class ChangePassphraseDialog(QDialog):
@@ -49,14 +66,7 @@ class ChangePassphraseDialog(QDialog):
         return field
 
     def _rate(self, text: str) -> None:
-        self.hint.setText(
-            {
-                Strength.TOO_SHORT: self.tr("Too short: at least 8 characters."),
-                Strength.WEAK: self.tr("Weak: longer is better, e.g. three or four words."),
-                Strength.FAIR: self.tr("Fair. A few more words make it strong."),
-                Strength.STRONG: self.tr("Strong."),
-            }[strength(text)]
-        )
+        self.hint.setText(strength_hint(text))
 
     def _submit(self) -> None:
         if len(self.new.text()) < MIN_LENGTH:
@@ -74,6 +84,7 @@ class ChangePassphraseDialog(QDialog):
         self.accept()
 
     def show_error(self, code: str, _wait: float = 0.0) -> None:
+        """``code``: an ErrorCode value (also as ``workspace:<value>``)."""
         self.old.clear()
         self.buttons.setEnabled(True)
-        self.message.setText(workspace_error(code))
+        self.message.setText(workspace_error(code.removeprefix("workspace:")))

@@ -2,54 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>AdmitDialog</name>
+    <name>AddPersonDialog</name>
     <message>
-        <source>Only a responsible person can admit volunteers.</source>
-        <translation>Nur Verantwortliche können Mitstreiter*innen zulassen.</translation>
+        <source>Add a person</source>
+        <translation>Person hinzufügen</translation>
     </message>
     <message>
-        <source>There is no valid clearance on this PC, so nobody can be admitted right now.</source>
-        <translation>Auf diesem PC liegt keine gültige Freigabe vor, deshalb kann gerade niemand zugelassen werden.</translation>
-    </message>
-    <message>
-        <source>The passphrase needs at least 8 characters.</source>
-        <translation>Das Passwort braucht mindestens 8 Zeichen.</translation>
-    </message>
-    <message>
-        <source>This name is already used on this PC. Add an initial, e.g. “Jonas K.”.</source>
-        <translation>Dieser Name ist auf diesem PC schon vergeben. Ergänze einen Anfangsbuchstaben, z. B. „Jonas K.“.</translation>
-    </message>
-    <message>
-        <source>Please sign with your full name, starting with the first name above.</source>
-        <translation>Bitte unterschreib mit deinem vollständigen Namen, beginnend mit dem Vornamen von oben.</translation>
-    </message>
-    <message>
-        <source>Please confirm that you have read the pledge.</source>
-        <translation>Bitte bestätige, dass du die Verpflichtung gelesen hast.</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation>Die beiden Passwörter unterscheiden sich.</translation>
-    </message>
-    <message>
-        <source>That did not work. Nothing was changed.</source>
-        <translation>Das hat nicht geklappt. Es wurde nichts verändert.</translation>
-    </message>
-    <message>
-        <source>Admit a volunteer</source>
-        <translation>Mitstreiter*in zulassen</translation>
-    </message>
-    <message>
-        <source>Hand the keyboard to the new volunteer. They choose their own passphrase and sign the confidentiality pledge.</source>
-        <translation>Gib die Tastatur an die neue Mitstreiter*in. Sie wählt ihr eigenes Passwort und unterschreibt die Verpflichtung auf Vertraulichkeit.</translation>
+        <source>Hand the keyboard to the new person. They choose their own passphrase (nobody else needs to know it) and sign the confidentiality pledge.</source>
+        <translation>Gib die Tastatur der neuen Person. Sie wählt ihr eigenes Passwort (niemand sonst muss es kennen) und unterschreibt die Verpflichtung auf Vertraulichkeit.</translation>
     </message>
     <message>
         <source>First name and initial, e.g. Jonas K.</source>
-        <translation>Vorname und Anfangsbuchstabe, z. B. Jonas K.</translation>
+        <translation>Vorname und Initiale, z. B. Jonas K.</translation>
     </message>
     <message>
         <source>Name shown on this PC</source>
-        <translation>Name, der auf diesem PC angezeigt wird</translation>
+        <translation>Name auf diesem PC</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Your passphrase</source>
@@ -60,12 +32,20 @@
         <translation>Passwort wiederholen</translation>
     </message>
     <message>
+        <source>Strength of the passphrase</source>
+        <translation>Stärke des Passworts</translation>
+    </message>
+    <message>
         <source>Name on this PC</source>
         <translation>Name auf diesem PC</translation>
     </message>
     <message>
         <source>Repeat it</source>
         <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>A responsible person may also prepare campaigns, import lists, add and remove people on this PC.</source>
+        <translation>Verantwortliche dürfen außerdem Aktionen vorbereiten, Listen einlesen und Personen auf diesem PC hinzufügen und entfernen.</translation>
     </message>
     <message>
         <source>Confidentiality pledge</source>
@@ -84,12 +64,27 @@
         <translation>Unterschrift (vollständiger Name)</translation>
     </message>
     <message>
-        <source>Admit</source>
-        <translation>Zulassen</translation>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Person hinzufügen</translation>
     </message>
     <message>
         <source>Saving …</source>
         <translation>Wird gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Change passphrase …</source>
+        <translation>Passwort ändern …</translation>
+    </message>
+    <message>
+        <source>Change your own passphrase</source>
+        <translation>Dein eigenes Passwort ändern</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1171,38 @@
         <translation>Aktion beenden</translation>
     </message>
     <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Confirm clock …</source>
+        <translation>Uhr bestätigen …</translation>
+    </message>
+    <message>
+        <source>Confirm that the PC clock is right</source>
+        <translation>Bestätigen, dass die Uhr des PCs stimmt</translation>
+    </message>
+    <message>
+        <source>Yes, date and time are right</source>
+        <translation>Ja, Datum und Uhrzeit stimmen</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock says %1, much later than the last confirmed time. Until it is confirmed nothing is deleted because of it (campaigns that would have ended stay). If the clock is wrong, set it right or synchronise; if it is right, confirm it.</source>
+        <translation>Die Uhr dieses PCs zeigt %1, viel später als die zuletzt bestätigte Zeit. Bis sie bestätigt ist, wird deswegen nichts gelöscht (Aktionen, die sonst abgelaufen wären, bleiben). Geht die Uhr falsch, stell sie richtig oder synchronisiere; stimmt sie, bestätige sie.</translation>
+    </message>
+    <message>
+        <source>Is today really %1? After confirming, campaigns past their end are deleted from this PC as planned. This cannot be undone.</source>
+        <translation>Ist heute wirklich der %1? Nach der Bestätigung werden abgelaufene Aktionen wie vorgesehen von diesem PC gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>The PC clock is confirmed. Campaigns whose contact data was deleted now: %1.</source>
+        <translation>Die Uhr des PCs ist bestätigt. Aktionen, deren Kontaktdaten jetzt gelöscht wurden: %1.</translation>
+    </message>
+    <message>
         <source>%1 (%2, %3 people)</source>
         <translation>%1 (%2, %3 Personen)</translation>
     </message>
@@ -1733,6 +1760,97 @@
     </message>
 </context>
 <context>
+    <name>PeopleView</name>
+    <message>
+        <source>Responsible person</source>
+        <translation>Verantwortliche*r</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Anrufer*in</translation>
+    </message>
+    <message>
+        <source>Only a responsible person can add people.</source>
+        <translation>Nur Verantwortliche können Personen hinzufügen.</translation>
+    </message>
+    <message>
+        <source>There is no valid clearance on this PC, so nobody can be added right now. Synchronise with the central office first.</source>
+        <translation>Auf diesem PC gibt es keine gültige Freigabe, deshalb kann gerade niemand hinzugefügt werden. Synchronisiere zuerst mit der Bundesgeschäftsstelle.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>Das Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>This name is already used on this PC. Add an initial, e.g. “Jonas K.”.</source>
+        <translation>Dieser Name ist auf diesem PC schon vergeben. Ergänze eine Initiale, z. B. „Jonas K.“.</translation>
+    </message>
+    <message>
+        <source>The name is too long: first name and initial are enough.</source>
+        <translation>Der Name ist zu lang: Vorname und Initiale genügen.</translation>
+    </message>
+    <message>
+        <source>Please sign with your full name, starting with the first name above.</source>
+        <translation>Bitte unterschreibe mit deinem vollständigen Namen, beginnend mit dem Vornamen von oben.</translation>
+    </message>
+    <message>
+        <source>Please confirm that you have read the pledge.</source>
+        <translation>Bitte bestätige, dass du die Verpflichtung gelesen hast.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>That did not work. Nothing was changed.</source>
+        <translation>Das hat nicht geklappt. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>People on this PC</source>
+        <translation>Personen auf diesem PC</translation>
+    </message>
+    <message>
+        <source>Everyone listed here unlocks this workspace with their own passphrase. Nobody else can open it. Removing a person gives the workspace a new key.</source>
+        <translation>Alle hier Genannten entsperren diesen Arbeitsbereich mit ihrem eigenen Passwort. Niemand sonst kann ihn öffnen. Wer eine Person entfernt, gibt dem Arbeitsbereich einen neuen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Add a person …</source>
+        <translation>Person hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Remove person …</source>
+        <translation>Person entfernen …</translation>
+    </message>
+    <message>
+        <source>Change my passphrase …</source>
+        <translation>Mein Passwort ändern …</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (du)</translation>
+    </message>
+    <message>
+        <source>%1 was added and can now unlock this PC with their own passphrase.</source>
+        <translation>%1 ist hinzugefügt und kann diesen PC jetzt mit dem eigenen Passwort entsperren.</translation>
+    </message>
+    <message>
+        <source>Removed: %1. The workspace has a new key; the removed passphrases no longer open it.</source>
+        <translation>Entfernt: %1. Der Arbeitsbereich hat einen neuen Schlüssel; die Passwörter der Entfernten öffnen ihn nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Your passphrase has been changed.</source>
+        <translation>Dein Passwort wurde geändert.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionEditor</name>
     <message>
         <source>Questions of the campaign</source>
@@ -1793,6 +1911,69 @@
     <message>
         <source>(new question)</source>
         <translation>(neue Frage)</translation>
+    </message>
+</context>
+<context>
+    <name>RemovePersonDialog</name>
+    <message>
+        <source>Remove a person</source>
+        <translation>Person entfernen</translation>
+    </message>
+    <message>
+        <source>%1 will be removed from this PC. The workspace gets a new key: afterwards the passphrase of %1 no longer opens it, not even with a copy of the old key file. Their reports stay.</source>
+        <translation>%1 wird von diesem PC entfernt. Der Arbeitsbereich bekommt einen neuen Schlüssel: Danach öffnet das Passwort von %1 ihn nicht mehr, auch nicht mit einer Kopie der alten Schlüsseldatei. Die Berichte von %1 bleiben.</translation>
+    </message>
+    <message>
+        <source>Everyone who stays types their passphrase here, so that the new key can be locked with it. Whoever is not here is removed as well and added again later.</source>
+        <translation>Alle, die bleiben, geben hier ihr Passwort ein, damit der neue Schlüssel damit verschlossen werden kann. Wer gerade nicht da ist, wird mit entfernt und später neu hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Passphrase of %1</source>
+        <translation>Passwort von %1</translation>
+    </message>
+    <message>
+        <source>not here: remove as well</source>
+        <translation>nicht da: mit entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is not here: remove as well</source>
+        <translation>%1 ist nicht da: mit entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (du)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Remove %1 now</source>
+        <translation>%1 jetzt entfernen</translation>
+    </message>
+    <message>
+        <source>Please fill in every passphrase, or tick “not here” for whoever is missing.</source>
+        <translation>Bitte fülle jedes Passwort aus oder kreuze „nicht da“ an, wer fehlt.</translation>
+    </message>
+    <message>
+        <source>A new key is being written. Please do not switch off the PC …</source>
+        <translation>Ein neuer Schlüssel wird geschrieben. Bitte den PC nicht ausschalten …</translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 is not right. Nothing was changed.</source>
+        <translation>Das Passwort von %1 stimmt nicht. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself. Another responsible person can.</source>
+        <translation>Du kannst dich nicht selbst entfernen. Das kann eine andere verantwortliche Person.</translation>
+    </message>
+    <message>
+        <source>That did not work. Nothing was changed.</source>
+        <translation>Das hat nicht geklappt. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>

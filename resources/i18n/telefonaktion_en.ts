@@ -2,45 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>AdmitDialog</name>
+    <name>AddPersonDialog</name>
     <message>
-        <source>Only a responsible person can admit volunteers.</source>
+        <source>Add a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is no valid clearance on this PC, so nobody can be admitted right now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The passphrase needs at least 8 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This name is already used on this PC. Add an initial, e.g. “Jonas K.”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please sign with your full name, starting with the first name above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please confirm that you have read the pledge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That did not work. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Admit a volunteer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hand the keyboard to the new volunteer. They choose their own passphrase and sign the confidentiality pledge.</source>
+        <source>Hand the keyboard to the new person. They choose their own passphrase (nobody else needs to know it) and sign the confidentiality pledge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -52,6 +20,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,11 +32,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Strength of the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name on this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A responsible person may also prepare campaigns, import lists, add and remove people on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -84,11 +64,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Admit</source>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving …</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Change passphrase …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1173,6 +1168,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm clock …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm that the PC clock is right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, date and time are right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock says %1, much later than the last confirmed time. Until it is confirmed nothing is deleted because of it (campaigns that would have ended stay). If the clock is wrong, set it right or synchronise; if it is right, confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is today really %1? After confirming, campaigns past their end are deleted from this PC as planned. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PC clock is confirmed. Campaigns whose contact data was deleted now: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (%2, %3 people)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1730,6 +1757,97 @@
     </message>
 </context>
 <context>
+    <name>PeopleView</name>
+    <message>
+        <source>Responsible person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a responsible person can add people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no valid clearance on this PC, so nobody can be added right now. Synchronise with the central office first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This name is already used on this PC. Add an initial, e.g. “Jonas K.”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long: first name and initial are enough.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please sign with your full name, starting with the first name above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please confirm that you have read the pledge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone listed here unlocks this workspace with their own passphrase. Nobody else can open it. Removing a person gives the workspace a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a person …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove person …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my passphrase …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added and can now unlock this PC with their own passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed: %1. The workspace has a new key; the removed passphrases no longer open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuestionEditor</name>
     <message>
         <source>Questions of the campaign</source>
@@ -1789,6 +1907,69 @@
     </message>
     <message>
         <source>(new question)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemovePersonDialog</name>
+    <message>
+        <source>Remove a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be removed from this PC. The workspace gets a new key: afterwards the passphrase of %1 no longer opens it, not even with a copy of the old key file. Their reports stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone who stays types their passphrase here, so that the new key can be locked with it. Whoever is not here is removed as well and added again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not here: remove as well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not here: remove as well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please fill in every passphrase, or tick “not here” for whoever is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new key is being written. Please do not switch off the PC …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 is not right. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself. Another responsible person can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

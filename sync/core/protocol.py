@@ -168,7 +168,8 @@ REPORT_SCHEMA_VERSION: Literal[1] = 1
 class ReportPayload(Wire):
     """One call report, in the one shape it has from the PC's outbox to the central office's row: the push item
     carries it, the server parses it and stores :meth:`row`. Append-only: a correction is a new report naming
-    the one it corrects. :meth:`from_outbox` reads every version a PC may still hold in its outbox."""
+    the one it corrects. The PC's outbox stores it unchanged (beside a part that never leaves the PC); the desktop
+    migrates what an older version stored (desktop/storage/migrations/0011_outbox_report_shape.sql)."""
 
     schema_version: Literal[1] = REPORT_SCHEMA_VERSION
     report_id: Id
@@ -200,23 +201,6 @@ class ReportPayload(Wire):
         if self.corrects == self.report_id:
             raise ValueError("a report cannot correct itself")
         return self
-
-    @classmethod
-    def from_outbox(cls, stored: str | bytes | Mapping[str, Any]) -> ReportPayload:
-        """The report of a stored outbox payload, whatever version wrote it (ValueError, e.g. pydantic's
-        ValidationError, when it is none of them).
-
-        - version 1: this model's JSON (``schema_version`` 1);
-        - version 0 (no ``schema_version``): the PC's own report record as the desktop wrote it before the
-          shape was versioned: ``id`` instead of ``report_id``, the caller's local id (which never leaves the
-          PC), no Zetkin code (it follows from the outcome).
-        """
-        data = dict(json.loads(stored) if isinstance(stored, str | bytes) else stored)
-        if "schema_version" not in data:
-            data.pop("caller_id", None)
-            data["report_id"] = data.pop("id", None)
-            data["zetkin"] = Outcome(str(data.get("outcome"))).zetkin_code
-        return cls.model_validate(data)
 
     def row(self) -> dict[str, Any]:
         """The central office's columns of this report (sync.server.db.reports, without who sent it when)."""
