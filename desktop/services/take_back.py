@@ -46,13 +46,6 @@ def take_back(conn: Connection, salvaged: Sequence[dict[str, object]]) -> list[s
                 contact_store.save_state(conn, new_state)
             elif local:
                 continue
-            outbox_store.enqueue(
-                conn,
-                item_id=report.id,
-                kind="report",
-                payload=report.model_dump(mode="json"),
-                created_at=report.created_at,
-                local=local,
-            )
+            outbox_store.enqueue_report(conn, report, local=local)
             taken.append(report.id)
     return taken
