@@ -447,6 +447,19 @@ class StatusUpdate(Wire):
     organizer_resolved: bool = False
 
 
+class CallStateUpdate(Wire):
+    """Issue 13.3, shared call state v1: a contact's attempts (summed over every PC of the organisation), its last
+    call and its open call-back promise, as the central office folds them from all reports
+    (sync.core.callstate.fold). Sent for every contact whose state changed since the cursor; the PC merges it
+    with its own (sync.core.callstate.merge), so the next PC continues the contact where the last one left it."""
+
+    campaign_id: Id
+    contact_id: Id
+    attempts: Annotated[int, Field(ge=0, le=10_000)]
+    last_attempt_at: AwareDatetime | None = None
+    callback_after: AwareDatetime | None = None
+
+
 class OrganizerItem(Wire):
     """Inbox v1: a "Rückmeldung an die Orga" for the organisation's call lead (the message as the caller wrote
     it), and how the central office resolved it (None: still open)."""
@@ -536,6 +549,8 @@ class PullPage(Wire):
     objection_register: RegisterPart | None = (
         None  # issue 13: the organisation-wide objection register, keyed hashes
     )
+    # Issue 13.3, shared call state v1: the call state of every contact that changed since the cursor.
+    call_states: list[CallStateUpdate] = Field(default_factory=list)
 
     @property
     def objections(self) -> list[StatusUpdate]:
