@@ -5,7 +5,6 @@ of the web interface are complete in both languages."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,9 +19,6 @@ from sync.server.web.pages import TEMPLATES
 from tests.content_support import CONTENT
 from tests.server.helpers import Env, pull_all
 from tests.web.web_support import Populated, Staff, notice, populate, sign_in
-
-SERVER = Path(__file__).resolve().parents[2] / "sync" / "server"
-SERVICES = [SERVER / name for name in ("common.py", "commands.py", "queries.py", "signing.py")]
 
 UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
     .filter(el => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
@@ -239,18 +235,6 @@ def test_words_complete_in_both_languages() -> None:
         ]
     )
     assert [k for k in dynamic if k not in i18n.T] == []
-
-
-def test_service_errors_are_translated() -> None:
-    """Every error sentence of the central office's parts has a German wording (the web shows German first)."""
-    text = "\n".join(path.read_text(encoding="utf-8") for path in SERVICES)
-    source = re.sub(r'"\s*\n\s*f?"', "", text)  # join continued literals
-    messages = re.findall(r'(?:invalid\(|ServiceError\("\w+", )f?"([^"]+)"', source)
-    assert len(messages) > 10
-    for message in messages:
-        sample = re.sub(r"{[^}]*}", "7", message).replace("!r", "")
-        assert i18n.service_message("de", sample) != sample, message
-    assert i18n.service_message("en", "the date lies in the future") == "the date lies in the future"
 
 
 def test_language_choice() -> None:

@@ -27,7 +27,7 @@ from starlette.responses import RedirectResponse, Response
 
 from sync.core.purposes import CATEGORIES, PURPOSES, Field
 from sync.core.rules import ContactStatus
-from sync.server import exports
+from sync.server import exports, messages
 from sync.server.common import LOCAL_TZ, ServiceError, acting_as
 from sync.server.content import CampaignContents
 from sync.server.office import CentralOffice
@@ -144,10 +144,13 @@ class Ctx:
         return value
 
     def error_text(self, exc: Exception) -> str:
-        if isinstance(exc, ServiceError):
-            if "err_" + exc.code in i18n.T:  # messages by code (issue 14.8): one catalogue, both languages
-                return self.t("err_prefix", message=self.t("err_" + exc.code, **exc.params))
-            return self.t("err_prefix", message=i18n.service_message(self.lang, exc.message))
+        if isinstance(exc, ServiceError):  # messages by code (issue 14.8): one catalogue, both languages
+            text = (
+                messages.message(exc.code, exc.params, self.lang)
+                if exc.code in messages.MESSAGES
+                else exc.code
+            )
+            return self.t("err_prefix", message=text)
         return str(exc)
 
     # formatting for templates
