@@ -314,6 +314,31 @@ T: dict[str, dict[str, str]] = {
     "health_when": {"de": "Zeit", "en": "Time"},
     "health_device_title": {"de": "Synchronisierung: {name}", "en": "Sync health: {name}"},
     "health_none": {"de": "Keine.", "en": "None."},
+    "exposure_title": {"de": "Was auf dem Gerät war (DP-24)", "en": "What was on the device (DP-24)"},
+    "exposure_text": {
+        "de": "Pseudonyme Datensätze und Aktionen, die das Gerät bis zu seiner letzten Synchronisierung "
+        "bekommen haben kann (Obergrenze). Ist es verloren oder widerrufen, sind das die Mitglieder, "
+        "die zu informieren sind; die Zentrale ordnet die Kennungen den Mitgliedern zu.",
+        "en": "Pseudonymous records and campaigns the device may have received up to its last sync (an "
+        "upper bound). If it is lost or revoked, these are the members to inform; the central office maps "
+        "the ids to members.",
+    },
+    "exposure_records": {"de": "Datensätze", "en": "Records"},
+    "exposure_until": {
+        "de": "auf dem Gerät lesbar bis höchstens",
+        "en": "readable on the device until at most",
+    },
+    "exposure_campaign": {"de": "Aktion", "en": "Campaign"},
+    "exposure_released": {"de": "freigegeben", "en": "released"},
+    "exposure_leased": {"de": "davon reserviert", "en": "of them reserved"},
+    "exposure_ids": {
+        "de": "Kennungen in „{title}“ ({count})",
+        "en": "Ids in “{title}” ({count})",
+    },
+    "exposure_none": {
+        "de": "Nichts: das Gerät hat sich nie synchronisiert oder vor jeder Freigabe.",
+        "en": "Nothing: the device never synced, or only before any release.",
+    },
     "reason_key_reuse": {
         "de": "Schlüssel mit anderem Inhalt wiederverwendet",
         "en": "key reused with another body",

@@ -755,7 +755,20 @@ class Pages:
             sync=self.office.queries.device_health(device.id),
             chain=self.office.queries.audit_chain(device.id),
             rejected=self.office.queries.rejected_items(device.id),
+            exposure=self._exposure(device.id),
         )
+
+    def _exposure(self, device_id: str) -> dict[str, Any]:
+        """DP-24 for the page: the CLI's report with its times as datetimes (shown in the reader's zone)."""
+        report = self.office.queries.device_exposure(device_id)
+        until = report["readable_until"]
+        return {
+            **report,
+            "readable_until": datetime.fromisoformat(until) if until else None,
+            "campaigns": [
+                {**c, "released_at": datetime.fromisoformat(c["released_at"])} for c in report["campaigns"]
+            ],
+        }
 
     # ----------------------------------------------------------------------------------------------- export
 
