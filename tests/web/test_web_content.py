@@ -65,5 +65,5 @@ def test_content_page_previews_saves_versions_and_reaches_the_pc(page: Any, web:
     page.get_by_label('Answer to "Where do you have my number from?"').fill("")
     page.get_by_role("button", name="Save as a new version").click()
     assert problem(page).startswith(
-        'That did not work: The answer to "Where do you have my number from?" is missing'
+        'That did not work: the transparency answer ("Where do you have my number from?") is missing'
     )

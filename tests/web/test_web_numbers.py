@@ -38,7 +38,7 @@ def test_staff_correct_a_wrong_number_and_the_person_is_called_again(
     assert wrong.phone is not None and wrong.phone not in page.content()  # masked
     card.get_by_label("Berichtigte Nummer").fill("12")
     card.get_by_role("button", name="Nummer speichern").click()
-    assert problem(page) == "Das ging nicht: Das ist keine gültige Telefonnummer."
+    assert problem(page) == "Das ging nicht: Diese Telefonnummer gibt es so nicht."
 
     page.locator("section.card").get_by_label("Berichtigte Nummer").fill("030 23125 977")
     page.locator("section.card").get_by_role("button", name="Nummer speichern").click()

@@ -103,9 +103,9 @@ class ContentPages:
             try:
                 questions = json.loads(text)
             except json.JSONDecodeError:
-                raise ServiceError("content_questions_not_json", "the questions are not JSON", 422) from None
+                raise ServiceError("content_questions_not_json") from None
             if not isinstance(questions, list):
-                raise ServiceError("content_questions_not_json", "the questions are not a JSON list", 422)
+                raise ServiceError("content_questions_not_json")
         windows = {}
         for day in WEEKDAYS:
             start, end = _time(ctx.f(f"start_{day}")), _time(ctx.f(f"end_{day}"))
@@ -117,9 +117,7 @@ class ContentPages:
             if not value:
                 return None
             if not value.isdigit():
-                raise ServiceError(
-                    "content_invalid", f"invalid campaign content ({name})", 422, {"where": name}
-                )
+                raise ServiceError("content_invalid", params={"where": name})
             return int(value)
 
         return {
