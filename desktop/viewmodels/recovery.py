@@ -11,6 +11,7 @@ count an outcome twice (R10). The damaged files stay where they are (or in `dama
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -34,7 +35,11 @@ class BackupChoice:
 
 
 def restore_with_throttle(
-    paths: WorkspacePaths, backup: recovery.Backup, slot_id: str, passphrase: str, clock=utcnow
+    paths: WorkspacePaths,
+    backup: recovery.Backup,
+    slot_id: str,
+    passphrase: str,
+    clock: Callable[[], datetime] = utcnow,
 ) -> None:
     """Restore `backup` (recovery.restore_backup), counting a wrong passphrase like a failed unlock."""
     now = clock()
