@@ -556,3 +556,6 @@ def test_a_retry_without_a_recorded_last_attempt_comes_before_every_recorded_one
     recent = ContactState(contact_id="b-recent", attempts=1, last_attempt_at=at(-30))
     order = offered_in_order([recent, earliest, unknown], now=NOW, rules=rules, me=ME, reached_so_far=0)
     assert [s.contact_id for s in order] == ["z-unknown", "a-earliest", "b-recent"]
+    decision = next_contact([recent, earliest, unknown], now=NOW, rules=rules, me=ME, reached_so_far=0)
+    # the bucket is the rank the storage's ORDER BY gives retries (module docstring: 0, 1, 2)
+    assert decision.state == unknown and decision.bucket == QueueBucket(ref_rank(unknown)[0]) == 2
