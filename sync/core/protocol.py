@@ -37,6 +37,7 @@ from pydantic import (
 )
 
 from sync.core.clearance import SignedClearance, SignedRevocationList
+from sync.core.compat import IGNORE_UNKNOWN, Tolerant
 from sync.core.content import CampaignContent, ContentAdaptation
 from sync.core.rules import ContactStatus, Outcome  # the shared rules (sync.core.rules) the wire carries
 
@@ -55,7 +56,9 @@ ShortText = Annotated[str, StringConstraints(max_length=500)]
 Version = Literal[1]
 
 
-class Wire(BaseModel):
+class Wire(Tolerant):
+    """Strict (unknown fields refused) unless decoded with ``unknown="ignore"``, as the PC reads replies."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -447,6 +450,19 @@ class StatusUpdate(Wire):
     organizer_resolved: bool = False
 
 
+class CallStateUpdate(Wire):
+    """Issue 13.3, shared call state v1: a contact's attempts (summed over every PC of the organisation), its last
+    call and its open call-back promise, as the central office folds them from all reports
+    (sync.core.callstate.fold). Sent for every contact whose state changed since the cursor; the PC merges it
+    with its own (sync.core.callstate.merge), so the next PC continues the contact where the last one left it."""
+
+    campaign_id: Id
+    contact_id: Id
+    attempts: Annotated[int, Field(ge=0, le=10_000)]
+    last_attempt_at: AwareDatetime | None = None
+    callback_after: AwareDatetime | None = None
+
+
 class OrganizerItem(Wire):
     """Inbox v1: a "Rückmeldung an die Orga" for the organisation's call lead (the message as the caller wrote
     it), and how the central office resolved it (None: still open)."""
@@ -536,6 +552,8 @@ class PullPage(Wire):
     objection_register: RegisterPart | None = (
         None  # issue 13: the organisation-wide objection register, keyed hashes
     )
+    # Issue 13.3, shared call state v1: the call state of every contact that changed since the cursor.
+    call_states: list[CallStateUpdate] = Field(default_factory=list)
 
     @property
     def objections(self) -> list[StatusUpdate]:
@@ -588,8 +606,17 @@ def _error_details(exc: ValidationError) -> list[dict[str, Any]]:
     ][:20]
 
 
-def decode(model: type[M], raw: bytes | str, *, max_bytes: int = MAX_BODY_BYTES) -> M:
-    """Decode a body into ``model``; raises only ProtocolError (malformed, unsupported_version, invalid, too large)."""
+def decode(
+    model: type[M],
+    raw: bytes | str,
+    *,
+    max_bytes: int = MAX_BODY_BYTES,
+    unknown: Literal["forbid", "ignore"] = "forbid",
+) -> M:
+    """Decode a body into ``model``; raises only ProtocolError (malformed, unsupported_version, invalid, too large).
+
+    ``unknown="ignore"``: fields the model does not know are dropped at every level (a PC reading a newer
+    server's reply, sync.core.compat); the server decodes requests with the default, strictly."""
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")
     if len(raw) > max_bytes:
@@ -611,7 +638,7 @@ def decode(model: type[M], raw: bytes | str, *, max_bytes: int = MAX_BODY_BYTES)
                 [{"supported": list(SUPPORTED_VERSIONS)}],
             )
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=IGNORE_UNKNOWN if unknown == "ignore" else None)
     except ValidationError as exc:
         raise ProtocolError(
             ErrorCode.INVALID, f"body does not match {model.__name__}", _error_details(exc)

@@ -15,12 +15,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from sync.core.memberfile import MemberRecord
 from sync.core.purposes import CATEGORIES, Field, UnknownPurpose, get_purpose
-from sync.server import db, registers
+from sync.server import db, numbers, registers
 from sync.server.common import OfficePart, ServiceError, audit, invalid, sha256_hex
 
 ENROLMENT_CODE_VALIDITY = timedelta(hours=24)
@@ -68,10 +68,10 @@ class Commands(OfficePart):
     def add_org(self, name: str) -> str:
         name = name.strip()
         if not name:
-            raise invalid("the org name is empty")
+            raise invalid("org_name_empty")
         with self.engine.begin() as conn:
             if conn.execute(select(db.orgs.c.id).where(db.orgs.c.name == name)).first():
-                raise ServiceError("conflict", "an org with this name exists already", 409)
+                raise ServiceError("org_exists", status=409)
             org_id = db.new_id()
             conn.execute(insert(db.orgs).values(id=org_id, name=name, created_at=self.clock()))
             audit(conn, self.clock(), "org.add", org_id, org_id=org_id)
@@ -79,7 +79,7 @@ class Commands(OfficePart):
 
     def add_person(self, org_id: str, name: str) -> str:
         if not name.strip():
-            raise invalid("the name is empty")
+            raise invalid("name_empty")
         with self.engine.begin() as conn:
             self._one(conn, db.orgs, org_id, "org")
             person_id = db.new_id()
@@ -97,15 +97,27 @@ class Commands(OfficePart):
         records: Iterable[MemberRecord],
         member_numbers: Mapping[int, str] | None = None,
     ) -> tuple[int, int]:
-        """Adds the records, or updates the org's member with the same phone number. Returns (added, updated).
+        """Adds the records, or updates the org's member with the same member number (when the file has them)
+        or else the same phone number. Returns (added, updated).
 
         ``member_numbers`` (row -> Mitgliedsnummer, sync.core.memberfile.member_numbers) are kept here only: the
-        external id of the results exports, never in a pull (issue 14.4)."""
+        external id of the results exports, never in a pull (issue 14.4). A member whose number was on the
+        number-problem list and who arrives with a different number is released into the running campaigns
+        (issue 13.2, sync.server.numbers)."""
         now, added, updated = self.clock(), 0, 0
         m = db.members
         with self.engine.begin() as conn:
             self._one(conn, db.orgs, org_id, "org")
-            by_phone = dict(conn.execute(select(m.c.phone, m.c.id).where(m.c.org_id == org_id)).all())
+            known = {
+                row.id: row
+                for row in conn.execute(
+                    select(m.c.id, m.c.phone, m.c.phone2, m.c.member_number).where(m.c.org_id == org_id)
+                )
+            }
+            by_phone = {row.phone: mid for mid, row in known.items()}
+            by_number = {row.member_number: mid for mid, row in known.items() if row.member_number}
+            bad = numbers.bad_numbers(conn, org_id, [n for r in known.values() for n in (r.phone, r.phone2)])
+            corrected: list[str] = []
             new_rows = []
             for rec in records:
                 values = {f.value: getattr(rec, f.value) or "" for f in Field}
@@ -116,15 +128,24 @@ class Commands(OfficePart):
                 )
                 if member_numbers and rec.row in member_numbers:
                     values["member_number"] = member_numbers[rec.row]
-                if rec.phone in by_phone:
-                    conn.execute(update(m).where(m.c.id == by_phone[rec.phone]).values(**values))
+                existing = by_number.get(values.get("member_number")) or by_phone.get(rec.phone)
+                if existing is not None:
+                    conn.execute(update(m).where(m.c.id == existing).values(**values))
                     updated += 1
+                    old = known.get(existing)
+                    if (
+                        old is not None
+                        and {old.phone, old.phone2} & bad
+                        and ({values["phone"], values["phone2"]} != {old.phone, old.phone2})
+                    ):
+                        corrected.append(existing)
                 else:
                     by_phone[rec.phone] = member_id = db.new_id()
                     new_rows.append({"member_number": None, "id": member_id, "org_id": org_id, **values})
             if new_rows:
                 conn.execute(insert(m), new_rows)
             added = len(new_rows)
+            numbers.release_into_running(conn, org_id, corrected, now)
             audit(conn, now, "members.import", org_id, org_id=org_id)
         return added, updated
 
@@ -140,21 +161,19 @@ class Commands(OfficePart):
     ) -> str:
         purposes, responsible = sorted(set(purposes)), list(dict.fromkeys(responsible))
         if not purposes:
-            raise invalid("a resolution needs at least one purpose")
+            raise invalid("resolution_no_purpose")
         for purpose in purposes:
             try:
                 get_purpose(purpose)
             except UnknownPurpose:
-                raise invalid(f"unknown purpose {purpose!r}") from None
+                raise invalid("unknown_purpose", purpose=purpose) from None
         if not 1 <= len(responsible) <= MAX_RESPONSIBLE:
-            raise invalid(
-                f"a resolution names 1 to {MAX_RESPONSIBLE} responsible persons, not {len(responsible)}"
-            )
+            raise invalid("resolution_responsible_count", max=MAX_RESPONSIBLE, count=len(responsible))
         if not body.strip():
-            raise invalid("the deciding body is empty")
+            raise invalid("resolution_body_empty")
         valid_until = valid_until or decided_on + DEFAULT_RESOLUTION_VALIDITY
         if valid_until < decided_on:
-            raise invalid("valid-until lies before the date of the resolution")
+            raise invalid("resolution_valid_until_before")
         with self.engine.begin() as conn:
             self._one(conn, db.orgs, org_id, "org")
             for person_id in responsible:
@@ -197,7 +216,7 @@ class Commands(OfficePart):
     def _record(self, table: Any, action: str, person_id: str, **values: Any) -> str:
         on = next(v for v in values.values() if isinstance(v, date))
         if on > self.today():
-            raise invalid("the date lies in the future")
+            raise invalid("date_in_future")
         with self.engine.begin() as conn:
             person = self._one(conn, db.persons, person_id, "person")
             record_id = db.new_id()
@@ -228,35 +247,36 @@ class Commands(OfficePart):
         campaign_content.check_release(content)
         categories = sorted(set(categories))
         if not title.strip() or len(title) > 120:
-            raise invalid("the title must have 1 to 120 characters")
+            raise invalid("campaign_title_length", max=120)
         try:
             get_purpose(purpose)
         except UnknownPurpose:
-            raise invalid(f"unknown purpose {purpose!r}") from None
+            raise invalid("unknown_purpose", purpose=purpose) from None
         if not categories or set(categories) - set(CATEGORIES):
-            raise invalid(f"categories must be among {', '.join(CATEGORIES)}")
+            raise invalid("campaign_categories", categories=", ".join(CATEGORIES))
         today, now = self.today(), self.clock()
         if ends_on is not None and ends_on < today:
-            raise invalid("the campaign would end in the past")
+            raise invalid("campaign_ends_in_past")
         with self.engine.begin() as conn:
             self._one(conn, db.orgs, org_id, "org")
             resolution = self._one(conn, db.resolutions, resolution_id, "resolution")
             if resolution.org_id != org_id:
-                raise invalid("the resolution belongs to another org")
+                raise invalid("resolution_other_org")
             if not resolution.decided_on <= today <= resolution.valid_until:
                 raise invalid(
-                    f"the resolution is not valid today (valid {resolution.decided_on} to "
-                    f"{resolution.valid_until})"
+                    "resolution_not_valid_today",
+                    valid_from=resolution.decided_on.isoformat(),
+                    valid_until=resolution.valid_until.isoformat(),
                 )
             if purpose not in resolution.purposes:
-                raise invalid(f"the resolution does not cover the purpose {purpose!r}")
+                raise invalid("resolution_purpose_not_covered", purpose=purpose)
             member_ids = (
                 conn.execute(
                     select(db.members.c.id)
                     .where(
                         db.members.c.org_id == org_id,
                         db.members.c.category.in_(categories),
-                        or_(db.members.c.phone != "", db.members.c.phone2 != ""),
+                        numbers.callable_member(org_id),  # a number not on the problem list (issue 13.2)
                         registers.not_objected(org_id),  # the objection register holds for every release
                     )
                     .order_by(db.members.c.id)
@@ -265,7 +285,7 @@ class Commands(OfficePart):
                 .all()
             )
             if not member_ids:
-                raise invalid("the org has no members with a phone number in these categories")
+                raise invalid("campaign_no_members")
             campaign_id = db.new_id()
             conn.execute(
                 insert(db.campaigns).values(
@@ -297,6 +317,23 @@ class Commands(OfficePart):
             )
             audit(conn, now, "campaign.release", campaign_id, resolution_id, org_id=org_id)
         return campaign_id, len(contacts)
+
+    # ----------------------------------------------------------------------------------------------- numbers
+
+    def correct_number(self, org_id: str, member_id: str, number: str) -> numbers.Corrected:
+        """Staff enter a person's corrected number (issue 14.3): normalised, audited (ids only), and the person
+        is released into the running campaigns at the next pull (sync.server.numbers.correct)."""
+        now = self.clock()
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            done = numbers.correct(conn, org_id, member_id, number, now)
+            audit(conn, now, "numbers.correct", member_id, org_id=org_id)
+        return done
+
+    def number_problems(self, org_id: str) -> list[numbers.Entry]:
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            return numbers.entries(conn, org_id)
 
     # ----------------------------------------------------------------------------------------------- devices
 
@@ -363,7 +400,9 @@ class Commands(OfficePart):
         with self.engine.begin() as conn:
             pledge = self._one(conn, db.pledges, pledge_id, "pledge")
             if pledge.status != "pending":
-                raise ServiceError("conflict", f"pledge {pledge_id} is already {pledge.status}", 409)
+                raise ServiceError(
+                    "pledge_decided", status=409, params={"pledge": pledge_id, "status": pledge.status}
+                )
             conn.execute(
                 update(db.pledges).where(db.pledges.c.id == pledge_id).values(status=status, decided_at=now)
             )

@@ -21,12 +21,12 @@ from sqlalchemy import JSON, String, Text, bindparam, cast, func, insert, or_, s
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
+from sync.core import callstate, rules
 from sync.core import protocol as p
-from sync.core import rules
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
 from sync.core.rules import ContactStatus
-from sync.server import content, db, inbox, registers
+from sync.server import content, db, inbox, numbers, registers
 from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
 from sync.server.office import CentralOffice
 from sync.server.queries import sync_health
@@ -58,8 +58,9 @@ def report_time_range(
     return released_at - CLOCK_SLACK, latest
 
 
-def _refused(code: p.ErrorCode, message: str) -> ServiceError:
-    return ServiceError(code.value, message, p.ERROR_STATUS[code])
+def _refused(code: p.ErrorCode, **params: str) -> ServiceError:
+    """A refusal of the device API: its ErrorCode is the message code (sync.server.messages)."""
+    return ServiceError(code.value, status=p.ERROR_STATUS[code], params=params)
 
 
 def _unnest_insert(table: Any, rows: list[dict[str, Any]]) -> Any:
@@ -169,10 +170,8 @@ class DeviceSync:
             row = conn.execute(select(ec).where(ec.c.code_hash == code_hash)).first()
             if not claimed:
                 if row is not None and row.used_at is None:
-                    raise _refused(
-                        p.ErrorCode.CODE_EXPIRED, "this enrolment code has expired: ask for a new one"
-                    )
-                raise _refused(p.ErrorCode.CODE_INVALID, "unknown or already used enrolment code")
+                    raise _refused(p.ErrorCode.CODE_EXPIRED)
+                raise _refused(p.ErrorCode.CODE_INVALID)
             assert row is not None  # the claim above updated it
             org = conn.execute(select(db.orgs).where(db.orgs.c.id == row.org_id)).one()
             conn.execute(
@@ -209,14 +208,14 @@ class DeviceSync:
         scheme, _, token = (authorization or "").partition(" ")
         device_id, _, secret = token.strip().partition(".")
         if scheme.lower() != "bearer" or not device_id or not secret:
-            raise _refused(p.ErrorCode.UNAUTHORIZED, "missing or malformed device token")
+            raise _refused(p.ErrorCode.UNAUTHORIZED)
         with self.engine.begin() as conn:
             row = conn.execute(select(db.devices).where(db.devices.c.id == device_id[:64])).first()
         expected = row.secret_hash if row is not None else "0" * 64
         if not hmac.compare_digest(expected, sha256_hex(secret)) or row is None:
-            raise _refused(p.ErrorCode.UNAUTHORIZED, "unknown device or wrong secret")
+            raise _refused(p.ErrorCode.UNAUTHORIZED)
         if row.revoked_at is not None:
-            raise _refused(p.ErrorCode.DEVICE_REVOKED, "this device has been revoked by the central office")
+            raise _refused(p.ErrorCode.DEVICE_REVOKED)
         return Device(id=row.id, org_id=row.org_id, person_id=row.person_id)
 
     # ----------------------------------------------------------------------------------------------- push
@@ -311,6 +310,7 @@ class DeviceSync:
                 "content": [],
                 "inbox": [],
                 "objection": [],
+                "callstate": [],
             }
             for row in rows:
                 refs[row.kind].append(row.ref_id)
@@ -329,6 +329,7 @@ class DeviceSync:
                 contents=content.contents_for_pull(conn, device, refs["content"]),
                 organizer_items=inbox.items_for_pull(conn, device, refs["inbox"]),
                 objection_register=registers.pull_part(conn, device.org_id, refs["objection"], now),
+                call_states=self._call_states(conn, device, refs["callstate"]),
             )
 
     @staticmethod
@@ -336,7 +337,7 @@ class DeviceSync:
         if not cursor:
             return 0
         if re.fullmatch(p.CURSOR_PATTERN, cursor) is None:  # ASCII only: str.isdigit() takes "²"
-            raise _refused(p.ErrorCode.MALFORMED, "malformed cursor")
+            raise _refused(p.ErrorCode.MALFORMED, where="cursor")
         cursor_epoch, _, position = cursor.partition(":")
         return int(position) if cursor_epoch == epoch else None
 
@@ -382,9 +383,13 @@ class DeviceSync:
             .order_by(cc.c.id)
         ).all()
         out = []
+        bad = numbers.bad_numbers(conn, device.org_id, [n for row in rows for n in (row.phone, row.phone2)])
         for row in rows:
             allowed = get_purpose(row.purpose).fields  # only the purpose's fields ever leave (DP-4)
             fields = {f.value: getattr(row, f.value) or None for f in Field if f in allowed}
+            # Issue 13.2: a number on the problem list never leaves again; the other one becomes the first.
+            phone, phone2 = numbers.shown(row.phone, row.phone2, bad)
+            fields.update({k: v for k, v in (("phone", phone), ("phone2", phone2)) if k in fields})
             out.append(
                 p.ContactRecord(
                     campaign_id=row.campaign_id,
@@ -415,6 +420,29 @@ class DeviceSync:
                 status=ContactStatus(row.status),
                 changed_at=row.status_changed_at,
                 organizer_resolved=row.id in resolved,
+            )
+            for row in rows
+        ]
+
+    @staticmethod
+    def _call_states(conn: Connection, device: Device, ids: list[str]) -> list[p.CallStateUpdate]:
+        """Issue 13.3: the shared call state of the contacts named by the page's feed rows."""
+        if not ids:
+            return []
+        cc, c = db.campaign_contacts, db.campaigns
+        rows = conn.execute(
+            select(cc.c.id, cc.c.campaign_id, cc.c.attempts, cc.c.last_attempt_at, cc.c.callback_after)
+            .join(c, c.c.id == cc.c.campaign_id)
+            .where(cc.c.id.in_(set(ids)), c.c.org_id == device.org_id, c.c.ended_at.is_(None))
+            .order_by(cc.c.id)
+        )
+        return [
+            p.CallStateUpdate(
+                campaign_id=row.campaign_id,
+                contact_id=row.id,
+                attempts=row.attempts,
+                last_attempt_at=row.last_attempt_at,
+                callback_after=row.callback_after,
             )
             for row in rows
         ]
@@ -494,6 +522,7 @@ class _Batch:
         # Issue 13.1: objections join the organisation-wide register (central ones by member, local ones by number).
         stored = [i.payload for i in reports if self.key(i) not in self.results]
         registers.record_report_objections(self.conn, self.device.org_id, stored, self.now)
+        numbers.record_report_problems(self.conn, self.device.org_id, stored, self.now)  # issue 13.2
         registers.record(
             self.conn,
             self.device.org_id,
@@ -661,6 +690,7 @@ class _Batch:
                     )
                 )
         insert_rows(conn, rep, rows)
+        self._update_call_states(sorted({row["contact_id"] for row in rows}))
         status.update(DeviceSync._decide_statuses(conn, recompute))
         changed = [
             (cid, s.value) for cid, s in status.items() if s.value != contacts[cid].status
@@ -669,6 +699,74 @@ class _Batch:
             self._set_statuses(changed)
             insert_rows(
                 conn, db.feed, [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid, _ in changed]
+            )
+
+    def _update_call_states(self, contact_ids: list[str]) -> None:
+        """Issue 13.3: the shared call state (sync.core.callstate.fold over every PC's reports) of contacts this
+        transaction has locked and stored reports for; changed ones go into the feed ("callstate")."""
+        if not contact_ids:
+            return
+        conn, rep, cc = self.conn, db.reports, db.campaign_contacts
+        calls: dict[str, list[callstate.Call]] = {cid: [] for cid in contact_ids}
+        for row in conn.execute(
+            select(
+                rep.c.contact_id,
+                rep.c.report_id,
+                rep.c.outcome,
+                rep.c.created_at,
+                rep.c.callback_after,
+                rep.c.corrects,
+                rep.c.organizer_action,
+                rep.c.organizer_resolution,
+            ).where(rep.c.contact_id.in_(contact_ids), rep.c.org_id == self.device.org_id)
+        ):
+            calls[row.contact_id].append(
+                callstate.Call(
+                    row.report_id,
+                    rules.Outcome(row.outcome),
+                    row.created_at,
+                    row.callback_after,
+                    row.corrects,
+                    row.organizer_action,
+                    row.organizer_resolution,
+                )
+            )
+        stored = {
+            row.id: callstate.CallState(row.attempts, row.last_attempt_at, row.callback_after)
+            for row in conn.execute(
+                select(cc.c.id, cc.c.attempts, cc.c.last_attempt_at, cc.c.callback_after).where(
+                    cc.c.id.in_(contact_ids)
+                )
+            )
+        }
+        changed = []
+        for cid in contact_ids:
+            state = callstate.fold(calls[cid])
+            if state != stored.get(cid):
+                changed.append(
+                    {
+                        "cid": cid,
+                        "a": state.attempts,
+                        "l": state.last_attempt_at,
+                        "cb": state.callback_after,
+                    }
+                )
+        if changed:
+            conn.execute(
+                update(cc)
+                .where(cc.c.id == bindparam("cid"))
+                .values(
+                    attempts=bindparam("a"), last_attempt_at=bindparam("l"), callback_after=bindparam("cb")
+                ),
+                changed,
+            )
+            insert_rows(
+                conn,
+                db.feed,
+                [
+                    {"org_id": self.device.org_id, "kind": "callstate", "ref_id": row["cid"]}
+                    for row in changed
+                ],
             )
 
     def _set_statuses(self, changed: list[tuple[str, str]]) -> None:
