@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -71,11 +73,11 @@ metadata = MetaData(
 )
 
 
-def _id(name: str = "id", **kw: object) -> Column:
+def _id(name: str = "id", **kw: Any) -> Column[str]:
     return Column(name, String(64), **kw)
 
 
-def _fk(name: str, target: str, **kw: object) -> Column:
+def _fk(name: str, target: str, **kw: Any) -> Column[str]:
     return Column(name, String(64), ForeignKey(target), **kw)
 
 
@@ -399,6 +401,17 @@ leases = Table(
     Column("taken_at", UTCDateTime, nullable=False),
 )
 
+# Issue 13.7: request budgets shared by every server process on one PostgreSQL (sync/server/ratelimit.py).
+# One token bucket per key ("device:<id>" or "addr:<address>"); ``at`` is the wall clock in epoch seconds.
+rate_buckets = Table(
+    "rate_buckets",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("at", Float, nullable=False, index=True),
+    Column("granted", Boolean, nullable=False),  # the last take got a unit
+)
+
 feed = Table(
     "feed",
     metadata,
@@ -545,7 +558,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0007"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0008"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

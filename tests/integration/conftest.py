@@ -24,7 +24,7 @@ from sync.server.db import open_database
 from sync.server.devtools import running_server
 from sync.server.office import CentralOffice
 from tests.conftest import ROOT
-from tests.content_support import CONTENT
+from tests.content_support import CONTENT_ALL_DAY
 from tests.server.helpers import members
 
 PASS = "ein langes passwort"
@@ -65,10 +65,19 @@ def seed_org(central: CentralOffice, name: str = "KV Fiktivhausen") -> tuple[str
         valid_until=today + timedelta(days=90),
     )
     central.commands.record_training(lead, today - timedelta(days=2))
-    campaign, _ = central.commands.release_campaign(
-        org, "Einladung Sommerfest", "invitation", resolution, content=CONTENT
+    campaign, _ = central.commands.release_campaign(  # called with the real clock: at any hour
+        org, "Einladung Sommerfest", "invitation", resolution, content=CONTENT_ALL_DAY
     )
     return org, lead, resolution, campaign
+
+
+def callable_always(office: Office) -> None:
+    """The office's campaign may be called at any time of day (a new content version; PCs get it at their next
+    sync): for tests that record calls whenever they run, not only inside the default calling hours."""
+    from sync.server.content import CampaignContents
+    from tests.content_support import ALWAYS_CALLABLE
+
+    CampaignContents(office.office).set(office.campaign, {"calling_hours": ALWAYS_CALLABLE})
 
 
 def another_org(office: Office, name: str) -> Office:
