@@ -5,8 +5,9 @@ Callers own the transaction; nothing here commits. Slices (``desktop.storage.sli
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from desktop.domain.models import Contact, ContactState
 from desktop.storage.database import Connection
@@ -102,7 +103,7 @@ def next_position(conn: Connection, campaign_id: str) -> int:
     row = conn.execute(
         "SELECT coalesce(max(position) + 1, 0) FROM contacts WHERE campaign_id = ?", (campaign_id,)
     ).fetchone()
-    return row[0]
+    return int(row[0])
 
 
 def get_contact(conn: Connection, contact_id: str) -> Contact | None:
@@ -112,7 +113,7 @@ def get_contact(conn: Connection, contact_id: str) -> Contact | None:
     return Contact(**dict(zip(_CONTACT_COLUMNS, row, strict=True))) if row else None
 
 
-def _state(contact_id: str, row: Sequence[object]) -> ContactState:
+def _state(contact_id: str, row: Sequence[Any]) -> ContactState:
     status, attempts, last, callback, reserved_by, reserved_until, position = row
     return ContactState(
         contact_id=contact_id,
@@ -172,13 +173,21 @@ def _leased_here() -> str:
 
 
 def next_contact_id(
-    conn: Connection, campaign_id: str, *, now: datetime, me: str, max_attempts: int, cooldown: timedelta
+    conn: Connection,
+    campaign_id: str,
+    *,
+    now: datetime,
+    me: str,
+    max_attempts: int,
+    cooldown: timedelta,
+    exclude: Collection[str] = (),
 ) -> str | None:
     """The SQL mirror of desktop.domain.queue ordering: three indexed look-ups, first hit wins.
 
     1. due call-backs, oldest due first; 2. never called, in list order; 3. retry-eligible, oldest attempt first.
+    ``exclude``: contact ids not to offer (the caller's skips, desktop.domain.queue.skipped_out).
     """
-    params = {
+    params: dict[str, object] = {
         "c": campaign_id,
         "now": to_db(now),
         "me": me,
@@ -186,6 +195,10 @@ def next_contact_id(
         "cool": to_db(now - cooldown),
     }
     free = f"{_not_reserved_by_others()} AND {_leased_here()}"
+    if exclude:
+        names = [f"x{i}" for i in range(len(exclude))]
+        params.update(zip(names, exclude, strict=True))
+        free += " AND id NOT IN (" + ", ".join(f":{n}" for n in names) + ")"
     queries = (
         "SELECT id FROM contacts WHERE campaign_id = :c AND status = 'open' AND callback_after IS NOT NULL "
         f"AND callback_after <= :now AND {free} ORDER BY callback_after, position LIMIT 1",
@@ -198,14 +211,16 @@ def next_contact_id(
     for sql in queries:
         row = conn.execute(sql, params).fetchone()
         if row:
-            return row[0]
+            return str(row[0])
     return None
 
 
 def count_status(conn: Connection, campaign_id: str, status: ContactStatus) -> int:
-    return conn.execute(
-        "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = ?", (campaign_id, status.value)
-    ).fetchone()[0]
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = ?", (campaign_id, status.value)
+        ).fetchone()[0]
+    )
 
 
 def status_counts(conn: Connection, campaign_id: str) -> dict[str, int]:
@@ -217,10 +232,12 @@ def status_counts(conn: Connection, campaign_id: str) -> dict[str, int]:
 
 def open_callbacks(conn: Connection, campaign_id: str) -> int:
     """Open contacts of a campaign with an agreed call-back time."""
-    return conn.execute(
-        "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = 'open' AND callback_after IS NOT NULL",
-        (campaign_id,),
-    ).fetchone()[0]
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = 'open' AND callback_after IS NOT NULL",
+            (campaign_id,),
+        ).fetchone()[0]
+    )
 
 
 def campaign_phones(conn: Connection, campaign_id: str) -> set[str]:
@@ -232,7 +249,9 @@ def campaign_phones(conn: Connection, campaign_id: str) -> set[str]:
 
 
 def contact_count(conn: Connection, campaign_id: str) -> int:
-    return conn.execute("SELECT count(*) FROM contacts WHERE campaign_id = ?", (campaign_id,)).fetchone()[0]
+    return int(
+        conn.execute("SELECT count(*) FROM contacts WHERE campaign_id = ?", (campaign_id,)).fetchone()[0]
+    )
 
 
 def free_open_contact_ids(conn: Connection, campaign_id: str, now: datetime) -> list[str]:
@@ -343,7 +362,7 @@ def put_central_contact(
 
 
 def next_position_overall(conn: Connection) -> int:
-    return conn.execute("SELECT coalesce(max(position) + 1, 0) FROM contacts").fetchone()[0]
+    return int(conn.execute("SELECT coalesce(max(position) + 1, 0) FROM contacts").fetchone()[0])
 
 
 def get_status(conn: Connection, contact_id: str) -> str | None:
