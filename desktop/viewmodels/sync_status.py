@@ -64,7 +64,7 @@ class SyncController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.sync_now)
-        self._network = None
+        self._network: object | None = None  # QNetworkInformation (QtNetwork is imported when needed)
         self._stopped = False
 
     def start(self) -> None:
@@ -153,13 +153,15 @@ class SyncController(QObject):
             return
         if not QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
             return
-        info = QNetworkInformation.instance()
+        info: QNetworkInformation | None = (
+            QNetworkInformation.instance()
+        )  # None at run time without a backend
         if info is None:
             return
         self._network = info
         info.reachabilityChanged.connect(self._reachability)
 
-    def _reachability(self, reachability) -> None:
+    def _reachability(self, reachability: object) -> None:
         from PySide6.QtNetwork import QNetworkInformation
 
         if reachability == QNetworkInformation.Reachability.Online:

@@ -4,6 +4,7 @@ Clicking it opens the sync details with the "needs attention" list."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
@@ -19,8 +20,11 @@ from PySide6.QtWidgets import (
 from desktop.services.status import WorkspaceStatus
 
 
-def _when(moment) -> str:
-    return QLocale().toString(moment.astimezone(), QLocale.FormatType.ShortFormat) if moment else ""
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    # PySide6 takes a Python datetime for a QDateTime; its stubs do not say so.
+    return str(QLocale().toString(moment.astimezone(), QLocale.FormatType.ShortFormat))  # type: ignore[call-overload]
 
 
 class StatusButton(QPushButton):

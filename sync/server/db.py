@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -72,11 +73,11 @@ metadata = MetaData(
 )
 
 
-def _id(name: str = "id", **kw: object) -> Column:
+def _id(name: str = "id", **kw: Any) -> Column[str]:
     return Column(name, String(64), **kw)
 
 
-def _fk(name: str, target: str, **kw: object) -> Column:
+def _fk(name: str, target: str, **kw: Any) -> Column[str]:
     return Column(name, String(64), ForeignKey(target), **kw)
 
 
