@@ -110,10 +110,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Zwei Fragen haben dieselbe Kennung.",
         "en": "two questions have the same id",
     },
-    "content_questions_not_json": {
-        "de": "Die Fragen sind keine JSON-Liste.",
-        "en": "the questions are not a JSON list",
-    },
     "content_invalid": {"de": "Ungültige Angabe ({where}).", "en": "invalid value ({where})"},
     "content_unknown_field": {"de": "Unbekanntes Feld {field}.", "en": "unknown content field {field}"},
     "question_id_invalid": {

@@ -420,9 +420,33 @@ T: dict[str, dict[str, str]] = {
     },
     "content_questions": {"de": "Fragen", "en": "Questions"},
     "content_questions_hint": {
-        "de": "Als JSON-Liste, z. B. {example}. Arten: yes_no, single, multi (2–9 Optionen), text.",
-        "en": "As a JSON list, e.g. {example}. Kinds: yes_no, single, multi (2–9 options), text.",
+        "de": "Bis zu {max} Fragen, die Anrufende nach dem Gespräch beantworten. „Vorschau zeigen“ zeigt sie; "
+        "gespeichert wird erst mit „Als neue Version speichern“.",
+        "en": 'Up to {max} questions callers answer after the call. "Show preview" shows them; nothing is '
+        'saved before "Save as a new version".',
     },
+    "question_number": {"de": "Frage {number}", "en": "Question {number}"},
+    "question_prompt": {"de": "Fragetext (Frage {number})", "en": "Question text (question {number})"},
+    "question_kind": {"de": "Art der Antwort (Frage {number})", "en": "Kind of answer (question {number})"},
+    "question_kind_yes_no": {"de": "Ja / Nein", "en": "Yes / no"},
+    "question_kind_single": {"de": "Auswahl: eine Antwort", "en": "Choice: one answer"},
+    "question_kind_multi": {"de": "Auswahl: mehrere Antworten", "en": "Choice: several answers"},
+    "question_kind_text": {"de": "Freitext", "en": "Free text"},
+    "question_options": {
+        "de": "Antworten zur Auswahl (Frage {number})",
+        "en": "Answers to choose from (question {number})",
+    },
+    "question_options_hint": {
+        "de": "Nur bei Auswahl: 2 bis 9 Antworten, eine je Zeile. Bei Ja/Nein und Freitext leer lassen.",
+        "en": "Choice only: 2 to 9 answers, one per line. Leave empty for yes/no and free text.",
+    },
+    "question_up": {"de": "Nach oben", "en": "Move up"},
+    "question_down": {"de": "Nach unten", "en": "Move down"},
+    "question_remove": {"de": "Entfernen", "en": "Remove"},
+    "question_up_label": {"de": "Frage {number} nach oben", "en": "Move question {number} up"},
+    "question_down_label": {"de": "Frage {number} nach unten", "en": "Move question {number} down"},
+    "question_remove_label": {"de": "Frage {number} entfernen", "en": "Remove question {number}"},
+    "question_add": {"de": "Frage hinzufügen", "en": "Add a question"},
     "content_rules": {"de": "Regeln", "en": "Rules"},
     "content_cooldown": {
         "de": "Pause vor dem nächsten Versuch (Stunden)",
@@ -536,6 +560,28 @@ T: dict[str, dict[str, str]] = {
     },
     "err_required": {"de": "Bitte ausfüllen: {field}.", "en": "Please fill in: {field}."},
     "err_prefix": {"de": "Das ging nicht: {message}", "en": "That did not work: {message}"},
+    # number problems and staff corrections (issues 13.2, 14.3)
+    "nav_numbers": {"de": "Nummern", "en": "Numbers"},
+    "numbers_title": {"de": "Falsche und tote Nummern", "en": "Wrong and dead numbers"},
+    "numbers_text": {
+        "de": "Diese Nummern werden nicht mehr herausgegeben. Eine berichtigte Nummer macht die Person wieder "
+        "anrufbar: Sie kommt bei der nächsten Synchronisierung in die laufenden Telefonaktionen.",
+        "en": "These numbers are no longer released. A corrected number makes the person callable again: they "
+        "join the running campaigns at the next sync.",
+    },
+    "numbers_since": {"de": "gemeldet am {date}", "en": "reported on {date}"},
+    "numbers_callable": {"de": "über eine andere Nummer erreichbar", "en": "callable on another number"},
+    "numbers_blocked": {"de": "wird nicht angerufen", "en": "not called"},
+    "numbers_new": {"de": "Berichtigte Nummer", "en": "Corrected number"},
+    "numbers_save": {"de": "Nummer speichern", "en": "Save number"},
+    "done_number_corrected": {
+        "de": "Nummer berichtigt; in {count} laufende Telefonaktionen aufgenommen.",
+        "en": "Number corrected; added to {count} running campaigns.",
+    },
+    "done_number_confirmed": {
+        "de": "Nummer bestätigt; sie wird wieder herausgegeben.",
+        "en": "Number confirmed; it is released again.",
+    },
 }
 
 
