@@ -52,6 +52,7 @@ def page_paths(data: Populated) -> list[str]:
         "/web/health",
         f"/web/health/{data.device_id}",
         f"/web/export?org={org}",
+        f"/web/numbers?org={org}",
     ]
 
 
