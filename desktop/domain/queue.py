@@ -31,7 +31,8 @@ from enum import IntEnum, StrEnum
 
 from desktop.domain.calling_hours import as_instant
 from desktop.domain.models import CallReport, CampaignRules, ContactState
-from sync.core.rules import ContactStatus, combine_statuses, report_status, still_counts
+from sync.core import callstate
+from sync.core.rules import ContactStatus, combine_statuses, report_status
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -331,12 +332,18 @@ def apply_report(state: ContactState, report: CallReport, rules: CampaignRules) 
     del rules
     own = report_status(report.outcome, report.organizer_action, report.callback_after is not None)
     status = combine_statuses((state.status, own))
+    after = callstate.after_call(  # the shared rule of what one call does (sync.core.callstate)
+        callstate.CallState(state.attempts, state.last_attempt_at, state.callback_after),
+        report.created_at,
+        report.callback_after,
+        status,
+    )
     return state.model_copy(
         update={
-            "attempts": state.attempts + 1,
-            "last_attempt_at": report.created_at,
+            "attempts": after.attempts,
+            "last_attempt_at": after.last_attempt_at,
             "status": status,
-            "callback_after": report.callback_after if status is ContactStatus.OPEN else None,
+            "callback_after": after.callback_after,
         }
     )
 
@@ -349,22 +356,11 @@ def effective_reports(contact_id: str, reports: Iterable[CallReport]) -> list[Ca
     (DP-17). A correction takes the place and time of the call it corrects: its ``created_at`` is replaced by
     that of the first report of its chain, so cooldowns are measured from the call itself.
     """
-    by_id: dict[str, CallReport] = {}
-    for report in reports:
-        if report.contact_id == contact_id:
-            by_id.setdefault(report.id, report)
-    corrected = {r.corrects for r in by_id.values() if r.corrects is not None}
-
-    def call_time(report: CallReport) -> datetime:
-        seen = {report.id}
-        while report.corrects is not None and report.corrects in by_id and report.corrects not in seen:
-            report = by_id[report.corrects]
-            seen.add(report.id)
-        return report.created_at
-
-    kept = [r for r in by_id.values() if still_counts(r.outcome, r.id in corrected)]
-    placed = [r if r.corrects is None else r.model_copy(update={"created_at": call_time(r)}) for r in kept]
-    return sorted(placed, key=lambda r: (as_instant(r.created_at), r.id))
+    mine = (r for r in reports if r.contact_id == contact_id)
+    return [
+        r if r.corrects is None else r.model_copy(update={"created_at": at})
+        for at, r in callstate.effective_calls(mine, instant=as_instant)
+    ]
 
 
 def fold_reports(

@@ -272,14 +272,7 @@ class CallingService:
             report_store.insert_report(conn, report)
             contact_store.save_state(conn, new_state)
             local = campaign_store.campaign_origin(conn, report.campaign_id) == "local"
-            seq = outbox_store.enqueue(
-                conn,
-                item_id=report.id,
-                kind="report",
-                payload=report.model_dump(mode="json"),
-                created_at=report.created_at,
-                local=local,
-            )
+            seq = outbox_store.enqueue_report(conn, report, local=local)
             if report.outcome is Outcome.OBJECTION and local:
                 _register_local_objection(conn, report)
             if report.outcome is Outcome.OBJECTION:

@@ -136,22 +136,23 @@ def _scrub_synced_free_text(conn: Connection, campaign_id: str) -> None:
     """DP-6: notes and messages to the organizer go once the central office has the report ('sent'), or at the
     wipe of a lead's local campaign, whose reports never leave the PC ('local'). Unsynced ones are kept."""
     for rid, body, seq, payload in report_store.with_outbox_item(conn, campaign_id, ("sent", "local")):
-        scrubbed = _without_free_text(body, sort_keys=False)
+        scrubbed = _without_free_text(body)
         if scrubbed is not None:
             report_store.set_body(conn, rid, scrubbed)
-        scrubbed = _without_free_text(payload, sort_keys=True)
+        scrubbed = outbox_store.report_without_free_text(payload)
         if scrubbed is not None:
             outbox_store.set_payload(conn, seq, scrubbed)
 
 
-def _without_free_text(text: str, *, sort_keys: bool) -> str | None:
-    """The JSON document without note and message to the organizer, or None when it has neither."""
-    doc = json.loads(text)
+def _without_free_text(body: str) -> str | None:
+    """A report body (the PC's report record) without note and message to the organizer, or None when it has
+    neither."""
+    doc = json.loads(body)
     if not (doc.get("note") or doc.get("organizer_message")):
         return None
     doc["note"] = ""
     doc["organizer_message"] = ""
-    return json.dumps(doc, separators=(",", ":"), sort_keys=sort_keys)
+    return json.dumps(doc, separators=(",", ":"))
 
 
 def _wipe(ws: Workspace, campaign_id: str, *, now: datetime, reason: str) -> CampaignEnded:

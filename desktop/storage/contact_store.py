@@ -353,3 +353,23 @@ def get_status(conn: Connection, contact_id: str) -> str | None:
 
 def set_status(conn: Connection, contact_id: str, status: str) -> int:
     return conn.execute("UPDATE contacts SET status = ? WHERE id = ?", (status, contact_id)).rowcount
+
+
+# issue 13.3: the shared call state the central office sends (merged by the sync engine's rule)
+
+
+def get_call_state(conn: Connection, contact_id: str) -> tuple[int, datetime | None, datetime | None] | None:
+    """(attempts, last attempt, call-back) of a contact, or None when there is no such contact."""
+    row = conn.execute(
+        "SELECT attempts, last_attempt_at, callback_after FROM contacts WHERE id = ?", (contact_id,)
+    ).fetchone()
+    return (row[0], from_db(row[1]), from_db(row[2])) if row else None
+
+
+def set_call_state(
+    conn: Connection, contact_id: str, attempts: int, last: datetime | None, callback: datetime | None
+) -> int:
+    return conn.execute(
+        "UPDATE contacts SET attempts = ?, last_attempt_at = ?, callback_after = ? WHERE id = ?",
+        (attempts, to_db(last), to_db(callback), contact_id),
+    ).rowcount

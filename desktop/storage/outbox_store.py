@@ -4,6 +4,10 @@ Every item for the central office gets a gap-free per-device sequence number in 
 'local' items (a lead's own campaign) never leave the PC. Callers own the transaction; nothing here commits.
 The sync engine acknowledges items (it moves into its own module behind a store interface; its outbox SQL
 belongs here).
+
+A report is stored as :class:`StoredReport`: the versioned wire shape (``sync.core.protocol.ReportPayload``)
+exactly as it is pushed and as the central office stores it, beside a local-only part that is never sent
+(the caller's local id, which page salvage needs to rebuild the PC's own report record).
 """
 
 from __future__ import annotations
@@ -12,9 +16,98 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
+from desktop.domain.models import CallReport
 from desktop.storage.database import Connection
 from desktop.storage.timefmt import to_db
+from sync.core import protocol as p
+
+
+class LocalOnly(BaseModel):
+    """What the PC keeps beside a report and never sends."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    caller_id: str  # the caller's local person id
+
+
+class StoredReport(BaseModel):
+    """A report as the outbox stores it: ``report`` goes to the central office unchanged, ``local`` never."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    report: p.ReportPayload
+    local: LocalOnly
+
+    @classmethod
+    def of(cls, report: CallReport) -> StoredReport:
+        """The stored form of one of the PC's reports (ValueError when the wire cannot carry it)."""
+        return cls(
+            report=p.ReportPayload(
+                report_id=report.id,
+                campaign_id=report.campaign_id,
+                contact_id=report.contact_id,
+                outcome=report.outcome,
+                zetkin=report.outcome.zetkin_code,
+                created_at=report.created_at,
+                callback_after=report.callback_after,
+                wrong_numbers=list(report.wrong_numbers),
+                organizer_action=report.organizer_action,
+                organizer_message=report.organizer_message,
+                note=report.note,
+                answers={k: list(v) if isinstance(v, tuple) else v for k, v in report.answers.items()},
+                corrects=report.corrects,
+            ),
+            local=LocalOnly(caller_id=report.caller_id),
+        )
+
+    def call_report(self) -> CallReport:
+        """The PC's own report record again (page salvage rebuilds reports from outbox payloads)."""
+        r = self.report
+        return CallReport(
+            id=r.report_id,
+            campaign_id=r.campaign_id,
+            contact_id=r.contact_id,
+            caller_id=self.local.caller_id,
+            outcome=r.outcome,
+            created_at=r.created_at,
+            callback_after=r.callback_after,
+            wrong_numbers=tuple(r.wrong_numbers),
+            organizer_action=r.organizer_action,
+            organizer_message=r.organizer_message,
+            note=r.note,
+            answers={k: tuple(v) if isinstance(v, list) else v for k, v in r.answers.items()},
+            corrects=r.corrects,
+        )
+
+
+def enqueue_report(conn: Connection, report: CallReport, *, local: bool = False) -> int:
+    """Add a report to the outbox in its stored form (see :func:`enqueue`); returns the outbox row's seq."""
+    return enqueue(
+        conn,
+        item_id=report.id,
+        kind="report",
+        payload=StoredReport.of(report).model_dump(mode="json"),
+        created_at=report.created_at,
+        local=local,
+    )
+
+
+def report_without_free_text(payload: str) -> str | None:
+    """DP-6: a stored report's payload without note and message to the organizer, or None when it has neither.
+    Works on the JSON as stored, so that also a payload the wire would refuse can be scrubbed."""
+    doc = json.loads(payload)
+    report = doc.get("report") if isinstance(doc, dict) else None
+    if not isinstance(report, dict) or not (report.get("note") or report.get("organizer_message")):
+        return None
+    report["note"] = ""
+    report["organizer_message"] = ""
+    return _dumps(doc)
+
+
+def _dumps(payload: Mapping[str, Any]) -> str:
+    return json.dumps(payload, separators=(",", ":"), sort_keys=True)
 
 
 def enqueue(
@@ -22,7 +115,7 @@ def enqueue(
     *,
     item_id: str,
     kind: str,
-    payload: dict[str, object],
+    payload: Mapping[str, Any],
     created_at: datetime,
     local: bool = False,
 ) -> int:
@@ -32,7 +125,7 @@ def enqueue(
     transaction, so a rollback takes it back). `local` items (reports of a lead's own campaign) never leave
     the PC: they are kept with state 'local' and no sequence number.
     """
-    body = json.dumps(payload, separators=(",", ":"), sort_keys=True)
+    body = _dumps(payload)
     if local:
         cur = conn.execute(
             "INSERT INTO outbox (item_id, kind, payload, created_at, state) VALUES (?, ?, ?, ?, 'local')",
@@ -44,16 +137,20 @@ def enqueue(
             "VALUES (?, ?, ?, ?, (SELECT coalesce(max(device_seq), 0) + 1 FROM outbox))",
             (item_id, kind, body, to_db(created_at)),
         )
-    return int(cur.lastrowid)
+    seq = cur.lastrowid
+    assert seq is not None  # set by every INSERT
+    return seq
 
 
 def pending_count(conn: Connection, kind: str | None = "report") -> int:
     """Outbox items not yet acknowledged by the central office (reports only, unless kind=None)."""
     if kind is None:
-        return conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
-    return conn.execute(
-        "SELECT count(*) FROM outbox WHERE state = 'pending' AND kind = ?", (kind,)
-    ).fetchone()[0]
+        return int(conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
+    return int(
+        conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending' AND kind = ?", (kind,)).fetchone()[
+            0
+        ]
+    )
 
 
 def outbox_rows(conn: Connection) -> list[tuple[int, str, str, str]]:

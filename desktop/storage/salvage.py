@@ -2,8 +2,8 @@
 
 Salvage reads in two ways and joins the results by report id:
 
-1. Row by row through SQLCipher (reports.body and the outbox payloads of kind "report"), stepping over rows
-   whose pages fail their check.
+1. Row by row through SQLCipher (reports.body and the outbox payloads of kind "report", stored as
+   ``outbox_store.StoredReport``), stepping over rows whose pages fail their check.
 2. Page by page, without the B-tree: every page of the database file and every frame of its WAL is checked
    against its SQLCipher HMAC with the workspace key; only pages that pass are decrypted and searched for
    report JSON. This still finds reports when page 1 or an interior page is damaged. A page whose HMAC fails
@@ -39,6 +39,7 @@ from desktop.domain.models import CallReport
 from desktop.paths import WorkspacePaths
 from desktop.storage.database import Connection, DatabaseError
 from desktop.storage.keyslots import KeySlotFile
+from desktop.storage.outbox_store import StoredReport
 
 # SQLCipher 4 defaults (asserted by cipher_settings in the tests): 4096-byte pages, reserve = 16-byte IV +
 # 64-byte HMAC-SHA512, HMAC key = PBKDF2-HMAC-SHA512(key, salt XOR 0x3a, 2 iterations), page number
@@ -98,8 +99,13 @@ def salvage(paths: WorkspacePaths, slot_id: str, passphrase: str) -> Salvage:
 
 
 def _parse_report(text: str) -> CallReport | None:
+    """A report body (the PC's report record) or a stored outbox report, as the PC's report record."""
     try:
         return CallReport.model_validate_json(text)
+    except ValidationError:
+        pass
+    try:
+        return StoredReport.model_validate_json(text).call_report()
     except ValidationError:
         return None
 

@@ -28,6 +28,7 @@ from desktop.storage.meta_store import delete_meta, get_meta, set_meta
 from desktop.storage.timefmt import from_db, to_db
 from desktop.storage.trusted_time import observe_time, trusted_now
 from sync.client.engine import PushItem, Rules, Unencodable
+from sync.core import callstate
 from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.core.content import ContentAdaptation
@@ -39,7 +40,9 @@ SERVER_OWNED_META = ("pull_cursor", "clearance_refusals")
 def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) -> PushItem:
     key = uuid.UUID(hex=key_hex)
     if kind == "report":
-        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=p.ReportPayload.from_outbox(body))
+        # Stored in the wire's own shape; only the versioned report goes, never the local-only part.
+        report = outbox_store.StoredReport.model_validate(body).report
+        return p.ReportItem(idempotency_key=key, seq=device_seq, payload=report)
     if kind == "audit_event":
         # The whole chain link, so the central office re-verifies the chain (DP-21, sync.core.audit_chain).
         return p.AuditEventItem(
@@ -201,6 +204,8 @@ class WorkspaceSyncStore:
                 self._apply_status(
                     update.contact_id, update.status, rules, resolved=update.organizer_resolved
                 )
+            for state in page.call_states:  # issue 13.3: the shared call state, merged by the engine's rule
+                self._apply_call_state(state, rules)
             for item in page.organizer_items:  # inbox v1: the lead's copy of the organizer messages
                 if campaign_store.campaign_row(conn, item.campaign_id) is not None:
                     organizer_store.put_organizer_item(
@@ -277,6 +282,19 @@ class WorkspaceSyncStore:
             ):
                 position += 1
             self._apply_status(record.contact_id, record.status, rules)
+
+    def _apply_call_state(self, update: p.CallStateUpdate, rules: Rules) -> None:
+        stored = contact_store.get_call_state(self.conn, update.contact_id)
+        if stored is None:
+            return
+        local = callstate.CallState(*stored)
+        merged = rules.call_state_to_store(
+            local, callstate.CallState(update.attempts, update.last_attempt_at, update.callback_after)
+        )
+        if merged != local:
+            contact_store.set_call_state(
+                self.conn, update.contact_id, merged.attempts, merged.last_attempt_at, merged.callback_after
+            )
 
     def _apply_status(
         self, contact_id: str, server: ContactStatus, rules: Rules, *, resolved: bool = False

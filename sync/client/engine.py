@@ -14,6 +14,9 @@ in ``desktop.storage.sync_store``; all SQL lives there); the rules live here:
   is only stored if it verifies against the pinned keys and is not older than the stored one. Contacts of a
   purpose without a valid clearance are never stored (DP-11). The server's status of a contact replaces the
   local one only if it ranks at least as high (a local objection not yet pushed is never overwritten).
+- Shared call state (issue 13.3): the central office's attempts, last call and call-back of a contact are merged
+  with the PC's own by sync.core.callstate.merge (attempts summed over PCs, the newer call decides the cooldown
+  and the call-back), so the next PC continues a contact where the last one left it.
 - ``resync_required`` wipes what the server owns (campaigns from the server, clearances, the cursor) and pulls
   from the start; the outbox is never touched.
 
@@ -29,6 +32,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from sync.client.transport import ResyncRequired, SyncClient
+from sync.core import callstate
 from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.core.rules import ContactStatus, combine_statuses
@@ -67,6 +71,10 @@ class Rules:
 
     covered: Callable[[Sequence[p.ContactRecord], Mapping[str, str], set[str]], list[p.ContactRecord]]
     status_to_store: Callable[..., ContactStatus]  # (local, server, *, resolved=False) -> status
+    # Issue 13.3: (local, server) -> the call state to store (sync.core.callstate.merge).
+    call_state_to_store: Callable[[callstate.CallState, callstate.CallState], callstate.CallState] = (
+        callstate.merge
+    )
 
 
 class SyncStore(Protocol):
@@ -140,7 +148,7 @@ def status_to_store(local: ContactStatus, server: ContactStatus, *, resolved: bo
     return combine_statuses((local, server))
 
 
-RULES = Rules(covered=covered, status_to_store=status_to_store)
+RULES = Rules(covered=covered, status_to_store=status_to_store, call_state_to_store=callstate.merge)
 
 
 def _utcnow() -> datetime:

@@ -168,7 +168,8 @@ REPORT_SCHEMA_VERSION: Literal[1] = 1
 class ReportPayload(Wire):
     """One call report, in the one shape it has from the PC's outbox to the central office's row: the push item
     carries it, the server parses it and stores :meth:`row`. Append-only: a correction is a new report naming
-    the one it corrects. :meth:`from_outbox` reads every version a PC may still hold in its outbox."""
+    the one it corrects. The PC's outbox stores it unchanged (beside a part that never leaves the PC); the desktop
+    migrates what an older version stored (desktop/storage/migrations/0011_outbox_report_shape.sql)."""
 
     schema_version: Literal[1] = REPORT_SCHEMA_VERSION
     report_id: Id
@@ -200,23 +201,6 @@ class ReportPayload(Wire):
         if self.corrects == self.report_id:
             raise ValueError("a report cannot correct itself")
         return self
-
-    @classmethod
-    def from_outbox(cls, stored: str | bytes | Mapping[str, Any]) -> ReportPayload:
-        """The report of a stored outbox payload, whatever version wrote it (ValueError, e.g. pydantic's
-        ValidationError, when it is none of them).
-
-        - version 1: this model's JSON (``schema_version`` 1);
-        - version 0 (no ``schema_version``): the PC's own report record as the desktop wrote it before the
-          shape was versioned: ``id`` instead of ``report_id``, the caller's local id (which never leaves the
-          PC), no Zetkin code (it follows from the outcome).
-        """
-        data = dict(json.loads(stored) if isinstance(stored, str | bytes) else stored)
-        if "schema_version" not in data:
-            data.pop("caller_id", None)
-            data["report_id"] = data.pop("id", None)
-            data["zetkin"] = Outcome(str(data.get("outcome"))).zetkin_code
-        return cls.model_validate(data)
 
     def row(self) -> dict[str, Any]:
         """The central office's columns of this report (sync.server.db.reports, without who sent it when)."""
@@ -463,6 +447,19 @@ class StatusUpdate(Wire):
     organizer_resolved: bool = False
 
 
+class CallStateUpdate(Wire):
+    """Issue 13.3, shared call state v1: a contact's attempts (summed over every PC of the organisation), its last
+    call and its open call-back promise, as the central office folds them from all reports
+    (sync.core.callstate.fold). Sent for every contact whose state changed since the cursor; the PC merges it
+    with its own (sync.core.callstate.merge), so the next PC continues the contact where the last one left it."""
+
+    campaign_id: Id
+    contact_id: Id
+    attempts: Annotated[int, Field(ge=0, le=10_000)]
+    last_attempt_at: AwareDatetime | None = None
+    callback_after: AwareDatetime | None = None
+
+
 class OrganizerItem(Wire):
     """Inbox v1: a "Rückmeldung an die Orga" for the organisation's call lead (the message as the caller wrote
     it), and how the central office resolved it (None: still open)."""
@@ -552,6 +549,8 @@ class PullPage(Wire):
     objection_register: RegisterPart | None = (
         None  # issue 13: the organisation-wide objection register, keyed hashes
     )
+    # Issue 13.3, shared call state v1: the call state of every contact that changed since the cursor.
+    call_states: list[CallStateUpdate] = Field(default_factory=list)
 
     @property
     def objections(self) -> list[StatusUpdate]:

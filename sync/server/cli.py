@@ -382,6 +382,27 @@ def cmd_objections_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_numbers_list(args: argparse.Namespace) -> int:
+    """Issue 13.2: the organisation's number problems, numbers masked."""
+    rows = _office(args).commands.number_problems(args.org)
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
+    else:
+        for r in rows:
+            state = "callable" if r.callable else "blocked"
+            print(f"{r.member_id or '-'}\t{r.number}\t{r.kind}\t{state}\t{r.recorded_at:%Y-%m-%d %H:%M}")
+        print(f"{len(rows)} number problems")
+    return 0
+
+
+def cmd_numbers_correct(args: argparse.Namespace) -> int:
+    """Issue 14.3: staff enter a person's corrected number (normalised, audited)."""
+    done = _office(args).commands.correct_number(args.org, args.person, args.number)
+    verb = "confirmed" if done.confirmed else "corrected"
+    print(f"{verb} {done.field} of {done.member_id}: {done.number}; released into {done.released} campaigns")
+    return 0
+
+
 def cmd_device_exposure(args: argparse.Namespace) -> int:
     """DP-24: the pseudonymous records and campaigns that were on a device, and until when."""
     from sync.server.exposure import device_exposure
@@ -639,6 +660,14 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = command(objections, "import", cmd_objections_import, "add numbers (CSV column 'number', E.164)")
     cmd.add_argument("--org", required=True)
     cmd.add_argument("--file", required=True)
+    numbers = group("numbers", "wrong or dead numbers (number problems) and staff corrections")
+    cmd = command(numbers, "list", cmd_numbers_list, "list the number problems (masked numbers)")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--json", action="store_true")
+    cmd = command(numbers, "correct", cmd_numbers_correct, "enter a person's corrected number")
+    cmd.add_argument("--org", required=True)
+    cmd.add_argument("--person", required=True, help="the person's id (from numbers list)")
+    cmd.add_argument("--number", required=True, help="the corrected number, e.g. +49 30 …")
     pledges = group("pledge", "volunteer pledges")
     command(pledges, "list", cmd_pledge_list, "list pledges of an org").add_argument("--org", required=True)
     command(pledges, "confirm", cmd_pledge_decide, "confirm a pledge").add_argument("pledge")

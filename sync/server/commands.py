@@ -15,12 +15,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from sync.core.memberfile import MemberRecord
 from sync.core.purposes import CATEGORIES, Field, UnknownPurpose, get_purpose
-from sync.server import db, registers
+from sync.server import db, numbers, registers
 from sync.server.common import OfficePart, ServiceError, audit, invalid, sha256_hex
 
 ENROLMENT_CODE_VALIDITY = timedelta(hours=24)
@@ -97,15 +97,27 @@ class Commands(OfficePart):
         records: Iterable[MemberRecord],
         member_numbers: Mapping[int, str] | None = None,
     ) -> tuple[int, int]:
-        """Adds the records, or updates the org's member with the same phone number. Returns (added, updated).
+        """Adds the records, or updates the org's member with the same member number (when the file has them)
+        or else the same phone number. Returns (added, updated).
 
         ``member_numbers`` (row -> Mitgliedsnummer, sync.core.memberfile.member_numbers) are kept here only: the
-        external id of the results exports, never in a pull (issue 14.4)."""
+        external id of the results exports, never in a pull (issue 14.4). A member whose number was on the
+        number-problem list and who arrives with a different number is released into the running campaigns
+        (issue 13.2, sync.server.numbers)."""
         now, added, updated = self.clock(), 0, 0
         m = db.members
         with self.engine.begin() as conn:
             self._one(conn, db.orgs, org_id, "org")
-            by_phone = dict(conn.execute(select(m.c.phone, m.c.id).where(m.c.org_id == org_id)).all())
+            known = {
+                row.id: row
+                for row in conn.execute(
+                    select(m.c.id, m.c.phone, m.c.phone2, m.c.member_number).where(m.c.org_id == org_id)
+                )
+            }
+            by_phone = {row.phone: mid for mid, row in known.items()}
+            by_number = {row.member_number: mid for mid, row in known.items() if row.member_number}
+            bad = numbers.bad_numbers(conn, org_id, [n for r in known.values() for n in (r.phone, r.phone2)])
+            corrected: list[str] = []
             new_rows = []
             for rec in records:
                 values = {f.value: getattr(rec, f.value) or "" for f in Field}
@@ -116,15 +128,24 @@ class Commands(OfficePart):
                 )
                 if member_numbers and rec.row in member_numbers:
                     values["member_number"] = member_numbers[rec.row]
-                if rec.phone in by_phone:
-                    conn.execute(update(m).where(m.c.id == by_phone[rec.phone]).values(**values))
+                existing = by_number.get(values.get("member_number")) or by_phone.get(rec.phone)
+                if existing is not None:
+                    conn.execute(update(m).where(m.c.id == existing).values(**values))
                     updated += 1
+                    old = known.get(existing)
+                    if (
+                        old is not None
+                        and {old.phone, old.phone2} & bad
+                        and ({values["phone"], values["phone2"]} != {old.phone, old.phone2})
+                    ):
+                        corrected.append(existing)
                 else:
                     by_phone[rec.phone] = member_id = db.new_id()
                     new_rows.append({"member_number": None, "id": member_id, "org_id": org_id, **values})
             if new_rows:
                 conn.execute(insert(m), new_rows)
             added = len(new_rows)
+            numbers.release_into_running(conn, org_id, corrected, now)
             audit(conn, now, "members.import", org_id, org_id=org_id)
         return added, updated
 
@@ -256,7 +277,7 @@ class Commands(OfficePart):
                     .where(
                         db.members.c.org_id == org_id,
                         db.members.c.category.in_(categories),
-                        or_(db.members.c.phone != "", db.members.c.phone2 != ""),
+                        numbers.callable_member(org_id),  # a number not on the problem list (issue 13.2)
                         registers.not_objected(org_id),  # the objection register holds for every release
                     )
                     .order_by(db.members.c.id)
@@ -297,6 +318,23 @@ class Commands(OfficePart):
             )
             audit(conn, now, "campaign.release", campaign_id, resolution_id, org_id=org_id)
         return campaign_id, len(contacts)
+
+    # ----------------------------------------------------------------------------------------------- numbers
+
+    def correct_number(self, org_id: str, member_id: str, number: str) -> numbers.Corrected:
+        """Staff enter a person's corrected number (issue 14.3): normalised, audited (ids only), and the person
+        is released into the running campaigns at the next pull (sync.server.numbers.correct)."""
+        now = self.clock()
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            done = numbers.correct(conn, org_id, member_id, number, now)
+            audit(conn, now, "numbers.correct", member_id, org_id=org_id)
+        return done
+
+    def number_problems(self, org_id: str) -> list[numbers.Entry]:
+        with self.engine.begin() as conn:
+            self._one(conn, db.orgs, org_id, "org")
+            return numbers.entries(conn, org_id)
 
     # ----------------------------------------------------------------------------------------------- devices
 

@@ -212,6 +212,10 @@ campaign_contacts = Table(
     _fk("member_id", "members.id"),  # None: retention unlinked the pseudonym after the campaign (issue 14.6)
     Column("status", String(32), nullable=False),
     Column("status_changed_at", UTCDateTime, nullable=False),
+    # Issue 13.3, shared call state: the fold of every PC's reports (sync.core.callstate), owned by device_sync.
+    Column("attempts", Integer, nullable=False, default=0, server_default="0"),
+    Column("last_attempt_at", UTCDateTime),
+    Column("callback_after", UTCDateTime),
     UniqueConstraint("campaign_id", "member_id"),
 )
 
@@ -356,6 +360,23 @@ objections = Table(
     UniqueConstraint("org_id", "number"),
 )
 
+# Issue 13.2: numbers reported wrong or not in service (DP-18), one row per organisation and normalised number,
+# with the member it was reported for. A number here is not released again (sync.server.numbers, the owner);
+# staff confirming the very number resolve it; a corrected number (staff or import) makes the member callable.
+number_problems = Table(
+    "number_problems",
+    metadata,
+    _id(primary_key=True),
+    _fk("org_id", "orgs.id", nullable=False),
+    Column("number", String(32), nullable=False),  # E.164
+    Column("member_id", String(64)),  # the member it was reported for
+    Column("kind", String(16), nullable=False),  # wrong_number | not_in_service
+    Column("campaign_id", String(64)),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("resolved_at", UTCDateTime),  # staff confirmed the number after all
+    UniqueConstraint("org_id", "number"),
+)
+
 # The key under which PCs receive the register as hashes (sync.core.protocol.register_hash), one per organisation.
 register_keys = Table(
     "register_keys",
@@ -385,7 +406,7 @@ feed = Table(
     _fk("org_id", "orgs.id", nullable=False),
     Column(
         "kind", String(16), nullable=False
-    ),  # campaign | contact | status | pledge | objection | content | inbox
+    ),  # campaign | contact | status | pledge | objection | content | inbox | callstate
     Column("ref_id", String(64), nullable=False),
     Index("ix_feed_org_id", "org_id", "id"),
 )
@@ -516,7 +537,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0006"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0007"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

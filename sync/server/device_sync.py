@@ -21,12 +21,12 @@ from sqlalchemy import JSON, String, Text, bindparam, cast, func, insert, or_, s
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
+from sync.core import callstate, rules
 from sync.core import protocol as p
-from sync.core import rules
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
 from sync.core.rules import ContactStatus
-from sync.server import content, db, inbox, registers
+from sync.server import content, db, inbox, numbers, registers
 from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
 from sync.server.office import CentralOffice
 from sync.server.queries import sync_health
@@ -308,6 +308,7 @@ class DeviceSync:
                 "content": [],
                 "inbox": [],
                 "objection": [],
+                "callstate": [],
             }
             for row in rows:
                 refs[row.kind].append(row.ref_id)
@@ -326,6 +327,7 @@ class DeviceSync:
                 contents=content.contents_for_pull(conn, device, refs["content"]),
                 organizer_items=inbox.items_for_pull(conn, device, refs["inbox"]),
                 objection_register=registers.pull_part(conn, device.org_id, refs["objection"], now),
+                call_states=self._call_states(conn, device, refs["callstate"]),
             )
 
     @staticmethod
@@ -379,9 +381,13 @@ class DeviceSync:
             .order_by(cc.c.id)
         ).all()
         out = []
+        bad = numbers.bad_numbers(conn, device.org_id, [n for row in rows for n in (row.phone, row.phone2)])
         for row in rows:
             allowed = get_purpose(row.purpose).fields  # only the purpose's fields ever leave (DP-4)
             fields = {f.value: getattr(row, f.value) or None for f in Field if f in allowed}
+            # Issue 13.2: a number on the problem list never leaves again; the other one becomes the first.
+            phone, phone2 = numbers.shown(row.phone, row.phone2, bad)
+            fields.update({k: v for k, v in (("phone", phone), ("phone2", phone2)) if k in fields})
             out.append(
                 p.ContactRecord(
                     campaign_id=row.campaign_id,
@@ -413,6 +419,29 @@ class DeviceSync:
                 status=ContactStatus(row.status),
                 changed_at=row.status_changed_at,
                 organizer_resolved=row.id in resolved,
+            )
+            for row in rows
+        ]
+
+    @staticmethod
+    def _call_states(conn: Connection, device: Device, ids: list[str]) -> list[p.CallStateUpdate]:
+        """Issue 13.3: the shared call state of the contacts named by the page's feed rows."""
+        if not ids:
+            return []
+        cc, c = db.campaign_contacts, db.campaigns
+        rows = conn.execute(
+            select(cc.c.id, cc.c.campaign_id, cc.c.attempts, cc.c.last_attempt_at, cc.c.callback_after)
+            .join(c, c.c.id == cc.c.campaign_id)
+            .where(cc.c.id.in_(set(ids)), c.c.org_id == device.org_id, c.c.ended_at.is_(None))
+            .order_by(cc.c.id)
+        )
+        return [
+            p.CallStateUpdate(
+                campaign_id=row.campaign_id,
+                contact_id=row.id,
+                attempts=row.attempts,
+                last_attempt_at=row.last_attempt_at,
+                callback_after=row.callback_after,
             )
             for row in rows
         ]
@@ -492,6 +521,7 @@ class _Batch:
         # Issue 13.1: objections join the organisation-wide register (central ones by member, local ones by number).
         stored = [i.payload for i in reports if self.key(i) not in self.results]
         registers.record_report_objections(self.conn, self.device.org_id, stored, self.now)
+        numbers.record_report_problems(self.conn, self.device.org_id, stored, self.now)  # issue 13.2
         registers.record(
             self.conn,
             self.device.org_id,
@@ -659,6 +689,7 @@ class _Batch:
                     )
                 )
         insert_rows(conn, rep, rows)
+        self._update_call_states(sorted({row["contact_id"] for row in rows}))
         status.update(DeviceSync._decide_statuses(conn, recompute))
         changed = [
             (cid, s.value) for cid, s in status.items() if s.value != contacts[cid].status
@@ -667,6 +698,74 @@ class _Batch:
             self._set_statuses(changed)
             insert_rows(
                 conn, db.feed, [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid, _ in changed]
+            )
+
+    def _update_call_states(self, contact_ids: list[str]) -> None:
+        """Issue 13.3: the shared call state (sync.core.callstate.fold over every PC's reports) of contacts this
+        transaction has locked and stored reports for; changed ones go into the feed ("callstate")."""
+        if not contact_ids:
+            return
+        conn, rep, cc = self.conn, db.reports, db.campaign_contacts
+        calls: dict[str, list[callstate.Call]] = {cid: [] for cid in contact_ids}
+        for row in conn.execute(
+            select(
+                rep.c.contact_id,
+                rep.c.report_id,
+                rep.c.outcome,
+                rep.c.created_at,
+                rep.c.callback_after,
+                rep.c.corrects,
+                rep.c.organizer_action,
+                rep.c.organizer_resolution,
+            ).where(rep.c.contact_id.in_(contact_ids), rep.c.org_id == self.device.org_id)
+        ):
+            calls[row.contact_id].append(
+                callstate.Call(
+                    row.report_id,
+                    rules.Outcome(row.outcome),
+                    row.created_at,
+                    row.callback_after,
+                    row.corrects,
+                    row.organizer_action,
+                    row.organizer_resolution,
+                )
+            )
+        stored = {
+            row.id: callstate.CallState(row.attempts, row.last_attempt_at, row.callback_after)
+            for row in conn.execute(
+                select(cc.c.id, cc.c.attempts, cc.c.last_attempt_at, cc.c.callback_after).where(
+                    cc.c.id.in_(contact_ids)
+                )
+            )
+        }
+        changed = []
+        for cid in contact_ids:
+            state = callstate.fold(calls[cid])
+            if state != stored.get(cid):
+                changed.append(
+                    {
+                        "cid": cid,
+                        "a": state.attempts,
+                        "l": state.last_attempt_at,
+                        "cb": state.callback_after,
+                    }
+                )
+        if changed:
+            conn.execute(
+                update(cc)
+                .where(cc.c.id == bindparam("cid"))
+                .values(
+                    attempts=bindparam("a"), last_attempt_at=bindparam("l"), callback_after=bindparam("cb")
+                ),
+                changed,
+            )
+            insert_rows(
+                conn,
+                db.feed,
+                [
+                    {"org_id": self.device.org_id, "kind": "callstate", "ref_id": row["cid"]}
+                    for row in changed
+                ],
             )
 
     def _set_statuses(self, changed: list[tuple[str, str]]) -> None:

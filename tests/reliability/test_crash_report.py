@@ -30,7 +30,7 @@ def check_consistent(ws: Workspace, acknowledged: set[str]) -> set[str]:
     assert acknowledged <= reports, f"lost acknowledged reports: {sorted(acknowledged - reports)[:5]}"
     assert reports == outbox, "a report without its outbox row, or the reverse"
     for item_id, payload in conn.execute("SELECT item_id, payload FROM outbox WHERE kind = 'report'"):
-        assert json.loads(payload)["id"] == item_id
+        assert json.loads(payload)["report"]["report_id"] == item_id
     mismatched = conn.execute(
         "SELECT count(*) FROM contacts c WHERE c.attempts != "
         "(SELECT count(*) FROM reports r WHERE r.contact_id = c.id)"

@@ -1,8 +1,9 @@
 """The report's one versioned shape (sync.core.protocol.ReportPayload) from the PC's outbox to the server row.
 
-`tests/golden/outbox_reports_v0.jsonl` holds outbox payloads exactly as the desktop wrote them before the shape
-was versioned (version 0: the PC's own report record). They must still be delivered: read by the one reader,
-pushed, parsed by the server, stored as the same row.
+The outbox stores the report in that shape (desktop.storage.outbox_store.StoredReport: the wire's report beside
+a local-only part that is never sent). `tests/golden/outbox_reports_v0.jsonl` holds outbox payloads exactly as
+the desktop wrote them before the shape was versioned (version 0: the PC's own report record); desktop migration
+0011 converts them. That they still reach a real server exactly once is tests/integration/test_outbox_upgrade.py.
 """
 
 from __future__ import annotations
@@ -11,9 +12,16 @@ import hashlib
 import json
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from desktop.domain.models import CallReport
+from desktop.storage import migrate, outbox_store
+from desktop.storage.database import Connection, open_encrypted
+from desktop.storage.keyslots import new_database_key
+from desktop.storage.outbox_store import LocalOnly, StoredReport
+from desktop.storage.sync_store import push_item
 from sync.core import protocol as p
 from sync.core.rules import Outcome
 from sync.server import db
@@ -22,6 +30,9 @@ from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "outbox_reports_v0.jsonl"
 CAMPAIGN = "c0ffee00c0ffee00c0ffee00c0ffee00"
+GOLDEN_CALLER = "ca11e4ca11e4ca11e4ca11e4ca11e4ca"
+# The migration that converts the outbox (found by name, so that a later migration does not move it).
+CONVERSION = next(m.version for m in migrate.available() if m.name.endswith("_outbox_report_shape.sql"))
 
 
 def golden() -> list[str]:
@@ -84,18 +95,87 @@ EXPECTED = [
 ]
 
 
-def test_pre_version_outbox_payloads_are_read_as_the_versioned_report() -> None:
-    for stored, expected in zip(golden(), EXPECTED, strict=True):
-        report = p.ReportPayload.from_outbox(stored)
-        assert report == expected
-        assert report.schema_version == p.REPORT_SCHEMA_VERSION
-        assert "caller_id" not in report.model_dump()  # the caller's local id never leaves the PC
-        assert p.ReportPayload.from_outbox(json.loads(stored)) == expected  # a parsed body reads the same
+def workspace_before_conversion(tmp_path: Path) -> Connection:
+    """An encrypted workspace database at the schema version just before the outbox conversion."""
+    conn = open_encrypted(tmp_path / "ws.db", new_database_key(), create=True)
+    migrate.migrate(conn, target=CONVERSION - 1)
+    return conn
+
+
+def stored_payloads(conn: Connection) -> dict[str, str]:
+    return {r[0]: r[1] for r in conn.execute("SELECT item_id, payload FROM outbox WHERE kind = 'report'")}
+
+
+def test_the_migration_turns_pre_version_outbox_payloads_into_the_versioned_report(tmp_path: Path) -> None:
+    conn = workspace_before_conversion(tmp_path)
+    # Every state: one form for the push, the DP-6 scrub and page salvage.
+    states = ["pending", "sent", "rejected", "local", "pending"]
+    with conn:
+        for n, (stored, state) in enumerate(zip(golden(), states, strict=True), start=1):
+            conn.execute(
+                "INSERT INTO outbox (item_id, kind, payload, created_at, state, device_seq) VALUES (?, ?, ?, ?, ?, ?)",
+                (json.loads(stored)["id"], "report", stored, "2026-11-10T17:00:00.000000Z", state, n),
+            )
+        audit = '{"id":"a1","kind":"unlock","note":"stays as it is"}'
+        conn.execute(
+            "INSERT INTO outbox (item_id, kind, payload, created_at, device_seq) VALUES ('a1', 'audit_event', ?, "
+            "'2026-11-10T17:00:00.000000Z', 6)",
+            (audit,),
+        )
+    assert migrate.migrate(conn) == list(range(CONVERSION, migrate.LATEST + 1))
+    payloads = stored_payloads(conn)
+    for expected in EXPECTED:
+        stored = StoredReport.model_validate_json(payloads[expected.report_id])
+        assert stored.report == expected
+        assert stored.local == LocalOnly(caller_id=GOLDEN_CALLER)
+        assert "caller_id" not in stored.report.model_dump()  # the caller's local id never leaves the PC
+        key = uuid.UUID(expected.report_id).hex
+        assert push_item(key, "report", 1, json.loads(payloads[expected.report_id])).payload == expected
+    assert conn.execute("SELECT payload FROM outbox WHERE kind = 'audit_event'").fetchone()[0] == audit
+    conn.close()
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+def test_the_migration_writes_what_the_app_now_writes(tmp_path: Path, outcome: Outcome) -> None:
+    """For every outcome (so every Zetkin code the migration spells out): the converted version-0 payload is
+    the stored form the app writes today, and a second run of the conversion changes nothing."""
+    report = CallReport(
+        id="9f1e2d3c4b5a69788796a5b4c3d2e1f9",
+        campaign_id=CAMPAIGN,
+        contact_id="5eed5eed5eed5eed5eed5eed5eed5eed",
+        caller_id=GOLDEN_CALLER,
+        outcome=outcome,
+        created_at=datetime(2026, 11, 10, 17, 4, 5, 123456, tzinfo=UTC),
+        callback_after=None if outcome.is_final_for_contact else datetime(2026, 11, 12, 17, tzinfo=UTC),
+        wrong_numbers=("phone2",) if outcome.is_final_for_contact else (),
+        answers={"kommt": False, "themen": ("Miete",), "wunsch": "ja"},
+        note="Notiz",
+        corrects="8f1e2d3c4b5a69788796a5b4c3d2e1f8",
+    )
+    conn = workspace_before_conversion(tmp_path)
+    with conn:
+        outbox_store.enqueue(  # the generic writer, with the payload as the app wrote it before
+            conn,
+            item_id=report.id,
+            kind="report",
+            payload=report.model_dump(mode="json"),
+            created_at=report.created_at,
+        )
+    migrate.migrate(conn)
+    converted = stored_payloads(conn)[report.id]
+    assert StoredReport.model_validate_json(converted) == StoredReport.of(report)
+    assert StoredReport.model_validate_json(converted).call_report() == report
+    with conn:
+        conn.executescript(migrate.available()[CONVERSION - 1].sql)
+    assert stored_payloads(conn)[report.id] == converted
+    conn.close()
 
 
 def test_the_versioned_shape_reads_back_and_travels_unchanged() -> None:
     for expected in EXPECTED:
-        assert p.ReportPayload.from_outbox(expected.model_dump_json()) == expected
+        stored = StoredReport(report=expected, local=LocalOnly(caller_id=GOLDEN_CALLER))
+        assert StoredReport.model_validate_json(stored.model_dump_json()) == stored
+        assert StoredReport.of(stored.call_report()) == stored
     items = [
         p.ReportItem(idempotency_key=uuid.uuid4(), seq=n, payload=r) for n, r in enumerate(EXPECTED, start=1)
     ]
@@ -130,11 +210,14 @@ def test_a_retry_across_the_version_upgrade_is_still_a_duplicate() -> None:
 @pytest.mark.parametrize(
     "broken",
     [
-        '{"id": "abc", "outcome": "vielleicht"}',  # an outcome that does not exist
-        '{"report_id": "abc", "schema_version": 2}',  # a version this app does not know
+        '{"report": {"report_id": "abc", "outcome": "vielleicht"}, "local": {"caller_id": "x"}}',  # no such outcome
+        '{"report": {"report_id": "abc", "schema_version": 2}, "local": {"caller_id": "x"}}',  # unknown version
+        json.dumps(json.loads(GOLDEN.read_text("utf-8").splitlines()[0])),  # version 0: the migration's job
         "[]",
     ],
 )
 def test_an_unreadable_payload_is_refused_not_guessed(broken: str) -> None:
     with pytest.raises(ValueError):
-        p.ReportPayload.from_outbox(broken)
+        StoredReport.model_validate_json(broken)
+    with pytest.raises(ValueError):  # the push names it unencodable instead of sending a guess
+        push_item(uuid.uuid4().hex, "report", 1, json.loads(broken))

@@ -1,0 +1,120 @@
+"""A contact's shared call state (issue 13.3): attempts, last call, call-back promise — one definition of each rule.
+
+- What one call does (:func:`after_call`): it is one more attempt, at its time; a call-back stays promised only
+  while the contact is open (a promise is used up by the next call, whatever its outcome).
+- Which reports count and in which order (:func:`effective_calls`): a duplicate counts once, a corrected report
+  no longer counts (except an objection, sync.core.rules.still_counts), a correction takes the time of the call
+  it corrects; ordered by time, then id.
+- The central office's state of a contact (:func:`fold`): the fold of :func:`after_call` over the effective
+  reports of every PC of the organisation — so attempts are summed across PCs and the attempt cap applies to
+  the sum; the cooldown runs from the last call, whichever PC made it.
+- What a PC keeps when the central office's state arrives (:func:`merge`): the larger attempt count, and the
+  last call and call-back of the newer side. A contact is leased to one PC at a time (DP-16), so the PC's own
+  count either already contains the server's (it started from it) or the server's contains the PC's (pushed).
+
+The PC's queue (desktop.domain.queue) folds its own reports with :func:`after_call` and :func:`effective_calls`.
+Pure code: no Qt, no I/O, no desktop or server imports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol, TypeVar
+
+from sync.core.rules import ContactStatus, Outcome, combine_statuses, report_status, still_counts
+
+
+@dataclass(frozen=True)
+class CallState:
+    attempts: int = 0
+    last_attempt_at: datetime | None = None
+    callback_after: datetime | None = None
+
+
+class CallLike(Protocol):
+    """What :func:`effective_calls` reads of a report (the PC's CallReport and the server's rows both have it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def corrects(self) -> str | None: ...
+    @property
+    def outcome(self) -> Outcome: ...
+    @property
+    def created_at(self) -> datetime: ...
+
+
+C = TypeVar("C", bound=CallLike)
+
+
+def after_call(
+    state: CallState, at: datetime, callback_after: datetime | None, status: ContactStatus
+) -> CallState:
+    """The call state after one more call at ``at``; ``status`` is the contact's status after it."""
+    return CallState(
+        attempts=state.attempts + 1,
+        last_attempt_at=at,
+        callback_after=callback_after if status is ContactStatus.OPEN else None,
+    )
+
+
+def effective_calls(
+    calls: Iterable[C], instant: Callable[[datetime], datetime] = lambda d: d
+) -> list[tuple[datetime, C]]:
+    """(time of the call, report) of the reports that count, in the order they apply. ``instant`` turns a time
+    into a comparable instant (the PC's domain allows naive Berlin wall-clock times)."""
+    by_id: dict[str, C] = {}
+    for call in calls:
+        by_id.setdefault(call.id, call)
+    corrected = {c.corrects for c in by_id.values() if c.corrects is not None}
+
+    def call_time(call: C) -> datetime:
+        seen = {call.id}
+        while call.corrects is not None and call.corrects in by_id and call.corrects not in seen:
+            call = by_id[call.corrects]
+            seen.add(call.id)
+        return call.created_at
+
+    kept = [
+        (call_time(c) if c.corrects is not None else c.created_at, c)
+        for c in by_id.values()
+        if still_counts(c.outcome, c.id in corrected)
+    ]
+    return sorted(kept, key=lambda tc: (instant(tc[0]), tc[1].id))
+
+
+@dataclass(frozen=True)
+class Call:
+    """One report as the central office folds it."""
+
+    id: str
+    outcome: Outcome
+    created_at: datetime
+    callback_after: datetime | None = None
+    corrects: str | None = None
+    organizer_action: bool = False
+    organizer_resolution: str | None = None
+
+
+def fold(calls: Iterable[Call]) -> CallState:
+    """The call state of a contact from all its reports (every PC's): attempts summed, the newest call last."""
+    state, status = CallState(), ContactStatus.OPEN
+    for at, call in effective_calls(calls):
+        own = report_status(
+            call.outcome, call.organizer_action, call.callback_after is not None, call.organizer_resolution
+        )
+        status = combine_statuses((status, own))
+        state = after_call(state, at, call.callback_after, status)
+    return state
+
+
+def _later(a: datetime | None, b: datetime | None) -> bool:
+    return a is not None and (b is None or a > b)
+
+
+def merge(local: CallState, server: CallState) -> CallState:
+    """What a PC stores when the central office's state of a contact arrives (see the module docstring)."""
+    newer = server if _later(server.last_attempt_at, local.last_attempt_at) else local
+    return CallState(max(local.attempts, server.attempts), newer.last_attempt_at, newer.callback_after)
