@@ -47,6 +47,10 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
         ("super().__init__(reason.value)", "drop call statement"):
             "Exception.__new__ already stores the argument, and str(Reason.X) is its value: same message",
     },
+    "sync/client/engine.py": {
+        ("return server if rank[server] >= rank[local] else local", "boundary GtE->Gt (#0)"):
+            "equal rank means equal status (the ranks are distinct): either branch returns the same value",
+    },
 }  # fmt: skip
 
 _FLIP_BOUNDARY = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt}
@@ -59,6 +63,8 @@ _NEGATE = {
 @dataclass(frozen=True)
 class Mutant:
     index: int
+    module: str  # the path of the module it changes
+    local: int  # its number among that module's mutants
     line: int
     desc: str
     source: str  # the original source line, for the report
@@ -141,8 +147,22 @@ class Mutator(ast.NodeTransformer):
     # Statements: drop checks (if ...: raise), drop raises, drop bare calls and attribute assignments.
     def visit_If(self, node: ast.If) -> ast.AST:
         self.generic_visit(node)
+        plain = not isinstance(node.test, ast.Compare | ast.BoolOp | ast.UnaryOp)  # those have their own
         if any(isinstance(s, ast.Raise) for s in node.body) and self._site(node, "drop check (if -> False)"):
             node.test = ast.Constant(False)
+        elif plain and self._site(node, "negate if"):
+            node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+        return node
+
+    def visit_IfExp(self, node: ast.IfExp) -> ast.AST:
+        self.generic_visit(node)
+        if self._site(node, "negate conditional expression"):
+            node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+        return node
+
+    def visit_Continue(self, node: ast.Continue) -> ast.AST:
+        if self._site(node, "continue -> break"):
+            return ast.Break()
         return node
 
     def visit_Raise(self, node: ast.Raise) -> ast.AST:
@@ -208,12 +228,14 @@ class Target:
         _strip_docstrings(tree)
         return tree
 
-    def mutants(self) -> list[Mutant]:
+    def mutants(self, first: int = 0) -> list[Mutant]:
+        """This module's mutants, numbered from ``first`` (several modules: one numbering)."""
         mutator = Mutator(self.enums)
         mutator.visit(self.tree())
         lines = self.source.splitlines()
         return [
-            Mutant(i, line, desc, lines[line - 1].strip()) for i, (line, desc) in enumerate(mutator.sites)
+            Mutant(first + i, self.relpath, i, line, desc, lines[line - 1].strip())
+            for i, (line, desc) in enumerate(mutator.sites)
         ]
 
     def mutated(self, index: int | None) -> str:
@@ -235,15 +257,27 @@ def make_workdir() -> Path:
     return work
 
 
-def run_tests(target: Target, work: Path, source: str, tests: list[str]) -> tuple[str, str]:
-    (work / target.relpath).write_text(source, encoding="utf-8")
-    env = {
+def write_mutant(targets: list[Target], work: Path, module: str | None, source: str | None) -> None:
+    """Put ``source`` in place of ``module`` in the copy and every other target back as it was."""
+    for target in targets:
+        text = source if target.relpath == module and source is not None else target.mutated(None)
+        (work / target.relpath).write_text(text, encoding="utf-8")
+
+
+def copy_env(work: Path) -> dict[str, str]:
+    """The environment of everything run in the copy. PYTHONPATH points at the copy, so that processes the
+    tests start (the central office's server subprocesses) import the mutated copy as well, not the original."""
+    return {
         **os.environ,
         "PYTHONPATH": str(work),
         "MUTATION": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
         "QT_QPA_PLATFORM": "offscreen",
     }
+
+
+def run_tests(work: Path, tests: list[str]) -> tuple[str, str]:
+    env = copy_env(work)
     cmd = [sys.executable, "-m", "pytest", "-q", "-x", "--hypothesis-seed=0", "-o", "timeout=60", *tests]
     try:
         proc = subprocess.run(
@@ -251,7 +285,7 @@ def run_tests(target: Target, work: Path, source: str, tests: list[str]) -> tupl
         )
     except subprocess.TimeoutExpired:
         return "killed (timeout)", ""
-    return ("survived" if proc.returncode == 0 else "killed"), proc.stdout + proc.stderr
+    return ("survived" if proc.returncode == 0 else "killed"), proc.stdout[-4000:] + proc.stderr[-2000:]
 
 
 class Worker:
@@ -259,24 +293,24 @@ class Worker:
     mutant costs its tests, not a fresh interpreter: the project's modules are dropped from sys.modules and
     imported again from the copy for every mutant. Talks over stdin/stdout, one mutant per line."""
 
-    def __init__(self, target: Target, work: Path, tests: list[str]) -> None:
-        self.target, self.work = target, work
-        env = {**os.environ, "MUTATION": "1", "PYTHONDONTWRITEBYTECODE": "1", "QT_QPA_PLATFORM": "offscreen"}
+    def __init__(self, work: Path, tests: list[str]) -> None:
+        self.work = work
+        env = copy_env(work)
         self.proc = subprocess.Popen(
             [sys.executable, str(Path(__file__).resolve()), "--worker", str(work), *tests],
             cwd=work, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             text=True,
         )  # fmt: skip
 
-    def run(self, source: str) -> tuple[str, str]:
-        (self.work / self.target.relpath).write_text(source, encoding="utf-8")
+    def run(self) -> tuple[str, str]:
+        """Run the tests on the copy as it is now."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.proc.stdin.write("run\n")
         self.proc.stdin.flush()
         line = self.proc.stdout.readline().strip()
         if not line:  # the worker died (e.g. a mutant broke the interpreter): count as killed, start anew
             self.proc.wait()
-            self.__init__(self.target, self.work, self.tests)  # type: ignore[misc]
+            self.__init__(self.work, self.tests)  # type: ignore[misc]
             return "killed (worker died)", ""
         return ("survived" if line == "0" else "killed"), ""
 
@@ -310,16 +344,18 @@ def worker_main(work: str, tests: list[str]) -> int:
     return 0
 
 
-def check_setup(target: Target, work: Path, tests: list[str]) -> None:
-    """The copy must be what the tests import, and the unmutated copy must pass."""
-    env = {**os.environ, "PYTHONPATH": str(work)}
-    where = subprocess.run(
-        [sys.executable, "-c", f"import {target.dotted} as m; print(m.__file__)"],
-        cwd=work, env=env, capture_output=True, text=True, check=True,
-    ).stdout.strip()  # fmt: skip
-    if not Path(where).resolve().is_relative_to(work.resolve()):
-        sys.exit(f"setup error: tests would import {where}, not the mutated copy")
-    verdict, output = run_tests(target, work, target.mutated(None), tests)
+def check_setup(targets: list[Target], work: Path, tests: list[str]) -> None:
+    """The copy must be what the tests import (and what a server subprocess they start imports: it runs from
+    devtools.REPO_ROOT with the copy's environment), and the unmutated copy must pass."""
+    for dotted in [t.dotted for t in targets] + ["sync.server.devtools"]:
+        where = subprocess.run(
+            [sys.executable, "-c", f"import {dotted} as m; print(m.__file__)"],
+            cwd=work, env=copy_env(work), capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+        if not Path(where).resolve().is_relative_to(work.resolve()):
+            sys.exit(f"setup error: tests would import {where}, not the mutated copy")
+    write_mutant(targets, work, None, None)
+    verdict, output = run_tests(work, tests)
     if verdict != "survived":
         sys.exit("setup error: the tests fail on the unmutated module\n" + output)
 
@@ -330,7 +366,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--module", required=True, help="the module to mutate, e.g. desktop/domain/queue.py")
+    parser.add_argument(
+        "--module", required=True, action="append",
+        help="the module to mutate, e.g. desktop/domain/queue.py (repeat it for several: one numbering)",
+    )  # fmt: skip
     parser.add_argument("--tests", required=True, nargs="+", help="test files or folders to run per mutant")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
     parser.add_argument("--only", help="comma-separated mutant numbers")
@@ -341,29 +380,34 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    target = Target(args.module)
-    mutants = target.mutants()
+    targets = [Target(m) for m in args.module]
+    by_path = {t.relpath: t for t in targets}
+    mutants: list[Mutant] = []
+    for target in targets:
+        mutants += target.mutants(first=len(mutants))
     if args.only:
         wanted = {int(x) for x in args.only.split(",")}
         mutants = [m for m in mutants if m.index in wanted]
     if args.list:
         for m in mutants:
-            print(f"#{m.index:3d} line {m.line:3d}  {m.desc:40s}  {m.source}")
+            print(f"#{m.index:3d} {m.module}:{m.line:<4d} {m.desc:40s}  {m.source}")
         return 0
 
     workdirs = [make_workdir() for _ in range(args.jobs)]
     started = time.monotonic()
     try:
-        check_setup(target, workdirs[0], args.tests)
-        workers = [] if args.fresh else [Worker(target, work, args.tests) for work in workdirs]
+        check_setup(targets, workdirs[0], args.tests)
+        workers = [] if args.fresh else [Worker(work, args.tests) for work in workdirs]
         free = list(workers or workdirs)
 
         def run(m: Mutant) -> tuple[Mutant, str, str]:
             slot = free.pop()
             try:
-                if isinstance(slot, Worker):
-                    return (m, *slot.run(target.mutated(m.index)))
-                return (m, *run_tests(target, slot, target.mutated(m.index), args.tests))
+                work = slot.work if isinstance(slot, Worker) else slot
+                write_mutant(targets, work, m.module, by_path[m.module].mutated(m.local))
+                verdict, out = slot.run() if isinstance(slot, Worker) else run_tests(work, args.tests)
+                print(f"#{m.index} {verdict}", flush=True)  # a run cut short still tells what it found
+                return m, verdict, out
             finally:
                 free.append(slot)
 
@@ -377,19 +421,21 @@ def main() -> int:
         for work in workdirs:
             shutil.rmtree(work, ignore_errors=True)
 
-    known = EQUIVALENT.get(args.module, {})
+    def known(m: Mutant) -> str | None:
+        return EQUIVALENT.get(m.module, {}).get((m.source, m.desc))
+
     survived = [(m, out) for m, verdict, out in results if verdict == "survived"]
-    equivalent = [(m, out) for m, out in survived if (m.source, m.desc) in known]
-    real = [(m, out) for m, out in survived if (m.source, m.desc) not in known]
+    equivalent = [m for m, _ in survived if known(m)]
+    real = [(m, out) for m, out in survived if not known(m)]
     killed = len(results) - len(survived)
     for m, out in real:
-        print(f"SURVIVED #{m.index} line {m.line}: {m.desc}\n    {m.source}")
+        print(f"SURVIVED #{m.index} {m.module}:{m.line}: {m.desc}\n    {m.source}")
         if args.verbose:
             print(out)
-    for m, _ in equivalent:
-        print(f"equivalent #{m.index} line {m.line}: {m.desc}: {known[(m.source, m.desc)]}\n    {m.source}")
+    for m in equivalent:
+        print(f"equivalent #{m.index} {m.module}:{m.line}: {m.desc}: {known(m)}\n    {m.source}")
     print(
-        f"\n{args.module}: {killed}/{len(results)} mutants killed, {len(real)} survived, "
+        f"\n{' + '.join(args.module)}: {killed}/{len(results)} mutants killed, {len(real)} survived, "
         f"{len(equivalent)} survived as known equivalent ({time.monotonic() - started:.0f} s, {args.jobs} jobs)"
     )
     return 1 if real else 0

@@ -32,6 +32,10 @@ def insert_report(conn: Connection, report: CallReport) -> None:
     )
 
 
+def has_report(conn: Connection, report_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
+
+
 def reports_for_contact(conn: Connection, contact_id: str) -> list[CallReport]:
     cur = conn.execute(
         "SELECT body FROM reports WHERE contact_id = ? ORDER BY created_at, rowid", (contact_id,)

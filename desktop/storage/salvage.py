@@ -67,15 +67,17 @@ def salvage_outcomes(paths: WorkspacePaths, slot_id: str, passphrase: str) -> li
     return salvage(paths, slot_id, passphrase).reports
 
 
-def salvage(paths: WorkspacePaths, slot_id: str, passphrase: str) -> Salvage:
+def salvage(paths: WorkspacePaths, slot_id: str, passphrase: str, *, database: Path | None = None) -> Salvage:
+    """``database``: another file of this workspace (the damaged one a restore moved aside), else its own."""
     keys = KeySlotFile.load(paths.keyslots).unwrap(slot_id, passphrase)
+    database = database or paths.database
     found: dict[str, CallReport] = {}
     unreadable = 0
     with tempfile.TemporaryDirectory(prefix=".salvage-", dir=paths.root) as tmp:
         copy = Path(tmp) / "copy.db"
-        if paths.database.exists():
-            shutil.copyfile(paths.database, copy)
-        wal = Path(str(paths.database) + "-wal")
+        if database.exists():
+            shutil.copyfile(database, copy)
+        wal = Path(str(database) + "-wal")
         if wal.exists():
             shutil.copyfile(wal, Path(str(copy) + "-wal"))
         if copy.exists():
@@ -87,7 +89,7 @@ def salvage(paths: WorkspacePaths, slot_id: str, passphrase: str) -> Salvage:
     from_rows = len(found)
     bad = 0
     for key in keys:
-        pages, bad = _salvage_pages(paths.database, key)
+        pages, bad = _salvage_pages(database, key)
         for report in pages.values():
             found.setdefault(report.id, report)
         if pages:

@@ -4,9 +4,11 @@ The work runs on the database runner (disk work, Argon2id); results come back on
 Errors become stable codes (never contents). Restoring obeys the same growing delay after wrong passphrases as
 unlocking (DP-13): the restore form must not be a way around it.
 
-Re-enrolling is explained on the screen, not automated: the central office recognises a re-sent report only per
-device (its idempotency keys are per device), so re-sending salvaged reports from a newly enrolled PC could
-count an outcome twice (R10). The damaged files stay where they are (or in `damaged-<time>/`) for that step.
+Restoring ends in a PC that syncs (issue 13.4): the reports recorded after the backup are salvaged from the damaged
+file (moved aside into `damaged-<time>/`) and taken back into the restored workspace's outbox
+(desktop.services.take_back); the next sync renumbers the restored outbox above the server's `highest_seq` and
+delivers them. The central office counts a report id once per organisation, so nothing counts twice. The damaged
+files stay in `damaged-<time>/`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from desktop.paths import WorkspacePaths
-from desktop.services import session
+from desktop.services import session, take_back
 from desktop.storage import recovery
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.timefmt import utcnow
@@ -35,8 +37,10 @@ class BackupChoice:
 
 def restore_with_throttle(
     paths: WorkspacePaths, backup: recovery.Backup, slot_id: str, passphrase: str, clock=utcnow
-) -> None:
-    """Restore `backup` (recovery.restore_backup), counting a wrong passphrase like a failed unlock."""
+) -> int:
+    """Restore `backup` (recovery.restore_backup), counting a wrong passphrase like a failed unlock; then take
+    back the reports of the damaged file the backup lacks. Returns how many were taken back (sent at the next
+    sync)."""
     now = clock()
     throttle = session.refuse_during_delay(paths, now)
     try:
@@ -45,12 +49,21 @@ def restore_with_throttle(
         if exc.code is ErrorCode.WRONG_PASSPHRASE:
             raise session.count_failure(paths, throttle, now) from None
         raise
-    restored.workspace.close()  # the app unlocks it again the normal way (audit entry, retention)
+    try:
+        taken: list[str] = []
+        if restored.damaged_dir is not None:
+            damaged = restored.damaged_dir / paths.database.name
+            found = recovery.salvage(paths, slot_id, passphrase, database=damaged)
+            taken = take_back.take_back(restored.workspace.conn, found.reports)
+    finally:
+        restored.workspace.close()  # the app unlocks it again the normal way (audit entry, retention)
+    return len(taken)
 
 
 class RecoveryModel(QObject):
     backups_loaded = Signal(list)  # list[BackupChoice], newest format first
     restored = Signal(str, str)  # slot id, passphrase: the app unlocks normally next
+    taken_back = Signal(int)  # reports of the damaged file put back into the outbox (before `restored`)
     failed = Signal(str, float)  # error code, seconds to wait before the next try
     busy_changed = Signal(bool)
 
@@ -75,12 +88,13 @@ class RecoveryModel(QObject):
         self._set_busy(True)
         self.db.submit(
             lambda: restore_with_throttle(self.paths, backup, slot_id, passphrase),
-            lambda _: self._done(slot_id, passphrase),
+            lambda taken: self._done(slot_id, passphrase, taken),
             self._error,
         )
 
-    def _done(self, slot_id: str, passphrase: str) -> None:
+    def _done(self, slot_id: str, passphrase: str, taken: int) -> None:
         self._set_busy(False)
+        self.taken_back.emit(taken)
         self.restored.emit(slot_id, passphrase)
 
     def _error(self, error: BaseException) -> None:

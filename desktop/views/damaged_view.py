@@ -1,7 +1,8 @@
 """The damaged-workspace screen (R4): what happened, in plain words, and the ways out. Never a traceback.
 
 1. Restore the encrypted backup taken before the last update of the file format (the damaged files are moved
-   aside, nothing is deleted).
+   aside, nothing is deleted); the reports recorded after the backup are taken over from the damaged file and
+   sent with the next sync (viewmodels/recovery.py).
 2. Enrol this PC again and pull the campaigns from the central office: shown as steps with the command, because
    reports that never reached the central office must not be re-sent from a new enrolment automatically (they
    could count twice); the damaged files are kept for that.
@@ -74,8 +75,8 @@ class DamagedView(QWidget):
         about = QLabel(
             self.tr(
                 "Telefonaktion keeps an encrypted backup from before each update of the file format. Restoring it moves "
-                "the damaged files into a separate folder (nothing is deleted). Work recorded after the backup is not "
-                "in it."
+                "the damaged files into a separate folder (nothing is deleted). Reports recorded after the backup are "
+                "taken over from the damaged file as far as it can still be read, and sent with the next sync."
             ),
             restore,
         )
@@ -156,6 +157,8 @@ class DamagedView(QWidget):
         model.backups_loaded.connect(self.set_backups)
         model.failed.connect(self.show_error)
         model.restored.connect(self._restored)
+        model.taken_back.connect(self._taken_back)
+        self._taken = 0
         model.busy_changed.connect(self._busy)
 
     # ------------------------------------------------------------------ filling in
@@ -200,9 +203,20 @@ class DamagedView(QWidget):
     def _busy(self, busy: bool) -> None:
         self.restore_button.setEnabled(not busy and self.backup.count() > 0)
 
+    def _taken_back(self, count: int) -> None:
+        self._taken = count
+
     def _restored(self, slot_id: str, passphrase: str) -> None:
         self.passphrase.clear()
-        self.message.setText(self.tr("The backup was restored. Opening …"))
+        text = self.tr("The backup was restored. Opening …")
+        if self._taken:
+            text = self.tr(
+                "The backup was restored. %n report(s) recorded after it were taken over from the damaged file and "
+                "go to the central office with the next sync. Opening …",
+                "",
+                self._taken,
+            )
+        self.message.setText(text)
         self.restored.emit(slot_id, passphrase)
 
     def _show_wait(self, seconds: int) -> None:

@@ -687,8 +687,8 @@
         <translation>1. Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <source>Telefonaktion keeps an encrypted backup from before each update of the file format. Restoring it moves the damaged files into a separate folder (nothing is deleted). Work recorded after the backup is not in it.</source>
-        <translation>Telefonaktion legt vor jeder Aktualisierung des Dateiformats eine verschlüsselte Sicherung an. Beim Wiederherstellen werden die beschädigten Dateien in einen eigenen Ordner verschoben (nichts wird gelöscht). Was nach der Sicherung erfasst wurde, ist darin nicht enthalten.</translation>
+        <source>Telefonaktion keeps an encrypted backup from before each update of the file format. Restoring it moves the damaged files into a separate folder (nothing is deleted). Reports recorded after the backup are taken over from the damaged file as far as it can still be read, and sent with the next sync.</source>
+        <translation>Telefonaktion legt vor jeder Aktualisierung des Dateiformats eine verschlüsselte Sicherung an. Beim Wiederherstellen werden die beschädigten Dateien in einen eigenen Ordner verschoben (nichts wird gelöscht). Was nach der Sicherung erfasst wurde, wird aus der beschädigten Datei übernommen, soweit sie noch lesbar ist, und mit der nächsten Synchronisierung gesendet.</translation>
     </message>
     <message>
         <source>Backup</source>
@@ -755,6 +755,13 @@
     <message>
         <source>The backup was restored. Opening …</source>
         <translation>Die Sicherung wurde wiederhergestellt. Wird geöffnet …</translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup was restored. %n report(s) recorded after it were taken over from the damaged file and go to the central office with the next sync. Opening …</source>
+        <translation>
+            <numerusform>Die Sicherung wurde wiederhergestellt. %n Rückmeldung, die danach erfasst wurde, wurde aus der beschädigten Datei übernommen und geht mit der nächsten Synchronisierung an die Zentrale. Wird geöffnet …</numerusform>
+            <numerusform>Die Sicherung wurde wiederhergestellt. %n Rückmeldungen, die danach erfasst wurden, wurden aus der beschädigten Datei übernommen und gehen mit der nächsten Synchronisierung an die Zentrale. Wird geöffnet …</numerusform>
+        </translation>
     </message>
     <message>
         <source>This backup cannot be used either: it failed its check. Nothing was changed.</source>

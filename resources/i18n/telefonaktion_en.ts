@@ -687,7 +687,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Telefonaktion keeps an encrypted backup from before each update of the file format. Restoring it moves the damaged files into a separate folder (nothing is deleted). Work recorded after the backup is not in it.</source>
+        <source>Telefonaktion keeps an encrypted backup from before each update of the file format. Restoring it moves the damaged files into a separate folder (nothing is deleted). Reports recorded after the backup are taken over from the damaged file as far as it can still be read, and sent with the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -752,6 +752,13 @@
     <message>
         <source>The backup was restored. Opening …</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup was restored. %n report(s) recorded after it were taken over from the damaged file and go to the central office with the next sync. Opening …</source>
+        <translation type="unfinished">
+            <numerusform>The backup was restored. %n report recorded after it was taken over from the damaged file and goes to the central office with the next sync. Opening …</numerusform>
+            <numerusform>The backup was restored. %n reports recorded after it were taken over from the damaged file and go to the central office with the next sync. Opening …</numerusform>
+        </translation>
     </message>
     <message>
         <source>This backup cannot be used either: it failed its check. Nothing was changed.</source>

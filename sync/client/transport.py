@@ -97,7 +97,7 @@ def _send(
         raise Unreachable(f"server error {response.status_code}")
     if response.status_code >= 400:
         try:
-            error = p.decode(p.ErrorBody, response.content)
+            error = p.decode(p.ErrorBody, response.content, unknown="ignore")
             code, message = error.code, error.message
         except p.ProtocolError:
             code, message = f"http_{response.status_code}", ""
@@ -106,7 +106,8 @@ def _send(
             code, message, response.status_code, float(retry) if retry and retry.isdigit() else None
         )
     try:
-        return p.decode(model, response.content)
+        # A newer server may add fields to its replies: this PC ignores what it does not know (docs/sync.md).
+        return p.decode(model, response.content, unknown="ignore")
     except p.ProtocolError as exc:
         raise Unreachable(f"garbled reply: {exc.code.value}") from exc
 

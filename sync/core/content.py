@@ -16,7 +16,6 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AwareDatetime,
-    BaseModel,
     ConfigDict,
     Field,
     StringConstraints,
@@ -24,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from sync.core.compat import Tolerant
 from sync.core.script import unknown_placeholders
 
 MAX_SCRIPT = 20_000
@@ -31,7 +31,7 @@ MAX_TRANSPARENCY = 4_000
 MAX_QUESTIONS = 20
 
 
-class Frozen(BaseModel):
+class Frozen(Tolerant):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 

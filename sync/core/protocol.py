@@ -37,6 +37,7 @@ from pydantic import (
 )
 
 from sync.core.clearance import SignedClearance, SignedRevocationList
+from sync.core.compat import IGNORE_UNKNOWN, Tolerant
 from sync.core.content import CampaignContent, ContentAdaptation
 from sync.core.rules import ContactStatus, Outcome  # the shared rules (sync.core.rules) the wire carries
 
@@ -55,7 +56,9 @@ ShortText = Annotated[str, StringConstraints(max_length=500)]
 Version = Literal[1]
 
 
-class Wire(BaseModel):
+class Wire(Tolerant):
+    """Strict (unknown fields refused) unless decoded with ``unknown="ignore"``, as the PC reads replies."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -603,8 +606,17 @@ def _error_details(exc: ValidationError) -> list[dict[str, Any]]:
     ][:20]
 
 
-def decode(model: type[M], raw: bytes | str, *, max_bytes: int = MAX_BODY_BYTES) -> M:
-    """Decode a body into ``model``; raises only ProtocolError (malformed, unsupported_version, invalid, too large)."""
+def decode(
+    model: type[M],
+    raw: bytes | str,
+    *,
+    max_bytes: int = MAX_BODY_BYTES,
+    unknown: Literal["forbid", "ignore"] = "forbid",
+) -> M:
+    """Decode a body into ``model``; raises only ProtocolError (malformed, unsupported_version, invalid, too large).
+
+    ``unknown="ignore"``: fields the model does not know are dropped at every level (a PC reading a newer
+    server's reply, sync.core.compat); the server decodes requests with the default, strictly."""
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "surrogatepass")
     if len(raw) > max_bytes:
@@ -626,7 +638,7 @@ def decode(model: type[M], raw: bytes | str, *, max_bytes: int = MAX_BODY_BYTES)
                 [{"supported": list(SUPPORTED_VERSIONS)}],
             )
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=IGNORE_UNKNOWN if unknown == "ignore" else None)
     except ValidationError as exc:
         raise ProtocolError(
             ErrorCode.INVALID, f"body does not match {model.__name__}", _error_details(exc)

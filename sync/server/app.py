@@ -27,7 +27,7 @@ from sync.server.common import ServiceError, utcnow
 from sync.server.db import open_database
 from sync.server.device_sync import DeviceSync
 from sync.server.office import CentralOffice
-from sync.server.ratelimit import Limiter, RateLimited, TokenBuckets, address_key, check, refuse_if_spent
+from sync.server.ratelimit import Limiter, RateLimited, address_key, limiter_for
 
 log = logging.getLogger("telefonaktion.zentrale.http")
 
@@ -118,7 +118,7 @@ def create_app(
     office = CentralOffice(open_database(database_url), clock=clock)
     office.signing.signing_key()
     devices = DeviceSync(office, idempotency=idempotency)
-    limiter: Limiter = TokenBuckets(rate_limit, burst)
+    limiter: Limiter = limiter_for(office.engine, rate_limit, burst)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -191,16 +191,32 @@ def create_app(
     def address(request: Request) -> str:
         return address_key(request.client.host if request.client else None)
 
+    async def take(key: str) -> float:
+        """Use one unit of ``key``'s budget: 0, or the seconds to wait (a shared limiter asks the database)."""
+        return await run_in_threadpool(limiter.take, key) if limiter.blocking else limiter.take(key)
+
+    async def check(key: str) -> None:
+        """Use one unit of ``key``'s budget or raise RateLimited."""
+        wait = await take(key)
+        if wait:
+            raise RateLimited(wait)
+
+    async def refuse_if_spent(key: str) -> None:
+        """Raise RateLimited when ``key`` has nothing left, using nothing."""
+        wait = await run_in_threadpool(limiter.wait, key) if limiter.blocking else limiter.wait(key)
+        if wait:
+            raise RateLimited(wait)
+
     async def authenticated(request: Request) -> Any:
         """The device of a checked token. Failures are charged to the client address (refused once it has
         nothing left, before the database is asked); the device's budget only after its secret checked."""
-        refuse_if_spent(limiter, address(request))
+        await refuse_if_spent(address(request))
         try:
             device = await run_in_threadpool(devices.authenticate, request.headers.get("authorization"))
         except ServiceError:
-            limiter.take(address(request))
+            await take(address(request))
             raise
-        check(limiter, f"device:{device.id}")
+        await check(f"device:{device.id}")
         return device
 
     @app.post(
@@ -210,7 +226,7 @@ def create_app(
         openapi_extra=_body_doc(p.EnrolRequest),
     )
     async def enrol(request: Request) -> Response:
-        check(limiter, address(request))  # unauthenticated: the client address pays
+        await check(address(request))  # unauthenticated: the client address pays
         req = p.decode(p.EnrolRequest, await read_body(request, max_body), max_bytes=max_body)
         return model_response(await run_in_threadpool(devices.enrol, req))
 

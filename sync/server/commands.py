@@ -68,10 +68,10 @@ class Commands(OfficePart):
     def add_org(self, name: str) -> str:
         name = name.strip()
         if not name:
-            raise invalid("the org name is empty")
+            raise invalid("org_name_empty")
         with self.engine.begin() as conn:
             if conn.execute(select(db.orgs.c.id).where(db.orgs.c.name == name)).first():
-                raise ServiceError("conflict", "an org with this name exists already", 409)
+                raise ServiceError("org_exists", status=409)
             org_id = db.new_id()
             conn.execute(insert(db.orgs).values(id=org_id, name=name, created_at=self.clock()))
             audit(conn, self.clock(), "org.add", org_id, org_id=org_id)
@@ -79,7 +79,7 @@ class Commands(OfficePart):
 
     def add_person(self, org_id: str, name: str) -> str:
         if not name.strip():
-            raise invalid("the name is empty")
+            raise invalid("name_empty")
         with self.engine.begin() as conn:
             self._one(conn, db.orgs, org_id, "org")
             person_id = db.new_id()
@@ -161,21 +161,19 @@ class Commands(OfficePart):
     ) -> str:
         purposes, responsible = sorted(set(purposes)), list(dict.fromkeys(responsible))
         if not purposes:
-            raise invalid("a resolution needs at least one purpose")
+            raise invalid("resolution_no_purpose")
         for purpose in purposes:
             try:
                 get_purpose(purpose)
             except UnknownPurpose:
-                raise invalid(f"unknown purpose {purpose!r}") from None
+                raise invalid("unknown_purpose", purpose=purpose) from None
         if not 1 <= len(responsible) <= MAX_RESPONSIBLE:
-            raise invalid(
-                f"a resolution names 1 to {MAX_RESPONSIBLE} responsible persons, not {len(responsible)}"
-            )
+            raise invalid("resolution_responsible_count", max=MAX_RESPONSIBLE, count=len(responsible))
         if not body.strip():
-            raise invalid("the deciding body is empty")
+            raise invalid("resolution_body_empty")
         valid_until = valid_until or decided_on + DEFAULT_RESOLUTION_VALIDITY
         if valid_until < decided_on:
-            raise invalid("valid-until lies before the date of the resolution")
+            raise invalid("resolution_valid_until_before")
         with self.engine.begin() as conn:
             self._one(conn, db.orgs, org_id, "org")
             for person_id in responsible:
@@ -218,7 +216,7 @@ class Commands(OfficePart):
     def _record(self, table: Any, action: str, person_id: str, **values: Any) -> str:
         on = next(v for v in values.values() if isinstance(v, date))
         if on > self.today():
-            raise invalid("the date lies in the future")
+            raise invalid("date_in_future")
         with self.engine.begin() as conn:
             person = self._one(conn, db.persons, person_id, "person")
             record_id = db.new_id()
@@ -249,28 +247,29 @@ class Commands(OfficePart):
         campaign_content.check_release(content)
         categories = sorted(set(categories))
         if not title.strip() or len(title) > 120:
-            raise invalid("the title must have 1 to 120 characters")
+            raise invalid("campaign_title_length", max=120)
         try:
             get_purpose(purpose)
         except UnknownPurpose:
-            raise invalid(f"unknown purpose {purpose!r}") from None
+            raise invalid("unknown_purpose", purpose=purpose) from None
         if not categories or set(categories) - set(CATEGORIES):
-            raise invalid(f"categories must be among {', '.join(CATEGORIES)}")
+            raise invalid("campaign_categories", categories=", ".join(CATEGORIES))
         today, now = self.today(), self.clock()
         if ends_on is not None and ends_on < today:
-            raise invalid("the campaign would end in the past")
+            raise invalid("campaign_ends_in_past")
         with self.engine.begin() as conn:
             self._one(conn, db.orgs, org_id, "org")
             resolution = self._one(conn, db.resolutions, resolution_id, "resolution")
             if resolution.org_id != org_id:
-                raise invalid("the resolution belongs to another org")
+                raise invalid("resolution_other_org")
             if not resolution.decided_on <= today <= resolution.valid_until:
                 raise invalid(
-                    f"the resolution is not valid today (valid {resolution.decided_on} to "
-                    f"{resolution.valid_until})"
+                    "resolution_not_valid_today",
+                    valid_from=resolution.decided_on.isoformat(),
+                    valid_until=resolution.valid_until.isoformat(),
                 )
             if purpose not in resolution.purposes:
-                raise invalid(f"the resolution does not cover the purpose {purpose!r}")
+                raise invalid("resolution_purpose_not_covered", purpose=purpose)
             member_ids = (
                 conn.execute(
                     select(db.members.c.id)
@@ -286,7 +285,7 @@ class Commands(OfficePart):
                 .all()
             )
             if not member_ids:
-                raise invalid("the org has no members with a phone number in these categories")
+                raise invalid("campaign_no_members")
             campaign_id = db.new_id()
             conn.execute(
                 insert(db.campaigns).values(
@@ -401,7 +400,9 @@ class Commands(OfficePart):
         with self.engine.begin() as conn:
             pledge = self._one(conn, db.pledges, pledge_id, "pledge")
             if pledge.status != "pending":
-                raise ServiceError("conflict", f"pledge {pledge_id} is already {pledge.status}", 409)
+                raise ServiceError(
+                    "pledge_decided", status=409, params={"pledge": pledge_id, "status": pledge.status}
+                )
             conn.execute(
                 update(db.pledges).where(db.pledges.c.id == pledge_id).values(status=status, decided_at=now)
             )

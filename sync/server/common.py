@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.engine import Connection, Row
 
-from sync.server import db
+from sync.server import db, messages
 
 log = logging.getLogger("telefonaktion.zentrale")
 
@@ -38,25 +38,34 @@ def utcnow() -> datetime:
 
 
 class ServiceError(Exception):
-    """Something a user (admin or device) can fix; ``code`` is stable, ``status`` the HTTP status, ``params``
-    the values a translated message needs (the web interface looks ``err_<code>`` up in its catalogue)."""
+    """Something a user (admin or device) can fix (issue 14.8): ``code`` is stable and names the message in the
+    one catalogue (sync.server.messages, German and English), ``params`` are the values the message needs (ids,
+    codes, numbers; never personal data), ``status`` the HTTP status. ``message`` is the English sentence (the
+    command line, the log, the device API); pass one only for a code the catalogue does not know yet."""
 
     def __init__(
-        self, code: str, message: str, status: int = 422, params: dict[str, str] | None = None
+        self,
+        code: str,
+        message: str | None = None,
+        status: int = 422,
+        params: dict[str, str] | None = None,
     ) -> None:
-        super().__init__(message)
         self.code = code
-        self.message = message
         self.status = status
-        self.params = params or {}
+        self.params = {k: str(v) for k, v in (params or {}).items()}
+        if message is None:
+            message = messages.message(code, self.params) if code in messages.MESSAGES else code
+        self.message = message
+        super().__init__(message)
 
 
 def not_found(what: str, ident: str) -> ServiceError:
-    return ServiceError("not_found", f"{what} {ident} not found", 404)
+    """``what`` is one of messages.THINGS (translated on the page)."""
+    return ServiceError("not_found", status=404, params={"what": what, "id": ident})
 
 
-def invalid(message: str) -> ServiceError:
-    return ServiceError("invalid", message, 422)
+def invalid(code: str, **params: object) -> ServiceError:
+    return ServiceError(code, status=422, params={k: str(v) for k, v in params.items()})
 
 
 @dataclass(frozen=True)
@@ -129,5 +138,5 @@ class OfficePart:
     def _person_of_org(self, conn: Connection, person_id: str, org_id: str) -> Row[Any]:
         person = self._one(conn, db.persons, person_id, "person")
         if person.org_id != org_id:
-            raise invalid(f"person {person_id} does not belong to org {org_id}")
+            raise invalid("person_not_in_org", person=person_id, org=org_id)
         return person

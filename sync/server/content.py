@@ -7,7 +7,8 @@ newest travels to every PC of the organisation in ``PullPage.contents``. Audit e
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -16,7 +17,14 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
-from sync.core.content import CampaignContent, ContentAdaptation, Question, content_problems
+from sync.core.content import (
+    MAX_QUESTIONS,
+    CampaignContent,
+    ContentAdaptation,
+    Question,
+    QuestionKind,
+    content_problems,
+)
 from sync.core.purposes import get_purpose
 from sync.core.script import CONTACT_PLACEHOLDERS, RenderedScript, render_template
 from sync.server import db
@@ -32,25 +40,55 @@ SAMPLE_PERSON = {"first_name": "Renate", "last_name": "Lindenblatt", "locality":
 
 def content_error(problems: list[Any]) -> ServiceError:
     first = problems[0]
-    return ServiceError(
-        f"content_{first.field}_{first.code}",
-        f"the campaign's {first.field} is {first.code.replace('_', ' ')}"
-        + (f": {first.value}" if first.value else "")
-        + " (a campaign needs a script and a transparency answer before it is released or called)",
-        422,
-        {"value": first.value},
-    )
+    return ServiceError(f"content_{first.field}_{first.code}", params={"value": first.value})
+
+
+MAX_PROMPT = 300  # as sync.core.content.Question.prompt
+MAX_OPTION = 120  # a chosen option travels as an answer of at most 120 characters (protocol.AnswerValue)
+QUESTION_ID = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")  # answers are keyed by it (protocol.AnswerKey)
+CHOICE = (QuestionKind.SINGLE.value, QuestionKind.MULTI.value)
+
+
+def check_questions(questions: Sequence[Any]) -> None:
+    """Staff's questions (web form or --questions FILE.json), question by question, with a message that names
+    the question's number; ServiceError at the first problem."""
+    if len(questions) > MAX_QUESTIONS:
+        raise ServiceError("questions_too_many", params={"max": str(MAX_QUESTIONS)})
+    for number, q in enumerate(questions, 1):
+        if isinstance(q, Question):
+            continue
+        n = {"number": str(number)}
+        if not isinstance(q, dict):
+            raise ServiceError("content_invalid", params={"where": f"questions.{number - 1}"})
+        if not isinstance(q.get("id"), str) or not QUESTION_ID.match(q["id"]):
+            raise ServiceError("question_id_invalid", params=n)
+        prompt = q.get("prompt")
+        if not isinstance(prompt, str) or not prompt.strip():
+            raise ServiceError("question_prompt_missing", params=n)
+        if len(prompt) > MAX_PROMPT:
+            raise ServiceError("question_prompt_too_long", params={**n, "max": str(MAX_PROMPT)})
+        kind = q.get("kind")
+        if kind not in {k.value for k in QuestionKind}:
+            raise ServiceError("question_kind_unknown", params=n)
+        options = q.get("options") or []
+        if not isinstance(options, list | tuple):
+            raise ServiceError("content_invalid", params={"where": f"questions.{number - 1}.options"})
+        if kind in CHOICE and not 2 <= len(options) <= 9:
+            raise ServiceError("question_options_count", params={**n, "count": str(len(options))})
+        if kind not in CHOICE and options:
+            raise ServiceError("question_options_not_allowed", params=n)
+        if any(not isinstance(o, str) or len(o) > MAX_OPTION for o in options):
+            raise ServiceError("question_option_too_long", params={**n, "max": str(MAX_OPTION)})
 
 
 def _validated(campaign_id: str, values: dict[str, Any]) -> CampaignContent:
+    check_questions(values.get("questions") or [])
     try:
         content = CampaignContent.model_validate({**values, "campaign_id": campaign_id})
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err["loc"])
-        raise ServiceError(
-            "content_invalid", f"invalid campaign content ({where}: {err['msg']})", 422, {"where": where}
-        ) from None
+        raise ServiceError("content_invalid", params={"where": where}) from None
     problems = content_problems(content.script, content.transparency, content.questions)
     if problems:
         raise content_error(problems)
@@ -92,7 +130,7 @@ def _merge(base: CampaignContent | None, changes: Mapping[str, Any]) -> dict[str
         if value is None:
             continue
         if key not in CONTENT_FIELDS:
-            raise ServiceError("content_invalid", f"unknown content field {key!r}", 422)
+            raise ServiceError("content_unknown_field", params={"field": key})
         if key in RULE_FIELDS:
             rules[key] = value
         elif key == "holiday_region":
@@ -176,10 +214,10 @@ class CampaignContents:
             if campaign is None:
                 raise not_found("campaign", campaign_id)
             if campaign.ended_at is not None:
-                raise ServiceError("campaign_ended", f"campaign {campaign_id} has ended", 409)
+                raise ServiceError("campaign_ended", status=409, params={"campaign": campaign_id})
             ends_on = changes.get("ends_on")
             if ends_on is not None and ends_on < self.office.today():
-                raise ServiceError("content_ends_in_past", "the campaign would end in the past", 422)
+                raise ServiceError("campaign_ends_in_past")
             base = current(conn, campaign_id)
             values = _merge(base, changes)
             version = (base.version if base else 0) + 1

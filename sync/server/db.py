@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -399,6 +400,17 @@ leases = Table(
     Column("taken_at", UTCDateTime, nullable=False),
 )
 
+# Issue 13.7: request budgets shared by every server process on one PostgreSQL (sync/server/ratelimit.py).
+# One token bucket per key ("device:<id>" or "addr:<address>"); ``at`` is the wall clock in epoch seconds.
+rate_buckets = Table(
+    "rate_buckets",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("at", Float, nullable=False, index=True),
+    Column("granted", Boolean, nullable=False),  # the last take got a unit
+)
+
 feed = Table(
     "feed",
     metadata,
@@ -537,7 +549,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0007"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0008"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

@@ -58,8 +58,9 @@ def report_time_range(
     return released_at - CLOCK_SLACK, latest
 
 
-def _refused(code: p.ErrorCode, message: str) -> ServiceError:
-    return ServiceError(code.value, message, p.ERROR_STATUS[code])
+def _refused(code: p.ErrorCode, **params: str) -> ServiceError:
+    """A refusal of the device API: its ErrorCode is the message code (sync.server.messages)."""
+    return ServiceError(code.value, status=p.ERROR_STATUS[code], params=params)
 
 
 def _unnest_insert(table: Any, rows: list[dict[str, Any]]) -> Any:
@@ -167,10 +168,8 @@ class DeviceSync:
             row = conn.execute(select(ec).where(ec.c.code_hash == code_hash)).first()
             if not claimed:
                 if row is not None and row.used_at is None:
-                    raise _refused(
-                        p.ErrorCode.CODE_EXPIRED, "this enrolment code has expired: ask for a new one"
-                    )
-                raise _refused(p.ErrorCode.CODE_INVALID, "unknown or already used enrolment code")
+                    raise _refused(p.ErrorCode.CODE_EXPIRED)
+                raise _refused(p.ErrorCode.CODE_INVALID)
             org = conn.execute(select(db.orgs).where(db.orgs.c.id == row.org_id)).one()
             conn.execute(
                 insert(db.devices).values(
@@ -206,14 +205,14 @@ class DeviceSync:
         scheme, _, token = (authorization or "").partition(" ")
         device_id, _, secret = token.strip().partition(".")
         if scheme.lower() != "bearer" or not device_id or not secret:
-            raise _refused(p.ErrorCode.UNAUTHORIZED, "missing or malformed device token")
+            raise _refused(p.ErrorCode.UNAUTHORIZED)
         with self.engine.begin() as conn:
             row = conn.execute(select(db.devices).where(db.devices.c.id == device_id[:64])).first()
         expected = row.secret_hash if row is not None else "0" * 64
         if not hmac.compare_digest(expected, sha256_hex(secret)) or row is None:
-            raise _refused(p.ErrorCode.UNAUTHORIZED, "unknown device or wrong secret")
+            raise _refused(p.ErrorCode.UNAUTHORIZED)
         if row.revoked_at is not None:
-            raise _refused(p.ErrorCode.DEVICE_REVOKED, "this device has been revoked by the central office")
+            raise _refused(p.ErrorCode.DEVICE_REVOKED)
         return Device(id=row.id, org_id=row.org_id, person_id=row.person_id)
 
     # ----------------------------------------------------------------------------------------------- push
@@ -335,7 +334,7 @@ class DeviceSync:
         if not cursor:
             return 0
         if re.fullmatch(p.CURSOR_PATTERN, cursor) is None:  # ASCII only: str.isdigit() takes "²"
-            raise _refused(p.ErrorCode.MALFORMED, "malformed cursor")
+            raise _refused(p.ErrorCode.MALFORMED, where="cursor")
         cursor_epoch, _, position = cursor.partition(":")
         return int(position) if cursor_epoch == epoch else None
 

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from sync.core.rules import Outcome
 from sync.server import db
-from sync.server.common import LOCAL_TZ, ServiceError, audit
+from sync.server.common import LOCAL_TZ, ServiceError, audit, not_found
 from sync.server.office import CentralOffice
 
 FORMATS = ("mgl", "zetkin", "csv")
@@ -134,14 +134,14 @@ def _write(out: Path, header: Iterable[str], rows: Iterable[Iterable[object]], d
 def export(office: CentralOffice, org_id: str, out: Path, fmt: str) -> ExportSummary:
     """Write the org's results in ``fmt`` (mgl | zetkin | csv) to ``out``; audited; returns what was written."""
     if fmt not in FORMATS:
-        raise ServiceError("export_format", f"unknown export format {fmt!r}", 422, {"format": fmt})
+        raise ServiceError("export_format", params={"format": fmt})
     if fmt == "csv":
         count = office.commands.export_results(org_id, out)  # audited there (results.export)
         return ExportSummary("csv", count)
     now = office.clock()
     with office.engine.begin() as conn:
         if conn.execute(select(db.orgs.c.id).where(db.orgs.c.id == org_id)).first() is None:
-            raise ServiceError("not_found", f"org {org_id} not found", 404)
+            raise not_found("org", org_id)
         results, missing = member_results(conn, org_id)
         audit(conn, now, "results.export", org_id, fmt, org_id=org_id)
         c = db.campaigns

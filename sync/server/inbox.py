@@ -158,9 +158,7 @@ class OrganizerInbox:
     def resolve(self, report_id: str, outcome: str, *, org_id: str | None = None) -> ContactStatus:
         """Resolve a report's organizer action; returns the contact's new status (server-wide, all PCs)."""
         if outcome not in RESOLUTIONS:
-            raise ServiceError(
-                "inbox_outcome", f"outcome must be done or reopen, not {outcome!r}", 422, {"outcome": outcome}
-            )
+            raise ServiceError("inbox_outcome", params={"outcome": outcome})
         from sync.server.device_sync import DeviceSync
 
         now = self.office.clock()

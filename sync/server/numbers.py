@@ -42,11 +42,11 @@ def normalise(text: str) -> str:
     try:
         num = phonenumbers.parse(text.strip(), "DE")
     except phonenumbers.NumberParseException:
-        raise invalid("not a phone number") from None
+        raise invalid("number_unreadable") from None
     if not phonenumbers.is_valid_number(num):
-        raise invalid("not a valid phone number")
+        raise invalid("number_invalid")
     if phonenumbers.number_type(num) == phonenumbers.PhoneNumberType.PREMIUM_RATE:
-        raise invalid("a premium-rate number is not a member's number")
+        raise invalid("number_premium_rate")
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -279,7 +279,7 @@ def correct(conn: Connection, org_id: str, member_id: str, number: str, now: dat
     m, np = db.members, db.number_problems
     member = conn.execute(select(m).where(m.c.id == member_id, m.c.org_id == org_id)).first()
     if member is None:
-        raise ServiceError("not_found", "no such person in this organisation", 404)
+        raise ServiceError("member_not_in_org", status=404)
     confirmed = e164 in (member.phone, member.phone2)
     if confirmed:
         field = "phone" if member.phone == e164 else "phone2"
@@ -289,7 +289,7 @@ def correct(conn: Connection, org_id: str, member_id: str, number: str, now: dat
             .values(resolved_at=now)
         ).rowcount
         if not changed:
-            raise ServiceError("conflict", "this number is the person's already and not on the list", 409)
+            raise ServiceError("number_already_confirmed", status=409)
     else:
         bad = bad_numbers(conn, org_id, [member.phone, member.phone2])
         field = "phone2" if member.phone2 and member.phone2 in bad and member.phone not in bad else "phone"

@@ -18,7 +18,17 @@ from sync.server.inbox import OrganizerInbox
 from sync.server.office import CentralOffice
 
 DAYS = 14
-BLOCK_REASONS = ("callback", "cooldown", "attempts", "objection", "number_problem", "organizer_action")
+BLOCK_REASONS = (
+    "callback",
+    "cooldown",
+    "attempts",
+    "objection",
+    "number_problem",
+    "organizer_action",
+    "reserved",
+)
+"""Why an open or closed contact is not offered now. Each contact counts once: the first reason that applies in
+this order (a contact held by a PC's lease counts as "reserved" only when nothing else blocks it)."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +38,7 @@ class CentralProgress:
     total: int
     by_status: dict[str, int]
     blocked: dict[str, int]  # reason -> persons (BLOCK_REASONS)
+    reserved_devices: int  # PCs holding a live lease on a contact of this campaign
     per_day: list[tuple[date, int, int]]  # (day, calls, reached), the last DAYS days
     organizer_open: int
     content_version: int | None
@@ -68,6 +79,12 @@ def campaign_progress(office: CentralOffice, campaign_id: str) -> CentralProgres
                 select(cc.c.id).where(cc.c.campaign_id == campaign_id, cc.c.status == "open")
             ).scalars()
         )
+        ls = db.leases
+        leased = conn.execute(
+            select(ls.c.contact_id, ls.c.device_id).where(
+                ls.c.campaign_id == campaign_id, ls.c.expires_at > now
+            )
+        ).all()
     by_contact: dict[str, list[Any]] = {}
     for row in reports:
         by_contact.setdefault(row.contact_id, []).append(row)
@@ -75,17 +92,18 @@ def campaign_progress(office: CentralOffice, campaign_id: str) -> CentralProgres
     blocked["objection"] = by_status["objection"]
     blocked["number_problem"] = by_status["wrong_number"] + by_status["not_in_service"]
     blocked["organizer_action"] = by_status["organizer_action"]
-    for contact_id in open_ids & by_contact.keys():
-        kept = effective(by_contact[contact_id])
-        if not kept:
-            continue
-        last = kept[-1]
-        if last.callback_after is not None and last.callback_after > now:
+    held = {row.contact_id for row in leased} & open_ids
+    for contact_id in open_ids:
+        kept = effective(by_contact.get(contact_id, []))
+        last = kept[-1] if kept else None
+        if last is not None and last.callback_after is not None and last.callback_after > now:
             blocked["callback"] += 1
         elif len(kept) >= rules.max_attempts:
             blocked["attempts"] += 1
-        elif last.created_at + timedelta(hours=rules.cooldown_hours) > now:
+        elif last is not None and last.created_at + timedelta(hours=rules.cooldown_hours) > now:
             blocked["cooldown"] += 1
+        elif contact_id in held:
+            blocked["reserved"] += 1
     today = now.astimezone(LOCAL_TZ).date()
     days = {today - timedelta(days=i): [0, 0] for i in range(DAYS)}
     for row in reports:
@@ -99,6 +117,7 @@ def campaign_progress(office: CentralOffice, campaign_id: str) -> CentralProgres
         total=sum(by_status.values()),
         by_status=by_status,
         blocked=blocked,
+        reserved_devices=len({row.device_id for row in leased if row.contact_id in held}),
         per_day=[(d, *days[d]) for d in sorted(days)],  # type: ignore[misc]
         organizer_open=OrganizerInbox(office).open_counts(campaign.org_id).get(campaign_id, 0),
         content_version=current.version if current else None,

@@ -140,6 +140,13 @@ class DeviceHealthView:
 
 
 class Queries(OfficePart):
+    def device_exposure(self, device_id: str) -> dict[str, Any]:
+        """DP-24: the pseudonymous records and campaigns that were on the device (sync.server.exposure)."""
+        from sync.server.exposure import device_exposure
+
+        with self.engine.begin() as conn:
+            return device_exposure(conn, device_id)
+
     def device_health(self, device_id: str) -> p.SyncHealth:
         with self.engine.begin() as conn:
             self._one(conn, db.devices, device_id, "device")

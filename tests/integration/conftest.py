@@ -71,6 +71,15 @@ def seed_org(central: CentralOffice, name: str = "KV Fiktivhausen") -> tuple[str
     return org, lead, resolution, campaign
 
 
+def callable_always(office: Office) -> None:
+    """The office's campaign may be called at any time of day (a new content version; PCs get it at their next
+    sync): for tests that record calls whenever they run, not only inside the default calling hours."""
+    from sync.server.content import CampaignContents
+    from tests.content_support import ALWAYS_CALLABLE
+
+    CampaignContents(office.office).set(office.campaign, {"calling_hours": ALWAYS_CALLABLE})
+
+
 def another_org(office: Office, name: str) -> Office:
     """The same server with another organisation of its own (its own PCs, leases and register)."""
     org, lead, resolution, campaign = seed_org(office.office, name)

@@ -32,7 +32,7 @@ from sync.client.engine import SyncEngine, SyncResult
 from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.server import db
-from tests.integration.conftest import PASS, Office, another_org, make_office
+from tests.integration.conftest import PASS, Office, another_org, callable_always, make_office
 from tests.server.conftest import NO_LIMITS
 
 
@@ -47,6 +47,7 @@ def office(server: Office, request: pytest.FixtureRequest) -> Office:
     """One server for the module, an organisation of its own per test (its PCs hold their own leases)."""
     org = another_org(server, f"KV {request.node.name[:60]}")
     org.office.commands.record_declaration(org.lead, org.office.today())
+    callable_always(org)  # the tests call whenever they run, also outside the default calling hours
     return org
 
 

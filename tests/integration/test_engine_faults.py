@@ -29,7 +29,7 @@ from sync.client import SyncClient, Unreachable
 from sync.core.rules import Outcome
 from sync.server import db
 from sync.server.cli import NO_IDEMPOTENCY_ENV
-from tests.integration.conftest import PASS, Office, make_office
+from tests.integration.conftest import PASS, Office, callable_always, make_office
 from tests.server.conftest import NO_LIMITS
 from tests.server.faultproxy import FAULTS, FaultProxy
 
@@ -51,6 +51,7 @@ class Run:
 
 def enrolled_workspace(office: Office, tmp_path: Path) -> Workspace:
     office.office.commands.record_declaration(office.lead, office.office.today())
+    callable_always(office)  # the test calls whenever it runs, also outside the default calling hours
     ws = sync_engine.enrol(
         WorkspacePaths(tmp_path / "pc" / "workspace"),
         server_url=office.url,

@@ -37,7 +37,7 @@ def test_release_without_script_or_transparency_is_refused_clearly(
     assert "script is missing" in err and "transparency answer" in err
     script, transparency = content_files(tmp_path)[1], content_files(tmp_path)[3]
     err = z.fails(*base, "--resolution", resolution, "--script", script)
-    assert "transparency is missing" in err
+    assert "transparency answer (" in err and "is missing" in err
     typo = tmp_path / "typo.txt"
     typo.write_text("Hallo {vorname}!", encoding="utf-8")
     err = z.fails(*base, "--resolution", resolution, "--script", str(typo), "--transparency", transparency)

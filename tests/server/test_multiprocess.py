@@ -2,8 +2,9 @@
 spread over both: leases, idempotency and the objection register hold across processes, because every shared
 rule lives in the database (claims by INSERT ... ON CONFLICT), not in process memory.
 
-Rate limits are per process (an in-memory token bucket): behind a reverse proxy with N processes a device gets at
-most N times its rate; docs/shared-state.md says how to run it. That limit is not asserted here.
+Rate limits hold across processes too: on PostgreSQL the token buckets are rows of ``rate_buckets``, taken
+atomically in the database, so a flood split over both processes is limited as one (docs/shared-state.md says
+how to run several processes).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -94,6 +96,52 @@ def test_two_server_processes_share_leases_keys_and_the_register(two_processes: 
     assert page.objection_register is not None
     key = page.objection_register.key_bytes
     assert p.register_hash(key, entries[0].number) in _all_hashes(other)
+
+
+FLOOD_BURST = 10
+
+
+@pytest.fixture
+def two_limited_processes(make_database, tmp_path: Path) -> Iterator[tuple[Env, str]]:
+    """Two processes with a small budget that hardly refills (one unit per 1000 s)."""
+    url = make_database("postgres")
+    limits = ("--rate-limit", "0.001", "--burst", str(FLOOD_BURST))
+    with (
+        serving("postgres", url, tmp_path, *limits) as first,
+        running_server(url, *limits, log_dir=tmp_path) as second,
+    ):
+        yield first, second.url
+
+
+def test_a_flood_split_over_two_processes_is_limited_as_one(two_limited_processes: tuple[Env, str]) -> None:
+    env, second_url = two_limited_processes
+    org: Org = env.org(n_members=3)
+    code, _ = env.office.commands.create_enrolment_code(org.org_id, org.lead_id)
+    enrolled = SyncClient.enrol(env.url, code, "Büro-PC Flut")  # one unit of the address's budget
+    secret = {"authorization": f"Bearer {enrolled.device_id}.{enrolled.device_secret}"}
+
+    # One device pulls 3 × its burst, alternately through both processes: the burst is served once, not twice.
+    answers = []
+    for i in range(3 * FLOOD_BURST):
+        with httpx.Client(base_url=(env.url, second_url)[i % 2], timeout=20) as http:
+            answers.append(http.get("/v1/pull", headers=secret))
+    served = [a for a in answers if a.status_code == 200]
+    refused = [a for a in answers if a.status_code == 429]
+    assert len(served) == FLOOD_BURST and len(refused) == 2 * FLOOD_BURST, [a.status_code for a in answers]
+    assert all(int(a.headers["Retry-After"]) >= 1 for a in refused)
+    both = {httpx.URL(env.url).port, httpx.URL(second_url).port}
+    assert {a.url.port for a in served} == both  # both processes served some
+
+    # Wrong tokens are charged to the client address, also across processes: it has burst - 1 units left.
+    bad = {"authorization": f"Bearer {enrolled.device_id}.{'x' * 43}"}
+    codes = []
+    for i in range(2 * FLOOD_BURST):
+        with httpx.Client(base_url=(env.url, second_url)[i % 2], timeout=20) as http:
+            codes.append(http.get("/v1/pull", headers=bad).status_code)
+    assert codes.count(401) == FLOOD_BURST - 1 and codes.count(429) == FLOOD_BURST + 1, codes
+    with env.office.engine.connect() as conn:
+        keys = set(conn.execute(select(db.rate_buckets.c.key)).scalars())
+    assert keys == {f"device:{enrolled.device_id}", "addr:127.0.0.1"}
 
 
 def _all_hashes(client: SyncClient) -> set[str]:

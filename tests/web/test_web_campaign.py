@@ -64,3 +64,32 @@ def test_progress_inbox_and_end_campaign(page: Any, web: Env, staff: Staff) -> N
     [campaign] = pull_all(device.client, after.next_cursor).campaigns
     assert campaign.ended_at is not None
     assert {"organizer.resolve", "campaign.end"} <= set(audit_actions(web, staff.id))
+
+
+def test_progress_counts_contacts_reserved_on_a_pc(page: Any, web: Env, staff: Staff) -> None:
+    """A PC's lease (taken through the real API) shows as "reserved"; a contact also in its pause counts once,
+    as pause; other organisations' leases do not count."""
+    org, elsewhere = web.org(n_members=6), web.org(n_members=4)
+    device, other_pc = org.enrol(), org.enrol(name="Zweit-PC")
+    leases = device.client.lease(p.LeaseRequest(size=3)).leases
+    assert len(leases) == 3
+    assert len(other_pc.client.lease(p.LeaseRequest(size=1)).leases) == 1
+    foreign = elsewhere.enrol()
+    assert len(foreign.client.lease(p.LeaseRequest(size=4)).leases) == 4
+    pushed = device.client.push([org.report(device, leases[0].contact_id, "no_pickup")]).results
+    assert [r.status for r in pushed] == [p.ItemStatus.ACCEPTED]
+
+    sign_in(page, staff)
+    page.goto(f"/web/campaigns/{org.campaign_id}/progress")
+    blocked = "Warum gerade niemand angerufen wird"
+    assert _row(page, blocked, "auf einem PC reserviert").endswith("\t3")  # 2 + 1, the paused one not
+    assert _row(page, blocked, "Pause vor dem nächsten Versuch").endswith("\t1")
+    assert "PCs mit reservierten Kontakten: 2." in page.locator("section.card", has_text=blocked).inner_text()
+
+    device.client.lease(p.LeaseRequest(size=0, give_back=[x.contact_id for x in leases]))
+    page.goto(f"/web/campaigns/{org.campaign_id}/progress?lang=en")
+    assert _row(page, "Why people are not called now", "reserved on a PC").endswith("\t1")
+    assert (
+        "PCs holding reserved contacts: 1."
+        in page.locator("section.card", has_text="Why people are not called now").inner_text()
+    )

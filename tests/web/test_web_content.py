@@ -65,5 +65,62 @@ def test_content_page_previews_saves_versions_and_reaches_the_pc(page: Any, web:
     page.get_by_label('Answer to "Where do you have my number from?"').fill("")
     page.get_by_role("button", name="Save as a new version").click()
     assert problem(page).startswith(
-        'That did not work: The answer to "Where do you have my number from?" is missing'
+        'That did not work: the transparency answer ("Where do you have my number from?") is missing'
     )
+
+
+def test_questions_editor_adds_reorders_previews_and_saves(page: Any, web: Env, staff: Staff) -> None:
+    """The questions are a form, not JSON: add, fill in, see them in the preview, reorder, remove, save; a
+    choice question with one answer is refused naming the question; a real sync delivers the questions."""
+    org = web.org(n_members=2)
+    device = org.enrol()
+    first = pull_all(device.client)
+    sign_in(page, staff)
+    page.goto(f"/web/campaigns/{org.campaign_id}/content")
+    assert page.get_by_label("Fragetext (Frage 1)").count() == 0
+
+    page.get_by_role("button", name="Frage hinzufügen").click()
+    page.get_by_label("Fragetext (Frage 1)").fill("An welchem Tag kommst du?")
+    page.get_by_label("Art der Antwort (Frage 1)").select_option(label="Auswahl: eine Antwort")
+    page.get_by_label("Antworten zur Auswahl (Frage 1)").fill("Samstag\nSonntag")
+    page.get_by_role(
+        "button", name="Frage hinzufügen"
+    ).click()  # the first one's input survives the round trip
+    assert page.get_by_label("Fragetext (Frage 1)").input_value() == "An welchem Tag kommst du?"
+    page.get_by_label("Fragetext (Frage 2)").fill("Bringst du jemanden mit?")
+    page.get_by_role("button", name="Vorschau zeigen").click()
+    questions = page.get_by_role("list", name="Fragen")
+    assert questions.inner_text().splitlines() == [
+        "An welchem Tag kommst du? (Auswahl: eine Antwort)",
+        "Samstag",
+        "Sonntag",
+        "Bringst du jemanden mit? (Ja / Nein)",
+    ]
+    assert pull_all(device.client, first.next_cursor).contents == []  # a preview saves nothing
+
+    page.get_by_role("button", name="Frage 2 nach oben").click()
+    assert page.get_by_label("Fragetext (Frage 1)").input_value() == "Bringst du jemanden mit?"
+    page.get_by_label("Antworten zur Auswahl (Frage 2)").fill("Samstag")
+    page.get_by_role("button", name="Als neue Version speichern").click()
+    assert problem(page) == (
+        "Das ging nicht: Frage 2: Eine Auswahlfrage braucht 2 bis 9 Antworten zur Auswahl, eine je Zeile (jetzt 1)."
+    )
+    page.get_by_label("Antworten zur Auswahl (Frage 2)").fill("Samstag\nSonntag\nbeide Tage")
+    page.get_by_role("button", name="Frage hinzufügen").click()
+    page.get_by_label("Fragetext (Frage 3)").fill("Wird gleich wieder entfernt")
+    page.get_by_role("button", name="Frage 3 entfernen").click()
+    page.get_by_role("button", name="Als neue Version speichern").click()
+    assert notice(page).startswith("Gespeichert als Version 2.")
+    [content] = pull_all(device.client, first.next_cursor).contents
+    assert [(q.prompt, q.kind.value, q.options) for q in content.questions] == [
+        ("Bringst du jemanden mit?", "yes_no", ()),
+        ("An welchem Tag kommst du?", "single", ("Samstag", "Sonntag", "beide Tage")),
+    ]
+    assert (
+        page.get_by_label("Antworten zur Auswahl (Frage 2)").input_value() == "Samstag\nSonntag\nbeide Tage"
+    )
+
+    page.goto(page.url.split("?")[0] + "?lang=en")
+    page.get_by_label("Question text (question 1)").fill("")
+    page.get_by_role("button", name="Save as a new version").click()
+    assert problem(page) == "That did not work: question 1: the question text is missing"

@@ -83,14 +83,14 @@ class StaffAccounts:
         """A new staff member; returns (id, TOTP secret or None)."""
         name = name.strip()
         if not 1 <= len(name) <= 80 or any(ch.isspace() and ch != " " for ch in name):
-            raise ServiceError("invalid", "the name must have 1 to 80 characters on one line")
+            raise ServiceError("staff_name_length")
         if not MIN_PASSWORD_LENGTH <= len(password) <= MAX_PASSWORD_LENGTH:
-            raise ServiceError("invalid", f"the password must have at least {MIN_PASSWORD_LENGTH} characters")
+            raise ServiceError("staff_password_short", params={"min": str(MIN_PASSWORD_LENGTH)})
         secret = totp.new_secret() if with_totp else None
         now = self.clock()
         with self.engine.begin() as conn:
             if conn.execute(select(db.staff.c.id).where(db.staff.c.name == name)).first():
-                raise ServiceError("conflict", "a staff member with this name exists already", 409)
+                raise ServiceError("staff_exists", status=409)
             staff_id = db.new_id()
             conn.execute(
                 insert(db.staff).values(

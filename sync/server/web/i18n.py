@@ -1,13 +1,12 @@
 """Words of the web interface: German first, English second (screens.md "Words").
 
 One dict per key with both languages; placeholders are ``{name}`` fields for ``str.format`` (never f-strings),
-and a test checks that both languages use the same placeholders. Service errors (English sentences from
-commands.py, queries.py, signing.py, common.py) are translated by pattern; an unknown one is shown as it is.
+and a test checks that both languages use the same placeholders. Service errors are not here: they carry a code
+and parameters, and their sentences live in one catalogue, sync.server.messages (issue 14.8).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 LANGUAGES = ("de", "en")
@@ -315,6 +314,31 @@ T: dict[str, dict[str, str]] = {
     "health_when": {"de": "Zeit", "en": "Time"},
     "health_device_title": {"de": "Synchronisierung: {name}", "en": "Sync health: {name}"},
     "health_none": {"de": "Keine.", "en": "None."},
+    "exposure_title": {"de": "Was auf dem Gerät war (DP-24)", "en": "What was on the device (DP-24)"},
+    "exposure_text": {
+        "de": "Pseudonyme Datensätze und Aktionen, die das Gerät bis zu seiner letzten Synchronisierung "
+        "bekommen haben kann (Obergrenze). Ist es verloren oder widerrufen, sind das die Mitglieder, "
+        "die zu informieren sind; die Zentrale ordnet die Kennungen den Mitgliedern zu.",
+        "en": "Pseudonymous records and campaigns the device may have received up to its last sync (an "
+        "upper bound). If it is lost or revoked, these are the members to inform; the central office maps "
+        "the ids to members.",
+    },
+    "exposure_records": {"de": "Datensätze", "en": "Records"},
+    "exposure_until": {
+        "de": "auf dem Gerät lesbar bis höchstens",
+        "en": "readable on the device until at most",
+    },
+    "exposure_campaign": {"de": "Aktion", "en": "Campaign"},
+    "exposure_released": {"de": "freigegeben", "en": "released"},
+    "exposure_leased": {"de": "davon reserviert", "en": "of them reserved"},
+    "exposure_ids": {
+        "de": "Kennungen in „{title}“ ({count})",
+        "en": "Ids in “{title}” ({count})",
+    },
+    "exposure_none": {
+        "de": "Nichts: das Gerät hat sich nie synchronisiert oder vor jeder Freigabe.",
+        "en": "Nothing: the device never synced, or only before any release.",
+    },
     "reason_key_reuse": {
         "de": "Schlüssel mit anderem Inhalt wiederverwendet",
         "en": "key reused with another body",
@@ -363,7 +387,6 @@ T: dict[str, dict[str, str]] = {
         "de": "Eine Zeile je Rückmeldung: nur pseudonyme Kennungen und Codes.",
         "en": "One row per report: pseudonymous ids and codes only.",
     },
-    "err_export_format": {"de": "Unbekanntes Format {format}.", "en": "Unknown format {format}."},
     "export_button": {"de": "Herunterladen", "en": "Download"},
     # campaign content (issue 14.1)
     "content_title": {"de": "Inhalt: {title}", "en": "Content: {title}"},
@@ -397,9 +420,33 @@ T: dict[str, dict[str, str]] = {
     },
     "content_questions": {"de": "Fragen", "en": "Questions"},
     "content_questions_hint": {
-        "de": "Als JSON-Liste, z. B. {example}. Arten: yes_no, single, multi (2–9 Optionen), text.",
-        "en": "As a JSON list, e.g. {example}. Kinds: yes_no, single, multi (2–9 options), text.",
+        "de": "Bis zu {max} Fragen, die Anrufende nach dem Gespräch beantworten. „Vorschau zeigen“ zeigt sie; "
+        "gespeichert wird erst mit „Als neue Version speichern“.",
+        "en": 'Up to {max} questions callers answer after the call. "Show preview" shows them; nothing is '
+        'saved before "Save as a new version".',
     },
+    "question_number": {"de": "Frage {number}", "en": "Question {number}"},
+    "question_prompt": {"de": "Fragetext (Frage {number})", "en": "Question text (question {number})"},
+    "question_kind": {"de": "Art der Antwort (Frage {number})", "en": "Kind of answer (question {number})"},
+    "question_kind_yes_no": {"de": "Ja / Nein", "en": "Yes / no"},
+    "question_kind_single": {"de": "Auswahl: eine Antwort", "en": "Choice: one answer"},
+    "question_kind_multi": {"de": "Auswahl: mehrere Antworten", "en": "Choice: several answers"},
+    "question_kind_text": {"de": "Freitext", "en": "Free text"},
+    "question_options": {
+        "de": "Antworten zur Auswahl (Frage {number})",
+        "en": "Answers to choose from (question {number})",
+    },
+    "question_options_hint": {
+        "de": "Nur bei Auswahl: 2 bis 9 Antworten, eine je Zeile. Bei Ja/Nein und Freitext leer lassen.",
+        "en": "Choice only: 2 to 9 answers, one per line. Leave empty for yes/no and free text.",
+    },
+    "question_up": {"de": "Nach oben", "en": "Move up"},
+    "question_down": {"de": "Nach unten", "en": "Move down"},
+    "question_remove": {"de": "Entfernen", "en": "Remove"},
+    "question_up_label": {"de": "Frage {number} nach oben", "en": "Move question {number} up"},
+    "question_down_label": {"de": "Frage {number} nach unten", "en": "Move question {number} down"},
+    "question_remove_label": {"de": "Frage {number} entfernen", "en": "Remove question {number}"},
+    "question_add": {"de": "Frage hinzufügen", "en": "Add a question"},
     "content_rules": {"de": "Regeln", "en": "Rules"},
     "content_cooldown": {
         "de": "Pause vor dem nächsten Versuch (Stunden)",
@@ -455,6 +502,13 @@ T: dict[str, dict[str, str]] = {
     "blocked_objection": {"de": "Widerspruch", "en": "objection"},
     "blocked_number_problem": {"de": "Nummernproblem", "en": "number problem"},
     "blocked_organizer_action": {"de": "wartet auf die Orga", "en": "waiting for the organizer"},
+    "blocked_reserved": {"de": "auf einem PC reserviert", "en": "reserved on a PC"},
+    "progress_reserved_devices": {
+        "de": "PCs mit reservierten Kontakten: {count}. Die Reservierung endet von selbst, wenn ein PC sie "
+        "nicht erneuert.",
+        "en": "PCs holding reserved contacts: {count}. A reservation ends by itself when the PC does not renew "
+        "it.",
+    },
     "end_title": {"de": "Telefonaktion beenden", "en": "End the campaign"},
     "end_text": {
         "de": "Jeder PC löscht die Kontaktdaten dieser Aktion bei seiner nächsten Synchronisierung. Noch nicht "
@@ -490,7 +544,6 @@ T: dict[str, dict[str, str]] = {
     "inbox_resolved_reopen": {"de": "zurück in der Liste seit {date}", "en": "back on the list since {date}"},
     "done_inbox_done": {"de": "Erledigt.", "en": "Done."},
     "done_inbox_reopen": {"de": "Zurück in der Anrufliste.", "en": "Back on the call list."},
-    "err_inbox_outcome": {"de": "Unbekannte Entscheidung {outcome}.", "en": "Unknown decision {outcome}."},
     "outcome_reached": {"de": "erreicht", "en": "reached"},
     "outcome_no_pickup": {"de": "nicht abgenommen", "en": "no pickup"},
     "outcome_busy": {"de": "besetzt", "en": "busy"},
@@ -500,33 +553,6 @@ T: dict[str, dict[str, str]] = {
     "outcome_wrong_number": {"de": "falsche Nummer", "en": "wrong number"},
     "outcome_objection": {"de": "Widerspruch", "en": "objection"},
     "outcome_not_in_service": {"de": "kein Anschluss", "en": "not in service"},
-    # service errors by code (issue 14.8): "err_" + ServiceError.code, parameters from ServiceError.params
-    "err_content_script_missing": {
-        "de": "Der Gesprächsleitfaden fehlt. Ohne Leitfaden und Transparenz-Antwort wird nicht angerufen.",
-        "en": "The call script is missing. Nobody is called without script and transparency answer.",
-    },
-    "err_content_transparency_missing": {
-        "de": "Die Antwort auf „Woher habt ihr meine Nummer?“ fehlt. Ohne sie wird nicht angerufen.",
-        "en": 'The answer to "Where do you have my number from?" is missing. Nobody is called without it.',
-    },
-    "err_content_script_unknown_placeholder": {
-        "de": "Unbekannter Platzhalter im Leitfaden: {value}.",
-        "en": "Unknown placeholder in the script: {value}.",
-    },
-    "err_content_questions_duplicate_id": {
-        "de": "Zwei Fragen haben dieselbe Kennung.",
-        "en": "Two questions have the same id.",
-    },
-    "err_content_questions_not_json": {
-        "de": "Die Fragen sind keine JSON-Liste.",
-        "en": "The questions are not a JSON list.",
-    },
-    "err_content_invalid": {"de": "Ungültige Angabe ({where}).", "en": "Invalid value ({where})."},
-    "err_content_ends_in_past": {
-        "de": "Die Telefonaktion würde in der Vergangenheit enden.",
-        "en": "The campaign would end in the past.",
-    },
-    "err_campaign_ended": {"de": "Diese Telefonaktion ist beendet.", "en": "This campaign has ended."},
     # form problems
     "err_date": {
         "de": "Bitte ein gültiges Datum angeben ({field}).",
@@ -535,47 +561,6 @@ T: dict[str, dict[str, str]] = {
     "err_required": {"de": "Bitte ausfüllen: {field}.", "en": "Please fill in: {field}."},
     "err_prefix": {"de": "Das ging nicht: {message}", "en": "That did not work: {message}"},
 }
-
-# Service errors (the central office speaks English): pattern -> German sentence (English keeps the original).
-_SERVICE_DE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p), de)
-    for p, de in [
-        (r"^the org name is empty$", "Der Name der Gliederung fehlt."),
-        (r"^an org with this name exists already$", "Eine Gliederung mit diesem Namen gibt es schon."),
-        (r"^the name is empty$", "Der Name fehlt."),
-        (r"^a resolution needs at least one purpose$", "Ein Beschluss braucht mindestens einen Zweck."),
-        (r"^unknown purpose (?P<x>.+)$", "Unbekannter Zweck {x}."),
-        (
-            r"^a resolution names 1 to (?P<max>\d+) responsible persons, not (?P<n>\d+)$",
-            "Ein Beschluss nennt 1 bis {max} Verantwortliche, nicht {n}.",
-        ),
-        (r"^the deciding body is empty$", "Das beschließende Gremium fehlt."),
-        (
-            r"^valid-until lies before the date of the resolution$",
-            "„Gültig bis“ liegt vor dem Datum des Beschlusses.",
-        ),
-        (r"^person \S+ does not belong to org \S+$", "Diese Person gehört nicht zu dieser Gliederung."),
-        (r"^the date lies in the future$", "Das Datum liegt in der Zukunft."),
-        (r"^the title must have 1 to 120 characters$", "Der Titel muss 1 bis 120 Zeichen haben."),
-        (r"^categories must be among .*$", "Bitte mindestens eine gültige Personengruppe wählen."),
-        (r"^the campaign would end in the past$", "Die Telefonaktion würde in der Vergangenheit enden."),
-        (r"^the resolution belongs to another org$", "Der Beschluss gehört zu einer anderen Gliederung."),
-        (
-            r"^the resolution is not valid today \(valid (?P<a>\S+) to (?P<b>\S+)\)$",
-            "Der Beschluss gilt heute nicht (gültig {a} bis {b}).",
-        ),
-        (
-            r"^the resolution does not cover the purpose (?P<x>.+)$",
-            "Der Beschluss deckt den Zweck {x} nicht ab.",
-        ),
-        (
-            r"^the org has no members with a phone number in these categories$",
-            "Die Gliederung hat in diesen Personengruppen keine Mitglieder mit Telefonnummer.",
-        ),
-        (r"^pledge \S+ is already (?P<s>\w+)$", "Über diese Verpflichtung ist schon entschieden."),
-        (r"^(?P<what>\w+) \S+ not found$", "Nicht gefunden."),
-    ]
-]
 
 
 def pick_language(query_lang: str | None, cookie_lang: str | None, accept_language: str | None) -> str:
@@ -601,12 +586,3 @@ def pick_language(query_lang: str | None, cookie_lang: str | None, accept_langua
 def translate(lang: str, key: str, params: Mapping[str, object] | None = None) -> str:
     text = T[key].get(lang) or T[key][DEFAULT]
     return text.format(**params) if params else text
-
-
-def service_message(lang: str, message: str) -> str:
-    if lang == "de":
-        for pattern, german in _SERVICE_DE:
-            match = pattern.match(message)
-            if match:
-                return german.format(**match.groupdict())
-    return message

@@ -27,7 +27,7 @@ from starlette.responses import RedirectResponse, Response
 
 from sync.core.purposes import CATEGORIES, PURPOSES, Field
 from sync.core.rules import ContactStatus
-from sync.server import exports
+from sync.server import exports, messages
 from sync.server.common import LOCAL_TZ, ServiceError, acting_as
 from sync.server.content import CampaignContents
 from sync.server.office import CentralOffice
@@ -144,10 +144,13 @@ class Ctx:
         return value
 
     def error_text(self, exc: Exception) -> str:
-        if isinstance(exc, ServiceError):
-            if "err_" + exc.code in i18n.T:  # messages by code (issue 14.8): one catalogue, both languages
-                return self.t("err_prefix", message=self.t("err_" + exc.code, **exc.params))
-            return self.t("err_prefix", message=i18n.service_message(self.lang, exc.message))
+        if isinstance(exc, ServiceError):  # messages by code (issue 14.8): one catalogue, both languages
+            text = (
+                messages.message(exc.code, exc.params, self.lang)
+                if exc.code in messages.MESSAGES
+                else exc.code
+            )
+            return self.t("err_prefix", message=text)
         return str(exc)
 
     # formatting for templates
@@ -752,7 +755,20 @@ class Pages:
             sync=self.office.queries.device_health(device.id),
             chain=self.office.queries.audit_chain(device.id),
             rejected=self.office.queries.rejected_items(device.id),
+            exposure=self._exposure(device.id),
         )
+
+    def _exposure(self, device_id: str) -> dict[str, Any]:
+        """DP-24 for the page: the CLI's report with its times as datetimes (shown in the reader's zone)."""
+        report = self.office.queries.device_exposure(device_id)
+        until = report["readable_until"]
+        return {
+            **report,
+            "readable_until": datetime.fromisoformat(until) if until else None,
+            "campaigns": [
+                {**c, "released_at": datetime.fromisoformat(c["released_at"])} for c in report["campaigns"]
+            ],
+        }
 
     # ----------------------------------------------------------------------------------------------- export
 
