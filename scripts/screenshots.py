@@ -16,6 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TZ", "Europe/Berlin")  # the pictures show a German office's clock (call-back times)
+if hasattr(time, "tzset"):
+    time.tzset()
 
 from PySide6.QtWidgets import QApplication
 
@@ -114,6 +117,70 @@ def shoot_other_screens(app: QApplication, built, suffix: str) -> None:
         details[0].reject()
 
 
+def shoot_calling_finish(app: QApplication, built, suffix: str) -> None:
+    """The calling screen's finishing screens at 1024x768 (#15.4): the second number, call-back times,
+    the wrong-number step, the recap, skipping and "Meine Anrufe" with a correction."""
+    from desktop.domain.queue import SkipReason
+    from desktop.domain.report_flow import StepKind
+
+    window, shift, view = built.window, built.shift, built.caller_view
+    window.show_screen(view)  # the earlier shots may have left the lead's screens open
+    window.resize(1024, 768)
+    wait(app, lambda: window.width() == 1024)
+
+    def shot(name: str, widget=None) -> None:
+        app.processEvents()
+        (widget or window).grab().save(str(OUT / f"{name}{suffix}.png"))
+
+    def ready() -> bool:
+        return not shift.saving and isinstance(shift.card, Card) and shift.flow is not None
+
+    def save() -> None:
+        assert shift.flow.step.kind is StepKind.DONE
+        before = shift.card
+        shift.press("enter")
+        wait(app, lambda: ready() and shift.card is not before)
+
+    wait(app, ready)
+    while shift.back():  # the earlier shots left this card's flow half answered
+        pass
+    while not shift.card.contact.phone2:  # a person with two numbers (every fourth invented person)
+        before = shift.card
+        shift.skip(SkipReason.OTHER)
+        wait(app, lambda before=before: ready() and shift.card is not before)
+    view.qr2.click()
+    shot("caller-second-number")
+    view.qr2.click()
+    for key in ("2", "3"):
+        shift.press(key)
+    shot("report-wrong-number")
+    shift.back(), shift.back()
+    for key in ("1", "2"):
+        shift.press(key)
+    shot("report-call-back-times")
+    shift.press("2")
+    shift.press("1")
+    shift.submit_text("Möchte Infos zur Mitgliederversammlung")
+    shot("report-recap")
+    save()
+    for key in ("2", "2", "2"):
+        shift.press(key)
+    save()
+    dialog = view.open_skip()
+    dialog.reasons.setCurrentRow(2)
+    dialog.text.setText("Headset rauscht")
+    shot("skip", dialog)
+    dialog.accept()
+    wait(app, ready)
+    view.open_shift_log()
+    wait(app, lambda: view.log_dialog is not None and view.log_dialog.isVisible())
+    view.log_dialog.list.setCurrentRow(1)
+    shot("shift-log", view.log_dialog)
+    view.log_dialog.choose()
+    wait(app, lambda: ready() and shift.correcting is not None)
+    shot("correction")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -135,6 +202,9 @@ def main() -> int:
         app.processEvents()
         window.grab().save(str(OUT / f"caller{suffix}.png"))
         shoot_report_steps(app, built, suffix)
+        # before the other screens: once the lead's screens exist, the window cannot shrink to 1024 pixels
+        shoot_calling_finish(app, built, suffix)
+        window.resize(1280, 720)
         shoot_other_screens(app, built, suffix)
         built.shutdown()
     del translators

@@ -245,3 +245,13 @@ def check_calling_time(now: datetime, hours: CallingHours) -> CallingTimeVerdict
         until = like(now, datetime.combine(today, window.end))
         return CallingTimeVerdict(True, CallingTimeReason.ALLOWED, None, allowed_until=until)
     return CallingTimeVerdict(False, CallingTimeReason.OUTSIDE_WINDOW, next_window_start(now, hours))
+
+
+def callback_moment(wanted: datetime, hours: CallingHours) -> datetime:
+    """When a call-back asked for at ``wanted`` can really happen (same naive/aware form): ``wanted`` itself
+    inside the campaign's calling hours, else the start of the next window (``wanted`` when there is none).
+    The one rule for call-back presets, picked times and what the caller is shown before confirming."""
+    verdict = check_calling_time(wanted, hours)
+    if verdict.allowed or verdict.next_allowed is None:
+        return wanted
+    return verdict.next_allowed

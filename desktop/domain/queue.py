@@ -378,3 +378,33 @@ def fold_reports(
 
 def _earliest(current: datetime | None, candidate: datetime) -> datetime:
     return candidate if current is None or candidate < current else current
+
+
+# --------------------------------------------------------------------------------------------- skipping
+
+
+class SkipReason(StrEnum):
+    """Why a caller skips a person without calling ("Person überspringen"). No free text is kept with it
+    beyond the shift (the short text lives in the caller's own shift list in memory only)."""
+
+    KNOWN_PERSONALLY = "known_personally"  # conflict: someone else should call
+    LANGUAGE = "language"  # someone who speaks the person's language should call
+    PHONE_TROUBLE = "phone_trouble"  # the phone or headset does not work right now
+    OTHER = "other"
+
+
+SKIP_TEXT_MAX = 80
+_SKIPPED_FOR_THE_SHIFT = frozenset({SkipReason.KNOWN_PERSONALLY, SkipReason.LANGUAGE})
+
+
+def skipped_out(skips: dict[str, SkipReason], *, others_left: bool) -> frozenset[str]:
+    """The one rule for skipped people: which contact ids this caller must not be offered now.
+
+    A skip is not a call: no report, no attempt, no cooldown, nothing synced; the person keeps their place
+    for every other caller. For the caller who skipped: after "known personally" or "language" not again in
+    this shift; after any other reason the person goes to the back of this caller's queue and returns when
+    nobody else can be called (``others_left`` False).
+    """
+    if others_left:
+        return frozenset(skips)
+    return frozenset(c for c, reason in skips.items() if reason in _SKIPPED_FOR_THE_SHIFT)

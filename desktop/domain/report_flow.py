@@ -10,13 +10,22 @@ Steps, in this order, each shown only when it applies::
     call back when?   (could not talk, not available)
                       1 later today (+2 h), 2 tomorrow, 3 in three days, 4 next Monday, 5 pick, 0 none
     call back at      (5 above)            date/time input, submit_datetime()
-    which number?     (wrong number / not in service, two numbers)  1 first, 2 second, 3 both
-    organizer action? 1 yes, 2 no
-    organizer message (yes above)          free text, may be empty
+    which number?     (wrong number / not in service, two numbers)  1 first, 2 second, 3 both; the options
+                      carry the numbers, so the GUI names them (masked, views/dialing.mask_number)
+    organizer action? 1 yes, 2 no; not asked after a wrong number / number not in service: as in Zetkin,
+                      a number problem always asks the organizer (to correct the number, DP-18)
+    organizer message (organizer action)   free text, may be empty
     note              (campaign allows notes, DP-6)  free text, may be empty, carries the DP-6 warning
     survey questions  (reached and could talk)  yes/no 1/2; choice 1..n; multi toggles 1..n + Enter;
                       text free input; 0 skips a choice question, empty text skips a text question
-    done
+    done              the recap ("Zusammenfassung", screens.md 7): one option per answered topic (outcome,
+                      call-back, number, organizer, note, each question) with keys 1..8 that go back to
+                      that step (``Option.recap``); Enter saves. It is the step that was always last, so it
+                      costs no extra key press.
+
+Call-back presets and picked times are moved into the campaign's calling hours
+(``calling_hours.callback_moment``); the options carry the resulting moment for the GUI to show before the
+caller confirms.
 
 Key 9 ("Bitte nicht mehr anrufen", DP-17) ends the flow at once with an objection from every step,
 ``done`` included (the end of a call is exactly when people say it; only a flow that already is an objection
@@ -35,8 +44,15 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from desktop.domain.calling_hours import as_instant, like, to_berlin
-from desktop.domain.models import AnswerValue, CallReport, Campaign, Question, QuestionKind
+from desktop.domain.calling_hours import as_instant, callback_moment, like, to_berlin
+from desktop.domain.models import (
+    AnswerValue,
+    CallingHours,
+    CallReport,
+    Campaign,
+    Question,
+    QuestionKind,
+)
 from sync.core.rules import Outcome
 
 OBJECTION_KEY = "9"
@@ -78,12 +94,28 @@ class Failure(StrEnum):
 
 
 @dataclass(frozen=True)
+class RecapItem:
+    """One line of the recap: a topic of this call and what was answered (the GUI formats it)."""
+
+    topic: StepId  # REACHED stands for the outcome, CALL_BACK, WHICH_NUMBER, ORGANIZER_ACTION, NOTE, QUESTION
+    outcome: Outcome | None = None
+    when: datetime | None = None  # CALL_BACK: the call-back moment (None: no call-back)
+    numbers: tuple[str, ...] = ()  # WHICH_NUMBER: the numbers reported (E.164)
+    flag: bool = False  # ORGANIZER_ACTION / NOTE: yes or no
+    text: str = ""  # ORGANIZER_ACTION: the message
+    question: Question | None = None
+    answer: AnswerValue | None = None  # QUESTION: None when skipped
+
+
+@dataclass(frozen=True)
 class Option:
     key: str  # "0".."9" or "enter"
     label_id: str
     text: str = ""  # the campaign's own option text (survey questions); shown instead of a translation
     at: datetime | None = None  # call-back presets: the moment the choice stands for
     selected: bool = False  # multi-choice: toggled on
+    number: str = ""  # which-number options: the number (E.164) the option stands for ("both": empty)
+    recap: RecapItem | None = None  # the recap on the last step: the line this key changes
 
 
 @dataclass(frozen=True)
@@ -99,6 +131,7 @@ class Step:
     dp6_warning: bool = False  # show the warning not to record health, opinions or third parties
     min_datetime: datetime | None = None  # datetime step: must be later than this
     max_datetime: datetime | None = None
+    calling_hours: CallingHours | None = None  # datetime step: picked times move into these hours
 
     def option(self, key: str) -> Option | None:
         return next((o for o in self.options if o.key == key), None)
@@ -144,8 +177,12 @@ LABEL_IDS: frozenset[str] = frozenset(
         "report.question.skip",
         "report.question.confirm",
         "report.done",
+        "report.recap",
+        "report.save",
     }
 )
+RECAP_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8")  # 9 stays the objection, Enter saves
+NUMBER_PROBLEMS = frozenset({"wrong_number", "not_in_service"})  # Failure values that ask the organizer
 
 
 class FlowNotFinished(RuntimeError):
@@ -200,9 +237,11 @@ class ReportFlow:
         self.caller_id = caller_id
         self.contact_id = contact_id
         self.now = now
-        self._numbers = tuple(
-            name for name, number in zip(("phone", "phone2"), contact_phones, strict=False) if number
-        )
+        pairs = [
+            (n, number) for n, number in zip(("phone", "phone2"), contact_phones, strict=False) if number
+        ]
+        self._numbers = tuple(name for name, _ in pairs)
+        self._e164 = dict(pairs)
         rules = campaign.rules
         two = len(self._numbers) >= 2
         talk = lambda d: bool(d.reached and d.could_talk)  # noqa: E731
@@ -220,7 +259,7 @@ class ReportFlow:
                 StepId.WHICH_NUMBER,
                 lambda d: two and d.failure in (Failure.WRONG_NUMBER, Failure.NOT_IN_SERVICE),
             ),
-            _Slot(StepId.ORGANIZER_ACTION, lambda d: True),
+            _Slot(StepId.ORGANIZER_ACTION, lambda d: not _number_problem(d)),
             _Slot(StepId.ORGANIZER_MESSAGE, lambda d: d.organizer_action),
             _Slot(StepId.NOTE, lambda d: rules.notes_enabled),
             *(_Slot(StepId.QUESTION, talk, q) for q in campaign.questions),
@@ -271,6 +310,8 @@ class ReportFlow:
         step = self._make_step(slot, d)
         if step.objection_key is not None and key == step.objection_key:
             return self.object()
+        if slot.id is StepId.DONE:
+            return self._revisit(key)
         if step.kind is StepKind.MULTI:
             return self._press_multi(slot, d, key)
         if step.kind is not StepKind.CHOICE or step.option(key) is None:
@@ -319,7 +360,7 @@ class ReportFlow:
         assert step.min_datetime is not None and step.max_datetime is not None
         if not as_instant(step.min_datetime) < as_instant(when) <= as_instant(step.max_datetime):
             return False
-        self._advance(replace(d, callback_after=when))
+        self._advance(replace(d, callback_after=callback_moment(when, self.campaign.rules.calling_hours)))
         return True
 
     def back(self) -> bool:
@@ -328,6 +369,54 @@ class ReportFlow:
             return False
         self._history.pop()
         return True
+
+    @property
+    def recap(self) -> tuple[RecapItem, ...]:
+        """What this call amounts to so far, one item per topic in the order it was asked."""
+        return tuple(item for _, item in self._recap())
+
+    def _recap(self) -> list[tuple[int, RecapItem]]:
+        """(history index of the step that asked it, item): going back to that index changes the answer."""
+        d = self._draft
+        if d.objection:
+            return []
+        answers = dict(d.answers)
+        items: list[tuple[int, RecapItem]] = []
+        seen: set[StepId] = set()
+        for index, entry in enumerate(self._history[:-1]):
+            slot = self._slots[entry.pos]
+            topic = {StepId.ORGANIZER_MESSAGE: StepId.ORGANIZER_ACTION}.get(slot.id, slot.id)
+            if topic in seen and topic is not StepId.QUESTION:
+                continue
+            seen.add(topic)
+            match topic:
+                case StepId.REACHED:
+                    items.append((index, RecapItem(topic, outcome=self.outcome)))
+                case StepId.CALL_BACK:
+                    items.append((index, RecapItem(topic, when=d.callback_after)))
+                case StepId.WHICH_NUMBER:
+                    numbers = tuple(self._e164[n] for n in d.wrong_numbers)
+                    items.append((index, RecapItem(topic, numbers=numbers)))
+                case StepId.ORGANIZER_ACTION:
+                    items.append((index, RecapItem(topic, flag=d.organizer_action, text=d.organizer_message)))
+                case StepId.NOTE:
+                    items.append((index, RecapItem(topic, flag=bool(d.note))))
+                case StepId.QUESTION:
+                    question = slot.question
+                    assert question is not None
+                    items.append(
+                        (index, RecapItem(topic, question=question, answer=answers.get(question.id)))
+                    )
+        return items
+
+    def _revisit(self, key: str) -> bool:
+        """On the recap: a line's key goes back to the step that asked it, with the state it had there (the
+        steps after it are asked again, since the new answer may change which apply)."""
+        for (index, _), recap_key in zip(self._recap(), RECAP_KEYS, strict=False):
+            if recap_key == key:
+                del self._history[index + 1 :]
+                return True
+        return False
 
     # ----------------------------------------------------------------------------------------- result
 
@@ -376,15 +465,19 @@ class ReportFlow:
         self._history.append(replace(draft, pos=pos, selection=frozenset()))
 
     def _callback_presets(self) -> dict[str, datetime]:
+        """Later today (+2 h), tomorrow, in three days, next Monday; each moved into the calling hours (a
+        day's preset then means the start of that day's first window)."""
         local = to_berlin(self.now).replace(second=0, microsecond=0)
         midnight = local.replace(hour=0, minute=0)
         monday = midnight + timedelta(days=7 - midnight.weekday())
-        return {
-            "1": like(self.now, local + timedelta(hours=2)),
-            "2": like(self.now, midnight + timedelta(days=1)),
-            "3": like(self.now, midnight + timedelta(days=3)),
-            "4": like(self.now, monday),
+        hours = self.campaign.rules.calling_hours
+        wanted = {
+            "1": local + timedelta(hours=2),
+            "2": midnight + timedelta(days=1),
+            "3": midnight + timedelta(days=3),
+            "4": monday,
         }
+        return {key: callback_moment(like(self.now, at), hours) for key, at in wanted.items()}
 
     def _choose(self, slot: _Slot, d: _Draft, key: str, step: Step) -> _Draft:
         match slot.id:
@@ -393,7 +486,9 @@ class ReportFlow:
             case StepId.COULD_TALK:
                 return replace(d, could_talk=key == _YES)
             case StepId.FAILURE_REASON:
-                return replace(d, failure=_FAILURE_KEYS[key])
+                failure = _FAILURE_KEYS[key]
+                # a number problem asks the organizer to correct it, as Zetkin does (DP-18); not asked
+                return replace(d, failure=failure, organizer_action=failure.value in NUMBER_PROBLEMS)
             case StepId.VOICEMAIL:
                 return replace(d, voicemail=key == _YES)
             case StepId.CALL_BACK:
@@ -464,12 +559,14 @@ class ReportFlow:
                     "report.call_back_at",
                     min_datetime=self.now,
                     max_datetime=self.now + timedelta(days=MAX_CALLBACK_DAYS),
+                    calling_hours=self.campaign.rules.calling_hours,
                 )
             case StepId.WHICH_NUMBER:
                 kind = "not_in_service" if d.failure is Failure.NOT_IN_SERVICE else "wrong"
+                first, second = (self._e164[n] for n in self._numbers[:2])
                 options = (
-                    Option("1", "report.which_number.first"),
-                    Option("2", "report.which_number.second"),
+                    Option("1", "report.which_number.first", number=first),
+                    Option("2", "report.which_number.second", number=second),
                     Option("3", "report.which_number.both"),
                 )
                 return Step(slot.id, StepKind.CHOICE, f"report.which_number.{kind}", options)
@@ -484,10 +581,16 @@ class ReportFlow:
                 assert slot.question is not None
                 return self._question_step(slot.question, d)
             case StepId.DONE:
+                recap = tuple(
+                    Option(key, "report.recap", recap=item)
+                    for (_, item), key in zip(self._recap(), RECAP_KEYS, strict=False)
+                )
+                save = () if d.objection else (Option(ENTER, "report.save"),)
                 return Step(
                     slot.id,
                     StepKind.DONE,
                     "report.done",
+                    (*recap, *save),
                     objection_key=None if d.objection else OBJECTION_KEY,
                 )
         raise AssertionError(slot.id)  # pragma: no cover
@@ -542,6 +645,10 @@ class ReportFlow:
                     prompt_text=prompt,
                 )
         raise AssertionError(question.kind)  # pragma: no cover
+
+
+def _number_problem(d: _Draft) -> bool:
+    return d.failure is not None and d.failure.value in NUMBER_PROBLEMS
 
 
 _FAILURE_KEYS: dict[str, Failure] = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from desktop.domain import queue
@@ -53,6 +53,7 @@ class EmptyQueue:
 
     campaign: Campaign
     explanation: queue.EmptyQueueExplanation
+    skipped: int = 0  # people this caller skipped for the rest of the shift (queue.skipped_out)
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,46 @@ NextCard = Card | EmptyQueue | OutsideHours | NoCampaign | NotCleared | NoScript
 
 
 @dataclass(frozen=True)
+class ShiftEntry:
+    """One line of the caller's own shift list ("Meine Anrufe"): a saved call or a skip. Kept in memory
+    only, for the shift (a break keeps it, "Schicht beenden" ends it); names are read when the list opens."""
+
+    at: datetime  # the call's time (a correction keeps the time of the call it corrects)
+    campaign_id: str
+    contact_id: str
+    report: CallReport | None = None  # the report that counts now (the newest correction); None: skipped
+    skip_reason: queue.SkipReason | None = None
+    skip_text: str = ""
+
+
+@dataclass(frozen=True)
+class ShiftLine:
+    """A shift-list line as the dialog shows it: the entry plus the person's first name and initial."""
+
+    entry: ShiftEntry
+    name: str
+
+
+@dataclass(frozen=True)
 class ShiftCounts:
     calls: int = 0
     reached: int = 0
     started_at: datetime | None = None
+    log: tuple[ShiftEntry, ...] = ()  # this shift's calls and skips, oldest first
+
+    @property
+    def skips(self) -> dict[str, queue.SkipReason]:
+        """Who this caller skipped and has not called since."""
+        skipped: dict[str, queue.SkipReason] = {}
+        for entry in self.log:
+            if entry.skip_reason is not None:
+                skipped[entry.contact_id] = entry.skip_reason
+            else:
+                skipped.pop(entry.contact_id, None)
+        return skipped
+
+    def entry_of(self, report_id: str) -> ShiftEntry | None:
+        return next((e for e in self.log if e.report is not None and e.report.id == report_id), None)
 
     def per_hour(self, now: datetime) -> float:
         if not self.started_at or self.calls == 0:
@@ -172,15 +209,23 @@ class CallingService:
             else 0
         )
         contact_id = None
+        skips = self._shift.skips
         if not queue.goal_met(campaign.rules, reached):
-            contact_id = contact_store.next_contact_id(
-                conn,
-                campaign_id,
-                now=now,
-                me=self.caller_id,
-                max_attempts=campaign.rules.max_attempts,
-                cooldown=timedelta(hours=campaign.rules.cooldown_hours),
-            )
+
+            def first(exclude: frozenset[str]) -> str | None:
+                return contact_store.next_contact_id(
+                    conn,
+                    campaign_id,
+                    now=now,
+                    me=self.caller_id,
+                    max_attempts=campaign.rules.max_attempts,
+                    cooldown=timedelta(hours=campaign.rules.cooldown_hours),
+                    exclude=exclude,
+                )
+
+            contact_id = first(queue.skipped_out(skips, others_left=True))
+            if contact_id is None and skips:  # nobody else: the skipped return, by the rule
+                contact_id = first(queue.skipped_out(skips, others_left=False))
         if contact_id is None:
             reached = contact_store.count_status(conn, campaign_id, ContactStatus.DONE)
             explanation = queue.explain_empty(
@@ -190,7 +235,7 @@ class CallingService:
                 me=self.caller_id,
                 reached_so_far=reached,
             )
-            return EmptyQueue(campaign, explanation)
+            return EmptyQueue(campaign, explanation, len(queue.skipped_out(skips, others_left=False)))
         return self._card(campaign, contact_id)
 
     def _card(self, campaign: Campaign, contact_id: str) -> Card:
@@ -284,16 +329,52 @@ class CallingService:
                     subject=report.contact_id,
                 )
             pending = outbox_store.pending_count(conn)
-        corrected = report.corrects is not None
-        self._shift = ShiftCounts(
-            calls=self._shift.calls + (0 if corrected else 1),
-            reached=self._shift.reached
-            + (
-                report.outcome.reached
-                - (self._last_report.outcome.reached if corrected and self._last_report else 0)
-            ),
-            started_at=self._shift.started_at,
-        )
+        self._shift = self._counted(report)
         self._last_report = report
         following = self.next_card(report.campaign_id) if then_next else None
         return ReportSaved(report, new_state, seq, pending, self._shift, following)
+
+    def _counted(self, report: CallReport) -> ShiftCounts:
+        """The shift after a saved report: a new call counts and joins the list; a correction takes the place
+        of the call it corrects in the list and in the counts (it is not another call)."""
+        shift = self._shift
+        if report.corrects is None:
+            entry = ShiftEntry(report.created_at, report.campaign_id, report.contact_id, report)
+            return replace(
+                shift,
+                calls=shift.calls + 1,
+                reached=shift.reached + report.outcome.reached,
+                log=(*shift.log, entry),
+            )
+        old = shift.entry_of(report.corrects)
+        before = old.report if old is not None else self._last_report
+        reached = shift.reached + report.outcome.reached - (before.outcome.reached if before else 0)
+        log = tuple(replace(e, report=report) if e is old else e for e in shift.log)
+        return replace(shift, reached=reached, log=log)
+
+    # ------------------------------------------------------------------ skipping and the shift list
+
+    def skip(self, campaign_id: str, contact_id: str, reason: queue.SkipReason, text: str = "") -> NextCard:
+        """Skip a person without calling (not an attempt, nothing stored or synced: queue.skipped_out) and
+        return the next card. The short text stays in this shift's list in memory only."""
+        entry = ShiftEntry(
+            self.clock(),
+            campaign_id,
+            contact_id,
+            skip_reason=reason,
+            skip_text=text.strip()[: queue.SKIP_TEXT_MAX],
+        )
+        self._shift = replace(self._shift, log=(*self._shift.log, entry))
+        return self.next_card(campaign_id)
+
+    def shift_lines(self) -> list[ShiftLine]:
+        """This shift's list, newest first, with first name and initial (read now, never kept)."""
+        lines = []
+        for entry in reversed(self._shift.log):
+            contact = contact_store.get_contact(self.ws.conn, entry.contact_id)
+            name = ""
+            if contact is not None:
+                initial = f" {contact.last_name[:1]}." if contact.last_name else ""
+                name = contact.first_name + initial
+            lines.append(ShiftLine(entry, name.strip()))
+        return lines

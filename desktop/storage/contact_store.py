@@ -5,7 +5,7 @@ Callers own the transaction; nothing here commits. Slices (``desktop.storage.sli
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from desktop.domain.models import Contact, ContactState
@@ -172,13 +172,21 @@ def _leased_here() -> str:
 
 
 def next_contact_id(
-    conn: Connection, campaign_id: str, *, now: datetime, me: str, max_attempts: int, cooldown: timedelta
+    conn: Connection,
+    campaign_id: str,
+    *,
+    now: datetime,
+    me: str,
+    max_attempts: int,
+    cooldown: timedelta,
+    exclude: Collection[str] = (),
 ) -> str | None:
     """The SQL mirror of desktop.domain.queue ordering: three indexed look-ups, first hit wins.
 
     1. due call-backs, oldest due first; 2. never called, in list order; 3. retry-eligible, oldest attempt first.
+    ``exclude``: contact ids not to offer (the caller's skips, desktop.domain.queue.skipped_out).
     """
-    params = {
+    params: dict[str, object] = {
         "c": campaign_id,
         "now": to_db(now),
         "me": me,
@@ -186,6 +194,10 @@ def next_contact_id(
         "cool": to_db(now - cooldown),
     }
     free = f"{_not_reserved_by_others()} AND {_leased_here()}"
+    if exclude:
+        names = [f"x{i}" for i in range(len(exclude))]
+        params.update(zip(names, exclude, strict=True))
+        free += " AND id NOT IN (" + ", ".join(f":{n}" for n in names) + ")"
     queries = (
         "SELECT id FROM contacts WHERE campaign_id = :c AND status = 'open' AND callback_after IS NOT NULL "
         f"AND callback_after <= :now AND {free} ORDER BY callback_after, position LIMIT 1",

@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.models import Role
+from desktop.domain.queue import SkipReason
 from desktop.domain.report_flow import ReportFlow, Step, StepKind
 from desktop.services import volunteers
 from desktop.services.calling import CallingService, Card, NextCard, NoCampaign, ReportSaved, ShiftCounts
@@ -26,6 +27,7 @@ class ShiftViewModel(QObject):
     card_ready = Signal(object)  # NextCard
     step_changed = Signal(object)  # Step
     saved = Signal(object)  # ReportSaved
+    skipped = Signal(object)  # ShiftCounts after a skip
     failed = Signal(str)
 
     def __init__(
@@ -212,11 +214,50 @@ class ShiftViewModel(QObject):
     def correct_last(self) -> bool:
         """Open the last saved report's card again; saving records a correction (a new fact)."""
         last = self.service.last_report
-        if last is None or self.saving:
+        if last is None:
             return False
-        self.correcting = last.id
-        self._run(lambda: self.service.card_for(last.campaign_id, last.contact_id), self._show)
+        return self.correct(last.id)
+
+    def correct(self, report_id: str) -> bool:
+        """Open the card of a call of this shift again (from "Meine Anrufe" or F2); saving records a new report
+        that supersedes it (a new fact, synced like any report; the old row is never edited)."""
+        if self.saving:
+            return False
+        entry = self.service.shift.entry_of(report_id)
+        last = self.service.last_report
+        if entry is not None and entry.report is not None:
+            campaign_id, contact_id = entry.campaign_id, entry.contact_id
+        elif last is not None and last.id == report_id:
+            campaign_id, contact_id = last.campaign_id, last.contact_id
+        else:
+            return False
+        self.correcting = report_id
+        self._run(lambda: self.service.card_for(campaign_id, contact_id), self._show)
         return True
+
+    @property
+    def correcting_entry(self):
+        """The shift-list entry being corrected (for the banner), or None."""
+        return None if self.correcting is None else self.service.shift.entry_of(self.correcting)
+
+    def skip(self, reason: SkipReason, text: str = "") -> bool:
+        """Skip the person on the card (no call, no attempt; desktop.domain.queue.skipped_out) and show the next."""
+        card = self.card
+        if not isinstance(card, Card) or self.saving or self.correcting is not None:
+            return False
+        self.flow = None
+        self._run(
+            lambda: self.service.skip(card.campaign.id, card.contact.id, reason, text), self._after_skip
+        )
+        return True
+
+    def _after_skip(self, card: NextCard) -> None:
+        self.skipped.emit(self.service.shift)
+        self._show(card)
+
+    def shift_lines(self, done: Callable[[list], None]) -> None:
+        """This shift's list with first names and initials, read on the database thread."""
+        self._run(self.service.shift_lines, done)
 
     def after_sync(self) -> None:
         """A sync may have brought a revocation, an objection, a new campaign or a clearance."""

@@ -1,7 +1,8 @@
 """The calling screen: card, script, and the question bar. Keyboard first, calm, nothing extra (screens.md 2).
 
-Keys: digits answer, Enter confirms, Backspace goes back, 9 or F9 "Bitte nicht mehr anrufen", F1 the answer
-to "where do you have my number from?", F2 corrects the last report, Ctrl+L takes a break (locks).
+Keys: digits answer, Enter confirms (on the recap: saves), Backspace goes back, 9 or F9 "Bitte nicht mehr
+anrufen", F1 the answer to "where do you have my number from?", F2 corrects the last report, F3 "Meine Anrufe"
+(this shift's calls; Enter corrects one), F4 skips the person with a short reason, Ctrl+L takes a break.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from desktop.viewmodels.shift import ShiftViewModel
 from desktop.views.dialing import ClipboardGuard, display_number, open_dialer, qr_pixmap
 from desktop.views.labels import clearance_explanation, outcome_label
 from desktop.views.report_bar import ReportBar
+from desktop.views.shift_dialogs import ShiftLogDialog, SkipDialog
 from desktop.views.style import heading_font
 from desktop.views.widgets import ElidedLabel
 
@@ -58,6 +60,9 @@ class CallerView(QWidget):
         self.shift = shift
         self.card: NextCard | None = None
         self.clipboard = ClipboardGuard(self)
+        self.skip_dialog: SkipDialog | None = None
+        self.log_dialog: ShiftLogDialog | None = None
+        self._qr_number = ""
 
         root = QVBoxLayout(self)
         root.addLayout(self._top_bar())
@@ -84,9 +89,12 @@ class CallerView(QWidget):
         shift.card_ready.connect(self.show_card)
         shift.step_changed.connect(self._show_step)
         shift.saved.connect(self.show_saved)
+        shift.skipped.connect(self._show_skipped)
         for sequence, slot in (
             (QKeySequence("F1"), self.toggle_transparency),
             (QKeySequence("F2"), self._correct),
+            (QKeySequence("F3"), self.open_shift_log),
+            (QKeySequence("F4"), self.open_skip),
             (QKeySequence("F9"), self._object),
         ):
             shortcut = QShortcut(sequence, self)
@@ -105,6 +113,11 @@ class CallerView(QWidget):
             self.dial,
             self.qr,
             self.copy,
+            self.skip,
+            self.my_calls,
+            self.dial2,
+            self.qr2,
+            self.copy2,
             self.script,
             self.transparency_button,
             *self.bar.tab_chain(),
@@ -189,10 +202,34 @@ class CallerView(QWidget):
         self.copy = QPushButton(self.tr("Cop&y"), card)
         self.copy.setAccessibleName(self.tr("Copy the number (cleared after 30 seconds)"))
         self.copy.clicked.connect(self._copy)
-        for button in (self.dial, self.qr, self.copy):
+        self.skip = QPushButton(self.tr("Skip (F4)"), card)
+        self.skip.setAccessibleName(self.tr("Skip this person with a short reason (F4)"))
+        self.skip.clicked.connect(self.open_skip)
+        # the shift's own list sits with the card (the top bar must fit 1024 pixels with the lead's buttons)
+        self.my_calls = QPushButton(self.tr("My calls (F3)"), card)
+        self.my_calls.setAccessibleName(self.tr("My calls in this shift, to correct any of them (F3)"))
+        self.my_calls.clicked.connect(self.open_shift_log)
+        for button in (self.dial, self.qr, self.copy, self.skip, self.my_calls):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # the second number is dialled like the first: softphone, QR code, clipboard (#15.4)
+        second = QHBoxLayout()
+        self.dial2 = QPushButton(self.tr("Call"), card)
+        self.dial2.setAccessibleName(self.tr("Call the second number with the phone of this PC"))
+        self.dial2.clicked.connect(lambda: self._dial(second=True))
+        self.qr2 = QPushButton(self.tr("QR code"), card)
+        self.qr2.setAccessibleName(self.tr("Show a QR code to dial the second number with your own phone"))
+        self.qr2.clicked.connect(lambda: self._toggle_qr(second=True))
+        self.copy2 = QPushButton(self.tr("Copy"), card)
+        self.copy2.setAccessibleName(self.tr("Copy the second number (cleared after 30 seconds)"))
+        self.copy2.clicked.connect(lambda: self._copy(second=True))
+        second.addWidget(self.number2)
+        for button in (self.dial2, self.qr2, self.copy2):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            second.addWidget(button)
+            button.hide()
+        second.addStretch(1)
         self.qr_image = QLabel(card)
         self.qr_image.setAccessibleName(self.tr("QR code of the number"))
         self.qr_note = QLabel(
@@ -208,9 +245,10 @@ class CallerView(QWidget):
         self.history.setTextFormat(Qt.TextFormat.PlainText)  # other callers' notes are data, never markup
         self.history.setWordWrap(True)
         self.history.setAccessibleName(self.tr("Earlier attempts"))
-        for widget in (self.correction_banner, self.name, self.locality, self.number, self.number2):
+        for widget in (self.correction_banner, self.name, self.locality, self.number):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+        layout.addLayout(second)
         layout.addWidget(self.qr_image)
         layout.addWidget(self.qr_note)
         layout.addWidget(self.history)
@@ -247,11 +285,12 @@ class CallerView(QWidget):
 
     def show_card(self, card: NextCard) -> None:
         self.card = card
-        self.correction_banner.setVisible(self.shift.correcting is not None)
+        self._show_correction_banner()
         self.qr_image.hide()
         self.qr_note.hide()
         self.transparency.hide()
         self.correct.setEnabled(self.shift.can_correct)
+        self.skip.setEnabled(isinstance(card, Card) and self.shift.correcting is None)
         if not isinstance(card, Card):
             self._show_no_card(card)
             return
@@ -269,6 +308,9 @@ class CallerView(QWidget):
         )
         for button in (self.dial, self.qr, self.copy):
             button.setEnabled(bool(contact.phone))
+        for button in (self.dial2, self.qr2, self.copy2):
+            button.setVisible(bool(contact.phone2))
+            button.setEnabled(bool(contact.phone2))
         self.history.setText(self._history_text(card))
         self.script.setHtml(
             render_script(campaign, contact=contact, caller_name=self.shift.caller_label).html
@@ -299,8 +341,10 @@ class CallerView(QWidget):
         self.script_version.clear()
         self.bar.setEnabled(False)
         self.bar.hide()
-        for button in (self.dial, self.qr, self.copy):
+        for button in (self.dial, self.qr, self.copy, self.skip):
             button.setEnabled(False)
+        for button in (self.dial2, self.qr2, self.copy2):
+            button.hide()
         if isinstance(card, NoCampaign):
             self.campaign_title.clear()
             self.name.setText(self.tr("No campaign on this PC yet"))
@@ -372,6 +416,10 @@ class CallerView(QWidget):
             parts.append(
                 self.tr("%n people are reserved for another PC or caller.", "", summary.reserved_by_others)
             )
+        if card.skipped:
+            parts.append(
+                self.tr("You skipped %n people for this shift; other callers call them.", "", card.skipped)
+            )
         if not parts:
             parts.append(self.tr("Everyone on the list has been called. Thank you!"))
         return " ".join(parts)
@@ -433,25 +481,101 @@ class CallerView(QWidget):
         if self.shift.correct_last():
             self.status.setText(self.tr("Correcting the last report …"))
 
-    def _dial(self) -> None:
-        if isinstance(self.card, Card):
-            open_dialer(self.card.contact.phone)
-
-    def _toggle_qr(self) -> None:
+    def _number(self, second: bool) -> str:
         if not isinstance(self.card, Card):
+            return ""
+        return self.card.contact.phone2 if second else self.card.contact.phone
+
+    def _dial(self, second: bool = False) -> None:
+        if number := self._number(second):
+            open_dialer(number)
+
+    def _toggle_qr(self, second: bool = False) -> None:
+        """Show the QR code of the chosen number; the same button again (or the other number's) hides or
+        switches it."""
+        number = self._number(second)
+        if not number:
             return
-        visible = not self.qr_image.isVisible()
+        visible = not (self.qr_image.isVisible() and self._qr_number == number)
         if visible:
-            self.qr_image.setPixmap(qr_pixmap(self.card.contact.phone))
+            self.qr_image.setPixmap(qr_pixmap(number))
+            self.qr_image.setAccessibleName(
+                self.tr("QR code of the second number") if second else self.tr("QR code of the number")
+            )
+            self._qr_number = number
         else:
             self.qr_image.clear()
+            self._qr_number = ""
         self.qr_image.setVisible(visible)
         self.qr_note.setVisible(visible)
 
-    def _copy(self) -> None:
-        if isinstance(self.card, Card):
-            self.clipboard.copy(self.card.contact.phone)
+    def shown_qr_number(self) -> str:
+        return self._qr_number if self.qr_image.isVisible() else ""
+
+    def _copy(self, second: bool = False) -> None:
+        if number := self._number(second):
+            self.clipboard.copy(number)
             self.status.setText(self.tr("Number copied. The clipboard is cleared in 30 seconds."))
+
+    # ------------------------------------------------------------------ skipping and the shift list
+
+    def open_skip(self) -> SkipDialog | None:
+        """F4: skip the person on the card with a short reason (not an attempt)."""
+        if not isinstance(self.card, Card) or not self.skip.isEnabled() or self.shift.saving:
+            return None
+        dialog = SkipDialog(self)
+        dialog.accepted.connect(lambda: self._skip(dialog))
+        dialog.finished.connect(self._dialog_closed)
+        if self.skip_dialog is not None:
+            self.skip_dialog.deleteLater()
+        self.skip_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _skip(self, dialog: SkipDialog) -> None:
+        if self.shift.skip(dialog.reason(), dialog.short_text()):
+            self.clipboard.clear()
+            self.status.setText(self.tr("Skipping …"))
+
+    def _show_skipped(self, _shift: ShiftCounts) -> None:
+        self.status.setText(self.tr("Skipped. That was no call attempt; the person stays on the list."))
+
+    def open_shift_log(self) -> None:
+        """F3: this shift's calls (names are read on the database thread, then the list opens)."""
+        if self.shift.saving:
+            return
+        self.shift.shift_lines(self._show_shift_log)
+
+    def _show_shift_log(self, lines: list) -> None:
+        dialog = ShiftLogDialog(lines, self)
+        dialog.accepted.connect(lambda: self._correct_from_log(dialog))
+        dialog.finished.connect(self._dialog_closed)
+        if self.log_dialog is not None:
+            self.log_dialog.deleteLater()
+        self.log_dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self) -> None:
+        self.activateWindow()
+        self.setFocus()
+
+    def _correct_from_log(self, dialog: ShiftLogDialog) -> None:
+        if dialog.chosen_report and self.shift.correct(dialog.chosen_report):
+            self.status.setText(self.tr("Opening the call for correction …"))
+
+    def _show_correction_banner(self) -> None:
+        entry = self.shift.correcting_entry
+        if self.shift.correcting is None:
+            self.correction_banner.hide()
+            return
+        if entry is not None:
+            text = self.tr("Correcting the call of %1: the new answers replace it.").replace(
+                "%1", entry.at.astimezone().strftime("%H:%M")
+            )
+        else:
+            text = self.tr("Correcting the last report: the new answers replace it.")
+        self.correction_banner.setText(text)
+        self.correction_banner.show()
 
     def toggle_transparency(self) -> None:
         if isinstance(self.card, Card):
@@ -460,6 +584,9 @@ class CallerView(QWidget):
     def clear_for_lock(self) -> None:
         """Nothing personal stays on screen or in the clipboard."""
         self.clipboard.clear()
+        for dialog in (self.skip_dialog, self.log_dialog):
+            if dialog is not None:
+                dialog.reject()
         for widget in (self.name, self.locality, self.number, self.number2, self.history, self.transparency):
             widget.clear()
         self.qr_image.clear()
@@ -478,5 +605,17 @@ class CallerView(QWidget):
         text = event.text()
         if len(text) == 1 and text.isdigit():
             self.shift.press(text)
+            return
+        # the function keys are shortcuts; when the window is not the active one (just after a dialog
+        # closed) they arrive here instead
+        action = {
+            Qt.Key.Key_F1: self.toggle_transparency,
+            Qt.Key.Key_F2: self._correct,
+            Qt.Key.Key_F3: self.open_shift_log,
+            Qt.Key.Key_F4: self.open_skip,
+            Qt.Key.Key_F9: self._object,
+        }.get(Qt.Key(key))
+        if action is not None:
+            action()
             return
         super().keyPressEvent(event)

@@ -26,6 +26,25 @@ def display_number(e164: str) -> str:
     return phonenumbers.format_number(parsed, fmt)
 
 
+MASKED_DIGITS = 3
+
+
+def mask_number(e164: str) -> str:
+    """The one masking of a number where it is named but not needed in full (the wrong-number step, the
+    recap): country and area code and the first digits, the last three hidden, e.g. "+49 30 2312 5…"."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+        groups = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL).split()
+    except phonenumbers.NumberParseException:
+        groups = [e164[:3], e164[3:]]
+    head, subscriber = groups[:2], "".join(groups[2:])
+    digits = "".join(c for c in subscriber if c.isdigit())
+    if len(digits) <= MASKED_DIGITS:  # too short to show any of it
+        return " ".join(head) + " …"
+    kept = digits[:-MASKED_DIGITS]
+    return " ".join([*head, *(kept[i : i + 4] for i in range(0, len(kept), 4))]) + "…"
+
+
 def tel_url(e164: str) -> QUrl:
     return QUrl("tel:" + e164)
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from desktop.domain.queue import SkipReason
+from desktop.domain.report_flow import RecapItem, StepId
 from desktop.services.clearance_gate import GateStatus
+from desktop.views.dialing import mask_number
 from sync.core.rules import Outcome
+
+RECAP_TEXT_MAX = 40  # characters of a message or answer shown in a recap line (the bar stays narrow)
 
 
 def flow_label(label_id: str) -> str:
@@ -64,8 +71,10 @@ def flow_label(label_id: str) -> str:
         "report.question.skip": QCoreApplication.translate("ReportFlow", "Skip"),
         "report.question.confirm": QCoreApplication.translate("ReportFlow", "Confirm"),
         "report.done": QCoreApplication.translate(
-            "ReportFlow", "All answered. Enter saves, Backspace goes back."
+            "ReportFlow", "Summary: a digit changes that answer, Enter saves."
         ),
+        "report.recap": QCoreApplication.translate("ReportFlow", "Change"),
+        "report.save": QCoreApplication.translate("ReportFlow", "Save"),
     }
     return table.get(label_id, label_id)
 
@@ -173,3 +182,71 @@ def clearance_explanation(gate: GateStatus) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def when_text(moment: datetime) -> str:
+    """A call-back moment as the caller reads it, in local time with the weekday (German: "Sa., 05.12.2026,
+    10:00 Uhr")."""
+    fmt = QCoreApplication.translate("When", "ddd, dd.MM.yyyy, HH:mm")
+    return QLocale().toString(QDateTime(moment.astimezone()), fmt)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= RECAP_TEXT_MAX else text[: RECAP_TEXT_MAX - 1].rstrip() + "…"
+
+
+def recap_text(item: RecapItem) -> str:
+    """One line of the recap: the topic and the answer (data shown as plain text, shortened)."""
+    yes = QCoreApplication.translate("Recap", "yes")
+    no = QCoreApplication.translate("Recap", "no")
+    match item.topic:
+        case StepId.REACHED:
+            assert item.outcome is not None
+            return QCoreApplication.translate("Recap", "Result: %1").replace(
+                "%1", outcome_label(item.outcome)
+            )
+        case StepId.CALL_BACK:
+            if item.when is None:
+                return QCoreApplication.translate("Recap", "Call-back: none")
+            return QCoreApplication.translate("Recap", "Call-back: %1").replace("%1", when_text(item.when))
+        case StepId.WHICH_NUMBER:
+            return QCoreApplication.translate("Recap", "Number: %1").replace(
+                "%1", " + ".join(mask_number(n) for n in item.numbers)
+            )
+        case StepId.ORGANIZER_ACTION:
+            if not item.flag:
+                return QCoreApplication.translate("Recap", "To the organizer: %1").replace("%1", no)
+            if not item.text:
+                return QCoreApplication.translate("Recap", "To the organizer: %1").replace("%1", yes)
+            return QCoreApplication.translate("Recap", "To the organizer: “%1”").replace(
+                "%1", _short(item.text)
+            )
+        case StepId.NOTE:
+            return QCoreApplication.translate("Recap", "Note: %1").replace(
+                "%1", QCoreApplication.translate("Recap", "written") if item.flag else no
+            )
+        case StepId.QUESTION:
+            assert item.question is not None
+            answer = item.answer
+            if answer is None:
+                value = QCoreApplication.translate("Recap", "skipped")
+            elif isinstance(answer, bool):
+                value = yes if answer else no
+            elif isinstance(answer, tuple):
+                value = ", ".join(answer)
+            else:
+                value = answer
+            return _short(item.question.prompt) + ": " + _short(value)
+    return item.topic.value  # pragma: no cover
+
+
+def skip_reason_label(reason: SkipReason) -> str:
+    table = {
+        SkipReason.KNOWN_PERSONALLY: QCoreApplication.translate("Skip", "I know this person personally"),
+        SkipReason.LANGUAGE: QCoreApplication.translate(
+            "Skip", "Someone who speaks their language should call"
+        ),
+        SkipReason.PHONE_TROUBLE: QCoreApplication.translate("Skip", "Phone or headset trouble"),
+        SkipReason.OTHER: QCoreApplication.translate("Skip", "Another reason"),
+    }
+    return table[reason]

@@ -1,7 +1,9 @@
 """The question bar at the bottom of the calling screen: one step of the report flow at a time.
 
 Digits answer, Enter confirms, Backspace goes back; 9 or F9 is "Bitte nicht mehr anrufen". The bar only
-renders the step it is given and forwards input to the view model: the rules live in the domain.
+renders the step it is given and forwards input to the view model: the rules live in the domain. Call-back
+options show the moment they stand for, the wrong-number options the (masked) numbers, and the last step is
+the recap: one line per answer with the digit that changes it, Enter saves.
 """
 
 from __future__ import annotations
@@ -20,9 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.report_flow import ENTER, Step, StepKind
-from desktop.views.labels import flow_label
+from desktop.domain.calling_hours import callback_moment
+from desktop.domain.report_flow import ENTER, Option, Step, StepKind
+from desktop.views.dialing import mask_number
+from desktop.views.labels import flow_label, recap_text, when_text
 from desktop.views.style import heading_font
+
+COLUMNS = 4
+TIMED_COLUMNS = 3
+RECAP_COLUMNS = 2
 
 
 class ReportBar(QFrame):
@@ -68,7 +76,13 @@ class ReportBar(QFrame):
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName(self.tr("Call-back date and time"))
         self.when.installEventFilter(self)
-        for widget in (self.text, self.warning, self.when):
+        self.when.dateTimeChanged.connect(self._preview_when)
+        self.when_preview = QLabel("", self)
+        self.when_preview.setObjectName("whenPreview")
+        self.when_preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.when_preview.setWordWrap(True)
+        self.when_preview.setAccessibleName(self.tr("Call-back time that will be saved"))
+        for widget in (self.text, self.warning, self.when, self.when_preview):
             layout.addWidget(widget)
             widget.hide()
 
@@ -79,6 +93,7 @@ class ReportBar(QFrame):
         self.text.hide()
         self.warning.hide()
         self.when.hide()
+        self.when_preview.hide()
         prompt = step.prompt_text or flow_label(step.prompt_id)
         self.prompt.setText(prompt)
         # the objection stays on every step, the last one included (#15.4); only an objection itself ends it
@@ -88,8 +103,13 @@ class ReportBar(QFrame):
             self.tr("[9] Please don't call again") if digit_nine else self.tr("[F9] Please don't call again")
         )
         shown = 0
+        columns = COLUMNS
+        if step.kind is StepKind.DONE:
+            columns = RECAP_COLUMNS
+        elif any(o.at is not None for o in step.options):  # longer texts with the moment: fewer columns
+            columns = TIMED_COLUMNS
         for option in step.options:
-            label = option.text or flow_label(option.label_id)
+            label = self._option_label(option)
             key = "↵" if option.key == ENTER else option.key
             mark = (
                 "☑ "
@@ -98,8 +118,12 @@ class ReportBar(QFrame):
             )
             button = self._button(shown)
             button.setText(f"[{key}] {mark}{label}")
-            button.setAccessibleName(label)
+            button.setAccessibleName(
+                self.tr("Change: %1").replace("%1", label) if option.recap is not None else label
+            )
             button.setProperty("key", option.key)
+            self.options.removeWidget(button)
+            self.options.addWidget(button, shown // columns, shown % columns)
             button.show()
             shown += 1
         for button in self._buttons[shown:]:
@@ -120,8 +144,36 @@ class ReportBar(QFrame):
                 self.when.setMaximumDateTime(QDateTime(step.max_datetime.astimezone()))
             self.when.setDateTime(start.addSecs(3600))
             self.when.show()
+            self.when_preview.show()
+            self._preview_when()
             self.when.setFocus()
         self.back_button.setEnabled(can_go_back)
+
+    @staticmethod
+    def _option_label(option: Option) -> str:
+        if option.recap is not None:
+            return recap_text(option.recap)
+        label = option.text or flow_label(option.label_id)
+        if option.at is not None:  # a call-back preset: the moment it stands for, before it is chosen
+            return f"{label} · {when_text(option.at)}"
+        if option.number:
+            return f"{label}: {mask_number(option.number)}"
+        return label
+
+    def _preview_when(self) -> None:
+        """The moment a picked call-back will really have: inside the campaign's calling hours."""
+        step = self.step
+        if step is None or step.kind is not StepKind.DATETIME:
+            return
+        picked = self.when.dateTime().toPython().astimezone()
+        moment = callback_moment(picked, step.calling_hours) if step.calling_hours else picked
+        text = self.tr("Call-back: %1").replace("%1", when_text(moment))
+        if moment != picked:
+            text += " " + self.tr("(the chosen time is outside the calling hours: the next possible time)")
+        self.when_preview.setText(text)
+
+    def preview_text(self) -> str:
+        return self.when_preview.text()
 
     def _button(self, index: int) -> QPushButton:
         """Option buttons are made once and reused: a new step only changes their text (fast, no flicker)."""
@@ -130,7 +182,7 @@ class ReportBar(QFrame):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _=False, b=button: self.key_pressed.emit(b.property("key")))
             position = len(self._buttons)
-            self.options.addWidget(button, position // 4, position % 4)
+            self.options.addWidget(button, position // COLUMNS, position % COLUMNS)
             self._buttons.append(button)
         return self._buttons[index]
 

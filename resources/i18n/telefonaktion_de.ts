@@ -194,6 +194,46 @@
         <translation>Nummer kopieren (nach 30 Sekunden gelöscht)</translation>
     </message>
     <message>
+        <source>Skip (F4)</source>
+        <translation>Überspringen (F4)</translation>
+    </message>
+    <message>
+        <source>Skip this person with a short reason (F4)</source>
+        <translation>Diese Person mit kurzem Grund überspringen (F4)</translation>
+    </message>
+    <message>
+        <source>My calls (F3)</source>
+        <translation>Meine Anrufe (F3)</translation>
+    </message>
+    <message>
+        <source>My calls in this shift, to correct any of them (F3)</source>
+        <translation>Meine Anrufe in dieser Schicht, um einen davon zu korrigieren (F3)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <source>Call the second number with the phone of this PC</source>
+        <translation>Die zweite Nummer mit dem Telefon dieses PCs anrufen</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>Show a QR code to dial the second number with your own phone</source>
+        <translation>QR-Code zeigen, um die zweite Nummer mit dem eigenen Handy zu wählen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the second number (cleared after 30 seconds)</source>
+        <translation>Die zweite Nummer kopieren (wird nach 30 Sekunden gelöscht)</translation>
+    </message>
+    <message>
         <source>QR code of the number</source>
         <translation>QR-Code der Nummer</translation>
     </message>
@@ -290,6 +330,13 @@
             <numerusform>%n Personen sind für andere PCs oder Anrufer*innen reserviert.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>You skipped %n people for this shift; other callers call them.</source>
+        <translation>
+            <numerusform>Du hast %n Person für diese Schicht übersprungen; andere rufen sie an.</numerusform>
+            <numerusform>Du hast %n Personen für diese Schicht übersprungen; andere rufen sie an.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Everyone on the list has been called. Thank you!</source>
         <translation>Alle auf der Liste wurden angerufen. Danke dir!</translation>
@@ -329,8 +376,28 @@
         <translation>Letzter Bericht wird korrigiert …</translation>
     </message>
     <message>
+        <source>QR code of the second number</source>
+        <translation>QR-Code der zweiten Nummer</translation>
+    </message>
+    <message>
         <source>Number copied. The clipboard is cleared in 30 seconds.</source>
         <translation>Nummer kopiert. Die Zwischenablage wird in 30 Sekunden geleert.</translation>
+    </message>
+    <message>
+        <source>Skipping …</source>
+        <translation>Wird übersprungen …</translation>
+    </message>
+    <message>
+        <source>Skipped. That was no call attempt; the person stays on the list.</source>
+        <translation>Übersprungen. Das war kein Anrufversuch; die Person bleibt auf der Liste.</translation>
+    </message>
+    <message>
+        <source>Opening the call for correction …</source>
+        <translation>Der Anruf wird zur Korrektur geöffnet …</translation>
+    </message>
+    <message>
+        <source>Correcting the call of %1: the new answers replace it.</source>
+        <translation>Du korrigierst den Anruf von %1: die neuen Antworten ersetzen ihn.</translation>
     </message>
     <message>
         <source>Saving …</source>
@@ -1914,6 +1981,53 @@
     </message>
 </context>
 <context>
+    <name>Recap</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>Call-back: none</source>
+        <translation>Rückruf: keiner</translation>
+    </message>
+    <message>
+        <source>Call-back: %1</source>
+        <translation>Rückruf: %1</translation>
+    </message>
+    <message>
+        <source>Number: %1</source>
+        <translation>Nummer: %1</translation>
+    </message>
+    <message>
+        <source>To the organizer: %1</source>
+        <translation>An die Orga: %1</translation>
+    </message>
+    <message>
+        <source>To the organizer: “%1”</source>
+        <translation>An die Orga: „%1“</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>geschrieben</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+</context>
+<context>
     <name>RemovePersonDialog</name>
     <message>
         <source>Remove a person</source>
@@ -2007,8 +2121,24 @@
         <translation>Datum und Uhrzeit des Rückrufs</translation>
     </message>
     <message>
+        <source>Call-back time that will be saved</source>
+        <translation>Rückrufzeit, die gespeichert wird</translation>
+    </message>
+    <message>
         <source>[F9] Please don&apos;t call again</source>
         <translation>[F9] Bitte nicht mehr anrufen</translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation>Ändern: %1</translation>
+    </message>
+    <message>
+        <source>Call-back: %1</source>
+        <translation>Rückruf: %1</translation>
+    </message>
+    <message>
+        <source>(the chosen time is outside the calling hours: the next possible time)</source>
+        <translation>(die gewählte Zeit liegt außerhalb der Anrufzeiten: die nächstmögliche Zeit)</translation>
     </message>
 </context>
 <context>
@@ -2150,8 +2280,117 @@
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <source>All answered. Enter saves, Backspace goes back.</source>
-        <translation>Alles beantwortet. Eingabetaste speichert, Rücktaste geht zurück.</translation>
+        <source>Summary: a digit changes that answer, Enter saves.</source>
+        <translation>Zusammenfassung: Ziffer ändert die Antwort, Enter speichert.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftLogDialog</name>
+    <message>
+        <source>My calls</source>
+        <translation>Meine Anrufe</translation>
+    </message>
+    <message>
+        <source>My calls in this shift</source>
+        <translation>Meine Anrufe in dieser Schicht</translation>
+    </message>
+    <message>
+        <source>Enter opens a call to correct it: the new answers are saved as a new report that replaces the old one (which is kept). Nothing in this list is kept after “End shift”.</source>
+        <translation>Enter öffnet einen Anruf zur Korrektur: die neuen Antworten werden als neue Meldung gespeichert, die die alte ersetzt (die alte bleibt erhalten). Nach „Schicht beenden“ ist diese Liste weg.</translation>
+    </message>
+    <message>
+        <source>Calls of this shift, newest first</source>
+        <translation>Anrufe dieser Schicht, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>No calls yet in this shift</source>
+        <translation>Noch keine Anrufe in dieser Schicht</translation>
+    </message>
+    <message>
+        <source>Correct (Enter)</source>
+        <translation>Korrigieren (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>(corrected)</source>
+        <translation>(korrigiert)</translation>
+    </message>
+    <message>
+        <source>A skipped person was not called: there is nothing to correct.</source>
+        <translation>Eine übersprungene Person wurde nicht angerufen: da gibt es nichts zu korrigieren.</translation>
+    </message>
+</context>
+<context>
+    <name>Skip</name>
+    <message>
+        <source>I know this person personally</source>
+        <translation>Ich kenne die Person persönlich</translation>
+    </message>
+    <message>
+        <source>Someone who speaks their language should call</source>
+        <translation>Jemand, der ihre Sprache spricht, sollte anrufen</translation>
+    </message>
+    <message>
+        <source>Phone or headset trouble</source>
+        <translation>Problem mit Telefon oder Headset</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Anderer Grund</translation>
+    </message>
+</context>
+<context>
+    <name>SkipDialog</name>
+    <message>
+        <source>Skip this person</source>
+        <translation>Person überspringen</translation>
+    </message>
+    <message>
+        <source>Why do you skip this person?</source>
+        <translation>Warum überspringst du diese Person?</translation>
+    </message>
+    <message>
+        <source>Skipping is not a call attempt and is not sent anywhere. The person stays on the list: for reasons 1 and 2 someone else calls them, otherwise they come back to you when nobody else is left.</source>
+        <translation>Überspringen ist kein Anrufversuch und wird nirgendwohin gesendet. Die Person bleibt auf der Liste: bei Grund 1 und 2 ruft jemand anderes an, sonst kommt sie wieder zu dir, wenn sonst niemand mehr anzurufen ist.</translation>
+    </message>
+    <message>
+        <source>Reason (keys 1 to 4)</source>
+        <translation>Grund (Tasten 1 bis 4)</translation>
+    </message>
+    <message>
+        <source>Short text (optional, no personal details)</source>
+        <translation>Kurzer Text (freiwillig, keine persönlichen Angaben)</translation>
+    </message>
+    <message>
+        <source>Short text (optional)</source>
+        <translation>Kurzer Text (freiwillig)</translation>
+    </message>
+    <message>
+        <source>Skip (Enter)</source>
+        <translation>Überspringen (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
     </message>
 </context>
 <context>
@@ -2586,6 +2825,13 @@
     <message>
         <source>That did not work. Nothing was changed.</source>
         <translation>Das hat nicht geklappt. Es wurde nichts verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>When</name>
+    <message>
+        <source>ddd, dd.MM.yyyy, HH:mm</source>
+        <translation>ddd, dd.MM.yyyy, HH:mm</translation>
     </message>
 </context>
 </TS>

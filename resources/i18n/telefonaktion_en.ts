@@ -194,6 +194,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Skip (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip this person with a short reason (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My calls (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My calls in this shift, to correct any of them (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call the second number with the phone of this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a QR code to dial the second number with your own phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the second number (cleared after 30 seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>QR code of the number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,6 +330,13 @@
             <numerusform>%n people are reserved for another PC or caller.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>You skipped %n people for this shift; other callers call them.</source>
+        <translation>
+            <numerusform>You skipped %n person for this shift; other callers call them.</numerusform>
+            <numerusform>You skipped %n people for this shift; other callers call them.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Everyone on the list has been called. Thank you!</source>
         <translation type="unfinished"></translation>
@@ -329,7 +376,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>QR code of the second number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Number copied. The clipboard is cleared in 30 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipping …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped. That was no call attempt; the person stays on the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the call for correction …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correcting the call of %1: the new answers replace it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1911,6 +1978,53 @@
     </message>
 </context>
 <context>
+    <name>Recap</name>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the organizer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the organizer: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RemovePersonDialog</name>
     <message>
         <source>Remove a person</source>
@@ -2004,7 +2118,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Call-back time that will be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>[F9] Please don&apos;t call again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the chosen time is outside the calling hours: the next possible time)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2147,7 +2277,116 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All answered. Enter saves, Backspace goes back.</source>
+        <source>Summary: a digit changes that answer, Enter saves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShiftLogDialog</name>
+    <message>
+        <source>My calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My calls in this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens a call to correct it: the new answers are saved as a new report that replaces the old one (which is kept). Nothing in this list is kept after “End shift”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls of this shift, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calls yet in this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(corrected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A skipped person was not called: there is nothing to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Skip</name>
+    <message>
+        <source>I know this person personally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone who speaks their language should call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone or headset trouble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SkipDialog</name>
+    <message>
+        <source>Skip this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why do you skip this person?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipping is not a call attempt and is not sent anywhere. The person stays on the list: for reasons 1 and 2 someone else calls them, otherwise they come back to you when nobody else is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (keys 1 to 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short text (optional, no personal details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short text (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2583,6 +2822,13 @@
     <message>
         <source>That did not work. Nothing was changed.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>When</name>
+    <message>
+        <source>ddd, dd.MM.yyyy, HH:mm</source>
+        <translation>ddd d MMM yyyy, HH:mm</translation>
     </message>
 </context>
 </TS>

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from sync.core import protocol as p
+from sync.core.content import CampaignRules
 from sync.core.rules import ContactStatus
-from sync.server import db
+from sync.server import content, db
 from sync.server.common import Device
 
 CANDIDATE_FACTOR = 2  # look at a few more free contacts than needed: some may be claimed concurrently
@@ -56,6 +57,8 @@ def lease(conn: Connection, device: Device, req: p.LeaseRequest, now: datetime) 
         if need <= 0:
             continue
         taken = select(ls.c.contact_id).where(ls.c.expires_at > now)
+        current = content.current(conn, campaign_id)
+        cap = (current.rules if current else CampaignRules()).max_attempts
         candidates = (
             conn.execute(
                 select(cc.c.id)
@@ -63,6 +66,8 @@ def lease(conn: Connection, device: Device, req: p.LeaseRequest, now: datetime) 
                     cc.c.campaign_id == campaign_id,
                     cc.c.status == ContactStatus.OPEN.value,
                     cc.c.id.not_in(taken),
+                    # issue 13.3: attempts of every PC reached the cap (a promised call-back still counts)
+                    or_(cc.c.attempts < cap, cc.c.callback_after.is_not(None)),
                 )
                 .order_by(cc.c.id)
                 .limit(need * CANDIDATE_FACTOR)

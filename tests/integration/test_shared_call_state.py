@@ -153,6 +153,8 @@ def test_attempts_are_summed_across_pcs_and_the_cap_and_cooldown_hold_on_the_oth
     sync_engine.sync_once(pc1.conn)  # PC 1 learns PC 2's attempt too
     back_on_pc1 = contact_store.get_state(pc1.conn, person)
     assert back_on_pc1 is not None and back_on_pc1.attempts == 3
+    # Given back, the exhausted contact is not leased to anybody again: the cap holds at the central office too.
+    assert person not in hand_over(pc2, pc1)
     for pc in (pc1, pc2):
         pc.close()
 

@@ -30,7 +30,7 @@ SCENARIOS: list[tuple[Outcome, dict[str, str]]] = [
     (Outcome.BUSY, {"reached": "2", "failure_reason": "2", "organizer_action": "2"}),
     (
         Outcome.WRONG_NUMBER,
-        {"reached": "2", "failure_reason": "3", "which_number": "1", "organizer_action": "2"},
+        {"reached": "2", "failure_reason": "3", "which_number": "1", "organizer_message": ""},
     ),
     (
         Outcome.NOT_AVAILABLE,
@@ -38,7 +38,7 @@ SCENARIOS: list[tuple[Outcome, dict[str, str]]] = [
     ),
     (
         Outcome.NOT_IN_SERVICE,
-        {"reached": "2", "failure_reason": "5", "which_number": "3", "organizer_action": "2"},
+        {"reached": "2", "failure_reason": "5", "which_number": "3", "organizer_message": ""},
     ),
     (Outcome.OBJECTION, {"reached": "9"}),
     (

@@ -560,6 +560,28 @@ T: dict[str, dict[str, str]] = {
     },
     "err_required": {"de": "Bitte ausfüllen: {field}.", "en": "Please fill in: {field}."},
     "err_prefix": {"de": "Das ging nicht: {message}", "en": "That did not work: {message}"},
+    # number problems and staff corrections (issues 13.2, 14.3)
+    "nav_numbers": {"de": "Nummern", "en": "Numbers"},
+    "numbers_title": {"de": "Falsche und tote Nummern", "en": "Wrong and dead numbers"},
+    "numbers_text": {
+        "de": "Diese Nummern werden nicht mehr herausgegeben. Eine berichtigte Nummer macht die Person wieder "
+        "anrufbar: Sie kommt bei der nächsten Synchronisierung in die laufenden Telefonaktionen.",
+        "en": "These numbers are no longer released. A corrected number makes the person callable again: they "
+        "join the running campaigns at the next sync.",
+    },
+    "numbers_since": {"de": "gemeldet am {date}", "en": "reported on {date}"},
+    "numbers_callable": {"de": "über eine andere Nummer erreichbar", "en": "callable on another number"},
+    "numbers_blocked": {"de": "wird nicht angerufen", "en": "not called"},
+    "numbers_new": {"de": "Berichtigte Nummer", "en": "Corrected number"},
+    "numbers_save": {"de": "Nummer speichern", "en": "Save number"},
+    "done_number_corrected": {
+        "de": "Nummer berichtigt; in {count} laufende Telefonaktionen aufgenommen.",
+        "en": "Number corrected; added to {count} running campaigns.",
+    },
+    "done_number_confirmed": {
+        "de": "Nummer bestätigt; sie wird wieder herausgegeben.",
+        "en": "Number confirmed; it is released again.",
+    },
 }
 
 

@@ -35,6 +35,7 @@ from sync.server.web import i18n
 from sync.server.web.auth import ABSOLUTE_TIMEOUT, LoginRefused, Session, StaffAccounts
 from sync.server.web.campaign_pages import CampaignPages
 from sync.server.web.content_pages import ContentPages
+from sync.server.web.number_pages import NumberPages
 
 PREFIX = "/web"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -808,6 +809,7 @@ def build_router(office: CentralOffice, accounts: StaffAccounts | None = None) -
     pages = Pages(office, accounts or StaffAccounts(office.engine, clock=office.clock))
     content_pages = ContentPages(pages)
     campaign_pages = CampaignPages(pages)
+    number_pages = NumberPages(pages)
     router = APIRouter(prefix=PREFIX, include_in_schema=False)
 
     def route(path: str, method: str, handler: Callable[[Ctx], Response], *, public: bool = False) -> None:
@@ -852,6 +854,8 @@ def build_router(office: CentralOffice, accounts: StaffAccounts | None = None) -
         ("/campaigns/{campaign_id}/end", None, campaign_pages.end_post),
         ("/inbox", campaign_pages.inbox_get, None),
         ("/inbox/{report_id}", None, campaign_pages.resolve_post),
+        ("/numbers", number_pages.list_get, None),  # issues 13.2, 14.3
+        ("/numbers/{member_id}", None, number_pages.correct_post),
         ("/health", pages.health_get, None),
         ("/health/{device_id}", pages.health_device_get, None),
         ("/export", pages.export_get, pages.export_post),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from desktop.domain.models import Campaign, CampaignRules, Question, QuestionKind
+from desktop.domain.models import CallingHours, Campaign, CampaignRules, DayWindow, Question, QuestionKind
 from desktop.domain.report_flow import (
     LABEL_IDS,
     FlowNotFinished,
@@ -119,9 +119,9 @@ def expected(trail, camp: Campaign, phones) -> dict:
         None: None,
         "0": None,
         "1": NOW + timedelta(hours=2),
-        "2": datetime(2026, 5, 7),
-        "3": datetime(2026, 5, 9),
-        "4": datetime(2026, 5, 11),
+        "2": datetime(2026, 5, 7, 10),  # presets start at the day's first calling window
+        "3": datetime(2026, 5, 9, 10),
+        "4": datetime(2026, 5, 11, 10),
         "5": PICKED,
     }[key(StepId.CALL_BACK)]
     wrong = ()
@@ -129,7 +129,11 @@ def expected(trail, camp: Campaign, phones) -> dict:
         wrong = {None: ("phone",), "1": ("phone",), "2": ("phone2",), "3": ("phone", "phone2")}[
             key(StepId.WHICH_NUMBER)
         ]
-    organizer = key(StepId.ORGANIZER_ACTION) == "1"
+    # a number problem asks the organizer without asking the caller (as Zetkin does)
+    organizer = key(StepId.ORGANIZER_ACTION) == "1" or outcome in (
+        Outcome.WRONG_NUMBER,
+        Outcome.NOT_IN_SERVICE,
+    )
     message = key(StepId.ORGANIZER_MESSAGE) or ""
     answers = {}
     if outcome is Outcome.REACHED:
@@ -190,6 +194,31 @@ def test_every_path_builds_the_right_report(notes, questions, phones):
         assert (StepId.QUESTION in steps) == (bool(questions) and report.outcome is Outcome.REACHED)
         assert (StepId.CALL_BACK in steps) == (report.outcome in (Outcome.CALL_BACK, Outcome.NOT_AVAILABLE))
         assert (StepId.VOICEMAIL in steps) == (report.outcome in (Outcome.NO_PICKUP, Outcome.VOICEMAIL))
+        number_problem = report.outcome in (Outcome.WRONG_NUMBER, Outcome.NOT_IN_SERVICE)
+        assert (StepId.ORGANIZER_ACTION in steps) == (not number_problem)
+        # the recap names every topic asked, in order, and its keys lead back to the step that asked it
+        topics = [item.topic for item in flow.recap]
+        assert topics[0] is StepId.REACHED and flow.recap[0].outcome is report.outcome
+        assert (StepId.CALL_BACK in topics) == (StepId.CALL_BACK in steps)
+        assert topics.count(StepId.QUESTION) == steps.count(StepId.QUESTION)
+        assert [o.key for o in step.options] == [str(i) for i in range(1, min(len(topics), 8) + 1)] + [
+            "enter"
+        ]
+        done = flow.step
+        for option in done.options[:-1]:
+            assert option.recap is not None and flow.press(option.key)
+            assert not flow.done
+            asked = flow.step.id
+            want = {StepId.ORGANIZER_ACTION: (StepId.ORGANIZER_ACTION, StepId.ORGANIZER_MESSAGE)}.get(
+                option.recap.topic, (option.recap.topic,)
+            )
+            assert asked in want, (option.recap.topic, asked)
+            start = [(t[0], t[1]) for t in trail].index((asked, flow.step.question_id))
+            replay = [answer for _, _, answer in trail[start:]]
+            if flow.step.kind is StepKind.MULTI:  # the step comes back with its toggles: only confirm
+                replay[0] = replay[0][-1:]
+            run(flow, [action for answer in replay for action in answer])
+            assert flow.step == done
     assert outcomes == set(Outcome) - {Outcome.OBJECTION}
     assert leaves > 20
 
@@ -247,8 +276,10 @@ def test_objection_back_and_invalid_keys_on_every_step(notes, questions, phones)
 def test_back_restores_previous_answers_and_changes_the_branch():
     camp = campaign(notes=True, questions=QUESTIONS)
     flow = new_flow(camp, TWO)
-    run(flow, [("press", "2"), ("press", "3"), ("press", "2")])  # not reached, wrong number, second
-    assert flow.step.id is StepId.ORGANIZER_ACTION
+    run(flow, [("press", "2"), ("press", "3")])  # not reached, wrong number
+    assert [(o.key, o.number) for o in flow.step.options] == [("1", TWO[0]), ("2", TWO[1]), ("3", "")]
+    run(flow, [("press", "2")])  # the second
+    assert flow.step.id is StepId.ORGANIZER_MESSAGE  # the organizer is asked without asking (Zetkin)
     assert flow.back() and flow.step.id is StepId.WHICH_NUMBER
     assert flow.back() and flow.step.id is StepId.FAILURE_REASON
     assert flow.back() and flow.step.id is StepId.REACHED
@@ -295,19 +326,23 @@ def test_callback_presets_and_picked_times():
     sunday_evening = datetime(2026, 5, 10, 19, 45)
     flow = run(new_flow(camp, ONE, now=sunday_evening), [("press", "1"), ("press", "2")])
     presets = {o.key: o.at for o in flow.step.options}
+    # moved into the default calling hours (Mon-Fri 10-20, Sat 10-16, no Sunday)
     assert presets == {
-        "1": datetime(2026, 5, 10, 21, 45),
-        "2": datetime(2026, 5, 11),
-        "3": datetime(2026, 5, 13),
-        "4": datetime(2026, 5, 11),  # next Monday
+        "1": datetime(2026, 5, 11, 10),  # Sunday 21:45 is outside: Monday's window
+        "2": datetime(2026, 5, 11, 10),
+        "3": datetime(2026, 5, 13, 10),
+        "4": datetime(2026, 5, 11, 10),  # next Monday
         "5": None,
         "0": None,
     }
     assert flow.press("5") and flow.step.kind is StepKind.DATETIME
     assert flow.submit_datetime(datetime(2026, 5, 10, 19, 0)) is False  # the past
     assert flow.submit_datetime(datetime(2027, 6, 1)) is False  # more than a year ahead
-    assert flow.submit_datetime(datetime(2026, 5, 12, 18, tzinfo=UTC))
-    assert run(flow, [("press", "2")]).build_report().callback_after == datetime(2026, 5, 12, 18, tzinfo=UTC)
+    assert flow.submit_datetime(datetime(2026, 5, 12, 16, tzinfo=UTC))  # Tuesday 18:00 in Berlin
+    assert run(flow, [("press", "2")]).build_report().callback_after == datetime(2026, 5, 12, 16, tzinfo=UTC)
+    flow.back(), flow.back()
+    assert flow.submit_datetime(datetime(2026, 5, 12, 19, tzinfo=UTC))  # 21:00: after hours
+    assert run(flow, [("press", "2")]).build_report().callback_after == datetime(2026, 5, 13, 8, tzinfo=UTC)
 
 
 def test_callback_presets_follow_berlin_days_for_aware_now():
@@ -315,9 +350,9 @@ def test_callback_presets_follow_berlin_days_for_aware_now():
     now = datetime(2026, 3, 28, 23, 30, tzinfo=UTC)  # Sunday 00:30 CET in Berlin; summer time starts at 03:00
     flow = run(new_flow(camp, ONE, now=now), [("press", "2"), ("press", "4")])
     presets = {o.key: o.at for o in flow.step.options}
-    assert presets["1"] == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
-    assert presets["2"] == datetime(2026, 3, 29, 22, 0, tzinfo=UTC)  # Monday 00:00 CEST
-    assert presets["4"] == datetime(2026, 3, 29, 22, 0, tzinfo=UTC)
+    assert presets["1"] == datetime(2026, 3, 30, 8, 0, tzinfo=UTC)  # Monday 10:00 CEST (no calls on Sunday)
+    assert presets["2"] == datetime(2026, 3, 30, 8, 0, tzinfo=UTC)
+    assert presets["4"] == datetime(2026, 3, 30, 8, 0, tzinfo=UTC)
     assert all(at.utcoffset() is not None for at in presets.values() if at is not None)
 
 
@@ -336,3 +371,59 @@ def test_correction_reports_name_the_corrected_one():
     run(flow, [("press", "2"), ("press", "2"), ("press", "2")])
     report = flow.build_report(corrects="old-report")
     assert report.corrects == "old-report" and report.outcome is Outcome.BUSY
+
+
+def test_callback_presets_respect_the_campaigns_hours_and_holidays():
+    hours = CallingHours(windows={d: DayWindow(start=time(17), end=time(21)) for d in range(7)})
+    camp = Campaign(id="c", title="t", rules=CampaignRules(calling_hours=hours))
+    friday_noon = datetime(2026, 12, 4, 12, 0)
+    flow = run(new_flow(camp, ONE, now=friday_noon), [("press", "1"), ("press", "2")])
+    presets = {o.key: o.at for o in flow.step.options}
+    assert presets["1"] == datetime(2026, 12, 4, 17)  # 14:00 is before the window: its start
+    assert presets["2"] == datetime(2026, 12, 5, 17)
+    christmas_eve = datetime(2026, 12, 24, 18, 0)  # the 25th and 26th are public holidays
+    flow = run(new_flow(camp, ONE, now=christmas_eve), [("press", "1"), ("press", "2")])
+    assert {o.key: o.at for o in flow.step.options}["2"] == datetime(2026, 12, 27, 17)
+
+
+def test_recap_lists_the_answers_and_a_key_changes_one():
+    camp = campaign(notes=True, questions=QUESTIONS[:2])
+    flow = run(
+        new_flow(camp, TWO),
+        [
+            ("press", "1"),
+            ("press", "1"),
+            ("press", "1"),
+            ("text", "Will helfen"),
+            ("text", ""),
+            ("press", "1"),
+            ("press", "0"),
+        ],
+    )
+    assert flow.done
+    items = {o.key: o.recap for o in flow.step.options if o.recap}
+    assert items["1"].outcome is Outcome.REACHED
+    assert (
+        items["2"].topic is StepId.ORGANIZER_ACTION and items["2"].flag and items["2"].text == "Will helfen"
+    )
+    assert items["3"].topic is StepId.NOTE and not items["3"].flag
+    assert items["4"].answer is True and items["5"].answer is None  # answered, skipped
+    assert flow.press("2") and flow.step.id is StepId.ORGANIZER_ACTION  # change the organizer answer
+    run(flow, [("press", "2"), ("text", "z"), ("press", "2"), ("press", "1")])
+    report = flow.build_report()
+    assert (
+        not report.organizer_action
+        and report.note == "z"
+        and report.answers == {"q-yn": False, "q-single": "Vormittag"}
+    )
+    assert flow.press("7") is False  # no seventh line
+
+
+def test_wrong_number_with_one_number_asks_the_organizer_directly():
+    flow = run(new_flow(campaign(notes=False, questions=()), ONE), [("press", "2"), ("press", "3")])
+    assert flow.step.id is StepId.ORGANIZER_MESSAGE
+    run(flow, [("text", "")])
+    report = flow.build_report()
+    assert report.organizer_action and report.wrong_numbers == ("phone",)
+    recap = {item.topic: item for item in flow.recap}
+    assert recap[StepId.ORGANIZER_ACTION].flag and StepId.WHICH_NUMBER not in recap

@@ -1,0 +1,61 @@
+"""Skipping a person (#15.4): not an attempt, nothing stored or queued for upload, and the skipped person
+returns by the one rule (desktop.domain.queue.skipped_out) - real workspace, real queue SQL."""
+
+from __future__ import annotations
+
+from desktop.domain.models import CallReport
+from desktop.domain.queue import SkipReason, skipped_out
+from desktop.services.calling import CallingService, Card, EmptyQueue
+from desktop.services.lead import update_campaign
+from desktop.services.lead_import import import_members
+from desktop.storage import contact_store, outbox_store, report_store
+from sync.core.rules import Outcome
+from tests.lead.lead_support import NOW, make_campaign, member_csv
+
+
+def test_skipped_out_rule() -> None:
+    skips = {"a": SkipReason.PHONE_TROUBLE, "b": SkipReason.KNOWN_PERSONALLY, "c": SkipReason.LANGUAGE}
+    assert skipped_out(skips, others_left=True) == {"a", "b", "c"}
+    assert skipped_out(skips, others_left=False) == {"b", "c"}  # only "phone trouble" comes back
+    assert skipped_out({}, others_left=False) == frozenset()
+
+
+def test_a_skip_is_no_attempt_and_the_person_returns_when_nobody_else_is_left(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    campaign = make_campaign(ws, questions=False)
+    campaign = campaign.model_copy(update={"script": "Hallo {first_name}", "transparency": "Aus der Kartei."})
+    update_campaign(ws, campaign)
+    import_members(ws, campaign.id, member_csv(tmp_path / "m.csv", 3), now=NOW)
+    service = CallingService(ws, clock=lambda: NOW)
+    outbox_before = len(outbox_store.outbox_rows(ws.conn))
+
+    first = service.next_card(campaign.id)
+    assert isinstance(first, Card)
+    second = service.skip(campaign.id, first.contact.id, SkipReason.PHONE_TROUBLE, "  Headset  ")
+    assert isinstance(second, Card) and second.contact.id != first.contact.id
+    third = service.skip(campaign.id, second.contact.id, SkipReason.KNOWN_PERSONALLY)
+    assert isinstance(third, Card) and third.contact.id not in {first.contact.id, second.contact.id}
+    # skipping stored nothing, counted nothing, queued nothing
+    for card in (first, second):
+        state = contact_store.get_state(ws.conn, card.contact.id)
+        assert state.attempts == 0 and state.last_attempt_at is None
+        assert report_store.reports_for_contact(ws.conn, card.contact.id) == []
+    assert len(outbox_store.outbox_rows(ws.conn)) == outbox_before
+    assert service.shift.calls == 0 and [e.skip_text for e in service.shift.log] == ["Headset", ""]
+
+    busy = CallReport(
+        campaign_id=campaign.id,
+        contact_id=third.contact.id,
+        caller_id=ws.person.id,
+        outcome=Outcome.BUSY,
+        created_at=NOW,
+    )
+    saved = service.record(busy, then_next=True)
+    # nobody else is left (the busy one cools down): "phone trouble" comes back, "known personally" not
+    assert isinstance(saved.next, Card) and saved.next.contact.id == first.contact.id
+    service.record(busy.model_copy(update={"id": "r2", "contact_id": first.contact.id}))
+    empty = service.next_card(campaign.id)
+    assert isinstance(empty, EmptyQueue) and empty.skipped == 1
+    # a new shift (and so every other caller) is offered the person this caller knows
+    other = CallingService(ws, clock=lambda: NOW)
+    offered = other.next_card(campaign.id)
+    assert isinstance(offered, Card) and offered.contact.id == second.contact.id
