@@ -78,7 +78,7 @@ def type_name(exc_type: type[BaseException] | None) -> str:
     if exc_type is None:
         return "?"
     module = getattr(exc_type, "__module__", "") or ""
-    name = getattr(exc_type, "__qualname__", None) or getattr(exc_type, "__name__", "?")
+    name = str(getattr(exc_type, "__qualname__", None) or getattr(exc_type, "__name__", "?"))
     return name if module in ("builtins", "") else f"{module}.{name}"
 
 

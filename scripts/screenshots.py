@@ -202,7 +202,7 @@ def main() -> int:
         app.processEvents()
         window.grab().save(str(OUT / f"caller{suffix}.png"))
         shoot_report_steps(app, built, suffix)
-        # before the other screens: once the lead's screens exist, the window cannot shrink to 1024 pixels
+        # the new calling screens at 1024x768 first, then the others at 1280x720
         shoot_calling_finish(app, built, suffix)
         window.resize(1280, 720)
         shoot_other_screens(app, built, suffix)

@@ -263,8 +263,8 @@ def _campaign_record(args: argparse.Namespace) -> int:
     return _with_workspace(args, lambda ws: print(write_record(ws, args.campaign, args.out)))
 
 
-def _parse_map(items: list[str]) -> dict[str, str | None] | None:
-    out: dict[str, str | None] = {}
+def _parse_map(items: list[str]) -> dict[str | int, str | None] | None:
+    out: dict[str | int, str | None] = {}
     for item in items:
         header, sep, target = item.partition("=")
         if not sep or not header:

@@ -105,8 +105,8 @@ def problems_from_validation_error(exc: ValidationError) -> list[Problem]:
         if top == "title":
             out.append(Problem("title", "too_long" if kind == "string_too_long" else "missing", value=limit))
         elif top == "questions" and len(loc) >= 2 and isinstance(loc[1], int):
-            sub = str(loc[2]) if len(loc) > 2 else ""
-            if sub == "prompt":
+            field = str(loc[2]) if len(loc) > 2 else ""
+            if field == "prompt":
                 out.append(
                     Problem(
                         "question",
@@ -239,8 +239,8 @@ def campaign_info(ws: Workspace, campaign_id: str) -> CampaignInfo:
         grace_days=int(extra["grace_days"])
         if extra and extra.get("grace_days") is not None
         else DEFAULT_GRACE_DAYS,
-        ended_at=(extra or {}).get("ended_at"),  # type: ignore[arg-type]
-        wiped_at=(extra or {}).get("wiped_at"),  # type: ignore[arg-type]
+        ended_at=(extra or {}).get("ended_at"),
+        wiped_at=(extra or {}).get("wiped_at"),
     )
 
 

@@ -170,7 +170,7 @@ def _wipe(ws: Workspace, campaign_id: str, *, now: datetime, reason: str) -> Cam
             ended_reason=extra.get("ended_reason") or reason,
             wiped_at=to_db(now),
             wiped_contacts=int(extra.get("wiped_contacts") or 0) + wiped,
-        )  # type: ignore[arg-type]
+        )
         audit.append(
             conn, audit.AuditKind.WIPE, at=now, person_id=ws.person.id, subject=f"{campaign_id}:{wiped}"
         )

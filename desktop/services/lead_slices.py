@@ -65,12 +65,12 @@ def list_slices(ws: Workspace, campaign_id: str) -> list[SliceInfo]:
                 id=str(s["id"]),
                 number=int(s["number"]),
                 holder=s["holder"],
-                holder_kind=str(s["holder_kind"]),  # type: ignore[arg-type]
+                holder_kind=str(s["holder_kind"]),
                 label=str(s["label"]),
                 size=int(s["size"]),
-                open=open_count,  # type: ignore[arg-type]
+                open=open_count,
                 reserved_until=from_db(s["reserved_until"]),
-                released_at=from_db(s["released_at"]),  # type: ignore[arg-type]
+                released_at=from_db(s["released_at"]),
             )
         )
     return out

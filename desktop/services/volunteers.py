@@ -7,6 +7,7 @@ there; until then the volunteer calls under the lead's clearance for a bounded p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -54,7 +55,7 @@ def admit(
     confirmed: bool,
     purpose: str,
     role: Role = Role.CALLER,
-    clock=utcnow,
+    clock: Callable[[], datetime] = utcnow,
 ) -> Person:
     """Add a volunteer with their own key slot and signed pledge. Only a cleared lead may do this.
 

@@ -7,6 +7,7 @@ Callers own the transaction; nothing here commits.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from desktop.domain.models import Campaign
 from desktop.storage.database import Connection
@@ -132,7 +133,7 @@ _LEAD_COLUMNS = (
 )
 
 
-def get_campaign_lead(conn: Connection, campaign_id: str) -> dict[str, object] | None:
+def get_campaign_lead(conn: Connection, campaign_id: str) -> dict[str, Any] | None:
     row = conn.execute(
         f"SELECT {', '.join(_LEAD_COLUMNS)} FROM campaign_lead WHERE campaign_id = ?", (campaign_id,)
     ).fetchone()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from desktop.domain.models import Contact, ContactState
 from desktop.storage.database import Connection
@@ -102,7 +103,7 @@ def next_position(conn: Connection, campaign_id: str) -> int:
     row = conn.execute(
         "SELECT coalesce(max(position) + 1, 0) FROM contacts WHERE campaign_id = ?", (campaign_id,)
     ).fetchone()
-    return row[0]
+    return int(row[0])
 
 
 def get_contact(conn: Connection, contact_id: str) -> Contact | None:
@@ -112,7 +113,7 @@ def get_contact(conn: Connection, contact_id: str) -> Contact | None:
     return Contact(**dict(zip(_CONTACT_COLUMNS, row, strict=True))) if row else None
 
 
-def _state(contact_id: str, row: Sequence[object]) -> ContactState:
+def _state(contact_id: str, row: Sequence[Any]) -> ContactState:
     status, attempts, last, callback, reserved_by, reserved_until, position = row
     return ContactState(
         contact_id=contact_id,
@@ -163,11 +164,13 @@ def _not_reserved_by_others() -> str:
 
 def _leased_here() -> str:
     """Issue 13.3: once this PC takes part in leasing, a central campaign's contact only while leased to it
-    (leases: desktop.storage.sync_store)."""
+    (leases: desktop.storage.sync_store). One primary-key look-up per candidate row: "id IN (SELECT … FROM
+    leases)" built the whole lease list on every call (11 ms for 1,000 leases on a busy workspace connection;
+    docs/performance.md)."""
     return (
         "(NOT EXISTS (SELECT 1 FROM meta WHERE key = 'leasing') "
         "OR EXISTS (SELECT 1 FROM campaigns WHERE campaigns.id = :c AND campaigns.origin = 'local') "
-        "OR id IN (SELECT contact_id FROM leases WHERE expires_at > :now))"
+        "OR EXISTS (SELECT 1 FROM leases WHERE leases.contact_id = contacts.id AND leases.expires_at > :now))"
     )
 
 
@@ -210,14 +213,16 @@ def next_contact_id(
     for sql in queries:
         row = conn.execute(sql, params).fetchone()
         if row:
-            return row[0]
+            return str(row[0])
     return None
 
 
 def count_status(conn: Connection, campaign_id: str, status: ContactStatus) -> int:
-    return conn.execute(
-        "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = ?", (campaign_id, status.value)
-    ).fetchone()[0]
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = ?", (campaign_id, status.value)
+        ).fetchone()[0]
+    )
 
 
 def status_counts(conn: Connection, campaign_id: str) -> dict[str, int]:
@@ -229,10 +234,12 @@ def status_counts(conn: Connection, campaign_id: str) -> dict[str, int]:
 
 def open_callbacks(conn: Connection, campaign_id: str) -> int:
     """Open contacts of a campaign with an agreed call-back time."""
-    return conn.execute(
-        "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = 'open' AND callback_after IS NOT NULL",
-        (campaign_id,),
-    ).fetchone()[0]
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = 'open' AND callback_after IS NOT NULL",
+            (campaign_id,),
+        ).fetchone()[0]
+    )
 
 
 def campaign_phones(conn: Connection, campaign_id: str) -> set[str]:
@@ -244,7 +251,9 @@ def campaign_phones(conn: Connection, campaign_id: str) -> set[str]:
 
 
 def contact_count(conn: Connection, campaign_id: str) -> int:
-    return conn.execute("SELECT count(*) FROM contacts WHERE campaign_id = ?", (campaign_id,)).fetchone()[0]
+    return int(
+        conn.execute("SELECT count(*) FROM contacts WHERE campaign_id = ?", (campaign_id,)).fetchone()[0]
+    )
 
 
 def free_open_contact_ids(conn: Connection, campaign_id: str, now: datetime) -> list[str]:
@@ -355,7 +364,7 @@ def put_central_contact(
 
 
 def next_position_overall(conn: Connection) -> int:
-    return conn.execute("SELECT coalesce(max(position) + 1, 0) FROM contacts").fetchone()[0]
+    return int(conn.execute("SELECT coalesce(max(position) + 1, 0) FROM contacts").fetchone()[0])
 
 
 def get_status(conn: Connection, contact_id: str) -> str | None:

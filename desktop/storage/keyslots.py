@@ -266,7 +266,8 @@ def _unlock_entry(doc: dict[str, object]) -> dict[str, object]:
 
 def read_unlock_state(path: Path) -> dict[str, object]:
     """{"failures": int, "not_before": text or None}, or {} when there were no failures (or no file)."""
-    return dict(_unlock_entry(_read_doc(path)).get("unlock", {}))  # type: ignore[call-overload]
+    entry = _unlock_entry(_read_doc(path)).get("unlock", {})
+    return dict(entry) if isinstance(entry, dict) else {}
 
 
 def write_unlock_state(path: Path, failures: int, not_before: str | None) -> None:

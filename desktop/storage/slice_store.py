@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from desktop.storage import contact_store
 from desktop.storage.database import Connection
@@ -61,7 +62,7 @@ _SLICE_COLUMNS = (
 )
 
 
-def list_slices(conn: Connection, campaign_id: str) -> list[dict[str, object]]:
+def list_slices(conn: Connection, campaign_id: str) -> list[dict[str, Any]]:
     return [
         dict(zip(_SLICE_COLUMNS, r, strict=True))
         for r in conn.execute(

@@ -13,6 +13,7 @@ files stay in `damaged-<time>/`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -36,7 +37,11 @@ class BackupChoice:
 
 
 def restore_with_throttle(
-    paths: WorkspacePaths, backup: recovery.Backup, slot_id: str, passphrase: str, clock=utcnow
+    paths: WorkspacePaths,
+    backup: recovery.Backup,
+    slot_id: str,
+    passphrase: str,
+    clock: Callable[[], datetime] = utcnow,
 ) -> int:
     """Restore `backup` (recovery.restore_backup), counting a wrong passphrase like a failed unlock; then take
     back the reports of the damaged file the backup lacks. Returns how many were taken back (sent at the next

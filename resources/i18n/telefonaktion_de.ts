@@ -2486,6 +2486,10 @@
         <source>⚠ refused by the central office</source>
         <translation>⚠ von der Bundesgeschäftsstelle abgelehnt</translation>
     </message>
+    <message>
+        <source>receiving contacts: %1 so far</source>
+        <translation>bisher %1 Kontakte empfangen</translation>
+    </message>
     <message numerus="yes">
         <source>%n waiting to upload</source>
         <translation>

@@ -74,7 +74,9 @@ def _unnest_insert(table: Any, rows: list[dict[str, Any]]) -> Any:
     does. JSON values in arrays travel as text and are cast back to JSON.
     """
     cols = list(rows[0])
-    varying, arrays, chosen = [], [], {}
+    varying: list[str] = []
+    arrays: list[Any] = []
+    chosen: dict[str, Any] = {}
     for name in cols:
         column = table.c[name]
         is_json = isinstance(column.type, JSON)
@@ -170,6 +172,7 @@ class DeviceSync:
                 if row is not None and row.used_at is None:
                     raise _refused(p.ErrorCode.CODE_EXPIRED)
                 raise _refused(p.ErrorCode.CODE_INVALID)
+            assert row is not None  # the claim above updated it
             org = conn.execute(select(db.orgs).where(db.orgs.c.id == row.org_id)).one()
             conn.execute(
                 insert(db.devices).values(
@@ -408,8 +411,7 @@ class DeviceSync:
             .join(c, c.c.id == cc.c.campaign_id)
             .where(cc.c.id.in_(set(ids)), c.c.org_id == device.org_id)
             .order_by(cc.c.id)
-        )
-        rows = rows.all()
+        ).all()
         resolved = inbox.resolved_contacts(conn, [row.id for row in rows])
         return [
             p.StatusUpdate(

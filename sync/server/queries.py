@@ -170,13 +170,15 @@ class Queries(OfficePart):
     def list_orgs(self) -> list[OrgSummary]:
         o, pe, d, pl = db.orgs, db.persons, db.devices, db.pledges
         with self.engine.begin() as conn:
-            persons = dict(conn.execute(select(pe.c.org_id, func.count()).group_by(pe.c.org_id)).all())
-            devices = dict(
+            persons: dict[str, int] = dict(
+                conn.execute(select(pe.c.org_id, func.count()).group_by(pe.c.org_id)).all()
+            )
+            devices: dict[str, int] = dict(
                 conn.execute(
                     select(d.c.org_id, func.count()).where(d.c.revoked_at.is_(None)).group_by(d.c.org_id)
                 ).all()
             )
-            pending = dict(
+            pending: dict[str, int] = dict(
                 conn.execute(
                     select(pl.c.org_id, func.count()).where(pl.c.status == "pending").group_by(pl.c.org_id)
                 ).all()
@@ -219,14 +221,14 @@ class Queries(OfficePart):
                 .group_by(tr.c.person_id)
             ).all()
         )
-        declared: dict[str, Row[Any]] = {}
+        declared: dict[str, Any] = {}
         for row in conn.execute(
             select(de.c.person_id, de.c.signed_on, de.c.text_version)
             .where(de.c.person_id.in_(ids), de.c.signed_on <= today)
             .order_by(de.c.signed_on, de.c.created_at)
         ):
             declared[row.person_id] = row  # the newest wins
-        named = dict(
+        named: dict[str, int] = dict(
             conn.execute(
                 select(rp.c.person_id, func.count())
                 .join(r, r.c.id == rp.c.resolution_id)

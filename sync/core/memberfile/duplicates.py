@@ -4,6 +4,8 @@ fields filled in, never overwritten — and listed."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from .errors import RowCode
 from .results import Duplicate, MemberRecord
 from .text import _norm
@@ -52,7 +54,7 @@ class Deduplicator:
     def _merge(self, target: int, rec: MemberRecord, code: RowCode, name_key: str | None) -> None:
         kept = self.records[target]
         self.duplicates.append(Duplicate(rec.row, kept.row, code))
-        changes: dict[str, str] = {}
+        changes: dict[str, Any] = {}
         for num in (rec.phone, rec.phone2):
             if num is None:
                 continue

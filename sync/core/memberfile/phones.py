@@ -5,6 +5,7 @@ letter-bearing values get a :class:`RowCode` instead of a number."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import phonenumbers
@@ -78,7 +79,9 @@ class _TypeClassifier:
         rare = [d for d, _kind in self._typed[1:]]
         steps = [(self._general, _UNKNOWN), (premium, _PREMIUM)]
         steps += [(d, valid) for d in (self._fixed, self._mobile, *rare)]
-        self._verdict_steps = [(d[0], d[1].fullmatch, outcome) for d, outcome in steps if d is not None]
+        self._verdict_steps: list[tuple[frozenset[int], Callable[[str], object], int]] = [
+            (d[0], d[1].fullmatch, outcome) for d, outcome in steps if d is not None
+        ]
         if self._general is None:  # pragma: no cover - every region has a general pattern
             self._verdict_steps.insert(0, (frozenset({-1}), lambda _s: None, _UNKNOWN))
 

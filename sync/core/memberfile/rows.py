@@ -103,7 +103,7 @@ class RowParser:
             if category is None:
                 return RowCode.CATEGORY_UNKNOWN
         else:
-            category = self.assume_category  # type: ignore[assignment]
+            category = self.assume_category
         if category not in self.allowed:
             return RowCode.CATEGORY_NOT_ALLOWED
         if category == "consent" and not self.has_consent:
@@ -162,7 +162,7 @@ class RowParser:
                 number2 = e164
         if number is None:
             return RowCode.NO_VALID_PHONE
-        return _new_record(  # type: ignore[no-any-return]
+        return _new_record(
             MemberRecord,
             (
                 rownum,

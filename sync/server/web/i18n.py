@@ -336,8 +336,10 @@ T: dict[str, dict[str, str]] = {
         "en": "Ids in “{title}” ({count})",
     },
     "exposure_none": {
-        "de": "Nichts: das Gerät hat sich nie synchronisiert oder vor jeder Freigabe.",
-        "en": "Nothing: the device never synced, or only before any release.",
+        "de": "Nichts: das Gerät hat sich nie synchronisiert, nie eine Freigabe für den Zweck einer Aktion "
+        "bekommen oder sich nur vor jeder Aktion synchronisiert.",
+        "en": "Nothing: the device never synced, never held a clearance for a campaign's purpose, or synced only "
+        "before any release.",
     },
     "reason_key_reuse": {
         "de": "Schlüssel mit anderem Inhalt wiederverwendet",

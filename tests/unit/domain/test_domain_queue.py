@@ -520,3 +520,42 @@ def test_a_correction_keeps_the_time_of_the_first_call_of_its_chain():
     state = fold_reports("c1", [refix, later, fix, first], RULES, position=7)
     assert state.attempts == 2 and state.last_attempt_at == at(2) and state.position == 7
     assert state.reserved_by is None
+
+
+@pytest.mark.parametrize(
+    ("status", "reason"),
+    [
+        (ContactStatus.DONE, Availability.DONE),
+        (ContactStatus.OBJECTION, Availability.OBJECTION),
+        (ContactStatus.WRONG_NUMBER, Availability.WRONG_NUMBER),
+        (ContactStatus.NOT_IN_SERVICE, Availability.NOT_IN_SERVICE),
+        (ContactStatus.ORGANIZER_ACTION, Availability.ORGANIZER_ACTION),
+    ],
+)
+def test_a_closed_contact_is_counted_under_its_own_reason(status, reason):
+    """The lead's overview counts why contacts are not called: each closed status under its own heading,
+    never as a reservation or a wait (and without a wait time), whatever else the state holds."""
+    rules = CampaignRules(cooldown_hours=20, max_attempts=3)
+    closed = ContactState(
+        contact_id="c1", status=status, attempts=1, last_attempt_at=at(-1), callback_after=at(-1)
+    )
+    assert availability(closed, now=NOW, rules=rules, me=ME) is reason
+    summary = summarize_queue([closed], now=NOW, rules=rules, me=ME)
+    assert summary.counts == {reason: 1} and summary.offered == 0
+    assert summary.next_callback_at is summary.next_retry_at is summary.next_reservation_end is None
+
+
+def test_a_retry_without_a_recorded_last_attempt_comes_before_every_recorded_one():
+    """A contact with attempts but no recorded time of the last one (older data) is retried first: it sorts
+    as if called at the very start of the clock (1970-01-01 00:00 UTC), before even a call one second later."""
+    rules = CampaignRules(cooldown_hours=20, max_attempts=3)
+    unknown = ContactState(contact_id="z-unknown", attempts=1)
+    earliest = ContactState(
+        contact_id="a-earliest", attempts=1, last_attempt_at=datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC)
+    )
+    recent = ContactState(contact_id="b-recent", attempts=1, last_attempt_at=at(-30))
+    order = offered_in_order([recent, earliest, unknown], now=NOW, rules=rules, me=ME, reached_so_far=0)
+    assert [s.contact_id for s in order] == ["z-unknown", "a-earliest", "b-recent"]
+    decision = next_contact([recent, earliest, unknown], now=NOW, rules=rules, me=ME, reached_so_far=0)
+    # the bucket is the rank the storage's ORDER BY gives retries (module docstring: 0, 1, 2)
+    assert decision.state == unknown and decision.bucket == QueueBucket(ref_rank(unknown)[0]) == 2
