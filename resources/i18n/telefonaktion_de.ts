@@ -151,11 +151,11 @@
     </message>
     <message>
         <source>Admit a volunteer</source>
-        <translation>Mitstreiter*in zulassen</translation>
+        <translation>Person hinzufügen</translation>
     </message>
     <message>
         <source>Admit a volunteer (responsible persons only)</source>
-        <translation>Mitstreiter*in zulassen (nur Verantwortliche)</translation>
+        <translation>Person hinzufügen (nur Verantwortliche)</translation>
     </message>
     <message>
         <source>Prepare campaigns</source>
