@@ -22,7 +22,7 @@ from desktop.storage import contact_store, outbox_store
 from sync.core.rules import Outcome
 from sync.server import db
 from tests.conftest import ROOT, files_containing
-from tests.content_support import CONTENT_ALL_DAY
+from tests.content_support import CONTENT
 from tests.integration.conftest import PASS, Office, cleared_pc, cli, open_ws, status
 from tests.server.helpers import members
 
@@ -120,7 +120,7 @@ def test_a_client_killed_during_sync_loses_nothing(office: Office, tmp_path: Pat
     office.office.commands.record_declaration(office.lead, office.office.today())
     office.office.commands.import_members(office.org, members(300, start=100))
     campaign, _ = office.office.commands.release_campaign(
-        office.org, "Große Aktion", "invitation", office.resolution, content=CONTENT_ALL_DAY
+        office.org, "Große Aktion", "invitation", office.resolution, content=CONTENT
     )
     data = tmp_path / "pc"
     assert (
