@@ -245,6 +245,8 @@ class App(QObject):
         self.sync = sync
         sync.status_changed.connect(self.status_button.set_status)
         sync.sync_finished.connect(lambda _result, state: self.status_button.set_state(state))
+        sync.pull_progress.connect(self.status_button.set_receiving)
+        sync.sync_finished.connect(lambda _result, _state: self.status_button.set_receiving(None))
         sync.sync_finished.connect(lambda _result, _state: self.shift.after_sync() if self.shift else None)
         self.status_button.sync_requested.connect(sync.sync_now)
         sync.start()

@@ -76,7 +76,7 @@ def shoot_report_steps(app: QApplication, built, suffix: str) -> None:
 
 
 def shoot_other_screens(app: QApplication, built, suffix: str) -> None:
-    """The not-cleared screen, the status details and „Mitstreiter*in zulassen“."""
+    """The not-cleared screen, the status details, „Person hinzufügen“ and „Passwort ändern“."""
     from desktop.services.calling import NotCleared
     from desktop.services.clearance_gate import GateStatus
 
@@ -88,11 +88,22 @@ def shoot_other_screens(app: QApplication, built, suffix: str) -> None:
     app.processEvents()
     built.window.grab().save(str(OUT / f"not-cleared{suffix}.png"))
     view.show_card(card)
-    dialog = built.admit_volunteer()
-    dialog.label.setText("Jonas K.")
+    change = built.change_own_passphrase()
+    change.old.setText("demo-passwort")
+    change.new.setText("vier neue lange wörter")
+    change.repeat.setText("vier neue lange wörter")
     app.processEvents()
-    dialog.grab().save(str(OUT / f"admit{suffix}.png"))
+    change.grab().save(str(OUT / f"passphrase{suffix}.png"))
+    change.reject()
+    dialog = built.admit_volunteer()  # the lead's „Personen“ tab with „Person hinzufügen“ open
+    wait(app, lambda: bool(dialog.pledge.toPlainText()))
+    dialog.label.setText("Jonas K.")
+    dialog.passphrase.setText("jonas sein langes passwort")
+    dialog.repeat.setText("jonas sein langes passwort")
+    app.processEvents()
+    dialog.grab().save(str(OUT / f"people-add{suffix}.png"))
     dialog.reject()
+    built.window.show_screen(built.caller_view)
     wait(app, lambda: built.status_button.status is not None)
     built.status_button.show_details()
     app.processEvents()
@@ -191,7 +202,7 @@ def main() -> int:
         app.processEvents()
         window.grab().save(str(OUT / f"caller{suffix}.png"))
         shoot_report_steps(app, built, suffix)
-        # before the other screens: once the lead's screens exist, the window cannot shrink to 1024 pixels
+        # the new calling screens at 1024x768 first, then the others at 1280x720
         shoot_calling_finish(app, built, suffix)
         window.resize(1280, 720)
         shoot_other_screens(app, built, suffix)

@@ -209,6 +209,28 @@ def main(argv: list[str] | None = None) -> int:
         area.end_view.accept_unsynced.setChecked(True)
         shot("end")
 
+        area.tabs.setCurrentIndex(area.TAB_PEOPLE)
+        wait(app, lambda: len(area.people.people) == 4)
+        area.people.select("Paul P.")
+        shot("people")
+        remove = area.people.open_remove()
+        assert remove is not None
+        wait(app, remove.isVisible)
+        app.processEvents()
+        remove.grab().save(str(OUT / f"lead-people-remove{suffix}.png"))
+        print("wrote", f"lead-people-remove{suffix}.png")
+        remove.reject()
+
+        # the PC clock jumped far ahead: the notice with „Uhr bestätigen“ (#15.7)
+        area._show_clock(utcnow() + timedelta(days=60))
+        area.resize(1024, 768)  # the smallest office screen
+        wait(app, lambda: area.width() == 1024)
+        shot("clock")
+        area._ask_clock()
+        shot("clock-confirm")
+        area.tabs.setCurrentIndex(area.TAB_IMPORT)
+        shot("import-1024")
+
         area.dashboard_model.stop()
         wait(app, lambda: not db.busy)
         area.close()

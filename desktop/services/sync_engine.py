@@ -130,6 +130,11 @@ class _CountingStore:
         self._progress(self._contacts)
 
 
+def with_progress(store: SyncStore, progress: Callable[[int], object]) -> SyncStore:
+    """``store``, reporting the number of contacts received so far after each page it applies."""
+    return _CountingStore(store, progress)  # type: ignore[arg-type,return-value]
+
+
 def sync_once(
     workspace_conn: Connection,
     clock: Callable[[], datetime] = utcnow,

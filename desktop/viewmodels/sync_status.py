@@ -43,6 +43,9 @@ class SyncController(QObject):
     sync_finished = Signal(
         object, str
     )  # SyncResult | None, state: "online" | "offline" | "refused:<code>" | …
+    pull_progress = Signal(
+        int
+    )  # contacts received so far in the running sync (a large release takes a while)
 
     def __init__(
         self,
@@ -90,13 +93,20 @@ class SyncController(QObject):
         self.running = True
         conn, clock = self.workspace.conn, self.clock
 
+        def received(contacts: int) -> None:
+            if contacts:
+                self.pull_progress.emit(contacts)
+
         def work() -> tuple[object, str, object]:
             try:
                 enrolment = self._on_db(lambda: Enrolment.load(conn))
                 if enrolment is None:
                     result, state = None, "not_enrolled"
                 else:
-                    store = OnThread(sync_engine.store_for(conn, clock), self.db)
+                    store = sync_engine.with_progress(
+                        OnThread(sync_engine.store_for(conn, clock), self.db),
+                        received,  # called on the network thread: the signal is queued to the GUI
+                    )
                     result = sync_engine.sync_with(
                         store,
                         enrolment,

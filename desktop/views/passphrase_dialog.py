@@ -32,6 +32,7 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, person_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change passphrase"))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         self.who = QLabel(self.tr("Passphrase of %1").replace("%1", person_label), self)
         layout.addWidget(self.who)

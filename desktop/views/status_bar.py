@@ -38,6 +38,7 @@ class StatusButton(QPushButton):
         self.state = "unknown"
         self.idle_seconds: int | None = None
         self.pending: int | None = None
+        self.receiving: int | None = None
         self.clicked.connect(self.show_details)
         self._render()
 
@@ -57,6 +58,11 @@ class StatusButton(QPushButton):
             self.status = replace(self.status, pending_uploads=pending)
         self._render()
 
+    def set_receiving(self, contacts: int | None) -> None:
+        """While a sync pulls contacts: how many have arrived so far (None: no pull running)."""
+        self.receiving = contacts
+        self._render()
+
     def set_idle_seconds(self, seconds: int) -> None:
         self.idle_seconds = seconds
         self._render()
@@ -69,6 +75,10 @@ class StatusButton(QPushButton):
             if self.state in ("offline", "unknown", "error")
             else self.tr("⚠ refused by the central office")
         ]
+        if self.receiving is not None:
+            parts.append(
+                self.tr("receiving contacts: %1 so far").replace("%1", QLocale().toString(self.receiving))
+            )
         s = self.status
         if self.pending is not None:
             parts.append(self.tr("%n waiting to upload", "", self.pending))

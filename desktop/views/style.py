@@ -25,4 +25,6 @@ QPushButton:focus, QComboBox:focus, QLineEdit:focus, QDateTimeEdit:focus, QSpinB
 QTextBrowser:focus, QListWidget:focus, QCheckBox:focus { border: 2px solid #1565c0; }
 QWidget#unlockPanel { padding: 12px; }
 QPushButton#objection { color: #b00020; }
+QFrame#clockNotice { background: #fff4ce; border: 1px solid #c9a227; border-radius: 3px; }
+QListWidget#peopleList::item { padding: 6px 4px; }
 """

@@ -151,11 +151,11 @@
     </message>
     <message>
         <source>Admit a volunteer</source>
-        <translation>Mitstreiter*in zulassen</translation>
+        <translation>Person hinzufügen</translation>
     </message>
     <message>
         <source>Admit a volunteer (responsible persons only)</source>
-        <translation>Mitstreiter*in zulassen (nur Verantwortliche)</translation>
+        <translation>Person hinzufügen (nur Verantwortliche)</translation>
     </message>
     <message>
         <source>Prepare campaigns</source>
@@ -2485,6 +2485,10 @@
     <message>
         <source>⚠ refused by the central office</source>
         <translation>⚠ von der Bundesgeschäftsstelle abgelehnt</translation>
+    </message>
+    <message>
+        <source>receiving contacts: %1 so far</source>
+        <translation>bisher %1 Kontakte empfangen</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting to upload</source>

@@ -2483,6 +2483,10 @@
         <source>⚠ refused by the central office</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>receiving contacts: %1 so far</source>
+        <translation>receiving contacts: %1 so far</translation>
+    </message>
     <message numerus="yes">
         <source>%n waiting to upload</source>
         <translation>

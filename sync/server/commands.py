@@ -143,7 +143,9 @@ class Commands(OfficePart):
                     by_phone[rec.phone] = member_id = db.new_id()
                     new_rows.append({"member_number": None, "id": member_id, "org_id": org_id, **values})
             if new_rows:
-                conn.execute(insert(m), new_rows)
+                from sync.server.device_sync import insert_rows  # (device_sync imports the office)
+
+                insert_rows(conn, m, new_rows)  # one statement on PostgreSQL (a whole list at once)
             added = len(new_rows)
             numbers.release_into_running(conn, org_id, corrected, now)
             audit(conn, now, "members.import", org_id, org_id=org_id)
@@ -309,11 +311,14 @@ class Commands(OfficePart):
                 }
                 for mid in member_ids
             ]
-            conn.execute(insert(db.campaign_contacts), contacts)
+            from sync.server.device_sync import insert_rows  # (device_sync imports the office)
+
+            # One statement per table on PostgreSQL: executemany sent 100k single-row INSERTs (issue 17.2).
+            insert_rows(conn, db.campaign_contacts, contacts)
             conn.execute(insert(db.feed).values(org_id=org_id, kind="campaign", ref_id=campaign_id))
             campaign_content.initial_content(conn, campaign_id, org_id, content, now)
-            conn.execute(
-                insert(db.feed), [{"org_id": org_id, "kind": "contact", "ref_id": c["id"]} for c in contacts]
+            insert_rows(
+                conn, db.feed, [{"org_id": org_id, "kind": "contact", "ref_id": c["id"]} for c in contacts]
             )
             audit(conn, now, "campaign.release", campaign_id, resolution_id, org_id=org_id)
         return campaign_id, len(contacts)

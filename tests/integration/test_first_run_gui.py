@@ -4,9 +4,18 @@ offline as a lead; the demo only when chosen."""
 
 from __future__ import annotations
 
+import datetime as dt
+import http.server
+import ssl
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from PySide6.QtCore import Qt
 
 from desktop import i18n
@@ -14,6 +23,9 @@ from desktop.app import App, AppOptions, build
 from desktop.domain.models import Role
 from desktop.services.calling import Card
 from desktop.services.demo import DEMO_PASSPHRASE
+from sync.server.commands import ENROLMENT_CODE_VALIDITY
+from sync.server.common import utcnow
+from sync.server.office import CentralOffice
 from tests.integration.conftest import Office
 
 PASSPHRASE = "drei lange wörter hier"
@@ -115,3 +127,75 @@ def test_the_demo_only_when_chosen(qtbot, fresh: App) -> None:
     fresh.unlock_view.passphrase.setText(DEMO_PASSPHRASE)
     qtbot.keyClick(fresh.unlock_view.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: fresh.shift is not None and isinstance(fresh.shift.card, Card), timeout=30000)
+
+
+# ----------------------------------------------------------------------------- expired code, TLS problems
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 that no authority vouches for (what a misconfigured proxy presents)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "zentrale.example.org")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_path, key_path
+
+
+@pytest.fixture
+def https_self_signed(tmp_path: Path) -> Iterator[str]:
+    """A real HTTPS server on a loopback port with a self-signed certificate."""
+    cert, key = _self_signed(tmp_path)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def test_an_expired_code_and_tls_problems_are_said_in_plain_german(
+    qtbot, fresh: App, office: Office, https_self_signed: str
+) -> None:
+    view = fresh.welcome
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    # a code made two days ago by the central office (valid for a day), tried against the real server
+    yesterday = CentralOffice(office.office.engine, clock=lambda: utcnow() - 2 * ENROLMENT_CODE_VALIDITY)
+    expired, _until = yesterday.commands.create_enrolment_code(office.org, office.lead)
+    _set_up(qtbot, fresh, office.url, expired)
+    qtbot.waitUntil(lambda: "abgelaufen" in view.setup_error.text(), timeout=30000)
+    assert "neuen anfordern" in view.setup_error.text()  # what to do
+    assert view.setup_button.isEnabled() and not fresh.session.paths.exists()
+    # a certificate nobody vouches for, and https spoken to a plain-http port: the TLS text, what to check
+    plain_port_as_https = office.url.replace("http://", "https://")
+    for server in (https_self_signed, plain_port_as_https):
+        view.setup_error.clear()
+        _set_up(qtbot, fresh, server, office.code())
+        qtbot.waitUntil(lambda: "Zertifikat" in view.setup_error.text(), timeout=30000)
+        assert "Datum und Uhrzeit" in view.setup_error.text()
+        assert view.setup_button.isEnabled() and not fresh.session.paths.exists()
+    # and the same PC then sets up fine with a fresh code
+    _set_up(qtbot, fresh, office.url, office.code())
+    qtbot.waitUntil(lambda: fresh.shift is not None, timeout=60000)

@@ -319,3 +319,15 @@ def test_a_whole_shift_at_1024x768_by_keyboard_with_recap_skip_and_a_correction(
     qtbot.keyClick(view.end_shift, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: app.session.workspace is None, timeout=15000)
     assert "4 Anrufe, 3 erreicht" in app.unlock_view.notice.text()
+
+
+def test_calling_screen_fits_1024_again_after_the_leads_screens_were_open(qtbot, app: App) -> None:
+    """The lead's screens stay in the window's stack; they must not keep the window wider than 1024 px."""
+    from tests.qt.test_calling_screen_fixes import _fits
+
+    unlock(qtbot, app)
+    wait_for_card(qtbot, app)
+    area = app.show_lead_area()
+    assert area is not None and app.window.stack.currentWidget() is area
+    app.window.show_screen(app.caller_view)
+    _fits(qtbot, app, 1024, 768)

@@ -6,9 +6,11 @@ a copy of the old key-slot file), and everyone else still gets in."""
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 from desktop.app import App
 from desktop.domain.models import Role
@@ -173,3 +175,47 @@ def test_removing_a_person_really_revokes_their_passphrase(qtbot, app: App, tmp_
     app.lock("end_shift")
     _unlock_as(qtbot, app, DEMO_LEAD_LABEL, DEMO_PASSPHRASE)
     wait_for_card(qtbot, app)
+
+
+SIZES = [(1024, 768), (1280, 720), (1366, 768)]
+
+
+def _fits(qtbot, window: QWidget, width: int, height: int) -> None:
+    """The whole window at this size: its minimum fits, and every visible control lies inside it."""
+    hint = window.minimumSizeHint()
+    assert hint.width() <= width and hint.height() <= height, (hint, width, height)
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.width() == width and window.height() == height, timeout=5000)
+    for w in window.findChildren(QWidget):
+        if isinstance(w, QAbstractButton | QLineEdit) and w.isVisibleTo(window):
+            left, right = w.mapTo(window, w.rect().topLeft()), w.mapTo(window, w.rect().bottomRight())
+            name = w.text() if hasattr(w, "text") else w
+            assert left.x() >= 0 and right.x() <= width, (name, width)
+            assert left.y() >= 0 and right.y() <= height, (name, height)
+
+
+def test_people_and_clock_screens_fit_office_screens_in_german(qtbot, app: App) -> None:
+    unlock(qtbot, app)
+    wait_for_card(qtbot, app)
+    area = app.show_people()
+    qtbot.waitUntil(
+        lambda: len(area.people.people) == 1 and area.people.add_button.isEnabled(), timeout=15000
+    )
+    area._show_clock(datetime(2027, 2, 2, 9, 30, tzinfo=UTC))  # the notice after a clock jump, its longest
+    assert area.clock_frame.isVisible() and "Uhr" in area.clock_button.text()
+    for width, height in SIZES:
+        _fits(qtbot, app.window, width, height)
+    area._ask_clock()
+    for width, height in SIZES:
+        _fits(qtbot, app.window, width, height)
+        # no tab needs sideways scrolling (pages scroll up and down at most)
+        for page in (area.editor, area.wizard, area.slices, area.dashboard, area.end_view, area.people):
+            assert page.minimumSizeHint().width() <= area.tabs.width() - 24, (type(page).__name__, width)
+    add = area.people.open_add()
+    remove_from = area.people
+    for dialog in (add, app.change_own_passphrase()):
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= 1024 and hint.height() <= 700, (type(dialog).__name__, hint)
+        assert dialog.width() <= 1024 and dialog.height() <= 700
+        dialog.reject()
+    assert remove_from.open_remove() is None  # only the lead on this PC: nobody to remove, not even oneself

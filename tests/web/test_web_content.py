@@ -119,6 +119,9 @@ def test_questions_editor_adds_reorders_previews_and_saves(page: Any, web: Env, 
     assert (
         page.get_by_label("Antworten zur Auswahl (Frage 2)").input_value() == "Samstag\nSonntag\nbeide Tage"
     )
+    page.set_viewport_size({"width": 360, "height": 740})  # the editor with questions fits a phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.goto(page.url.split("?")[0] + "?lang=en")
     page.get_by_label("Question text (question 1)").fill("")

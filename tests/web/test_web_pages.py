@@ -20,6 +20,10 @@ from tests.content_support import CONTENT
 from tests.server.helpers import Env, pull_all
 from tests.web.web_support import Populated, Staff, notice, populate, sign_in
 
+WIDE = """() => [...document.querySelectorAll('main *')]
+  .filter(e => e.getBoundingClientRect().right > 360)
+  .map(e => e.tagName + '.' + e.className + '#' + e.id + ':' + Math.round(e.getBoundingClientRect().right))
+  .slice(0, 8)"""
 UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
     .filter(el => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
     .map(el => el.name || el.id)"""
@@ -43,9 +47,12 @@ def page_paths(data: Populated) -> list[str]:
         f"/web/devices?org={org}",
         f"/web/devices/{data.device_id}/revoke",
         f"/web/campaigns?org={org}",
+        f"/web/campaigns/{data.campaign_id}/content",
+        f"/web/campaigns/{data.campaign_id}/progress",
         "/web/health",
         f"/web/health/{data.device_id}",
         f"/web/export?org={org}",
+        f"/web/numbers?org={org}",
     ]
 
 
@@ -59,7 +66,8 @@ def test_every_page_fits_360_pixels_and_labels_every_input(
         for path in page_paths(populated):
             response = page.goto(path)
             assert response.status == 200, path
-            assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+            wide = page.evaluate(WIDE)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360, (path, wide)
             assert page.evaluate(UNLABELLED) == [], path
             assert page.locator("h1").count() == 1 and page.locator("main").count() == 1, path
         context.clear_cookies()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,16 @@ from desktop.views.lead.end_view import EndView
 from desktop.views.lead.import_wizard import ImportWizard
 from desktop.views.lead.people_view import PeopleView
 from desktop.views.lead.slices_view import SlicesView
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.viewport().setAutoFillBackground(False)  # the page looks as it did inside the tab
+    page.setAutoFillBackground(False)
+    return area
 
 
 class LeadArea(QWidget):
@@ -96,12 +107,13 @@ class LeadArea(QWidget):
         self.dashboard = Dashboard(self.dashboard_model, self.tabs)
         self.end_view = EndView(self.end_model, self.tabs)
         self.people = PeopleView(self.people_model, lang, self._purpose, self.tabs)
-        self.tabs.addTab(self.editor, self.tr("Prepare campaign"))
-        self.tabs.addTab(self.wizard, self.tr("Import list"))
-        self.tabs.addTab(self.slices, self.tr("Share out list"))
-        self.tabs.addTab(self.dashboard, self.tr("Progress"))
-        self.tabs.addTab(self.end_view, self.tr("End campaign"))
-        self.tabs.addTab(self.people, self.tr("People"))
+        # each page scrolls rather than pushing the window beyond a 1024×768 office screen
+        self.tabs.addTab(_scrolling(self.editor), self.tr("Prepare campaign"))
+        self.tabs.addTab(_scrolling(self.wizard), self.tr("Import list"))
+        self.tabs.addTab(_scrolling(self.slices), self.tr("Share out list"))
+        self.tabs.addTab(_scrolling(self.dashboard), self.tr("Progress"))
+        self.tabs.addTab(_scrolling(self.end_view), self.tr("End campaign"))
+        self.tabs.addTab(_scrolling(self.people), self.tr("People"))
         root.addWidget(self.tabs, 1)
 
         self.campaign_model.loaded.connect(self._campaigns_loaded)

@@ -87,15 +87,15 @@ class ImportWizard(QWidget):
         # 0 file
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(
-            QLabel(
-                self.tr(
-                    "Choose the membership export (CSV or Excel .xlsx). Columns the campaign does "
-                    "not need are dropped; you see which before anything is stored."
-                ),
-                page,
-            )
+        intro = QLabel(
+            self.tr(
+                "Choose the membership export (CSV or Excel .xlsx). Columns the campaign does "
+                "not need are dropped; you see which before anything is stored."
+            ),
+            page,
         )
+        intro.setWordWrap(True)  # a long line must not widen the window beyond a 1024-pixel screen
+        v.addWidget(intro)
         self.pick_button = QPushButton(self.tr("Choose file …"), page)
         self.pick_button.clicked.connect(self.pick)
         self.file_label = QLabel("", page)
@@ -108,6 +108,7 @@ class ImportWizard(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         self.format_label = QLabel("", page)
+        self.format_label.setWordWrap(True)
         v.addWidget(self.format_label)
         self.mapping_table = QTableWidget(0, 3, page)
         self.mapping_table.setHorizontalHeaderLabels(
@@ -118,6 +119,7 @@ class ImportWizard(QWidget):
         v.addWidget(self.mapping_table, 1)
         cat_row = QHBoxLayout()
         self.category_hint = QLabel(self.tr("The file has no category column. Everybody in it is:"), page)
+        self.category_hint.setWordWrap(True)
         self.assume = QComboBox(page)
         self.assume.addItem(self.tr("— please choose —"), None)
         for cat in ("member", "former_member", "regular_contact"):

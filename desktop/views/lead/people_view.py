@@ -321,6 +321,7 @@ class PeopleView(QWidget):
         root.addWidget(intro)
         body = QHBoxLayout()
         self.list = QListWidget(self)
+        self.list.setObjectName("peopleList")
         self.list.setAccessibleName(self.tr("People on this PC"))
         body.addWidget(self.list, 1)
         buttons = QVBoxLayout()

@@ -1,0 +1,189 @@
+"""Release and pull benchmark (issue 17.2): the central office releases a campaign to a whole organisation, and a
+PC pulls a large release (with its clearance and the objection register) into its workspace.
+
+- release: ``commands.release_campaign`` to 100k members of one organisation on PostgreSQL (fsync on), median of
+  3 releases; baseline: COPY of the same rows (the contacts and their feed rows) into plain tables of the same
+  shape, in the same database, in one transaction each.
+- pull: a freshly enrolled PC (real SQLCipher workspace, real server subprocess on loopback) runs one sync that
+  pulls a 20k-contact release with the clearance and an objection register of 400 numbers (one per 50
+  members), median of 3 PCs; baseline: the same pages fetched and decoded by ``SyncClient.pull`` (server work,
+  transfer and decoding, nothing stored). The number of progress reports ("n von m Kontakten") is printed.
+
+The members are the synthetic export of ``bench/import_bench.py`` read by the shared reader (invented names,
+numbers from fiction-style blocks). Usage: ``python -m bench.release_pull_bench [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import psycopg
+
+from bench.common import row
+from bench.import_bench import generate
+from sync.core import memberfile
+
+RELEASE_RUNS = 3
+PULL_RUNS = 3
+
+
+def _members(rows: int, seed: int) -> list[memberfile.MemberRecord]:
+    with tempfile.TemporaryDirectory(prefix="bench-members-") as tmp:
+        path = Path(tmp) / "members.csv"
+        generate(path, rows, seed=seed)
+        result = memberfile.read(path, allowed_categories=("member", "former_member", "regular_contact"))
+    return [r._replace(category="member") for r in result.records]
+
+
+def _copy_baseline(url: str, rows: int) -> float:
+    """COPY `rows` contact rows and `rows` feed rows into tables of the same shape (with their indexes and
+    unique constraints), in one transaction; ids made in Python like the release makes them."""
+    with psycopg.connect(url) as conn:
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS cc_copy (LIKE campaign_contacts INCLUDING ALL)")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS feed_copy (LIKE feed INCLUDING ALL)")
+        conn.commit()
+        start = time.perf_counter()
+        ids = [uuid.uuid4().hex for _ in range(rows)]
+        campaign, org, at = uuid.uuid4().hex, "o" * 32, "2026-12-04 12:00:00+00"
+        with conn.cursor() as cur:
+            with cur.copy(
+                "COPY cc_copy (id, campaign_id, member_id, status, status_changed_at) FROM STDIN"
+            ) as copy:
+                for i in ids:
+                    copy.write_row((i, campaign, i, "open", at))
+            with cur.copy("COPY feed_copy (org_id, kind, ref_id) FROM STDIN") as copy:
+                for i in ids:
+                    copy.write_row((org, "contact", i))
+        conn.commit()
+        elapsed = time.perf_counter() - start
+        conn.execute("TRUNCATE cc_copy, feed_copy")
+        conn.commit()
+        return elapsed
+
+
+def run(quick: bool = False) -> list[dict]:
+    from desktop.paths import WorkspacePaths
+    from desktop.services import sync_engine
+    from sync.client import SyncClient
+    from sync.server import registers
+    from sync.server.db import open_database
+    from sync.server.devtools import create_database, running_server, temporary_postgres
+    from sync.server.office import CentralOffice
+
+    release_n = 10_000 if quick else 100_000
+    pull_n = 5_000 if quick else 20_000
+    release_runs = 1 if quick else RELEASE_RUNS
+    pull_runs = 1 if quick else PULL_RUNS
+    members = _members(int(release_n * 1.03) + 200, seed=20261204)[:release_n]
+    small = _members(int(pull_n * 1.03) + 200, seed=20261205)[:pull_n]
+    print(f"seed 20261204 / 20261205: {len(members)} and {len(small)} invented members", file=sys.stderr)
+    rows = []
+    with temporary_postgres(durable=True) as admin_url:
+        url = create_database(admin_url, "bench_release")
+        engine = open_database(url, pool_size=2)
+        office = CentralOffice(engine)
+        today = office.today()
+        content = {
+            "script": "Hallo {first_name}!",
+            "transparency": "Aus der Mitgliederverwaltung (erfunden).",
+        }
+
+        def org_with(name: str, records: list[memberfile.MemberRecord]) -> tuple[str, str, str]:
+            org = office.commands.add_org(name)
+            lead = office.commands.add_person(org, f"{name} Leitung")
+            office.commands.import_members(org, records)
+            resolution = office.commands.add_resolution(
+                org, today - timedelta(days=1), "Kreisvorstand", ["invitation"], [lead]
+            )
+            office.commands.record_training(lead, today - timedelta(days=1))
+            office.commands.record_declaration(lead, today - timedelta(days=1), text_version="bench")
+            return org, lead, resolution
+
+        # 1. release to a whole organisation
+        org, _lead, resolution = org_with("KV Großbenchhausen", members)
+        release, released = [], 0
+        for i in range(release_runs):
+            start = time.perf_counter()
+            _cid, released = office.commands.release_campaign(
+                org, f"Einladung {i}", "invitation", resolution, content=content
+            )
+            release.append(time.perf_counter() - start)
+        copy = [_copy_baseline(url, released) for _ in range(release_runs)]
+        rows.append(
+            row(
+                f"release a campaign to {released // 1000}k members (PostgreSQL; baseline COPY of the same rows)",
+                release,
+                copy,
+                "≤ 5 s",
+                unit="s",
+            )
+        )
+
+        # 2. a PC pulls a release of pull_n contacts, with clearance and objection register
+        org2, lead2, resolution2 = org_with("KV Benchdorf", small)
+        office.commands.release_campaign(org2, "Einladung", "invitation", resolution2, content=content)
+        with engine.begin() as conn:
+            registers.record(
+                conn, org2, [(r.phone, None, None) for r in small[::50]], "import", office.clock()
+            )
+        with (
+            running_server(url, "--rate-limit", "1000000", "--burst", "1000000") as server,
+            tempfile.TemporaryDirectory(prefix="bench-pull-") as tmp,
+        ):
+            pulls, raw, reports, pulled = [], [], [], 0
+            for i in range(pull_runs):
+                code, _ = office.commands.create_enrolment_code(org2, lead2)
+                ws = sync_engine.enrol(
+                    WorkspacePaths(Path(tmp) / f"pc{i}"),
+                    server_url=server.url,
+                    code=code,
+                    label="Bench Leitung",
+                    passphrase="bench passphrase for a fictional office",
+                )
+                seen: list[int] = []
+                start = time.perf_counter()
+                result = sync_engine.sync_once(ws.conn, progress=seen.append)
+                pulls.append(time.perf_counter() - start)
+                pulled = result.contacts
+                reports.append(len(seen))
+                ws.close()
+                code, _ = office.commands.create_enrolment_code(org2, lead2)
+                e = SyncClient.enrol(server.url, code, f"Bench-PC raw {i}")
+                with SyncClient(server.url, e.device_id, e.device_secret, timeout=120) as client:
+                    start = time.perf_counter()
+                    cursor, more = None, True
+                    while more:
+                        page = client.pull(cursor)
+                        cursor, more = page.next_cursor, page.has_more
+                    raw.append(time.perf_counter() - start)
+        rows.append(
+            row(
+                f"pull a {pulled // 1000}k-contact release onto a new PC, end to end "
+                f"({min(reports)} progress reports; baseline the same pages fetched, not stored)",
+                pulls,
+                raw,
+                "≤ 5 s",
+                unit="s",
+            )
+        )
+        engine.dispose()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true")
+    from bench.__main__ import table
+
+    print("\n".join(table(run(quick=parser.parse_args(argv).quick))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
