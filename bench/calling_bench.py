@@ -16,29 +16,21 @@ from pathlib import Path
 
 from bench.common import measure, row
 from desktop.domain.models import CallReport
-from desktop.paths import WorkspacePaths
 from desktop.services.calling import CallingService, Card
-from desktop.services.demo import demo_contacts
-from desktop.services.demo_office import DemoOffice, create_enrolled_demo
-from desktop.storage import campaign_store, contact_store
+from desktop.services.demo_office import DemoOffice
+from desktop.storage import campaign_store
 from desktop.storage.workspace import Workspace
 from sync.core.rules import Outcome
 
 
 def _workspace(root: Path, contacts: int, office: DemoOffice) -> Workspace:
     """The enrolled demo (a real signed clearance, so the gate is part of what is measured), grown to
-    `contacts` people in its campaign."""
+    `contacts` people in its campaign, 1,500 of them leased to this PC (issue 13.3: a PC calls only what the
+    central office leased to it; bench.shift_bench._grown)."""
+    from bench.shift_bench import _grown
+
     office.start()
-    ws = create_enrolled_demo(WorkspacePaths(root / "ws"), office)
-    campaign = campaign_store.list_campaigns(ws.conn)[0]
-    start = contact_store.next_position(ws.conn, campaign.id)
-    have = sum(contact_store.status_counts(ws.conn, campaign.id).values())
-    with ws.transaction() as conn:
-        contact_store.insert_contacts(
-            conn, demo_contacts(campaign.id, contacts - have, seed=11), start_position=start
-        )
-    ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return ws
+    return _grown(root, contacts, office, 1_500)[0]  # type: ignore[no-any-return]
 
 
 def run(quick: bool = False) -> list[dict]:

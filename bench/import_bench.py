@@ -194,8 +194,10 @@ def _styled(number: str, style: int) -> str:
 def generate(path: Path, rows: int = 100_000, seed: int = 20261101) -> dict[str, int]:
     """Write a synthetic membership export (UTF-8 with BOM, ';', the columns a real export has)."""
     rnd = random.Random(seed)
-    landline = _numbers([*_FICTION, *(f"{a} {s}" for s in ("23125", "23126") for a in _AREA3)], rows)
-    mobile = _numbers([f"{m} {s}" for s in ("23125", "23126", "23127") for m in _MOBILE], rows // 3)
+    subs = [str(23125 + k) for k in range(max(2, -(-rows // 80_000) + 1))]  # 1M rows need 14 blocks per area
+    landline = _numbers([*_FICTION, *(f"{a} {s}" for s in subs for a in _AREA3)], rows)
+    mobile_subs = [str(23125 + k) for k in range(max(3, -(-rows // 36_000) + 1))]
+    mobile = _numbers([f"{m} {s}" for s in mobile_subs for m in _MOBILE], rows // 3)
     rnd.shuffle(landline)
     rnd.shuffle(mobile)
     stats = {"rows": rows, "invalid": 0, "duplicate": 0, "mobile": 0}

@@ -26,10 +26,12 @@ from desktop.viewmodels.first_run import FirstRunModel
 from desktop.viewmodels.lock_guard import LockGuard
 from desktop.viewmodels.people import PeopleModel
 from desktop.viewmodels.recovery import RecoveryModel
+from desktop.viewmodels.reenrol import CLONED, ReenrolModel
 from desktop.viewmodels.session import SessionController
 from desktop.viewmodels.shift import ShiftViewModel
 from desktop.viewmodels.sync_status import SyncController
 from desktop.views.caller_view import CallerView
+from desktop.views.clone_dialog import CloneDialog
 from desktop.views.damaged_view import DamagedView
 from desktop.views.lead.area import LeadArea
 from desktop.views.lead.people_view import AddPersonDialog
@@ -70,6 +72,7 @@ class App(QObject):
         self.net = TaskRunner("net")
         self.office = office
         self.sync: SyncController | None = None
+        self.clone_dialog: CloneDialog | None = None
         self.status_button = StatusButton(window)
         window.statusBar().addPermanentWidget(self.status_button, 1)
         # anyone changes their own passphrase while unlocked, on every screen (#15.2)
@@ -249,7 +252,17 @@ class App(QObject):
         sync.sync_finished.connect(lambda _result, _state: self.status_button.set_receiving(None))
         sync.sync_finished.connect(lambda _result, _state: self.shift.after_sync() if self.shift else None)
         self.status_button.sync_requested.connect(sync.sync_now)
+        sync.sync_finished.connect(lambda _result, state: self._maybe_clone(workspace, sync, state))
         sync.start()
+
+    def _maybe_clone(self, workspace: Workspace, sync: SyncController, state: str) -> None:
+        """Issue 13.4: a copy of this workspace syncs on another PC too: guide through re-enrolment, once."""
+        if state != CLONED or self.clone_dialog is not None or self.sync is not sync:
+            return
+        dialog = CloneDialog(ReenrolModel(workspace, self.net, self.db, sync), self.window)
+        self.clone_dialog = dialog
+        dialog.finished.connect(lambda _code: setattr(self, "clone_dialog", None))
+        dialog.open()
 
     def show_lead_area(self) -> LeadArea | None:
         """The call lead's screens (callers never reach them: the services refuse other roles as well)."""

@@ -10,14 +10,15 @@ TRANSPARENCY = (
     "Deine Nummer stammt aus der Mitgliederverwaltung; wir nutzen sie nur für diese Aktion. "
     "Widerspruch jederzeit; Datenschutz: datenschutz@example.org"
 )
-CONTENT: dict[str, Any] = {"script": SCRIPT, "transparency": TRANSPARENCY}
 # Calling hours of every minute of every day, no holidays: for tests that call whenever they run (the default
 # hours, weekdays 10-20 and Saturday 10-16 in Berlin, would make them fail in the evening and on Sundays).
 ALWAYS_CALLABLE: dict[str, Any] = {
     "windows": {str(day): {"start": "00:00:00", "end": "23:59:59"} for day in range(7)},
     "skip_public_holidays": False,
 }
-CONTENT_ALL_DAY: dict[str, Any] = {**CONTENT, "calling_hours": ALWAYS_CALLABLE}  # the seeded test campaign
+# Tests run at any hour (CI at night, on a Sunday): every test campaign may be called always, unless a test sets
+# calling hours of its own.
+CONTENT: dict[str, Any] = {"script": SCRIPT, "transparency": TRANSPARENCY, "calling_hours": ALWAYS_CALLABLE}
 
 
 def content_files(directory: Path) -> tuple[str, ...]:

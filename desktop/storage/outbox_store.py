@@ -231,3 +231,13 @@ def renumber(conn: Connection, *, above: int, also_rejected_as: str) -> int:
         [(start + i + 1, uuid.uuid4().hex, r[0]) for i, r in enumerate(rows)],
     )
     return len(rows)
+
+
+def restart_numbering(conn: Connection, *, also_rejected_as: str) -> int:
+    """A new device identity (re-enrolment after a clone, issue 13.4): the numbers of acknowledged items belonged
+    to the old identity and are dropped; every unacknowledged item (and those rejected with
+    ``also_rejected_as``) gets the numbers 1, 2, … of the new one, in its old order, with a new idempotency
+    key. Returns how many items will be sent again."""
+    conn.execute("UPDATE outbox SET device_seq = NULL WHERE state = 'sent' OR (state = 'rejected' AND "
+                 "coalesce(last_error, '') != ?)", (also_rejected_as,))  # fmt: skip
+    return renumber(conn, above=0, also_rejected_as=also_rejected_as)

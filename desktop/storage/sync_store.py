@@ -113,6 +113,15 @@ class WorkspaceSyncStore:
                 self.conn, above=above, also_rejected_as=p.RejectReason.SEQ_REUSED.value
             )
 
+    # ------------------------------------------------------------------ check-in (issue 13.4)
+
+    def history_token(self) -> str | None:
+        return get_meta(self.conn, "history_token")
+
+    def set_history_token(self, token: str) -> None:
+        with transaction(self.conn):
+            set_meta(self.conn, "history_token", token)
+
     # ------------------------------------------------------------------ pull state
 
     def pull_cursor(self) -> str | None:

@@ -154,9 +154,10 @@ class Workspace:
 
         Same thread, same file, same settings, one transaction (all or nothing), and the long-lived connection is
         idle meanwhile — still one writer. Why not ``self.conn``: on a connection that has prepared many
-        statements (the app's, after a few screens) the per-connection small-allocation pool is used up, so every
-        allocation of a bulk insert goes through SQLCipher's secure allocator; measured, 100k rows went in 5–10×
-        slower than on a fresh connection (docs/performance.md, "Where the import's commit time went")."""
+        statements (the app's, after a few screens) SQLite's per-connection lookaside pool is used up, so every
+        allocation of a bulk insert goes through SQLCipher's locking, wiping allocator (``cipher_memory_security``,
+        which design.md requires): measured 8× the CPU of the same rows with memory security off or on a fresh
+        connection (docs/performance.md, "The real cause of the slow SQLCipher bulk writes")."""
         conn = open_encrypted(self.paths.database, self._key, probe=False)
         try:
             with transaction(conn):

@@ -725,6 +725,90 @@
     </message>
 </context>
 <context>
+    <name>CloneDialog</name>
+    <message>
+        <source>This PC uses a copy of another PC&apos;s workspace</source>
+        <translation>Dieser PC nutzt die Kopie des Arbeitsbereichs eines anderen PCs</translation>
+    </message>
+    <message>
+        <source>The central office has seen two PCs syncing with the same workspace: this folder was copied, or restored on a second PC while the first one goes on working. To keep the two apart, this PC needs an enrolment of its own. Nothing is lost: the reports not yet at the central office are kept and sent again, and none counts twice.</source>
+        <translation>Die Zentrale hat zwei PCs gesehen, die mit demselben Arbeitsbereich synchronisieren: Dieser Ordner wurde kopiert oder auf einem zweiten PC wiederhergestellt, während der erste weiterarbeitet. Damit beide getrennt bleiben, braucht dieser PC eine eigene Anmeldung. Es geht nichts verloren: Die Rückmeldungen, die noch nicht bei der Zentrale sind, bleiben erhalten und werden erneut gesendet, keine zählt doppelt.</translation>
+    </message>
+    <message>
+        <source>1. Ask your lead or the central office for a new one-time code.
+2. Enter it below and press the button: this PC keeps what is not yet sent, enrols again and sends everything.</source>
+        <translation>1. Bitte die Leitung oder die Zentrale um einen neuen Einmalcode.
+2. Gib ihn unten ein und drücke die Schaltfläche: Dieser PC behält, was noch nicht gesendet ist, meldet sich neu an und sendet alles.</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Einmalcode</translation>
+    </message>
+    <message>
+        <source>Name of this PC</source>
+        <translation>Name dieses PCs</translation>
+    </message>
+    <message>
+        <source>for example: Laptop in the office</source>
+        <translation>zum Beispiel: Laptop im Büro</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Keep, enrol again and send</source>
+        <translation>Behalten, neu anmelden und senden</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Please enter the one-time code.</source>
+        <translation>Bitte gib den Einmalcode ein.</translation>
+    </message>
+    <message>
+        <source>Enrolling again …</source>
+        <translation>Wird neu angemeldet …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enrolled again. Sending %n item(s) not yet at the central office …</source>
+        <translation>
+            <numerusform>Neu angemeldet. %n Eintrag, der noch nicht bei der Zentrale ist, wird gesendet …</numerusform>
+            <numerusform>Neu angemeldet. %n Einträge, die noch nicht bei der Zentrale sind, werden gesendet …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: this PC has its own enrolment, and everything was sent.</source>
+        <translation>Fertig: Dieser PC hat eine eigene Anmeldung, und alles wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>This one-time code is unknown or was used already. Please ask for a new one.</source>
+        <translation>Dieser Einmalcode ist unbekannt oder wurde schon benutzt. Bitte um einen neuen.</translation>
+    </message>
+    <message>
+        <source>This one-time code has expired. Please ask for a new one.</source>
+        <translation>Dieser Einmalcode ist abgelaufen. Bitte um einen neuen.</translation>
+    </message>
+    <message>
+        <source>This code belongs to another organisation. Nothing was changed.</source>
+        <translation>Dieser Code gehört zu einer anderen Gliederung. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <source>The central office cannot be reached. What is not yet sent is kept; please try again later.</source>
+        <translation>Die Zentrale ist nicht erreichbar. Was noch nicht gesendet ist, bleibt erhalten; bitte versuche es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>The central office still sees a copy. Please ask the central office for help.</source>
+        <translation>Die Zentrale sieht noch immer eine Kopie. Bitte wende dich an die Zentrale.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was lost.</source>
+        <translation>Etwas ist schiefgegangen. Es ging nichts verloren.</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Telefonaktion has hit an unexpected error and must close. Every report that was shown as saved is saved; the workspace stays encrypted. Please start the app again.</source>

@@ -725,6 +725,89 @@
     </message>
 </context>
 <context>
+    <name>CloneDialog</name>
+    <message>
+        <source>This PC uses a copy of another PC&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central office has seen two PCs syncing with the same workspace: this folder was copied, or restored on a second PC while the first one goes on working. To keep the two apart, this PC needs an enrolment of its own. Nothing is lost: the reports not yet at the central office are kept and sent again, and none counts twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Ask your lead or the central office for a new one-time code.
+2. Enter it below and press the button: this PC keeps what is not yet sent, enrols again and sends everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example: Laptop in the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep, enrol again and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the one-time code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolling again …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Enrolled again. Sending %n item(s) not yet at the central office …</source>
+        <translation type="unfinished">
+            <numerusform>Enrolled again. Sending %n item not yet at the central office …</numerusform>
+            <numerusform>Enrolled again. Sending %n items not yet at the central office …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: this PC has its own enrolment, and everything was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This one-time code is unknown or was used already. Please ask for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This one-time code has expired. Please ask for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code belongs to another organisation. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central office cannot be reached. What is not yet sent is kept; please try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The central office still sees a copy. Please ask the central office for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Telefonaktion has hit an unexpected error and must close. Every report that was shown as saved is saved; the workspace stays encrypted. Please start the app again.</source>

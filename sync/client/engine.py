@@ -10,6 +10,11 @@ in ``desktop.storage.sync_store``; all SQL lives there); the rules live here:
   forgotten (a workspace restored from a backup or an older copy). The engine then learns the server's
   ``highest_seq`` and renumbers every unacknowledged item above it with a new idempotency key; the server counts
   a report id once per organisation, so nothing is counted twice.
+- Check-in (issue 13.4), first in every sync: the PC presents the history token of its last check-in and keeps
+  the new one. The server accepts an older token once (a restored backup: the push renumbers, see above) and
+  refuses the token such a restore made stale if it comes back (``device_cloned``: a copy of the workspace is
+  used as a second PC). The refusal ends the sync before anything is sent; the app then guides the PC through
+  salvage -> re-enrol -> re-send (desktop.services.reenrol).
 - Pull: cursor pages; each page and its cursor are applied in one transaction by the store. A revocation list
   is only stored if it verifies against the pinned keys and is not older than the stored one. Contacts of a
   purpose without a valid clearance are never stored (DP-11). The server's status of a contact replaces the
@@ -54,6 +59,7 @@ class SyncResult:
     resynced: bool = False
     leased: int = 0  # contacts this PC may offer until its leases expire (issue 13.3)
     highest_seq: int = 0  # the server's highest sequence number of this device after the push
+    rolled_back: bool = False  # the check-in found an older history of this workspace (a restore, issue 13.4)
     missing: list[tuple[int, int]] = field(default_factory=list)  # gaps the server reports
 
 
@@ -92,6 +98,12 @@ class SyncStore(Protocol):
         """Give every pending item new sequence numbers above ``above`` (in order) and new idempotency keys;
         items rejected as ``seq_reused`` become pending again. Returns how many items were renumbered."""
         ...
+
+    def history_token(self) -> str | None:
+        """Issue 13.4: the token of this workspace's last check-in (None before the first)."""
+        ...
+
+    def set_history_token(self, token: str) -> None: ...
 
     def pull_cursor(self) -> str | None: ...
 
@@ -175,11 +187,20 @@ class SyncEngine:
 
     def run(self) -> SyncResult:
         result = SyncResult()
+        self.checkin(result)
         self.push(result)
         self.pull(result)
         self.lease(result)
         self.store.mark_synced(self.clock())
         return result
+
+    # ------------------------------------------------------------------ check-in
+
+    def checkin(self, result: SyncResult) -> None:
+        """Refused(device_cloned) propagates: nothing is pushed, pulled or leased by a second copy."""
+        answer = self.client.checkin(p.CheckinRequest(history_token=self.store.history_token()))
+        self.store.set_history_token(answer.history_token)
+        result.rolled_back = answer.rolled_back
 
     # ------------------------------------------------------------------ push
 

@@ -176,6 +176,10 @@ class SyncClient:
             raise ResyncRequired(page)
         return page
 
+    def checkin(self, request: p.CheckinRequest) -> p.CheckinResponse:
+        """Issue 13.4: the first step of a sync; Refused(``device_cloned``) when a second copy is in use."""
+        return _send(self._client, "POST", "/v1/checkin", p.CheckinResponse, body=request)
+
     def lease(self, request: p.LeaseRequest) -> p.LeaseResponse:
         """Issue 13.3: the contacts this device may offer (renewed, topped up, some given back)."""
         return _send(self._client, "POST", "/v1/lease", p.LeaseResponse, body=request)

@@ -79,6 +79,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "not_found"  # 404
     METHOD_NOT_ALLOWED = "method_not_allowed"  # 405
     RATE_LIMITED = "rate_limited"  # 429 (Retry-After header)
+    DEVICE_CLONED = "device_cloned"  # 409: a second copy of this device's workspace syncs too (issue 13.4)
     INTERNAL = "internal"  # 500
 
 
@@ -94,6 +95,7 @@ ERROR_STATUS: dict[ErrorCode, int] = {
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.METHOD_NOT_ALLOWED: 405,
     ErrorCode.RATE_LIMITED: 429,
+    ErrorCode.DEVICE_CLONED: 409,
     ErrorCode.INTERNAL: 500,
 }
 
@@ -575,6 +577,21 @@ class LeaseRequest(Wire):
     size: Annotated[int, Field(ge=0, le=MAX_LEASE)] = DEFAULT_LEASE_SIZE
     hours: Annotated[float, Field(gt=0, le=72)] = DEFAULT_LEASE_HOURS
     give_back: Annotated[list[Id], Field(max_length=MAX_LEASE)] = Field(default_factory=list)
+
+
+class CheckinRequest(Wire):
+    """Issue 13.4: the first step of every sync. ``history_token`` is the one the server gave this workspace at
+    its last check-in (None before the first). A token the server has seen abandoned, because an older copy
+    of the same workspace checked in after it, is a second copy in use: refused as ``device_cloned``."""
+
+    protocol_version: Version = PROTOCOL_VERSION
+    history_token: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{16,64}$")] | None = None
+
+
+class CheckinResponse(Wire):
+    protocol_version: Version = PROTOCOL_VERSION
+    history_token: str  # keep it (replacing the old one) and send it at the next check-in
+    rolled_back: bool = False  # an older token came back: a restored backup or copy (not refused once)
 
 
 class Lease(Wire):

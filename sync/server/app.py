@@ -242,6 +242,17 @@ def create_app(
         return model_response(await run_in_threadpool(devices.push, device, req))
 
     @app.post(
+        "/v1/checkin",
+        response_model=p.CheckinResponse,
+        responses={**_ERRORS_DOC, 409: {"model": p.ErrorBody}},
+        openapi_extra=_body_doc(p.CheckinRequest),
+    )
+    async def checkin(request: Request) -> Response:
+        device = await authenticated(request)
+        req = p.decode(p.CheckinRequest, await read_body(request, max_body), max_bytes=max_body)
+        return model_response(await run_in_threadpool(devices.checkin, device, req))
+
+    @app.post(
         "/v1/lease",
         response_model=p.LeaseResponse,
         responses=_ERRORS_DOC,

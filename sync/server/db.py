@@ -401,6 +401,18 @@ leases = Table(
     Column("taken_at", UTCDateTime, nullable=False),
 )
 
+# Issue 13.4: each sync's check-in rotates a random token per device; the token an older copy's check-in made
+# stale is kept as ``abandoned``: if it comes back, two copies of one workspace are in use (a clone).
+device_histories = Table(
+    "device_histories",
+    metadata,
+    _fk("device_id", "devices.id", primary_key=True),
+    Column("token", String(64), nullable=False),
+    Column("abandoned", String(64)),
+    Column("changed_at", UTCDateTime, nullable=False),
+    Column("rollbacks", Integer, nullable=False, default=0),
+)
+
 # Issue 13.7: request budgets shared by every server process on one PostgreSQL (sync/server/ratelimit.py).
 # One token bucket per key ("device:<id>" or "addr:<address>"); ``at`` is the wall clock in epoch seconds.
 rate_buckets = Table(
@@ -558,7 +570,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0008"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0009"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

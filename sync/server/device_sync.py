@@ -474,6 +474,36 @@ class DeviceSync:
             held = leases.lease(conn, device, req, now)
         return p.LeaseResponse(server_time=now, leases=held)
 
+    def checkin(self, device: Device, req: p.CheckinRequest) -> p.CheckinResponse:
+        """Issue 13.4: tell a restored workspace from a second copy in use (one device identity, two histories).
+
+        Every check-in gets a new random token. A token that is not the current one is an older history coming
+        back: a restored backup or copy, accepted (its reports are renumbered by the engine), and the current
+        token it replaces is remembered as ``abandoned``. If that abandoned token comes back later, the history
+        it belongs to is still in use beside the other one: a clone, refused as ``device_cloned`` until the
+        copy re-enrols. A restored backup is never refused the first time; a refusal loses nothing either (the
+        PC keeps its outbox and re-sends it after re-enrolling; report ids count once per organisation)."""
+        h = db.device_histories
+        now = self.office.clock()
+        new = secrets.token_urlsafe(24)
+        with self.engine.begin() as conn:
+            self._seen(conn, device, now)
+            row = conn.execute(select(h).where(h.c.device_id == device.id).with_for_update()).first()
+            if row is None:
+                conn.execute(insert(h).values(device_id=device.id, token=new, changed_at=now, rollbacks=0))
+                return p.CheckinResponse(history_token=new)
+            if req.history_token is not None and req.history_token == row.token:
+                conn.execute(update(h).where(h.c.device_id == device.id).values(token=new, changed_at=now))
+                return p.CheckinResponse(history_token=new)
+            if req.history_token is not None and req.history_token == row.abandoned:
+                raise _refused(p.ErrorCode.DEVICE_CLONED)
+            conn.execute(
+                update(h)
+                .where(h.c.device_id == device.id)
+                .values(token=new, abandoned=row.token, changed_at=now, rollbacks=h.c.rollbacks + 1)
+            )
+        return p.CheckinResponse(history_token=new, rolled_back=True)
+
     def health(self, device: Device) -> p.SyncHealth:
         with self.engine.begin() as conn:
             return sync_health(conn, device.id)

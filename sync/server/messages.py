@@ -193,6 +193,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this device has been revoked by the central office",
     },
     "malformed": {"de": "Die Anfrage ist fehlerhaft ({where}).", "en": "malformed request ({where})"},
+    "device_cloned": {
+        "de": "Eine zweite Kopie dieses Arbeitsbereichs synchronisiert unter derselben Gerätekennung: dieses "
+        "Gerät muss neu angemeldet werden.",
+        "en": "a second copy of this workspace syncs under the same device identity: enrol this device again",
+    },
 }
 
 

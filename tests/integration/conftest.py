@@ -24,7 +24,7 @@ from sync.server.db import open_database
 from sync.server.devtools import running_server
 from sync.server.office import CentralOffice
 from tests.conftest import ROOT
-from tests.content_support import CONTENT_ALL_DAY
+from tests.content_support import CONTENT
 from tests.server.helpers import members
 
 PASS = "ein langes passwort"
@@ -66,7 +66,7 @@ def seed_org(central: CentralOffice, name: str = "KV Fiktivhausen") -> tuple[str
     )
     central.commands.record_training(lead, today - timedelta(days=2))
     campaign, _ = central.commands.release_campaign(  # called with the real clock: at any hour
-        org, "Einladung Sommerfest", "invitation", resolution, content=CONTENT_ALL_DAY
+        org, "Einladung Sommerfest", "invitation", resolution, content=CONTENT
     )
     return org, lead, resolution, campaign
 

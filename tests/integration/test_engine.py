@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 
 from desktop.domain.models import CallReport, Outcome
 from desktop.paths import WorkspacePaths
+from desktop.services import reenrol, sync_engine
 from desktop.services import status as status_service
-from desktop.services import sync_engine
 from desktop.services.calling import CallingService, Card
 from desktop.services.enrolment import Enrolment
 from desktop.storage import contact_store, meta_store, outbox_store
@@ -29,6 +29,7 @@ from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace, list_slots
 from sync.client import SyncClient
 from sync.client.engine import SyncEngine, SyncResult
+from sync.client.transport import Refused
 from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.server import db
@@ -333,19 +334,63 @@ def test_a_workspace_restored_from_a_copy_delivers_every_report(office: Office, 
     ws.close()
 
 
-def test_a_copy_used_as_a_second_pc_delivers_both_histories(office: Office, tmp_path: Path) -> None:
+def test_a_copy_used_as_a_second_pc_is_detected_and_re_enrols_without_losing_anything(
+    office: Office, tmp_path: Path
+) -> None:
+    """Issue 13.4: one device identity, two histories. The first time an older history checks in it is taken for
+    a restored backup (accepted); when the history it replaced comes back, both are in use: a clone. The copy is
+    refused before it sends anything, then salvage -> re-enrol -> re-send delivers everything exactly once."""
     ws = new_pc(office, tmp_path)
     ws.close()
     copy = WorkspacePaths(tmp_path / "copy")
     shutil.copytree(ws.paths.root, copy.root)
     one, two = _reopen(ws.paths), _reopen(copy)
-    ids: list[str] = []
-    for _round in range(2):  # both go on working and syncing, one after the other
-        for pc in (one, two):
-            ids += [call(pc, office.campaign, Outcome.VOICEMAIL).id for _ in range(2)]
-            result = sync_engine.sync_once(pc.conn)
-            assert result.rejected == 0
-    assert stored(office, ids) == (8, 8)
+    ids = [call(one, office.campaign, Outcome.VOICEMAIL).id for _ in range(2)]
+    assert not sync_engine.sync_once(one.conn).rolled_back
+    ids += [call(two, office.campaign, Outcome.VOICEMAIL).id for _ in range(2)]
+    assert sync_engine.sync_once(two.conn).rolled_back  # looks like a restore: accepted, nothing refused
+    ids += [call(one, office.campaign, Outcome.BUSY).id for _ in range(2)]
+    with pytest.raises(Refused) as refused:
+        sync_engine.sync_once(one.conn)  # the replaced history is back: a second copy in use
+    assert refused.value.code == "device_cloned"
+    assert states(one)[ids[-1]] == "pending"  # refused before anything was sent; nothing dropped
+    old = Enrolment.load(one.conn)
+    assert old is not None
+
+    new = reenrol.identity(old, office.code(), "Laptop Kopie")  # salvage -> re-enrol -> re-send
+    assert reenrol.adopt(one.conn, old, new) >= 2
+    result = sync_engine.sync_once(one.conn)
+    assert result.rejected == 0 and not result.rolled_back
+    assert Enrolment.load(one.conn).device_id == new.device_id != old.device_id  # type: ignore[union-attr]
+    assert stored(office, ids) == (6, 6)  # each report once
     assert states(one) | states(two) == dict.fromkeys(ids, "sent")
+    with SyncClient(office.url, new.device_id, new.device_secret) as client:
+        assert client.health().missing == []  # the new identity's numbers start at 1, no gaps
+    more = call(two, office.campaign, Outcome.NO_PICKUP).id  # both go on syncing, each under its own identity
+    assert sync_engine.sync_once(two.conn).rejected == 0 and states(two)[more] == "sent"
+    assert sync_engine.sync_once(one.conn).rejected == 0
     one.close()
     two.close()
+
+
+def test_a_workspace_restored_twice_is_never_taken_for_a_copy(office: Office, tmp_path: Path) -> None:
+    """A restored backup checks in with an older history: accepted every time it happens, never refused."""
+    ws = new_pc(office, tmp_path)
+    paths = ws.paths
+    ws.close()
+    backup = tmp_path / "backup"
+    shutil.copytree(paths.root, backup)
+    ids: list[str] = []
+    for _restore in range(2):
+        ws = _reopen(paths)
+        ids.append(call(ws, office.campaign).id)
+        sync_engine.sync_once(ws.conn)
+        ws.close()
+        shutil.rmtree(paths.root)
+        shutil.copytree(backup, paths.root)
+        ws = _reopen(paths)
+        ids.append(call(ws, office.campaign, Outcome.BUSY).id)
+        assert sync_engine.sync_once(ws.conn).rolled_back
+        assert not sync_engine.sync_once(ws.conn).rolled_back
+        ws.close()
+    assert stored(office, ids) == (4, 4)
