@@ -50,6 +50,23 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
         ("super().__init__(reason.value)", "drop call statement"):
             "Exception.__new__ already stores the argument, and str(Reason.X) is its value: same message",
     },
+    "desktop/domain/queue.py": {
+        ("EPOCH = datetime(1970, 1, 1, tzinfo=UTC)", "constant 1970 -> 1969"):
+            "differs only for a last attempt recorded during 1969; reports carry the PC's trusted time, never "
+            "earlier than the workspace (tests pin 1970-01-01 from above)",
+        ("Availability.CALLBACK_DUE: QueueBucket.CALLBACK_DUE,", "QueueBucket.CALLBACK_DUE -> NEVER_CALLED"):
+            "_BUCKET_OF's values are never read (only its keys: offered / summary.offered)",
+        ("Availability.NEVER_CALLED: QueueBucket.NEVER_CALLED,", "QueueBucket.NEVER_CALLED -> RETRY"):
+            "_BUCKET_OF's values are never read (only its keys: offered / summary.offered)",
+        ("Availability.RETRY: QueueBucket.RETRY,", "QueueBucket.RETRY -> CALLBACK_DUE"):
+            "_BUCKET_OF's values are never read (only its keys: offered / summary.offered)",
+        ("@dataclass(frozen=True)", "constant True -> False"):
+            "no code assigns to a QueueSummary, EmptyQueueExplanation or QueueDecision, and none hashes one",
+        ("best is None or queue_sort_key(state) < queue_sort_key(best)", "boundary Lt->LtE (#0)"):
+            "sort keys end with the contact id, so two keys are equal only for the same contact",
+        ("return candidate if current is None or candidate < current else current", "boundary Lt->LtE (#0)"):
+            "on equal instants (all aware UTC) both branches return the same value",
+    },
     "sync/client/engine.py": {
         ("PUSH_BATCH = 200", "constant 200 -> 201"):
             "any batch up to MAX_PUSH_ITEMS (500) works and the push loops until the outbox is empty",

@@ -59,3 +59,19 @@ def test_a_skip_is_no_attempt_and_the_person_returns_when_nobody_else_is_left(ws
     other = CallingService(ws, clock=lambda: NOW)
     offered = other.next_card(campaign.id)
     assert isinstance(offered, Card) and offered.contact.id == second.contact.id
+
+
+def test_the_short_skip_text_keeps_at_most_80_characters(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The skip dialog's text box takes 80 characters; the service keeps no more than that either."""
+    campaign = make_campaign(ws, questions=False)
+    campaign = campaign.model_copy(update={"script": "Hallo {first_name}", "transparency": "Aus der Kartei."})
+    update_campaign(ws, campaign)
+    import_members(ws, campaign.id, member_csv(tmp_path / "m.csv", 3), now=NOW)
+    service = CallingService(ws, clock=lambda: NOW)
+    first = service.next_card(campaign.id)
+    assert isinstance(first, Card)
+    exactly, longer = "x" * 80, "y" * 81
+    second = service.skip(campaign.id, first.contact.id, SkipReason.OTHER, exactly)
+    assert isinstance(second, Card)
+    service.skip(campaign.id, second.contact.id, SkipReason.OTHER, longer)
+    assert [e.skip_text for e in service.shift.log] == [exactly, "y" * 80]

@@ -450,6 +450,8 @@ def test_a_callback_is_due_from_its_time_on_and_a_reservation_ends_at_its_expiry
     assert availability(held, now=early, rules=rules, me=ME) is Availability.RESERVED
     no_expiry = ContactState(contact_id="c3", reserved_by="pc-other")
     assert availability(no_expiry, now=NOW, rules=rules, me=ME) is Availability.NEVER_CALLED
+    given_back = ContactState(contact_id="c4", reserved_until=at(1))  # an expiry left without a holder
+    assert availability(given_back, now=NOW, rules=rules, me=ME) is Availability.NEVER_CALLED
 
 
 @pytest.mark.parametrize("seed", [random.randrange(2**32)])
