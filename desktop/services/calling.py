@@ -147,7 +147,26 @@ class ReportSaved:
     next: NextCard | None = None
 
 
-def _register_local_objection(conn: Connection, report: CallReport) -> None:
+def store_report(
+    conn: Connection, report: CallReport, state: ContactState, campaign: Campaign
+) -> ContactState:
+    """Writes a report and its contact's new state; returns that state. The one way a report enters the workspace
+    (a call here, a report taken back after a restore in ``take_back``). The state is the fold of all the
+    contact's reports, so a correction (a new report naming the one it corrects) replaces the corrected report's
+    effect without editing anything."""
+    if report.corrects is None:
+        new_state = queue.apply_report(state, report, campaign.rules)
+    else:
+        earlier = report_store.reports_for_contact(conn, report.contact_id)
+        new_state = queue.fold_reports(
+            report.contact_id, [*earlier, report], campaign.rules, position=state.position
+        )
+    report_store.insert_report(conn, report)
+    contact_store.save_state(conn, new_state)
+    return new_state
+
+
+def register_local_objection(conn: Connection, report: CallReport) -> None:
     """A local campaign's objection goes to the organisation-wide register with the contact's normalised numbers
     and nothing else (issue 13.1; the report itself stays on the PC, DP-3)."""
     contact = contact_store.get_contact(conn, report.contact_id)
@@ -307,19 +326,11 @@ class CallingService:
             campaign = campaign_store.get_campaign(conn, report.campaign_id)
             if state is None or campaign is None:
                 raise KeyError("unknown contact or campaign")
-            if report.corrects is None:
-                new_state = queue.apply_report(state, report, campaign.rules)
-            else:
-                earlier = report_store.reports_for_contact(conn, report.contact_id)
-                new_state = queue.fold_reports(
-                    report.contact_id, [*earlier, report], campaign.rules, position=state.position
-                )
-            report_store.insert_report(conn, report)
-            contact_store.save_state(conn, new_state)
+            new_state = store_report(conn, report, state, campaign)
             local = campaign_store.campaign_origin(conn, report.campaign_id) == "local"
             seq = outbox_store.enqueue_report(conn, report, local=local)
             if report.outcome is Outcome.OBJECTION and local:
-                _register_local_objection(conn, report)
+                register_local_objection(conn, report)
             if report.outcome is Outcome.OBJECTION:
                 audit.append(
                     conn,

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.domain import queue
 from desktop.domain.models import CallReport
+from desktop.services import calling
 from desktop.storage import campaign_store, contact_store, outbox_store, report_store
 from desktop.storage.database import Connection, transaction
+from sync.core.rules import Outcome
 
 
 def take_back(conn: Connection, salvaged: Sequence[dict[str, object]]) -> list[str]:
@@ -34,16 +35,10 @@ def take_back(conn: Connection, salvaged: Sequence[dict[str, object]]) -> list[s
             local = campaign_store.campaign_origin(conn, report.campaign_id) == "local"
             campaign = campaign_store.get_campaign(conn, report.campaign_id)
             state = contact_store.get_state(conn, report.contact_id)
-            if campaign is not None and state is not None:  # as CallingService.record applies a report
-                if report.corrects is None:
-                    new_state = queue.apply_report(state, report, campaign.rules)
-                else:
-                    earlier = report_store.reports_for_contact(conn, report.contact_id)
-                    new_state = queue.fold_reports(
-                        report.contact_id, [*earlier, report], campaign.rules, position=state.position
-                    )
-                report_store.insert_report(conn, report)
-                contact_store.save_state(conn, new_state)
+            if campaign is not None and state is not None:
+                calling.store_report(conn, report, state, campaign)
+                if local and report.outcome is Outcome.OBJECTION:  # the organisation's register hears of it
+                    calling.register_local_objection(conn, report)
             elif local:
                 continue
             outbox_store.enqueue_report(conn, report, local=local)
