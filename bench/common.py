@@ -39,3 +39,15 @@ def row(
         "target": target,
         "unit": unit,
     }
+
+
+def run_alone(run: Callable[..., list[dict]], description: str, argv: list[str] | None = None) -> int:
+    """``python -m bench.<module> [--quick]``: one benchmark module's rows as the table ``bench`` prints."""
+    import argparse
+
+    from bench.__main__ import table
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--quick", action="store_true")
+    print("\n".join(table(run(quick=parser.parse_args(argv).quick))))
+    return 0

@@ -15,7 +15,6 @@ numbers from fiction-style blocks). Usage: ``python -m bench.release_pull_bench 
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 
 import psycopg
 
-from bench.common import row
+from bench.common import row, run_alone
 from bench.import_bench import generate
 from sync.core import memberfile
 
@@ -177,12 +176,7 @@ def run(quick: bool = False) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true")
-    from bench.__main__ import table
-
-    print("\n".join(table(run(quick=parser.parse_args(argv).quick))))
-    return 0
+    return run_alone(run, __doc__.split("\n")[0], argv)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ Usage: ``python -m bench.shift_bench [--quick]``.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 import tempfile
@@ -22,7 +21,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import measure, p95, row
+from bench.common import measure, p95, row, run_alone
 
 
 def _rss_mb() -> float:
@@ -194,12 +193,7 @@ def run(quick: bool = False) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true")
-    from bench.__main__ import table
-
-    print("\n".join(table(run(quick=parser.parse_args(argv).quick))))
-    return 0
+    return run_alone(run, __doc__.split("\n")[0], argv)
 
 
 if __name__ == "__main__":

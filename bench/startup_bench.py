@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import row
+from bench.common import row, run_alone
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE_NAME = "telefonaktion.exe" if sys.platform == "win32" else "telefonaktion"
@@ -123,6 +123,4 @@ def run(quick: bool = False) -> list[dict]:
 
 
 if __name__ == "__main__":
-    from bench.__main__ import table
-
-    print("\n".join(table(run(quick="--quick" in sys.argv))))
+    sys.exit(run_alone(run, (__doc__ or "").split("\n")[0]))

@@ -14,7 +14,6 @@ Usage: ``python -m bench.sync_bench [--quick]``
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 import uuid
@@ -24,7 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import psycopg
 
-from bench.common import row
+from bench.common import row, run_alone
 from sync.client import SyncClient
 from sync.core import protocol as p
 from sync.core.memberfile import MemberRecord
@@ -216,12 +215,7 @@ def run(quick: bool = False) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true")
-    from bench.__main__ import table
-
-    print("\n".join(table(run(quick=parser.parse_args(argv).quick))))
-    return 0
+    return run_alone(run, __doc__.split("\n")[0], argv)
 
 
 if __name__ == "__main__":
