@@ -153,9 +153,13 @@ def covered(
 def status_to_store(local: ContactStatus, server: ContactStatus, *, resolved: bool = False) -> ContactStatus:
     """The server decides (objection wins); a local status of higher precedence stays until it is pushed —
     except a local organizer action the central office has resolved (inbox v1: ``StatusUpdate.organizer_resolved``,
-    done or back to the queue). The shared precedence (sync.core.rules), as on the central office and in the PC's
+    done or back to the queue) or a number problem it reopened after a corrected number. The shared precedence (sync.core.rules), as on the central office and in the PC's
     fold."""
-    if resolved and local is ContactStatus.ORGANIZER_ACTION:
+    if resolved and local in (
+        ContactStatus.ORGANIZER_ACTION,
+        ContactStatus.WRONG_NUMBER,  # reopened at the central office once a corrected number arrived
+        ContactStatus.NOT_IN_SERVICE,
+    ):
         return server
     return combine_statuses((local, server))
 

@@ -88,13 +88,16 @@ def report_status(
 ) -> ContactStatus:
     """The status one report alone gives its contact.
 
-    Objection, not in service and wrong number are final; otherwise a flagged organizer action waits for the
+    Objection is final; not in service and wrong number too, until a corrected number reopens the contact at the
+    central office (``organizer_resolution`` "reopen"); otherwise a flagged organizer action waits for the
     lead — until the central office resolved it (inbox v1, ``organizer_resolution``: ``done`` closes the
     contact, ``reopen`` returns it to the queue); reached without a requested call-back is done; anything else
     stays open.
     """
     if outcome is Outcome.OBJECTION:
         return ContactStatus.OBJECTION
+    if outcome in (Outcome.NOT_IN_SERVICE, Outcome.WRONG_NUMBER) and organizer_resolution == "reopen":
+        return ContactStatus.OPEN  # a corrected number arrived (issues 13.2, 14.3)
     if outcome is Outcome.NOT_IN_SERVICE:
         return ContactStatus.NOT_IN_SERVICE
     if outcome is Outcome.WRONG_NUMBER:

@@ -205,10 +205,49 @@ def _feed(conn: Connection, org_id: str, kind: str, refs: Sequence[str]) -> None
         conn.execute(insert(db.feed), [{"org_id": org_id, "kind": kind, "ref_id": ref} for ref in refs])
 
 
+def _reopen_number_problems(conn: Connection, org_id: str, member_ids: Sequence[str], now: datetime) -> None:
+    """The callable members' contacts that a wrong or dead number closed in a running campaign go back to the
+    queue: their number reports are resolved "reopen" (sync.core.rules.report_status), the status is decided
+    again by the shared precedence (an objection stays), and every PC hears of it (status + inbox feed rows)."""
+    from sync.server.device_sync import DeviceSync  # device_sync imports this module
+
+    cc, r = db.campaign_contacts, db.reports
+    running = [campaign.id for campaign in _running_campaigns(conn, org_id, now.date())]
+    if not member_ids or not running:
+        return
+    closed = list(
+        conn.execute(
+            select(cc.c.id).where(
+                cc.c.member_id.in_(sorted(set(member_ids))),
+                cc.c.campaign_id.in_(running),
+                cc.c.status.in_([ContactStatus.WRONG_NUMBER.value, ContactStatus.NOT_IN_SERVICE.value]),
+            )
+        ).scalars()
+    )
+    if not closed:
+        return
+    number_reports = [
+        r.c.contact_id.in_(closed),
+        r.c.outcome.in_([Outcome.WRONG_NUMBER.value, Outcome.NOT_IN_SERVICE.value]),
+        r.c.organizer_resolution.is_(None),
+    ]
+    reports = list(conn.execute(select(r.c.report_id).where(*number_reports)).scalars())
+    conn.execute(
+        update(r).where(*number_reports).values(organizer_resolution="reopen", organizer_resolved_at=now)
+    )
+    for contact_id, status in DeviceSync._decide_statuses(conn, set(closed)).items():
+        conn.execute(
+            update(cc).where(cc.c.id == contact_id).values(status=status.value, status_changed_at=now)
+        )
+    _feed(conn, org_id, "status", sorted(closed))
+    _feed(conn, org_id, "inbox", sorted(reports))
+
+
 def release_into_running(conn: Connection, org_id: str, member_ids: Sequence[str], now: datetime) -> int:
     """A corrected number arrived for these members: release each callable one (not objected, a number not on
-    the list) into every running campaign of their category that does not hold them yet, and send open contacts
-    that do hold them again (with the new number). Returns how many contacts were added."""
+    the list) into every running campaign of their category that does not hold them yet, reopen the contacts a
+    wrong or dead number closed there, and send open contacts that do hold them again (with the new number).
+    Returns how many contacts were added."""
     if not member_ids:
         return 0
     m, cc = db.members, db.campaign_contacts
@@ -222,6 +261,7 @@ def release_into_running(conn: Connection, org_id: str, member_ids: Sequence[str
         )
         .order_by(m.c.id)
     ).all()
+    _reopen_number_problems(conn, org_id, [row.id for row in members], now)
     added: list[dict[str, Any]] = []
     resend: list[str] = []
     for campaign in _running_campaigns(conn, org_id, now.date()):

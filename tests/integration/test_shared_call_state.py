@@ -193,6 +193,7 @@ def test_a_number_problem_is_not_released_again_until_a_corrected_number_arrives
     pc1, pc2 = new_pc(office, tmp_path / "pc1"), new_pc(office, tmp_path / "pc2")
     lease_all(pc1)
     now = datetime.now(UTC)
+    only_in_1 = contact_with(pc1, campaign1, ONLY)
     for number, outcome in ((DEAD, Outcome.NOT_IN_SERVICE), (ONLY, Outcome.WRONG_NUMBER)):
         report(pc1, campaign1, contact_with(pc1, campaign1, number), outcome, now, wrong_numbers=("phone",))
     report(
@@ -236,6 +237,12 @@ def test_a_number_problem_is_not_released_again_until_a_corrected_number_arrives
     assert FIXED not in corrected.stdout  # masked in the answer too
     leased = lease_all(pc2)
     assert FIXED in phones(pc2, campaign2) and contact_with(pc2, campaign2, FIXED) in leased
+    # ... and in campaign 1, where the wrong number closed the contact, it is open again with the new number.
+    assert contact_store.get_status(pc1.conn, only_in_1) == "wrong_number"
+    sync_engine.sync_once(pc1.conn)
+    reopened = contact_store.get_contact(pc1.conn, only_in_1)
+    assert contact_store.get_status(pc1.conn, only_in_1) == "open"
+    assert reopened is not None and reopened.phone == FIXED
 
     # A new membership import with a new number for the dead one: released too; the same dead number is not.
     commands.import_members(office.org, [member(2, DEAD)], member_numbers={2: "M-2"})
