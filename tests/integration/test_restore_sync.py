@@ -26,12 +26,17 @@ from desktop.viewmodels.recovery import restore_with_throttle
 from sync.client import SyncClient
 from tests.integration.conftest import PASS, Office, another_org, callable_always, make_office
 from tests.integration.test_engine import call, new_pc, states, stored
-from tests.server.conftest import NO_LIMITS
+from tests.server.conftest import NO_LIMITS, make_database, pg_admin_url  # noqa: F401 (fixtures)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
-    with make_office(tmp_path_factory.mktemp("office"), *NO_LIMITS) as seeded:
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    make_database,  # noqa: F811
+) -> Iterator[Office]:
+    url = None if request.param == "sqlite" else make_database("postgres")
+    with make_office(tmp_path_factory.mktemp("office"), *NO_LIMITS, url=url) as seeded:
         yield seeded
 
 
