@@ -94,3 +94,36 @@ def test_a_copy_is_guided_through_salvage_re_enrol_and_re_send(
         assert sync_engine.sync_once(ws.conn).rejected == 0
     finally:
         ws.close()
+
+
+def test_the_app_opens_the_guide_when_its_sync_is_refused_as_a_copy(
+    qtbot, german, office: Office, tmp_path: Path
+) -> None:
+    """The app's own wiring: unlocking a workspace whose copy synced meanwhile opens the guide, by itself."""
+    from desktop.app import AppOptions, build
+    from tests.qt.conftest import unlock
+
+    office = another_org(office, "KV Kopie in der App")  # its own members: the first test leased the others'
+    office.office.commands.record_declaration(office.lead, office.office.today())
+    callable_always(office)
+    first = new_pc(office, tmp_path / "pc")
+    first.close()
+    shutil.copytree(first.paths.root, tmp_path / "copy" / "workspace")
+    for paths in (first.paths, WorkspacePaths(tmp_path / "copy" / "workspace")):
+        ws = _open(paths)  # both sync once; the copy's check-in replaces the history the first PC holds
+        call(ws, office.campaign, Outcome.VOICEMAIL)
+        sync_engine.sync_once(ws.conn)
+        ws.close()
+
+    app = build(AppOptions(data_dir=str(tmp_path / "pc")))
+    try:
+        qtbot.addWidget(app.window)
+        app.window.show()
+        app.start()
+        qtbot.waitUntil(lambda: app.unlock_view.person.count() == 1, timeout=60_000)
+        assert app.clone_dialog is None
+        unlock(qtbot, app, PASS)
+        qtbot.waitUntil(lambda: app.clone_dialog is not None and app.clone_dialog.isVisible(), timeout=60_000)
+        assert "Kopie" in app.clone_dialog.windowTitle() and "Einmalcode" in app.clone_dialog.steps.text()
+    finally:
+        app.shutdown()
