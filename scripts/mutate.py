@@ -66,6 +66,10 @@ EQUIVALENT: dict[str, dict[tuple[str, str], str]] = {
             "sort keys end with the contact id, so two keys are equal only for the same contact",
         ("return candidate if current is None or candidate < current else current", "boundary Lt->LtE (#0)"):
             "on equal instants (all aware UTC) both branches return the same value",
+        ("elif bucket is QueueBucket.NEVER_CALLED or state.last_attempt_at is None:", "drop operand #0 of Or"):
+            "never called means no attempts, and a contact has a last attempt exactly when it has attempts "
+            "(apply_report, fold_reports and the shared call-state merge set both together), so the second "
+            "operand alone decides the same for every state the app can hold",
     },
     "sync/client/engine.py": {
         ("PUSH_BATCH = 200", "constant 200 -> 201"):

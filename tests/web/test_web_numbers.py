@@ -47,6 +47,8 @@ def test_staff_correct_a_wrong_number_and_the_person_is_called_again(
     assert "numbers.correct" in audit_actions(web, staff.id)
 
     later = pull_all(device.client, first.next_cursor)
-    assert [(c.campaign_id, c.phone) for c in later.contacts if c.phone == CORRECTED] == [
-        (campaign2, CORRECTED)
-    ]
+    # Released into campaign 2, and reopened with the new number in campaign 1, where the number failed.
+    assert sorted(
+        (c.campaign_id, c.contact_id == wrong.contact_id) for c in later.contacts if c.phone == CORRECTED
+    ) == sorted([(campaign2, False), (wrong.campaign_id, True)])
+    assert [s.status.value for s in later.statuses if s.contact_id == wrong.contact_id][-1] == "open"
