@@ -14,7 +14,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import measure, row
+from bench.common import measure, raw_save, row
 from desktop.domain.models import CallReport
 from desktop.services.calling import CallingService, Card
 from desktop.services.demo_office import DemoOffice
@@ -73,16 +73,7 @@ def run(quick: bool = False) -> list[dict]:
             start = time.perf_counter()
             service.record(report)
             save_samples.append(time.perf_counter() - start)
-        ws.conn.execute("CREATE TABLE bench_a (id TEXT PRIMARY KEY, body TEXT)")
-        ws.conn.execute("CREATE TABLE bench_b (seq INTEGER PRIMARY KEY AUTOINCREMENT, item TEXT, body TEXT)")
-        counter = iter(range(10**9))
-
-        def raw_insert() -> None:
-            n = str(next(counter))
-            ws.conn.execute("BEGIN IMMEDIATE")
-            ws.conn.execute("INSERT INTO bench_a VALUES (?, ?)", (n, "x" * 300))
-            ws.conn.execute("INSERT INTO bench_b (item, body) VALUES (?, ?)", (n, "x" * 300))
-            ws.conn.execute("COMMIT")
+        raw_insert = raw_save(ws.conn)
 
         rows.append(
             row(

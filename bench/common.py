@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from typing import Any
 
 
 def measure(fn: Callable[[], object], repeat: int, warmup: int = 3) -> list[float]:
@@ -51,3 +52,20 @@ def run_alone(run: Callable[..., list[dict]], description: str, argv: list[str] 
     parser.add_argument("--quick", action="store_true")
     print("\n".join(table(run(quick=parser.parse_args(argv).quick))))
     return 0
+
+
+def raw_save(conn: Any) -> Callable[[], None]:
+    """The floor of a durable report save: two bare inserts (report-sized rows) in one transaction, on the same
+    workspace connection. Creates its two scratch tables; returns the callable to measure."""
+    conn.execute("CREATE TABLE bench_a (id TEXT PRIMARY KEY, body TEXT)")
+    conn.execute("CREATE TABLE bench_b (seq INTEGER PRIMARY KEY AUTOINCREMENT, item TEXT, body TEXT)")
+    counter = iter(range(10**9))
+
+    def insert() -> None:
+        k = str(next(counter))
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO bench_a VALUES (?, ?)", (k, "x" * 300))
+        conn.execute("INSERT INTO bench_b (item, body) VALUES (?, ?)", (k, "x" * 300))
+        conn.execute("COMMIT")
+
+    return insert

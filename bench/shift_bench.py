@@ -21,7 +21,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import measure, p95, row, run_alone
+from bench.common import measure, p95, raw_save, row, run_alone
 
 
 def _rss_mb() -> float:
@@ -151,16 +151,7 @@ def scale_point(root: Path, office, n: int, repeat: int) -> list[dict]:  # type:
         start = time.perf_counter()
         service.record(report)
         saves.append(time.perf_counter() - start)
-    ws.conn.execute("CREATE TABLE bench_a (id TEXT PRIMARY KEY, body TEXT)")
-    ws.conn.execute("CREATE TABLE bench_b (seq INTEGER PRIMARY KEY AUTOINCREMENT, item TEXT, body TEXT)")
-    counter = iter(range(10**9))
-
-    def raw_insert() -> None:
-        k = str(next(counter))
-        ws.conn.execute("BEGIN IMMEDIATE")
-        ws.conn.execute("INSERT INTO bench_a VALUES (?, ?)", (k, "x" * 300))
-        ws.conn.execute("INSERT INTO bench_b (item, body) VALUES (?, ?)", (k, "x" * 300))
-        ws.conn.execute("COMMIT")
+    raw_insert = raw_save(ws.conn)
 
     out.append(
         row(f"scale: report saved, {label} contacts", saves, measure(raw_insert, repeat), "flat / log")
