@@ -78,14 +78,16 @@ def insert_contacts(conn: Connection, contacts: Iterable[Contact], *, start_posi
     return conn.executemany(_INSERT_CONTACT, rows).rowcount
 
 
-def insert_contact_rows(
-    conn: Connection, campaign_id: str, rows: Iterable[tuple[int, tuple[str, ...]]]
-) -> int:
-    """Bulk insert of (position, row in CONTACT_ROW order): an import inserts in id order but keeps the
-    file's order as the list position."""
-    return conn.executemany(
-        _INSERT_CONTACT, ((row[0], campaign_id, pos, *row[1:]) for pos, row in rows)
-    ).rowcount
+def insert_contact_rows(conn: Connection, fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Bulk insert of rows ``(id, campaign_id, position, *fields, category)``: ``fields`` are contact fields of
+    :data:`CONTACT_ROW` (those the campaign's purpose allows; the others keep their default ''), a ``None`` field
+    is stored as ''. An import inserts in id order and keeps the file's order as the list position."""
+    unknown = set(fields) - set(CONTACT_ROW[1:-1])
+    if unknown:
+        raise ValueError(f"not a contact field: {sorted(unknown)}")
+    names = ", ".join(("id", "campaign_id", "position", *fields, "category"))
+    values = ", ".join(("?", "?", "?", *("coalesce(?, '')" for _ in fields), "?"))
+    return conn.executemany(f"INSERT INTO contacts ({names}) VALUES ({values})", rows).rowcount
 
 
 def drop_contact_indexes(conn: Connection) -> list[str]:
