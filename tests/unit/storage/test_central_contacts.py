@@ -26,7 +26,10 @@ def test_a_page_updates_known_contacts_in_place_and_queues_new_ones_in_order(tmp
         campaign = Campaign(title="Z")
         campaign_store.insert_campaign(conn, campaign, created_at=NOW)
         cid = campaign.id
-        first = [("k1", cid, _values("Anna", "+4915550000001")), ("k2", cid, _values("Berta", "+4915550000002"))]
+        first = [
+            ("k1", cid, _values("Anna", "+4915550000001")),
+            ("k2", cid, _values("Berta", "+4915550000002")),
+        ]
         assert contact_store.put_central_contacts(conn, first, position=0) == 2
         assert contact_store.set_statuses(conn, [("k2", "done")]) == 1
 
