@@ -147,7 +147,7 @@ def run(quick: bool = False) -> list[dict]:
                 )
                 seen: list[int] = []
                 start = time.perf_counter()
-                result = sync_engine.sync_once(ws.conn, progress=seen.append)
+                result = sync_engine.sync_once(ws.conn, progress=seen.append, bulk=ws.bulk_transaction)
                 pulls.append(time.perf_counter() - start)
                 pulled = result.contacts
                 reports.append(len(seen))
