@@ -72,20 +72,21 @@ def _import_once(ws, path: Path) -> tuple[float, float, int]:  # type: ignore[no
 
 def _bare_insert_once(root: Path, result) -> float:  # type: ignore[no-untyped-def]
     """Seconds for a bare INSERT of the checked rows, in one transaction, into a new workspace of the same kind."""
-    from desktop.domain.models import new_id
+    from desktop.domain.models import new_ids
     from desktop.storage import contact_store
 
     ws = _workspace(root)
     try:
         campaign = lead.new_campaign("Bare", "invitation", categories=CATEGORIES)
         lead.create_campaign(ws, campaign)
-        fields = ("first_name", "last_name", "locality", "district", "postcode", "phone", "phone2")
+        fields = contact_store.CONTACT_ROW[1:-1]
         rows = sorted(
-            (new_id(), *((getattr(r, f) or "") for f in fields), r.category) for r in result.records
+            (i, campaign.id, pos, *((getattr(r, f) or "") for f in fields), r.category)
+            for pos, (i, r) in enumerate(zip(new_ids(len(result.records)), result.records, strict=True))
         )
         t0 = time.perf_counter()
         with ws.bulk_transaction() as conn:
-            contact_store.insert_contact_rows(conn, campaign.id, list(enumerate(rows)))
+            contact_store.insert_contact_rows(conn, fields, rows)
         return time.perf_counter() - t0
     finally:
         ws.close()

@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.models import Campaign, new_id
+from desktop.domain.models import Campaign, new_ids
 from desktop.services import clearance_gate
 from desktop.services.lead import LeadError, require_lead
 from desktop.storage import audit, campaign_store, contact_store, database, objection_register
@@ -40,6 +41,8 @@ IMPORT_CACHE_KIB = -65536
 """Page cache during an import (negative: KiB), so a large list is not spilled page by page before the commit."""
 BULK_REBUILD_ROWS = 20_000
 """From this many rows on, the contacts' secondary indexes are built once after the inserts (a sort each)."""
+_CONTACT_FIELDS = contact_store.CONTACT_ROW[1:-1]  # first_name … phone2: the contact fields of a row
+_RECORD_INDEX = {name: i for i, name in enumerate(memberfile.MemberRecord._fields)}
 
 
 @dataclass(frozen=True)
@@ -127,49 +130,56 @@ def commit_import(
     if result.plan.purpose != campaign.purpose:
         raise LeadError("stale_check", "the campaign's purpose changed after the file was checked")
     allowed_categories = set(campaign.categories)
+    records = result.records
+    if not {rec.category for rec in records} <= allowed_categories:  # DP-2, checked again at the door
+        raise LeadError("category_not_allowed")
     allowed = {f.value for f in campaign.allowed_fields}
+    # Only the fields the purpose allows go in (memberfile has set the others to None already).
+    fields = tuple(f for f in _CONTACT_FIELDS if f in allowed)
+    values = itemgetter(*(_RECORD_INDEX[f] for f in fields), _RECORD_INDEX["category"])
     now = now or utcnow()
-    total = len(result.records)
+    total = len(records)
     # A large list goes in on a short-lived connection (Workspace.bulk_transaction: same thread, one transaction).
     with ws.bulk_transaction() if total >= BULK_REBUILD_ROWS else ws.transaction() as conn:
         listed = contact_store.campaign_phones(conn, campaign_id)
         on_register = objection_register.matcher(conn)
-        contacts: list[tuple[str, ...]] = []
+        kept: list[memberfile.MemberRecord] = []
+        keep = kept.append
         skipped = objected = 0
-        fields = ("first_name", "last_name", "locality", "district", "postcode", "phone", "phone2")
-        for rec in result.records:
-            if rec.category not in allowed_categories:  # DP-2, checked again at the door
-                raise LeadError("category_not_allowed")
-            if on_register(rec.phone) or on_register(rec.phone2 or ""):
+        for rec in records:
+            phone, phone2 = rec.phone, rec.phone2
+            if on_register(phone) or on_register(phone2 or ""):
                 objected += 1
                 continue
-            if rec.phone in listed or (rec.phone2 and rec.phone2 in listed):
+            if phone in listed or (phone2 and phone2 in listed):
                 skipped += 1
                 continue
-            listed.add(rec.phone)
-            if rec.phone2:
-                listed.add(rec.phone2)
-            # The fields were validated by memberfile and are restricted to the purpose here; plain rows in the
-            # column order of contact_store.CONTACT_ROW (100k model objects would cost more than the inserts).
-            contacts.append(
-                (new_id(), *((getattr(rec, f) or "") if f in allowed else "" for f in fields), rec.category)
-            )
+            listed.add(phone)
+            if phone2:
+                listed.add(phone2)
+            keep(rec)
+        del listed
+        count = len(kept)
         start = contact_store.next_position(conn, campaign_id)
-        # Positions follow the file (list order); rows go in ordered by their random id, so the primary-key
-        # index grows at its end instead of at random pages (about twice as fast on a large list).
-        rows = sorted(((c[0], start + i, c) for i, c in enumerate(contacts)), key=lambda r: r[0])
+        # Positions follow the file (list order); every contact gets a new random id (DP-5), and the rows go in
+        # ordered by that id, so the primary-key index grows at its end instead of at random pages (about twice
+        # as fast on a large list). Sorting the indexes by their random id is a random order of the file.
+        ids = new_ids(count)
+        order = sorted(range(count), key=ids.__getitem__)
         done = 0
         if progress is not None:
             progress(0, total)
         # A large list goes in faster when the secondary indexes are built once afterwards (a sort) instead of
         # being updated row by row; the whole thing stays one transaction, so a failure changes nothing.
         with database.page_cache(conn, IMPORT_CACHE_KIB):
-            rebuild = contact_store.drop_contact_indexes(conn) if len(rows) >= BULK_REBUILD_ROWS else []
-            for i in range(0, len(rows), INSERT_CHUNK):
+            rebuild = contact_store.drop_contact_indexes(conn) if count >= BULK_REBUILD_ROWS else []
+            for i in range(0, count, INSERT_CHUNK):
                 if cancelled is not None and cancelled():
                     raise memberfile.ImportCancelled()
-                chunk = rows[i : i + INSERT_CHUNK]
-                contact_store.insert_contact_rows(conn, campaign_id, [(pos, c) for _id, pos, c in chunk])
+                chunk = order[i : i + INSERT_CHUNK]
+                contact_store.insert_contact_rows(
+                    conn, fields, [(ids[j], campaign_id, start + j, *values(kept[j])) for j in chunk]
+                )
                 done += len(chunk)
                 if progress is not None:
                     progress(done + skipped + objected, total)
@@ -179,10 +189,10 @@ def commit_import(
             audit.AuditKind.IMPORT,
             at=now,
             person_id=ws.person.id,
-            subject=f"{campaign_id}:{len(contacts)}",
+            subject=f"{campaign_id}:{count}",
         )
         after = contact_store.contact_count(conn, campaign_id)
-    return ImportDone(campaign_id, len(contacts), skipped, after, objected)
+    return ImportDone(campaign_id, count, skipped, after, objected)
 
 
 @dataclass(frozen=True)

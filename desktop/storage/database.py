@@ -60,11 +60,14 @@ def is_plaintext_sqlite(path: Path) -> bool:
         return False
 
 
-def open_encrypted(path: Path, key: bytes, *, create: bool = False, probe: bool = True) -> Connection:
+def open_encrypted(
+    path: Path, key: bytes, *, create: bool = False, probe: bool = True, cached_statements: int | None = None
+) -> Connection:
     """Open (or create) an encrypted database with `key`. Raises WorkspaceError, never a raw sqlite error.
 
     ``probe=False`` skips the read-only integrity probe: only for a further connection to a database this process
-    already holds open and has checked (``Workspace.bulk_transaction``)."""
+    already holds open and has checked (``Workspace.bulk_transaction``). ``cached_statements=0`` keeps no
+    statement prepared after use (a bulk connection: see ``Workspace.bulk_transaction``)."""
     if len(key) != 32:
         raise ValueError("the database key is 32 raw bytes")
     exists = path.exists()
@@ -80,7 +83,8 @@ def open_encrypted(path: Path, key: bytes, *, create: bool = False, probe: bool 
         create_private_file(path)
     elif probe:
         _probe_read_only(path, key)
-    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    cache = {} if cached_statements is None else {"cached_statements": cached_statements}
+    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, **cache)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

@@ -94,11 +94,11 @@ def test_failure_in_the_insert_itself_rolls_back(ws, tmp_path, monkeypatch) -> N
     state = {"n": 0}
     indexes = sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
 
-    def flaky(conn, campaign_id, rows):  # type: ignore[no-untyped-def]
+    def flaky(conn, fields, rows):  # type: ignore[no-untyped-def]
         state["n"] += 1
         if state["n"] == 3:
             raise RuntimeError("insert failed (injected)")
-        return original(conn, campaign_id, rows)
+        return original(conn, fields, rows)
 
     monkeypatch.setattr(lead_import, "INSERT_CHUNK", 10)
     monkeypatch.setattr(lead_import, "BULK_REBUILD_ROWS", 20)  # the bulk path: indexes dropped, then rebuilt
@@ -237,3 +237,37 @@ def test_no_member_data_without_a_clearance_not_even_for_a_lead(tmp_path) -> Non
     clear_workspace(ws)
     assert lead_import.import_members(ws, c.id, path, now=NOW).done.imported == 5
     ws.close()
+
+
+def test_the_bulk_path_stores_the_same_list_as_the_small_one(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A large list (bulk connection, indexes rebuilt, rows inserted in id order) ends up as the same call list
+    in the file's order as a small one: same people, same positions, fresh random ids whose order is not the
+    file's."""
+    path = member_csv(tmp_path / "m.csv", 60)
+    small, large = make_campaign(ws), make_campaign(ws)
+    lead_import.import_members(ws, small.id, path, now=NOW)
+    monkeypatch.setattr(lead_import, "BULK_REBUILD_ROWS", 20)
+    monkeypatch.setattr(lead_import, "INSERT_CHUNK", 7)
+    lead_import.import_members(ws, large.id, path, now=NOW)
+
+    def listed(campaign_id: str) -> list[tuple[object, ...]]:
+        return list(
+            ws.conn.execute(
+                "SELECT position, first_name, last_name, locality, district, postcode, phone, phone2, category, "
+                "status, attempts FROM contacts WHERE campaign_id = ? ORDER BY position",
+                (campaign_id,),
+            )
+        )
+
+    assert listed(large.id) == listed(small.id)
+    assert [r[0] for r in listed(large.id)] == list(range(60))
+    ids = [
+        r[0]
+        for r in ws.conn.execute(
+            "SELECT id FROM contacts WHERE campaign_id = ? ORDER BY position", (large.id,)
+        )
+    ]
+    assert ids != sorted(ids)  # the random ids say nothing about the file's order
+    assert not set(ids) & {
+        r[0] for r in ws.conn.execute("SELECT id FROM contacts WHERE campaign_id = ?", (small.id,))
+    }
