@@ -209,12 +209,10 @@ class WorkspaceSyncStore:
                 if len(kept) < len(page.contacts):
                     set_meta(conn, "withheld", "1")
                 self._upsert_contacts(kept, rules)
-            for update in page.statuses:
-                self._apply_status(
-                    update.contact_id, update.status, rules, resolved=update.organizer_resolved
-                )
-            for state in page.call_states:  # issue 13.3: the shared call state, merged by the engine's rule
-                self._apply_call_state(state, rules)
+            self._apply_statuses(
+                [(u.contact_id, u.status, u.organizer_resolved) for u in page.statuses], rules
+            )
+            self._apply_call_states(page.call_states, rules)  # issue 13.3, merged by the engine's rule
             for item in page.organizer_items:  # inbox v1: the lead's copy of the organizer messages
                 if campaign_store.campaign_row(conn, item.campaign_id) is not None:
                     organizer_store.put_organizer_item(
@@ -272,45 +270,64 @@ class WorkspaceSyncStore:
         )
 
     def _upsert_contacts(self, records: Sequence[p.ContactRecord], rules: Rules) -> None:
+        """The page's contacts with a handful of statements (contact_store.put_central_contacts), then their
+        statuses by the engine's rule, as one at a time would."""
         if not records:
             return
-        position = contact_store.next_position_overall(self.conn)
-        for record in records:
-            values = (
-                record.first_name or "",
-                record.last_name or "",
-                record.locality or "",
-                record.district or "",
-                record.postcode or "",
-                record.phone or "",
-                record.phone2 or "",
-                record.category,
-            )
-            if contact_store.put_central_contact(
-                self.conn, record.contact_id, record.campaign_id, values, position=position
-            ):
-                position += 1
-            self._apply_status(record.contact_id, record.status, rules)
-
-    def _apply_call_state(self, update: p.CallStateUpdate, rules: Rules) -> None:
-        stored = contact_store.get_call_state(self.conn, update.contact_id)
-        if stored is None:
-            return
-        local = callstate.CallState(*stored)
-        merged = rules.call_state_to_store(
-            local, callstate.CallState(update.attempts, update.last_attempt_at, update.callback_after)
+        contact_store.put_central_contacts(
+            self.conn,
+            [
+                (
+                    record.contact_id,
+                    record.campaign_id,
+                    (
+                        record.first_name or "",
+                        record.last_name or "",
+                        record.locality or "",
+                        record.district or "",
+                        record.postcode or "",
+                        record.phone or "",
+                        record.phone2 or "",
+                        record.category,
+                    ),
+                )
+                for record in records
+            ],
+            position=contact_store.next_position_overall(self.conn),
         )
-        if merged != local:
-            contact_store.set_call_state(
-                self.conn, update.contact_id, merged.attempts, merged.last_attempt_at, merged.callback_after
-            )
+        self._apply_statuses([(r.contact_id, r.status, False) for r in records], rules)
 
-    def _apply_status(
-        self, contact_id: str, server: ContactStatus, rules: Rules, *, resolved: bool = False
-    ) -> None:
-        stored = contact_store.get_status(self.conn, contact_id)
-        if stored is None:
+    def _apply_call_states(self, updates: Sequence[p.CallStateUpdate], rules: Rules) -> None:
+        if not updates:
             return
-        status = rules.status_to_store(ContactStatus(stored), server, resolved=resolved)
-        if status.value != stored:
-            contact_store.set_status(self.conn, contact_id, status.value)
+        stored = contact_store.get_call_states(self.conn, [u.contact_id for u in updates])
+        changed: list[tuple[str, int, datetime | None, datetime | None]] = []
+        for update in updates:
+            if update.contact_id not in stored:
+                continue
+            local = callstate.CallState(*stored[update.contact_id])
+            merged = rules.call_state_to_store(
+                local, callstate.CallState(update.attempts, update.last_attempt_at, update.callback_after)
+            )
+            if merged != local:
+                stored[update.contact_id] = (merged.attempts, merged.last_attempt_at, merged.callback_after)
+                changed.append(
+                    (update.contact_id, merged.attempts, merged.last_attempt_at, merged.callback_after)
+                )
+        contact_store.set_call_states(self.conn, changed)
+
+    def _apply_statuses(self, updates: Sequence[tuple[str, ContactStatus, bool]], rules: Rules) -> None:
+        """``(contact id, the server's status, organizer_resolved)`` each: the status the engine's rule keeps,
+        written where it changed (contacts the PC does not have are skipped). One read, one write."""
+        if not updates:
+            return
+        stored = contact_store.get_statuses(self.conn, [u[0] for u in updates])
+        changed: dict[str, str] = {}
+        for contact_id, server, resolved in updates:
+            local = stored.get(contact_id)
+            if local is None:
+                continue
+            status = rules.status_to_store(ContactStatus(local), server, resolved=resolved).value
+            if status != local:  # (the same contact twice: the second sees the first's result)
+                stored[contact_id] = changed[contact_id] = status
+        contact_store.set_statuses(self.conn, list(changed.items()))

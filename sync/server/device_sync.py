@@ -320,7 +320,7 @@ class DeviceSync:
                 next_cursor=f"{epoch}:{rows[-1].id if rows else start}",
                 has_more=has_more,
                 campaigns=self._campaigns(conn, device, refs["campaign"]),
-                contacts=self._contacts(conn, device, refs["contact"]),
+                contacts=self._contacts(conn, device, start, rows[-1].id) if refs["contact"] else [],
                 statuses=self._statuses(conn, device, refs["status"]),
                 pledge_decisions=self._pledge_decisions(conn, device, refs["pledge"]),
                 clearances=grants,
@@ -364,10 +364,12 @@ class DeviceSync:
         ]
 
     @staticmethod
-    def _contacts(conn: Connection, device: Device, ids: list[str]) -> list[p.ContactRecord]:
-        if not ids:
-            return []
-        cc, m, c = db.campaign_contacts, db.members, db.campaigns
+    def _contacts(conn: Connection, device: Device, after: int, last: int) -> list[p.ContactRecord]:
+        """The contacts named by the page's feed rows (``after`` < feed id <= ``last``): one query that takes
+        them from the feed itself and marks the numbers on the problem list (issue 17.2: the page's ids and
+        numbers used to travel back as two lists of up to a thousand parameters each)."""
+        cc, m, c, f = db.campaign_contacts, db.members, db.campaigns, db.feed
+        on_list = numbers.active(device.org_id)
         rows = conn.execute(
             select(
                 cc.c.id,
@@ -376,18 +378,31 @@ class DeviceSync:
                 c.c.purpose,
                 m.c.category,
                 *(m.c[f.value] for f in Field),
+                m.c.phone.in_(on_list).label("phone_bad"),
+                m.c.phone2.in_(on_list).label("phone2_bad"),
             )
             .join(c, c.c.id == cc.c.campaign_id)
             .join(m, m.c.id == cc.c.member_id)
-            .where(cc.c.id.in_(ids), c.c.org_id == device.org_id, c.c.ended_at.is_(None))
+            .where(
+                cc.c.id.in_(
+                    select(f.c.ref_id).where(
+                        f.c.org_id == device.org_id, f.c.id > after, f.c.id <= last, f.c.kind == "contact"
+                    )
+                ),
+                c.c.org_id == device.org_id,
+                c.c.ended_at.is_(None),
+            )
             .order_by(cc.c.id)
         ).all()
         out = []
-        bad = numbers.bad_numbers(conn, device.org_id, [n for row in rows for n in (row.phone, row.phone2)])
+        allowed_by_purpose: dict[str, frozenset[Field]] = {}
         for row in rows:
-            allowed = get_purpose(row.purpose).fields  # only the purpose's fields ever leave (DP-4)
+            allowed = allowed_by_purpose.get(row.purpose)
+            if allowed is None:  # only the purpose's fields ever leave (DP-4)
+                allowed = allowed_by_purpose[row.purpose] = frozenset(get_purpose(row.purpose).fields)
             fields = {f.value: getattr(row, f.value) or None for f in Field if f in allowed}
             # Issue 13.2: a number on the problem list never leaves again; the other one becomes the first.
+            bad = {n for n, on in ((row.phone, row.phone_bad), (row.phone2, row.phone2_bad)) if on}
             phone, phone2 = numbers.shown(row.phone, row.phone2, bad)
             fields.update({k: v for k, v in (("phone", phone), ("phone2", phone2)) if k in fields})
             out.append(
