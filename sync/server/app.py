@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.core import protocol as p
 from sync.server.common import ServiceError, utcnow
-from sync.server.db import open_database
+from sync.server.db import SERVER_POOL_SIZE, open_database
 from sync.server.device_sync import DeviceSync
 from sync.server.office import CentralOffice
 from sync.server.ratelimit import Limiter, RateLimited, address_key, limiter_for
@@ -115,7 +115,7 @@ def create_app(
     ``idempotency=False`` stores every pushed item, even repeats: only for the fault test that proves the
     idempotency claim matters.
     """
-    office = CentralOffice(open_database(database_url), clock=clock)
+    office = CentralOffice(open_database(database_url, pool_size=SERVER_POOL_SIZE), clock=clock)
     office.signing.signing_key()
     devices = DeviceSync(office, idempotency=idempotency)
     limiter: Limiter = limiter_for(office.engine, rate_limit, burst)

@@ -532,6 +532,13 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# The server process's connection pool: as many connections as threads that may hold one at once (the thread
+# pool that runs every request's database work, anyio's default of 40). A smaller pool with overflow closes
+# each overflow connection when it is returned and opens a new one for the next request under load (a new
+# PostgreSQL backend every few requests; issue 17.3).
+SERVER_POOL_SIZE = 40
+
+
 def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, String, Text, bindparam, cast, func, insert, or_, select, update
+from sqlalchemy import JSON, String, Text, any_, bindparam, cast, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -63,34 +63,52 @@ def _refused(code: p.ErrorCode, **params: str) -> ServiceError:
     return ServiceError(code.value, status=p.ERROR_STATUS[code], params=params)
 
 
-def _unnest_insert(table: Any, rows: list[dict[str, Any]]) -> Any:
+def _unnest_insert(table: Any, rows: list[dict[str, Any]]) -> tuple[Any, dict[str, Any]]:
     """PostgreSQL: ``INSERT INTO table (cols) SELECT ... FROM unnest(:col1[], :col2[], ...) WITH ORDINALITY
     ORDER BY ordinality`` -- one statement whatever the number of rows, rows inserted in the given order.
+    Returns the statement and its parameters.
 
     A column with one value in every row (device, org, time received, ...) is one scalar parameter, the others
-    one array each. The statement text does not depend on the number of rows, so SQLAlchemy compiles it once
-    and psycopg parses it once. Arrays are typed without a length (``varchar[]``, not ``varchar(64)[]``):
-    an explicit cast would silently truncate, whereas the assignment to the column raises as a plain INSERT
-    does. JSON values in arrays travel as text and are cast back to JSON.
+    one array each. The statement text does not depend on the number of rows, so it is built once per shape
+    (table, columns, which of them vary) and kept: SQLAlchemy compiles it once and psycopg parses it once.
+    Arrays are typed without a length (``varchar[]``, not ``varchar(64)[]``): an explicit cast would silently
+    truncate, whereas the assignment to the column raises as a plain INSERT does. JSON values in arrays travel
+    as text and are cast back to JSON.
     """
     cols = list(rows[0])
     varying: list[str] = []
-    arrays: list[Any] = []
-    chosen: dict[str, Any] = {}
+    params: dict[str, Any] = {}
     for name in cols:
-        column = table.c[name]
-        is_json = isinstance(column.type, JSON)
+        is_json = isinstance(table.c[name].type, JSON)
         values = [json.dumps(row[name]) if is_json else row[name] for row in rows]
         first = values[0]
         if all(type(v) is type(first) and v == first for v in values) and (varying or name != cols[-1]):
-            chosen[name] = bindparam(
-                f"u_{name}", first, type_=_param_type(column.type)
-            )  # the same in every row
+            params[f"u_{name}"] = first  # the same in every row
         else:
             varying.append(name)
-            arrays.append(bindparam(f"u_{name}", values, type_=postgresql.ARRAY(_param_type(column.type))))
+            params[f"u_{name}"] = values
+    shape = (table.name, tuple(cols), tuple(varying))
+    stmt = _UNNEST_STATEMENTS.get(shape)
+    if stmt is None:
+        stmt = _UNNEST_STATEMENTS[shape] = _build_unnest_insert(table, cols, varying)
+    return stmt, params
+
+
+_UNNEST_STATEMENTS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Any] = {}
+_IGNORE_STATEMENTS: dict[tuple[Any, str], Any] = {}
+
+
+def _build_unnest_insert(table: Any, cols: list[str], varying: list[str]) -> Any:
+    arrays = [
+        bindparam(f"u_{name}", type_=postgresql.ARRAY(_param_type(table.c[name].type))) for name in varying
+    ]
     src = func.unnest(*arrays).table_valued(*varying, with_ordinality="u_ord").render_derived()
-    chosen.update((name, src.c[name]) for name in varying)
+    chosen = {
+        name: src.c[name]
+        if name in varying
+        else bindparam(f"u_{name}", type_=_param_type(table.c[name].type))
+        for name in cols
+    }
     chosen_list = [
         cast(chosen[name], table.c[name].type) if isinstance(table.c[name].type, JSON) else chosen[name]
         for name in cols
@@ -109,6 +127,16 @@ def _param_type(col_type: Any) -> Any:
     return col_type
 
 
+def any_of(conn: Connection, column: Any, values: Any) -> Any:
+    """``column IN (values)``. On PostgreSQL ``column = ANY(:array)``: one parameter, so the statement's text does
+    not depend on how many values there are (SQLAlchemy's expanding IN writes one placeholder per value, and a
+    new text for every count that psycopg has to parse again)."""
+    values = sorted(set(values))
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam(None, values, type_=postgresql.ARRAY(_param_type(column.type))))
+    return column.in_(values)
+
+
 def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], returning: Any) -> set[Any]:
     """INSERT ... ON CONFLICT DO NOTHING RETURNING ``returning``: the values of the rows really inserted.
 
@@ -119,9 +147,12 @@ def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], retu
     if not rows:
         return set()
     if conn.dialect.name == "postgresql":
-        return set(
-            conn.execute(_unnest_insert(table, rows).on_conflict_do_nothing().returning(returning)).scalars()
-        )
+        stmt, params = _unnest_insert(table, rows)
+        key = (stmt, returning.name)
+        full = _IGNORE_STATEMENTS.get(key)
+        if full is None:
+            full = _IGNORE_STATEMENTS[key] = stmt.on_conflict_do_nothing().returning(returning)
+        return set(conn.execute(full, params).scalars())
     stmt = sqlite.insert(table).on_conflict_do_nothing().returning(returning)
     return set(conn.execute(stmt, rows).scalars())
 
@@ -131,9 +162,46 @@ def insert_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
     if not rows:
         return
     if conn.dialect.name == "postgresql":
-        conn.execute(_unnest_insert(table, rows))
+        conn.execute(*_unnest_insert(table, rows))
     else:
         conn.execute(insert(table), rows)
+
+
+def update_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """``UPDATE table SET cols = row's values WHERE id = row's id`` for every row (each a dict of the same columns,
+    ``id`` among them): one statement on PostgreSQL (``UPDATE ... FROM unnest(...)``), executemany on SQLite."""
+    if not rows:
+        return
+    cols = [name for name in rows[0] if name != "id"]
+    if conn.dialect.name != "postgresql":
+        conn.execute(
+            update(table)
+            .where(table.c.id == bindparam("u_id"))
+            .values({name: bindparam(f"u_{name}") for name in cols}),
+            [{f"u_{name}": value for name, value in row.items()} for row in rows],
+        )
+        return
+    shape = (table.name, tuple(cols))
+    stmt = _UPDATE_STATEMENTS.get(shape)
+    if stmt is None:
+        names = ["id", *cols]
+        src = (
+            func.unnest(
+                *(
+                    bindparam(f"u_{name}", type_=postgresql.ARRAY(_param_type(table.c[name].type)))
+                    for name in names
+                )
+            )
+            .table_valued(*names)
+            .render_derived()
+        )
+        stmt = _UPDATE_STATEMENTS[shape] = (
+            update(table).where(table.c.id == src.c.id).values({name: src.c[name] for name in cols})
+        )
+    conn.execute(stmt, {f"u_{name}": [row[name] for row in rows] for name in ["id", *cols]})
+
+
+_UPDATE_STATEMENTS: dict[tuple[str, tuple[str, ...]], Any] = {}
 
 
 def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ContentItem) -> str:
@@ -149,6 +217,7 @@ class DeviceSync:
         self.office = office
         self.engine = office.engine
         self.idempotency = idempotency
+        self._seen_written: dict[str, datetime] = {}  # device -> last_seen_at this process wrote (committed)
         if not idempotency:
             log.warning("IDEMPOTENCY DISABLED: duplicates will be stored (fault tests only)")
 
@@ -227,14 +296,20 @@ class DeviceSync:
         concurrent batches of one or several devices cannot deadlock.
         """
         with self.engine.begin() as conn:
-            self._seen(conn, device)
+            seen = self._seen(conn, device)
             results = _Batch(self, conn, device, req.items).run()
             health = sync_health(conn, device.id)
+        if seen is not None:
+            self._seen_written[device.id] = seen  # committed
         return p.PushResponse(results=results, highest_seq=health.highest_seq, missing=health.missing)
 
-    def _seen(self, conn: Connection, device: Device, now: datetime | None = None) -> None:
-        """Remembers the device's last sync for the central office (at most one write a minute)."""
+    def _seen(self, conn: Connection, device: Device, now: datetime | None = None) -> datetime | None:
+        """Remembers the device's last sync for the central office (at most one write a minute). Returns the
+        time written, or None when this process wrote one less than a minute ago (no statement then)."""
         now, d = now or self.office.clock(), db.devices
+        written = self._seen_written.get(device.id)
+        if written is not None and timedelta(0) <= now - written < LAST_SEEN_RESOLUTION:
+            return None
         conn.execute(
             update(d)
             .where(
@@ -243,6 +318,7 @@ class DeviceSync:
             )
             .values(last_seen_at=now)
         )
+        return now
 
     @staticmethod
     def _decide_statuses(conn: Connection, contact_ids: set[str]) -> dict[str, ContactStatus]:
@@ -532,6 +608,7 @@ class _Batch:
         self.now = sync.office.clock()
         self.results: dict[str, p.ItemResult] = {}
         self._keys = {id(item): str(item.idempotency_key) for item in items}
+        self.feed: list[dict[str, Any]] = []  # feed rows of this batch, in order, inserted in one statement
 
     def key(self, item: Any) -> str:
         """The item's idempotency key as stored (formatted once per item, not at every use)."""
@@ -548,8 +625,7 @@ class _Batch:
         fresh = self._claim_seqs(claimed)
         reports = [item for item in fresh if item.kind == "report"]
         self._store_reports(reports)
-        inbox.feed_new(  # inbox v1: new organizer messages reach the lead's PCs
-            self.conn,
+        self.feed += inbox.feed_rows(  # inbox v1: new organizer messages reach the lead's PCs
             self.device.org_id,
             [
                 i.payload.report_id
@@ -557,6 +633,7 @@ class _Batch:
                 if i.payload.organizer_action and self.key(i) not in self.results
             ],
         )
+        insert_rows(self.conn, db.feed, self.feed)  # call states, statuses, organizer messages
         self._store_pledges([item for item in fresh if item.kind == "pledge"])
         self._store_audit_events([item for item in fresh if item.kind == "audit_event"])
         adapted = [item for item in fresh if item.kind == "content"]
@@ -655,7 +732,7 @@ class _Batch:
             row.id: report_time_range(self.now, row.released_at, row.ends_on)
             for row in conn.execute(
                 select(c.c.id, c.c.released_at, c.c.ends_on).where(
-                    c.c.id.in_({i.payload.campaign_id for i in items}), c.c.org_id == org_id
+                    any_of(conn, c.c.id, {i.payload.campaign_id for i in items}), c.c.org_id == org_id
                 )
             )
         }
@@ -664,8 +741,18 @@ class _Batch:
         contacts = {
             row.id: row
             for row in conn.execute(
-                select(cc.c.id, cc.c.campaign_id, cc.c.status)
-                .where(cc.c.id.in_({i.payload.contact_id for i in items}), cc.c.campaign_id.in_(campaigns))
+                select(
+                    cc.c.id,
+                    cc.c.campaign_id,
+                    cc.c.status,
+                    cc.c.attempts,
+                    cc.c.last_attempt_at,
+                    cc.c.callback_after,
+                )
+                .where(
+                    any_of(conn, cc.c.id, {i.payload.contact_id for i in items}),
+                    any_of(conn, cc.c.campaign_id, campaigns),
+                )
                 .order_by(cc.c.id)
                 .with_for_update(key_share=True)
             )
@@ -676,7 +763,7 @@ class _Batch:
                 (row.report_id, row.contact_id)
                 for row in conn.execute(
                     select(rep.c.report_id, rep.c.contact_id).where(
-                        rep.c.org_id == org_id, rep.c.report_id.in_(corrects)
+                        rep.c.org_id == org_id, any_of(conn, rep.c.report_id, corrects)
                     )
                 )
             }
@@ -735,20 +822,19 @@ class _Batch:
                     )
                 )
         insert_rows(conn, rep, rows)
-        self._update_call_states(sorted({row["contact_id"] for row in rows}))
+        self._update_call_states(sorted({row["contact_id"] for row in rows}), contacts)
         status.update(DeviceSync._decide_statuses(conn, recompute))
         changed = [
             (cid, s.value) for cid, s in status.items() if s.value != contacts[cid].status
         ]  # sorted by id
         if changed:
             self._set_statuses(changed)
-            insert_rows(
-                conn, db.feed, [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid, _ in changed]
-            )
+            self.feed += [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid, _ in changed]
 
-    def _update_call_states(self, contact_ids: list[str]) -> None:
+    def _update_call_states(self, contact_ids: list[str], contacts: dict[str, Any]) -> None:
         """Issue 13.3: the shared call state (sync.core.callstate.fold over every PC's reports) of contacts this
-        transaction has locked and stored reports for; changed ones go into the feed ("callstate")."""
+        transaction has locked (``contacts``: their rows as locked) and stored reports for; changed ones go into
+        the feed ("callstate")."""
         if not contact_ids:
             return
         conn, rep, cc = self.conn, db.reports, db.campaign_contacts
@@ -763,7 +849,7 @@ class _Batch:
                 rep.c.corrects,
                 rep.c.organizer_action,
                 rep.c.organizer_resolution,
-            ).where(rep.c.contact_id.in_(contact_ids), rep.c.org_id == self.device.org_id)
+            ).where(any_of(conn, rep.c.contact_id, contact_ids), rep.c.org_id == self.device.org_id)
         ):
             calls[row.contact_id].append(
                 callstate.Call(
@@ -776,66 +862,35 @@ class _Batch:
                     row.organizer_resolution,
                 )
             )
-        stored = {
-            row.id: callstate.CallState(row.attempts, row.last_attempt_at, row.callback_after)
-            for row in conn.execute(
-                select(cc.c.id, cc.c.attempts, cc.c.last_attempt_at, cc.c.callback_after).where(
-                    cc.c.id.in_(contact_ids)
-                )
-            )
-        }
         changed = []
         for cid in contact_ids:
-            state = callstate.fold(calls[cid])
-            if state != stored.get(cid):
-                changed.append(
-                    {
-                        "cid": cid,
-                        "a": state.attempts,
-                        "l": state.last_attempt_at,
-                        "cb": state.callback_after,
-                    }
-                )
-        if changed:
-            conn.execute(
-                update(cc)
-                .where(cc.c.id == bindparam("cid"))
-                .values(
-                    attempts=bindparam("a"), last_attempt_at=bindparam("l"), callback_after=bindparam("cb")
-                ),
-                changed,
-            )
-            insert_rows(
-                conn,
-                db.feed,
-                [
-                    {"org_id": self.device.org_id, "kind": "callstate", "ref_id": row["cid"]}
-                    for row in changed
-                ],
-            )
+            state, row = callstate.fold(calls[cid]), contacts[cid]
+            if state != callstate.CallState(row.attempts, row.last_attempt_at, row.callback_after):
+                changed.append((cid, state))
+        update_rows(
+            conn,
+            cc,
+            [
+                {
+                    "id": cid,
+                    "attempts": s.attempts,
+                    "last_attempt_at": s.last_attempt_at,
+                    "callback_after": s.callback_after,
+                }
+                for cid, s in changed
+            ],
+        )
+        self.feed += [
+            {"org_id": self.device.org_id, "kind": "callstate", "ref_id": cid} for cid, _ in changed
+        ]
 
     def _set_statuses(self, changed: list[tuple[str, str]]) -> None:
         """New statuses of contacts this transaction has locked already: one UPDATE on PostgreSQL."""
-        cc = db.campaign_contacts
-        if self.conn.dialect.name == "postgresql":
-            src = (
-                func.unnest(
-                    bindparam("u_cid", [cid for cid, _ in changed], type_=postgresql.ARRAY(String())),
-                    bindparam("u_st", [st for _, st in changed], type_=postgresql.ARRAY(String())),
-                )
-                .table_valued("cid", "st")
-                .render_derived()
-            )
-            self.conn.execute(
-                update(cc).where(cc.c.id == src.c.cid).values(status=src.c.st, status_changed_at=self.now)
-            )
-        else:
-            self.conn.execute(
-                update(cc)
-                .where(cc.c.id == bindparam("cid"))
-                .values(status=bindparam("st"), status_changed_at=self.now),
-                [{"cid": c, "st": st} for c, st in changed],
-            )
+        update_rows(
+            self.conn,
+            db.campaign_contacts,
+            [{"id": cid, "status": st, "status_changed_at": self.now} for cid, st in changed],
+        )
 
     def _entry_times_in_range(self, items: list[Any], at: Callable[[Any], datetime]) -> list[Any]:
         """The items whose time is plausible; the others are rejected (time_out_of_range)."""

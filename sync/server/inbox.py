@@ -63,12 +63,9 @@ def _effective_organizer_reports(conn: Connection, where: Iterable[Any]) -> Sequ
     ).all()
 
 
-def feed_new(conn: Connection, org_id: str, report_ids: list[str]) -> None:
-    if report_ids:
-        conn.execute(
-            insert(db.feed),
-            [{"org_id": org_id, "kind": "inbox", "ref_id": rid} for rid in sorted(set(report_ids))],
-        )
+def feed_rows(org_id: str, report_ids: list[str]) -> list[dict[str, Any]]:
+    """The feed rows that bring new organizer messages to the organisation's PCs (the push inserts them)."""
+    return [{"org_id": org_id, "kind": "inbox", "ref_id": rid} for rid in sorted(set(report_ids))]
 
 
 def resolved_contacts(conn: Connection, contact_ids: list[str]) -> set[str]:
