@@ -32,9 +32,9 @@ def _rss_mb() -> float:
 def _grown(root: Path, contacts: int, office, leased: int):  # type: ignore[no-untyped-def]
     """The enrolled demo (a real signed clearance), grown to `contacts` people in its campaign, `leased` of them
     leased to this PC (issue 13.3: a PC calls only the contacts the central office leased to it; the lease
-    is stored through the sync store as a lease answer would be)."""
+    is stored through the sync store as a lease answer would be, at most protocol.MAX_LEASE at a time).
+    Returns the workspace, the campaign and the contacts chosen for leasing."""
     from desktop.paths import WorkspacePaths
-    from desktop.services import sync_engine
     from desktop.services.demo import demo_contacts
     from desktop.services.demo_office import create_enrolled_demo
     from desktop.storage import campaign_store, contact_store
@@ -53,19 +53,30 @@ def _grown(root: Path, contacts: int, office, leased: int):  # type: ignore[no-u
                 conn, demo_contacts(campaign.id, n, seed=11 + added), start_position=start
             )
         added += n
-    ids = [r[0] for r in ws.conn.execute("SELECT id FROM contacts ORDER BY position LIMIT ?", (leased,))]
+    # The central office leases open contacts in id order, so a PC's leases are spread over the whole list:
+    # every (contacts ÷ leased)-th contact in list order models that.
+    every = [r[0] for r in ws.conn.execute("SELECT id FROM contacts ORDER BY position")]
+    spread = every[:: max(1, len(every) // leased)][:leased]
+    _lease(ws, campaign.id, spread[: p.MAX_LEASE])
+    ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return ws, campaign, spread
+
+
+def _lease(ws, campaign_id: str, ids: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Store a lease answer for these contacts (at most protocol.MAX_LEASE, as one answer holds)."""
+    from desktop.services import sync_engine
+    from sync.core import protocol as p
+
     now = datetime.now(UTC)
     sync_engine.store_for(ws.conn).store_leases(
         p.LeaseResponse(
             server_time=now,
             leases=[
-                p.Lease(campaign_id=campaign.id, contact_id=i, expires_at=now + timedelta(days=30))
+                p.Lease(campaign_id=campaign_id, contact_id=i, expires_at=now + timedelta(days=30))
                 for i in ids
             ],
         )
     )
-    ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return ws, campaign
 
 
 def _report(service, campaign_id: str, clock: list[datetime]):  # type: ignore[no-untyped-def]
@@ -88,13 +99,15 @@ def _report(service, campaign_id: str, clock: list[datetime]):  # type: ignore[n
 def long_shift(root: Path, office, reports: int) -> list[dict]:  # type: ignore[no-untyped-def]
     from desktop.services.calling import CallingService, Card
 
-    ws, campaign = _grown(root / "shift", 20_000, office, reports + 500)
+    ws, campaign, spread = _grown(root / "shift", 20_000, office, reports + 500)
     clock = [datetime(2026, 12, 4, 17, 0, tzinfo=UTC)]
     service = CallingService(ws, clock=lambda: clock[0])
     latencies: list[float] = []
     rss_100 = 0.0
     report = _report(service, campaign.id, clock)
     for i in range(1, reports + 1):
+        if i % 400 == 0:  # a sync during the evening: the next lease answer (not timed)
+            _lease(ws, campaign.id, spread[i : i + 500])
         start = time.perf_counter()
         service.record(report)
         card = service.next_card(campaign.id)
@@ -129,8 +142,9 @@ def long_shift(root: Path, office, reports: int) -> list[dict]:  # type: ignore[
 
 def scale_point(root: Path, office, n: int, repeat: int) -> list[dict]:  # type: ignore[no-untyped-def]
     from desktop.services.calling import CallingService
+    from sync.core import protocol as p
 
-    ws, campaign = _grown(root / f"scale{n}", n, office, 1_000)
+    ws, campaign, _spread = _grown(root / f"scale{n}", n, office, p.MAX_LEASE)  # the most one PC may hold
     out = []
     label = f"{n // 1000}k" if n < 1_000_000 else f"{n // 1_000_000}M"
     ids = [r[0] for r in ws.conn.execute("SELECT id FROM contacts LIMIT 1000")]

@@ -29,6 +29,7 @@ def _last_sunday(year: int, month: int) -> date:
     return last - timedelta(days=(last.weekday() + 1) % 7)
 
 
+@lru_cache(maxsize=8)
 def _summer_time_utc(year: int) -> tuple[datetime, datetime]:
     """The UTC instants at which summer time starts and ends in ``year``."""
     start = datetime.combine(_last_sunday(year, 3), time(1), tzinfo=UTC)

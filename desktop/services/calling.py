@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from desktop.domain import queue
 from desktop.domain.calling_hours import CallingTimeVerdict, check_calling_time
@@ -181,6 +182,14 @@ def register_local_objection(conn: Connection, report: CallReport) -> None:
         )
 
 
+class _CampaignView(NamedTuple):
+    definition: str
+    campaign: Campaign
+    problems: tuple[str, ...]
+    version: int | None
+    author: str | None
+
+
 class CallingService:
     def __init__(self, workspace: Workspace, clock: Clock = utcnow, shift: ShiftCounts | None = None) -> None:
         """``shift``: the counts of a shift that goes on after a break (a new shift starts without)."""
@@ -189,6 +198,7 @@ class CallingService:
         self._shift = shift if shift is not None else ShiftCounts(started_at=clock())
         self._last_report: CallReport | None = None
         self._gate_cache: dict[tuple[object, ...], tuple[clearance_gate.GateStatus, datetime, datetime]] = {}
+        self._campaign_cache: dict[str, _CampaignView] = {}
 
     @property
     def caller_id(self) -> str:
@@ -207,14 +217,32 @@ class CallingService:
 
     # ------------------------------------------------------------------ the next person
 
+    def _campaign(self, campaign_id: str) -> _CampaignView | None:
+        """The campaign as the calling path needs it, read in one statement. The parsed definition and its
+        content check are kept while the stored definition text is unchanged (parsing it for every card cost
+        more than choosing the card); the content version is read fresh each time."""
+        view = campaign_store.calling_view(self.ws.conn, campaign_id)
+        if view is None:
+            return None
+        definition, version, author = view
+        cached = self._campaign_cache.get(campaign_id)
+        if cached is None or cached.definition != definition:
+            campaign = campaign_store.parse_definition(definition)
+            problems = content_problems(campaign.script, campaign.transparency, campaign.questions)
+            cached = _CampaignView(
+                definition, campaign, tuple(f"{p.field}:{p.code}" for p in problems), None, None
+            )
+            self._campaign_cache[campaign_id] = cached
+        return cached._replace(version=version, author=author)
+
     def next_card(self, campaign_id: str) -> NextCard:
         conn = self.ws.conn
-        campaign = campaign_store.get_campaign(conn, campaign_id)
-        if campaign is None:
+        view = self._campaign(campaign_id)
+        if view is None:
             return NoCampaign()
-        problems = content_problems(campaign.script, campaign.transparency, campaign.questions)
-        if problems:
-            return NoScript(campaign, tuple(f"{p.field}:{p.code}" for p in problems))
+        campaign = view.campaign
+        if view.problems:
+            return NoScript(campaign, view.problems)
         now = self.clock()
         gate = self._gate(campaign, now)
         if not gate.valid:
@@ -255,9 +283,10 @@ class CallingService:
                 reached_so_far=reached,
             )
             return EmptyQueue(campaign, explanation, len(queue.skipped_out(skips, others_left=False)))
-        return self._card(campaign, contact_id)
+        return self._card(view, contact_id)
 
-    def _card(self, campaign: Campaign, contact_id: str) -> Card:
+    def _card(self, view: _CampaignView, contact_id: str) -> Card:
+        campaign = view.campaign
         contact = contact_store.get_contact(self.ws.conn, contact_id)
         assert contact is not None
         history = tuple(
@@ -271,17 +300,18 @@ class CallingService:
                 contact_id, report_store.reports_for_contact(self.ws.conn, contact_id)
             )
         )
-        version, author = campaign_store.campaign_content_version(self.ws.conn, campaign.id)
-        return Card(campaign, contact.restricted_to(campaign.allowed_fields), history, version, author)
+        return Card(
+            campaign, contact.restricted_to(campaign.allowed_fields), history, view.version, view.author
+        )
 
     def card_for(self, campaign_id: str, contact_id: str) -> Card | NotCleared:
         """The card of a given contact (to correct the last report, or to re-check it after a sync)."""
-        campaign = campaign_store.get_campaign(self.ws.conn, campaign_id)
-        assert campaign is not None
-        gate = self._gate(campaign, self.clock())
+        view = self._campaign(campaign_id)
+        assert view is not None
+        gate = self._gate(view.campaign, self.clock())
         if not gate.valid:
-            return NotCleared(campaign, gate)
-        return self._card(campaign, contact_id)
+            return NotCleared(view.campaign, gate)
+        return self._card(view, contact_id)
 
     def _gate(self, campaign: Campaign, now: datetime) -> clearance_gate.GateStatus:
         """The device's signed clearance for the purpose, and for volunteers their pledge (DP-11).

@@ -43,16 +43,30 @@ def campaign_origin(conn: Connection, campaign_id: str) -> str | None:
     return row[0] if row else None
 
 
+def parse_definition(definition: str) -> Campaign:
+    """A campaign from its stored definition JSON (the one place that reads it)."""
+    return Campaign.model_validate_json(definition)
+
+
 def get_campaign(conn: Connection, campaign_id: str) -> Campaign | None:
     row = conn.execute("SELECT definition FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
-    return Campaign.model_validate_json(row[0]) if row else None
+    return parse_definition(row[0]) if row else None
+
+
+def calling_view(conn: Connection, campaign_id: str) -> tuple[str, int | None, str | None] | None:
+    """(definition JSON, content version, content author) in one read: what the calling path needs for each
+    card. The caller may keep the parsed definition while the JSON text is unchanged."""
+    row = conn.execute(
+        "SELECT definition, content_version, content_author FROM campaigns WHERE id = ?", (campaign_id,)
+    ).fetchone()
+    return (row[0], row[1], row[2]) if row else None
 
 
 def list_campaigns(conn: Connection, *, include_ended: bool = False) -> list[Campaign]:
     sql = "SELECT definition FROM campaigns"
     if not include_ended:
         sql += " WHERE status != 'ended'"
-    return [Campaign.model_validate_json(r[0]) for r in conn.execute(sql + " ORDER BY created_at, id")]
+    return [parse_definition(r[0]) for r in conn.execute(sql + " ORDER BY created_at, id")]
 
 
 def campaign_row(conn: Connection, campaign_id: str) -> tuple[str, str, str] | None:

@@ -90,18 +90,6 @@ def insert_contact_rows(conn: Connection, fields: Sequence[str], rows: Iterable[
     return conn.executemany(f"INSERT INTO contacts ({names}) VALUES ({values})", rows).rowcount
 
 
-def drop_contact_indexes(conn: Connection) -> list[str]:
-    """Drop the contacts table's secondary indexes inside the caller's transaction; returns the statements that
-    build them again (for bulk inserts: one sort per index instead of one update per row)."""
-    rows = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' "
-        "AND sql IS NOT NULL"
-    ).fetchall()
-    for name, _sql in rows:
-        conn.execute(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in rows]
-
-
 def next_position(conn: Connection, campaign_id: str) -> int:
     row = conn.execute(
         "SELECT coalesce(max(position) + 1, 0) FROM contacts WHERE campaign_id = ?", (campaign_id,)
@@ -165,16 +153,31 @@ def _not_reserved_by_others() -> str:
     return "(reserved_by IS NULL OR reserved_by = :me OR reserved_until <= :now)"
 
 
-def _leased_here() -> str:
-    """Issue 13.3: once this PC takes part in leasing, a central campaign's contact only while leased to it
-    (leases: desktop.storage.sync_store). One primary-key look-up per candidate row: "id IN (SELECT … FROM
-    leases)" built the whole lease list on every call (11 ms for 1,000 leases on a busy workspace connection;
-    docs/performance.md)."""
-    return (
-        "(NOT EXISTS (SELECT 1 FROM meta WHERE key = 'leasing') "
-        "OR EXISTS (SELECT 1 FROM campaigns WHERE campaigns.id = :c AND campaigns.origin = 'local') "
-        "OR EXISTS (SELECT 1 FROM leases WHERE leases.contact_id = contacts.id AND leases.expires_at > :now))"
-    )
+def _lease_driven(conn: Connection, campaign_id: str) -> bool:
+    """Issue 13.3: once this PC takes part in leasing (meta 'leasing'), a central campaign's contact is offered
+    only while leased to this PC (leases: desktop.storage.sync_store); a lead's local campaign is not leased."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'leasing'), "
+        "(SELECT origin FROM campaigns WHERE id = ?)",
+        (campaign_id,),
+    ).fetchone()
+    return bool(row[0]) and row[1] != "local"
+
+
+# The three steps of the queue, each as (condition, order): without leases three indexed look-ups, first hit
+# wins. With leases the candidates are this PC's unexpired leases of the campaign (at most protocol.MAX_LEASE),
+# looked up by primary key: the central office leases contacts in id order, so they are spread over the whole
+# list, and walking the list in queue order with a lease check per row visited (campaign size ÷ leases) rows
+# per card (148 ms at 100k contacts; docs/performance.md). Each step orders by its key, then list position.
+_STEPS: tuple[tuple[str, str | None], ...] = (
+    ("status = 'open' AND callback_after IS NOT NULL AND callback_after <= :now", "callback_after"),
+    ("status = 'open' AND attempts = 0 AND callback_after IS NULL", None),
+    (
+        "status = 'open' AND attempts > 0 AND callback_after IS NULL AND attempts < :max "
+        "AND last_attempt_at <= :cool",
+        "last_attempt_at",
+    ),
+)
 
 
 def next_contact_id(
@@ -187,7 +190,7 @@ def next_contact_id(
     cooldown: timedelta,
     exclude: Collection[str] = (),
 ) -> str | None:
-    """The SQL mirror of desktop.domain.queue ordering: three indexed look-ups, first hit wins.
+    """The SQL mirror of desktop.domain.queue ordering (the steps above).
 
     1. due call-backs, oldest due first; 2. never called, in list order; 3. retry-eligible, oldest attempt first.
     ``exclude``: contact ids not to offer (the caller's skips, desktop.domain.queue.skipped_out).
@@ -199,21 +202,30 @@ def next_contact_id(
         "max": max_attempts,
         "cool": to_db(now - cooldown),
     }
-    free = f"{_not_reserved_by_others()} AND {_leased_here()}"
+    free = _not_reserved_by_others()
     if exclude:
         names = [f"x{i}" for i in range(len(exclude))]
         params.update(zip(names, exclude, strict=True))
-        free += " AND id NOT IN (" + ", ".join(f":{n}" for n in names) + ")"
-    queries = (
-        "SELECT id FROM contacts WHERE campaign_id = :c AND status = 'open' AND callback_after IS NOT NULL "
-        f"AND callback_after <= :now AND {free} ORDER BY callback_after, position LIMIT 1",
-        "SELECT id FROM contacts WHERE campaign_id = :c AND status = 'open' AND attempts = 0 "
-        f"AND callback_after IS NULL AND {free} ORDER BY position LIMIT 1",
-        "SELECT id FROM contacts WHERE campaign_id = :c AND status = 'open' AND attempts > 0 "
-        f"AND callback_after IS NULL AND attempts < :max AND last_attempt_at <= :cool AND {free} "
-        "ORDER BY last_attempt_at, position LIMIT 1",
-    )
-    for sql in queries:
+        free += " AND contacts.id NOT IN (" + ", ".join(f":{n}" for n in names) + ")"
+    if _lease_driven(conn, campaign_id):
+        # One pass over the leases (CROSS JOIN keeps them the outer loop; SQLite does not reorder it): the
+        # first step a contact qualifies for ranks it, then that step's order.
+        step = "CASE " + " ".join(f"WHEN {cond} THEN {i}" for i, (cond, _key) in enumerate(_STEPS)) + " END"
+        key = "CASE step " + " ".join(f"WHEN {i} THEN {k}" for i, (_c, k) in enumerate(_STEPS) if k) + " END"
+        sql = (
+            f"SELECT contacts.id, {step} AS step FROM leases CROSS JOIN contacts "
+            "ON contacts.id = leases.contact_id WHERE leases.campaign_id = :c AND leases.expires_at > :now "
+            f"AND contacts.campaign_id = :c AND step IS NOT NULL AND {free} "
+            f"ORDER BY step, {key}, position LIMIT 1"
+        )
+        row = conn.execute(sql, params).fetchone()
+        return str(row[0]) if row else None
+    for condition, first_key in _STEPS:
+        order = f"{first_key}, position" if first_key else "position"
+        sql = (
+            f"SELECT contacts.id FROM contacts WHERE contacts.campaign_id = :c AND {condition} AND {free} "
+            f"ORDER BY {order} LIMIT 1"
+        )
         row = conn.execute(sql, params).fetchone()
         if row:
             return str(row[0])
@@ -279,13 +291,6 @@ def first_names(conn: Connection) -> list[str]:
 def delete_contacts(conn: Connection, campaign_id: str) -> int:
     """Delete a campaign's contacts (secure_delete overwrites the freed space); returns how many."""
     return conn.execute("DELETE FROM contacts WHERE campaign_id = ?", (campaign_id,)).rowcount
-
-
-def restore_contact_indexes(conn: Connection, statements: Sequence[str]) -> int:
-    """Build the indexes :func:`drop_contact_indexes` dropped again; returns how many."""
-    for sql in statements:
-        conn.execute(sql)
-    return len(statements)
 
 
 # slices (DP-16) hand out contacts; the slice rows themselves belong to desktop.storage.slice_store

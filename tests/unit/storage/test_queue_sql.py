@@ -13,6 +13,8 @@ from desktop.domain.models import Campaign, CampaignRules, Contact, ContactState
 from desktop.storage import campaign_store, contact_store, migrate
 from desktop.storage.database import open_encrypted
 from desktop.storage.keyslots import new_database_key
+from desktop.storage.sync_store import WorkspaceSyncStore
+from sync.core import protocol as p
 from sync.core.rules import ContactStatus
 
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
@@ -75,5 +77,67 @@ def test_sql_queue_matches_the_domain_rule(tmp_path_factory, rows, max_attempts:
         )
         assert got == expected
         assert [s.contact_id for s in contact_store.all_states(conn, campaign.id)] == [c.id for c in contacts]
+    finally:
+        conn.close()
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(
+    rows=st.lists(st.tuples(states, st.sampled_from(["none", "live", "expired"])), min_size=0, max_size=25),
+    origin=st.sampled_from(["central", "local"]),
+    max_attempts=st.integers(1, 4),
+)
+def test_with_leases_the_sql_queue_offers_only_this_pcs_live_leases(
+    tmp_path_factory, rows, origin: str, max_attempts: int
+) -> None:
+    """Issue 13.3: once a PC takes part in leasing, a central campaign offers only contacts leased to this PC
+    and not expired, in the domain's queue order; a lead's local campaign is not leased and offers everyone.
+    (The query walks the leases, not the list: leases are spread over the whole list.)"""
+    path: Path = tmp_path_factory.mktemp("q") / "q.db"
+    conn = open_encrypted(path, new_database_key(), create=True)
+    try:
+        migrate.migrate(conn)
+        rules = CampaignRules(max_attempts=max_attempts, cooldown_hours=4)
+        campaign = Campaign(title="Q", rules=rules)
+        conn.execute("BEGIN")
+        campaign_store.insert_campaign(conn, campaign, created_at=NOW, origin=origin)
+        contacts = [Contact(id=f"c{i:03d}", campaign_id=campaign.id) for i in range(len(rows))]
+        contact_store.insert_contacts(conn, contacts)
+        domain_states, offerable = [], []
+        for i, (contact, ((status, attempts, last, callback, reserved, until), lease)) in enumerate(
+            zip(contacts, rows, strict=True)
+        ):
+            state = ContactState(
+                contact_id=contact.id,
+                status=status,
+                attempts=attempts,
+                last_attempt_at=last,
+                callback_after=callback,
+                reserved_by=reserved,
+                reserved_until=until,
+                position=i,
+            )
+            contact_store.save_state(conn, state)
+            domain_states.append(state)
+            if origin == "local" or lease == "live":
+                offerable.append(state)
+        conn.execute("COMMIT")
+        leases = [
+            p.Lease(
+                campaign_id=campaign.id,
+                contact_id=c.id,
+                expires_at=NOW + (timedelta(hours=2) if lease == "live" else -timedelta(minutes=1)),
+            )
+            for c, (_state, lease) in zip(contacts, rows, strict=True)
+            if lease != "none"
+        ]
+        WorkspaceSyncStore(conn, cleared_purposes=lambda _conn: set(), clock=lambda: NOW).store_leases(
+            p.LeaseResponse(server_time=NOW, leases=leases)
+        )
+        expected = queue.next_contact(offerable, now=NOW, rules=rules, me=ME, reached_so_far=0).contact_id
+        got = contact_store.next_contact_id(
+            conn, campaign.id, now=NOW, me=ME, max_attempts=max_attempts, cooldown=timedelta(hours=4)
+        )
+        assert got == expected
     finally:
         conn.close()
