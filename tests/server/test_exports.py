@@ -112,7 +112,7 @@ def test_member_numbers_never_leave_and_the_exports_carry_them(server: Env, tmp_
         "widerspruch",
         "nummernproblem",
     ]
-    today = datetime.now(LOCAL_TZ).date().isoformat()  # the export's dates are the office's local dates
+    today = datetime.now(LOCAL_TZ).date().isoformat()  # the export dates a call in Berlin time
     expected = {
         numbers[2]: ["erreicht", "reached", today, "nein", ""],
         numbers[3]: ["Widerspruch", "objection", today, "ja", ""],
