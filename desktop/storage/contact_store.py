@@ -90,18 +90,6 @@ def insert_contact_rows(conn: Connection, fields: Sequence[str], rows: Iterable[
     return conn.executemany(f"INSERT INTO contacts ({names}) VALUES ({values})", rows).rowcount
 
 
-def drop_contact_indexes(conn: Connection) -> list[str]:
-    """Drop the contacts table's secondary indexes inside the caller's transaction; returns the statements that
-    build them again (for bulk inserts: one sort per index instead of one update per row)."""
-    rows = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' "
-        "AND sql IS NOT NULL"
-    ).fetchall()
-    for name, _sql in rows:
-        conn.execute(f'DROP INDEX "{name}"')
-    return [sql for _name, sql in rows]
-
-
 def next_position(conn: Connection, campaign_id: str) -> int:
     row = conn.execute(
         "SELECT coalesce(max(position) + 1, 0) FROM contacts WHERE campaign_id = ?", (campaign_id,)
@@ -331,13 +319,6 @@ def first_names(conn: Connection) -> list[str]:
 def delete_contacts(conn: Connection, campaign_id: str) -> int:
     """Delete a campaign's contacts (secure_delete overwrites the freed space); returns how many."""
     return conn.execute("DELETE FROM contacts WHERE campaign_id = ?", (campaign_id,)).rowcount
-
-
-def restore_contact_indexes(conn: Connection, statements: Sequence[str]) -> int:
-    """Build the indexes :func:`drop_contact_indexes` dropped again; returns how many."""
-    for sql in statements:
-        conn.execute(sql)
-    return len(statements)
 
 
 # slices (DP-16) hand out contacts; the slice rows themselves belong to desktop.storage.slice_store

@@ -101,12 +101,12 @@ def test_failure_in_the_insert_itself_rolls_back(ws, tmp_path, monkeypatch) -> N
         return original(conn, fields, rows)
 
     monkeypatch.setattr(lead_import, "INSERT_CHUNK", 10)
-    monkeypatch.setattr(lead_import, "BULK_REBUILD_ROWS", 20)  # the bulk path: indexes dropped, then rebuilt
+    monkeypatch.setattr(lead_import, "BULK_ROWS", 20)  # the bulk path: its own connection
     monkeypatch.setattr(contact_store, "insert_contact_rows", flaky)
     with pytest.raises(RuntimeError):
         lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 50), now=NOW)
     assert snapshot(ws) == before
-    # The dropped indexes came back with the rollback.
+    # The indexes are all there after the rollback.
     assert (
         sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
         == indexes
@@ -204,10 +204,10 @@ def test_no_local_import_into_a_campaign_of_the_central_office(ws, tmp_path) -> 
         lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 2), now=NOW)
 
 
-def test_a_bulk_import_rebuilds_the_indexes(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_bulk_import_leaves_every_index_intact(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws)
     indexes = sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
-    monkeypatch.setattr(lead_import, "BULK_REBUILD_ROWS", 20)
+    monkeypatch.setattr(lead_import, "BULK_ROWS", 20)
     lead_import.import_members(ws, c.id, member_csv(tmp_path / "m.csv", 50), now=NOW)
     assert (
         sorted(r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'"))
@@ -240,13 +240,12 @@ def test_no_member_data_without_a_clearance_not_even_for_a_lead(tmp_path) -> Non
 
 
 def test_the_bulk_path_stores_the_same_list_as_the_small_one(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """A large list (bulk connection, indexes rebuilt, rows inserted in id order) ends up as the same call list
-    in the file's order as a small one: same people, same positions, fresh random ids whose order is not the
-    file's."""
+    """A large list (bulk connection, chunks) ends up as the same call list in the file's order as a small one:
+    same people, same positions, fresh random ids whose order is not the file's."""
     path = member_csv(tmp_path / "m.csv", 60)
     small, large = make_campaign(ws), make_campaign(ws)
     lead_import.import_members(ws, small.id, path, now=NOW)
-    monkeypatch.setattr(lead_import, "BULK_REBUILD_ROWS", 20)
+    monkeypatch.setattr(lead_import, "BULK_ROWS", 20)
     monkeypatch.setattr(lead_import, "INSERT_CHUNK", 7)
     lead_import.import_members(ws, large.id, path, now=NOW)
 

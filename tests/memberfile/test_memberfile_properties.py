@@ -8,6 +8,7 @@ import io
 import random
 
 import phonenumbers
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -272,3 +273,38 @@ def test_column_path_and_row_path_give_the_same_result(monkeypatch) -> None:
     assert block.records and block.invalid_rows and block.refused_rows and block.duplicates
     for field in ("records", "invalid_rows", "duplicates", "refused_rows", "total_rows", "blank_rows"):
         assert getattr(block, field) == getattr(rowwise, field), field
+
+
+@pytest.mark.parametrize("name_key_ok", [True, False])
+def test_deduplicating_a_block_at_once_is_the_same_as_one_record_at_a_time(name_key_ok: bool) -> None:
+    """Deduplicator.add_many (the reader's block path) keeps, merges and lists exactly what add() does for each
+    record in turn: same phone, a second number that is someone's first, same name and postcode, names that
+    differ only in case and accents, missing fields filled in."""
+    from sync.core.memberfile.duplicates import Deduplicator
+    from sync.core.memberfile.results import MemberRecord
+
+    seed = 4242
+    print("seed", seed)
+    rng = random.Random(seed)
+    phones = [f"+493023125{i:04d}" for i in range(1500)]
+    records = [
+        MemberRecord(
+            row=i + 2,
+            category="member",
+            phone=rng.choice(phones),
+            phone2=rng.choice([None, None, rng.choice(phones)]),
+            first_name=rng.choice([None, "Anna", "anna", "Änne", "Ánne", "Bo"]),
+            last_name=rng.choice([None, "Beispiel", "BEISPIEL", "Muster"]),
+            locality=rng.choice([None, "Musterstadt"]),
+            district=rng.choice([None, "Nord"]),
+            postcode=rng.choice([None, "10115", "01067"]),
+        )
+        for i in range(2000)
+    ]
+    one, block = Deduplicator(name_key_ok=name_key_ok), Deduplicator(name_key_ok=name_key_ok)
+    for rec in records:
+        one.add(rec)
+    for i in range(0, len(records), 333):
+        block.add_many(records[i : i + 333])
+    assert block.duplicates and block.records
+    assert (block.records, block.duplicates) == (one.records, one.duplicates)

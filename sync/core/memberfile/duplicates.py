@@ -51,6 +51,43 @@ class Deduplicator:
             return
         self._merge(target, rec, code, name_key)
 
+    def add_many(self, recs: list[MemberRecord]) -> None:
+        """The same as :meth:`add` for each record in turn, in one loop (a block of the reader's rows)."""
+        index = self._index
+        records = self.records
+        keep = records.append
+        look = index.get
+        norm = self._name_norm
+        known = norm.get
+        name_key_ok = self.name_key_ok
+        for rec in recs:
+            _row, _cat, phone, phone2, first, last, _loc, _dist, postcode, _consent = rec
+            name_key = None
+            if name_key_ok and first and last and postcode:
+                f = known(first)
+                if f is None:
+                    f = norm[first] = _norm(first)
+                la = known(last)
+                if la is None:
+                    la = norm[last] = _norm(last)
+                name_key = f"{f}|{la}|{postcode}"
+            target = look(phone)
+            if target is None and phone2 is not None:
+                target = look(phone2)
+            code = RowCode.SAME_PHONE
+            if target is None and name_key is not None:
+                target, code = look(name_key), RowCode.SAME_NAME_POSTCODE
+            if target is None:
+                pos = len(records)
+                keep(rec)
+                index[phone] = pos
+                if phone2 is not None:
+                    index[phone2] = pos
+                if name_key is not None:
+                    index[name_key] = pos
+            else:
+                self._merge(target, rec, code, name_key)
+
     def _merge(self, target: int, rec: MemberRecord, code: RowCode, name_key: str | None) -> None:
         kept = self.records[target]
         self.duplicates.append(Duplicate(rec.row, kept.row, code))

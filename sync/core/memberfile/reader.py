@@ -18,7 +18,7 @@ from .categories import _ASSUMABLE
 from .duplicates import Deduplicator
 from .errors import ROW_TEXT, ErrorCode, ImportCancelled, MemberFileError, RowCode
 from .headers import _NAME_FIELDS, _PHONE_FIELDS, _build_mapping, _looks_like_data
-from .results import ColumnMapping, DropReason, ImportPlan, ImportResult, Role, RowIssue
+from .results import ColumnMapping, DropReason, ImportPlan, ImportResult, MemberRecord, Role, RowIssue
 from .rows import RowParser
 from .source import _load_bytes, _Table
 from .text import _OVERFLOW, _Bad, _is_blank, _text
@@ -204,7 +204,7 @@ def read(
     dedup = Deduplicator(
         name_key_ok=all(f in kept for f in (Field.FIRST_NAME, Field.LAST_NAME, Field.POSTCODE))
     )
-    add = dedup.add
+    add, add_many = dedup.add, dedup.add_many
     refused: list[RowIssue] = []
     all_text = prep.all_text
     total = blank = done = 0
@@ -252,11 +252,16 @@ def read(
                     total += 1
                     kept_nums.append(rownum)
                     results.append(parse(rownum, cells))
-            for rownum, rec in zip(kept_nums, results, strict=True):
-                if type(rec) is RowCode:
-                    refused.append(RowIssue(rownum, rec, ROW_TEXT[rec]))
-                else:
-                    add(rec)  # type: ignore[arg-type]
+            if RowCode in set(map(type, results)):
+                good: list[MemberRecord] = []
+                for rownum, rec in zip(kept_nums, results, strict=True):
+                    if type(rec) is RowCode:
+                        refused.append(RowIssue(rownum, rec, ROW_TEXT[rec]))
+                    else:
+                        good.append(rec)  # type: ignore[arg-type]
+                add_many(good)
+            else:
+                add_many(results)  # type: ignore[arg-type]
     for rownum, cells in prep.rows:  # other sources (XLSX): row by row
         done += 1
         if done % cancel_every == 0 and cancelled is not None and cancelled():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from operator import itemgetter
+from sys import intern
 from typing import Any
 
 from ..purposes import Field
@@ -199,8 +200,11 @@ class RowParser:
         cats = list(map(cache.__getitem__, raw_cats))
         consents = column(i_consent)
 
+        # Names, places and postcodes repeat (a Kreisverband has a few dozen places and postcodes, many people
+        # share a first name): one string object per distinct value keeps a large list small (1M rows: see
+        # docs/performance.md).
         def words(i: int) -> list[str] | tuple[str, ...]:
-            return list(map(" ".join, map(str.split, columns[i]))) if i >= 0 else blank
+            return list(map(intern, map(" ".join, map(str.split, columns[i])))) if i >= 0 else blank
 
         first, last, loc, dist = words(i_first), words(i_last), words(i_loc), words(i_dist)
         pcs: list[str] | tuple[str, ...] = blank
@@ -208,6 +212,7 @@ class RowParser:
             pcs = list(map(str.strip, columns[i_pc]))
             if self.pad_postcode:
                 pcs = ["0" + pc if len(pc) == 4 and pc.isascii() and pc.isdigit() else pc for pc in pcs]
+            pcs = list(map(intern, pcs))
         limit = limits.MAX_VALUE_CHARS
         check_length = any(max(map(len, c), default=0) > limit for c in (first, last, loc, dist, pcs))
 
