@@ -2,12 +2,14 @@
 PC pulls a large release (with its clearance and the objection register) into its workspace.
 
 - release: ``commands.release_campaign`` to 100k members of one organisation on PostgreSQL (fsync on), median of
-  3 releases; baseline: COPY of the same rows (the contacts and their feed rows) into plain tables of the same
-  shape, in the same database, in one transaction each.
+  3 releases; baselines: COPY of the same rows (the contacts and their feed rows) into ordinary tables of the
+  same shape, in the same database, in one durable transaction each, without and with the release's three
+  foreign keys (see ``_copy_baseline``).
 - pull: a freshly enrolled PC (real SQLCipher workspace, real server subprocess on loopback) runs one sync that
   pulls a 20k-contact release with the clearance and an objection register of 400 numbers (one per 50
-  members), median of 3 PCs; baseline: the same pages fetched and decoded by ``SyncClient.pull`` (server work,
-  transfer and decoding, nothing stored). The number of progress reports ("n von m Kontakten") is printed.
+  members), median of 3 PCs, large pages on the workspace's bulk connection as in the app; baseline: the same
+  pages fetched and decoded by ``SyncClient.pull`` (server work, transfer and decoding, nothing stored). The
+  number of progress reports ("bisher n Kontakte empfangen", one per page) is printed.
 
 The members are the synthetic export of ``bench/import_bench.py`` read by the shared reader (invented names,
 numbers from fiction-style blocks). Usage: ``python -m bench.release_pull_bench [--quick]``.
@@ -40,37 +42,55 @@ def _members(rows: int, seed: int) -> list[memberfile.MemberRecord]:
     return [r._replace(category="member") for r in result.records]
 
 
-def _copy_baseline(url: str, rows: int) -> float:
-    """COPY `rows` contact rows and `rows` feed rows into tables of the same shape (with their indexes and
-    unique constraints), in one transaction; ids made in Python like the release makes them."""
+def _copy_baseline(url: str, org: str, campaign: str, member_ids: list[str], *, foreign_keys: bool) -> float:
+    """COPY one contact row and one feed row per member into tables of the same shape (with their indexes and
+    unique constraints), in one transaction committed durably like the release; ids made in Python.
+
+    Ordinary (logged) tables: until issue 17.2's third session they were TEMP tables, which write no WAL and need
+    no fsync at commit, a floor the release could never reach. ``foreign_keys``: the copies also carry the
+    release's three foreign keys (contact -> campaign, contact -> member, feed row -> organisation), which
+    PostgreSQL checks row by row, COPY or INSERT alike: the floor of any release that keeps them."""
+    cc, feed = ("bench_cc_fk", "bench_feed_fk") if foreign_keys else ("bench_cc_copy", "bench_feed_copy")
     with psycopg.connect(url) as conn:
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS cc_copy (LIKE campaign_contacts INCLUDING ALL)")
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS feed_copy (LIKE feed INCLUDING ALL)")
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {cc} (LIKE campaign_contacts INCLUDING ALL)")
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {feed} (LIKE feed INCLUDING ALL)")
+        if foreign_keys:
+            conn.execute(
+                f"ALTER TABLE {cc} DROP CONSTRAINT IF EXISTS {cc}_c, DROP CONSTRAINT IF EXISTS {cc}_m"
+            )
+            conn.execute(f"ALTER TABLE {feed} DROP CONSTRAINT IF EXISTS {feed}_o")
+            conn.execute(
+                f"ALTER TABLE {cc} ADD CONSTRAINT {cc}_c FOREIGN KEY (campaign_id) REFERENCES campaigns"
+            )
+            conn.execute(f"ALTER TABLE {cc} ADD CONSTRAINT {cc}_m FOREIGN KEY (member_id) REFERENCES members")
+            conn.execute(f"ALTER TABLE {feed} ADD CONSTRAINT {feed}_o FOREIGN KEY (org_id) REFERENCES orgs")
         conn.commit()
         start = time.perf_counter()
-        ids = [uuid.uuid4().hex for _ in range(rows)]
-        campaign, org, at = uuid.uuid4().hex, "o" * 32, "2026-12-04 12:00:00+00"
+        ids = [uuid.uuid4().hex for _ in member_ids]
+        at = "2026-12-04 12:00:00+00"
         with conn.cursor() as cur:
             with cur.copy(
-                "COPY cc_copy (id, campaign_id, member_id, status, status_changed_at) FROM STDIN"
+                f"COPY {cc} (id, campaign_id, member_id, status, status_changed_at) FROM STDIN"
             ) as copy:
-                for i in ids:
-                    copy.write_row((i, campaign, i, "open", at))
-            with cur.copy("COPY feed_copy (org_id, kind, ref_id) FROM STDIN") as copy:
+                for i, member in zip(ids, member_ids, strict=True):
+                    copy.write_row((i, campaign, member, "open", at))
+            with cur.copy(f"COPY {feed} (org_id, kind, ref_id) FROM STDIN") as copy:
                 for i in ids:
                     copy.write_row((org, "contact", i))
         conn.commit()
         elapsed = time.perf_counter() - start
-        conn.execute("TRUNCATE cc_copy, feed_copy")
+        conn.execute(f"TRUNCATE {cc}, {feed}")
         conn.commit()
         return elapsed
 
 
 def run(quick: bool = False) -> list[dict]:
+    from sqlalchemy import select
+
     from desktop.paths import WorkspacePaths
     from desktop.services import sync_engine
     from sync.client import SyncClient
-    from sync.server import registers
+    from sync.server import db, registers
     from sync.server.db import open_database
     from sync.server.devtools import create_database, running_server, temporary_postgres
     from sync.server.office import CentralOffice
@@ -106,19 +126,35 @@ def run(quick: bool = False) -> list[dict]:
 
         # 1. release to a whole organisation
         org, _lead, resolution = org_with("KV Großbenchhausen", members)
-        release, released = [], 0
+        release, released, cid = [], 0, ""
         for i in range(release_runs):
             start = time.perf_counter()
-            _cid, released = office.commands.release_campaign(
+            cid, released = office.commands.release_campaign(
                 org, f"Einladung {i}", "invitation", resolution, content=content
             )
             release.append(time.perf_counter() - start)
-        copy = [_copy_baseline(url, released) for _ in range(release_runs)]
+        with engine.begin() as conn:
+            member_ids = list(
+                conn.scalars(
+                    select(db.campaign_contacts.c.member_id).where(db.campaign_contacts.c.campaign_id == cid)
+                )
+            )
+        copy = [_copy_baseline(url, org, cid, member_ids, foreign_keys=False) for _ in range(release_runs)]
+        copy_fk = [_copy_baseline(url, org, cid, member_ids, foreign_keys=True) for _ in range(release_runs)]
         rows.append(
             row(
                 f"release a campaign to {released // 1000}k members (PostgreSQL; baseline COPY of the same rows)",
                 release,
                 copy,
+                "≤ 5 s",
+                unit="s",
+            )
+        )
+        rows.append(
+            row(
+                f"release a campaign to {released // 1000}k members (baseline COPY with the same 3 foreign keys)",
+                release,
+                copy_fk,
                 "≤ 5 s",
                 unit="s",
             )
@@ -147,7 +183,7 @@ def run(quick: bool = False) -> list[dict]:
                 )
                 seen: list[int] = []
                 start = time.perf_counter()
-                result = sync_engine.sync_once(ws.conn, progress=seen.append)
+                result = sync_engine.sync_once(ws.conn, progress=seen.append, bulk=ws.bulk_transaction)
                 pulls.append(time.perf_counter() - start)
                 pulled = result.contacts
                 reports.append(len(seen))

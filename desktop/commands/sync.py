@@ -98,7 +98,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 raise CommandError(str(exc), 2) from None
         if args.give_back:
             sync_engine.give_back(workspace.conn)
-        result = sync_engine.sync_once(workspace.conn)
+        result = sync_engine.sync_once(workspace.conn, bulk=workspace.bulk_transaction)
     except SyncError as exc:
         raise _network_error(exc) from None
     finally:

@@ -109,7 +109,7 @@ def create_enrolled_demo(paths: WorkspacePaths, office: DemoOffice) -> Workspace
     workspace = sync_engine.enrol(
         paths, server_url=office.url, code=code, label=DEMO_LEAD_LABEL, passphrase=DEMO_PASSPHRASE
     )
-    sync_engine.sync_once(workspace.conn)
+    sync_engine.sync_once(workspace.conn, bulk=workspace.bulk_transaction)
     template = demo_campaign()
     with workspace.transaction() as conn:
         workspace.set_meta(conn, "demo", "1")

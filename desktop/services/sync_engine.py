@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import platform
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime
 
 from desktop.domain.models import Role
@@ -90,8 +91,14 @@ def cleared_purposes(clock: Callable[[], datetime]) -> Callable[[Connection], se
     return cleared
 
 
-def store_for(conn: Connection, clock: Callable[[], datetime] = utcnow) -> WorkspaceSyncStore:
-    return WorkspaceSyncStore(conn, cleared_purposes=cleared_purposes(clock), clock=clock)
+def store_for(
+    conn: Connection,
+    clock: Callable[[], datetime] = utcnow,
+    *,
+    bulk: Callable[[], AbstractContextManager[Connection]] | None = None,
+) -> WorkspaceSyncStore:
+    """``bulk``: the workspace's ``bulk_transaction``, for pull pages with many contacts (WorkspaceSyncStore)."""
+    return WorkspaceSyncStore(conn, cleared_purposes=cleared_purposes(clock), clock=clock, bulk=bulk)
 
 
 def size_leases(conn: Connection, *, size: int | None = None, hours: float | None = None) -> None:
@@ -140,13 +147,15 @@ def sync_once(
     clock: Callable[[], datetime] = utcnow,
     *,
     progress: Callable[[int], object] | None = None,
+    bulk: Callable[[], AbstractContextManager[Connection]] | None = None,
 ) -> SyncResult:
-    """One full sync on the given connection (the CLI and the background worker call this). ``progress``
-    gets the number of contacts received so far after each page."""
+    """One full sync on the given connection (the CLI and the first run call this). ``progress`` gets the
+    number of contacts received so far after each page; ``bulk``: the workspace's ``bulk_transaction``, on which
+    large pull pages are applied (WorkspaceSyncStore)."""
     enrolment = Enrolment.load(workspace_conn)
     if enrolment is None:
         raise SyncError("not enrolled")
-    store = store_for(workspace_conn, clock)
+    store = store_for(workspace_conn, clock, bulk=bulk)
     return sync_with(
         store if progress is None else _CountingStore(store, progress),  # type: ignore[arg-type]
         enrolment,

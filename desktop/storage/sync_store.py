@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -35,6 +36,8 @@ from sync.core.content import ContentAdaptation
 from sync.core.rules import ContactStatus
 
 SERVER_OWNED_META = ("pull_cursor", "clearance_refusals")
+# A pull page with at least this many contacts goes in on the bulk connection (``WorkspaceSyncStore``'s ``bulk``).
+BULK_PAGE_CONTACTS = 100
 
 
 def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) -> PushItem:
@@ -75,7 +78,12 @@ def push_item(key_hex: str, kind: str, device_seq: int, body: dict[str, Any]) ->
 
 class WorkspaceSyncStore:
     """SyncStore over one workspace connection. ``cleared_purposes(conn)`` says which purposes have a valid
-    clearance now (the clearance gate of desktop.services; injected so that storage does not import services)."""
+    clearance now (the clearance gate of desktop.services; injected so that storage does not import services).
+
+    ``bulk`` (``Workspace.bulk_transaction``): a page with many contacts is applied in one transaction on a
+    short-lived connection of the same workspace, on the same thread, instead of on ``conn`` (issue 17.2: on the
+    app's long-lived connection SQLite's lookaside memory is used up by its prepared statements, and every row
+    then pays for SQLCipher's wiping allocator; docs/performance.md). Same statements, same transaction."""
 
     def __init__(
         self,
@@ -83,10 +91,14 @@ class WorkspaceSyncStore:
         *,
         cleared_purposes: Callable[[Connection], set[str]],
         clock: Callable[[], datetime],
+        bulk: Callable[[], AbstractContextManager[Connection]] | None = None,
+        bulk_page: int = BULK_PAGE_CONTACTS,
     ) -> None:
         self.conn = conn
         self._cleared_purposes = cleared_purposes
         self.clock = clock
+        self._bulk = bulk
+        self._bulk_page = bulk_page
 
     # ------------------------------------------------------------------ outbox
 
@@ -178,76 +190,86 @@ class WorkspaceSyncStore:
     def apply_page(
         self, page: p.PullPage, revocations: clr.VerifiedRevocationList | None, rules: Rules
     ) -> None:
-        conn = self.conn
-        with transaction(conn):
-            observe_time(conn, page.server_time, authoritative=True)
-            for info in page.campaigns:
-                self._upsert_campaign(info)
-            for content in page.contents:  # content v1 (issue 14.1)
-                campaign_store.apply_campaign_content(conn, content)
-            for grant in page.clearances:
-                clearance_store.put_clearance(
-                    conn,
-                    resolution_id=grant.resolution_id,
-                    purposes=list(grant.purposes),
-                    signed=grant.clearance.model_dump_json(),
-                    received_at=page.server_time,
-                )
-            if page.clearance_refusals or page.clearances:
-                set_meta(
-                    conn,
-                    "clearance_refusals",
-                    json.dumps([r.model_dump(mode="json") for r in page.clearance_refusals]),
-                )
-            if revocations is not None and page.revocations is not None:
-                set_meta(conn, "revocations", page.revocations.model_dump_json())
-                set_meta(conn, "revocations_version", str(revocations.version))
-                observe_time(conn, revocations.issued_at)
-            if page.contacts:
-                purpose_of = campaign_store.purpose_by_campaign(conn)
-                kept = rules.covered(page.contacts, purpose_of, self._cleared_purposes(conn))
-                if len(kept) < len(page.contacts):
-                    set_meta(conn, "withheld", "1")
-                self._upsert_contacts(kept, rules)
-            self._apply_statuses(
-                [(u.contact_id, u.status, u.organizer_resolved) for u in page.statuses], rules
-            )
-            self._apply_call_states(page.call_states, rules)  # issue 13.3, merged by the engine's rule
-            for item in page.organizer_items:  # inbox v1: the lead's copy of the organizer messages
-                if campaign_store.campaign_row(conn, item.campaign_id) is not None:
-                    organizer_store.put_organizer_item(
-                        conn,
-                        report_id=item.report_id,
-                        campaign_id=item.campaign_id,
-                        contact_id=item.contact_id,
-                        outcome=item.outcome.value,
-                        message=item.message,
-                        created_at=item.created_at,
-                        resolution=item.resolution,
-                        resolved_at=item.resolved_at,
-                    )
-            if page.objection_register is not None:
-                objection_register.store(conn, page.objection_register)
-            for decision in page.pledge_decisions:
-                pledge_store.record_decision(conn, decision.pledge_id, decision.status, decision.decided_at)
-            for info in page.campaigns:  # campaign end v1: retention wipes its contacts right after this sync
-                if (
-                    info.ended_at is not None
-                    and campaign_store.campaign_row(conn, info.campaign_id) is not None
-                ):
-                    campaign_store.set_campaign_status(conn, info.campaign_id, "ended")
-                    extra = campaign_store.get_campaign_lead(conn, info.campaign_id) or {}
-                    campaign_store.put_campaign_lead(  # ended_reason stays empty: neither the lead nor the end date
-                        conn, info.campaign_id, ended_at=extra.get("ended_at") or to_db(info.ended_at)
-                    )
-            set_meta(conn, "pull_cursor", page.next_cursor)
+        if self._bulk is not None and len(page.contacts) >= self._bulk_page:
+            with self._bulk() as conn:
+                self._apply(conn, page, revocations, rules)
+        else:
+            with transaction(self.conn):
+                self._apply(self.conn, page, revocations, rules)
 
-    def _upsert_campaign(self, info: p.CampaignInfo) -> None:
-        self._insert_or_update_campaign(info)
+    def _apply(
+        self,
+        conn: Connection,
+        page: p.PullPage,
+        revocations: clr.VerifiedRevocationList | None,
+        rules: Rules,
+    ) -> None:
+        """Everything in the page and its cursor, inside the transaction the caller holds on ``conn``."""
+        observe_time(conn, page.server_time, authoritative=True)
+        for info in page.campaigns:
+            self._upsert_campaign(conn, info)
+        for content in page.contents:  # content v1 (issue 14.1)
+            campaign_store.apply_campaign_content(conn, content)
+        for grant in page.clearances:
+            clearance_store.put_clearance(
+                conn,
+                resolution_id=grant.resolution_id,
+                purposes=list(grant.purposes),
+                signed=grant.clearance.model_dump_json(),
+                received_at=page.server_time,
+            )
+        if page.clearance_refusals or page.clearances:
+            set_meta(
+                conn,
+                "clearance_refusals",
+                json.dumps([r.model_dump(mode="json") for r in page.clearance_refusals]),
+            )
+        if revocations is not None and page.revocations is not None:
+            set_meta(conn, "revocations", page.revocations.model_dump_json())
+            set_meta(conn, "revocations_version", str(revocations.version))
+            observe_time(conn, revocations.issued_at)
+        if page.contacts:
+            purpose_of = campaign_store.purpose_by_campaign(conn)
+            kept = rules.covered(page.contacts, purpose_of, self._cleared_purposes(conn))
+            if len(kept) < len(page.contacts):
+                set_meta(conn, "withheld", "1")
+            self._upsert_contacts(conn, kept, rules)
+        self._apply_statuses(
+            conn, [(u.contact_id, u.status, u.organizer_resolved) for u in page.statuses], rules
+        )
+        self._apply_call_states(conn, page.call_states, rules)  # issue 13.3, merged by the engine's rule
+        for item in page.organizer_items:  # inbox v1: the lead's copy of the organizer messages
+            if campaign_store.campaign_row(conn, item.campaign_id) is not None:
+                organizer_store.put_organizer_item(
+                    conn,
+                    report_id=item.report_id,
+                    campaign_id=item.campaign_id,
+                    contact_id=item.contact_id,
+                    outcome=item.outcome.value,
+                    message=item.message,
+                    created_at=item.created_at,
+                    resolution=item.resolution,
+                    resolved_at=item.resolved_at,
+                )
+        if page.objection_register is not None:
+            objection_register.store(conn, page.objection_register)
+        for decision in page.pledge_decisions:
+            pledge_store.record_decision(conn, decision.pledge_id, decision.status, decision.decided_at)
+        for info in page.campaigns:  # campaign end v1: retention wipes its contacts right after this sync
+            if info.ended_at is not None and campaign_store.campaign_row(conn, info.campaign_id) is not None:
+                campaign_store.set_campaign_status(conn, info.campaign_id, "ended")
+                extra = campaign_store.get_campaign_lead(conn, info.campaign_id) or {}
+                campaign_store.put_campaign_lead(  # ended_reason stays empty: neither the lead nor the end date
+                    conn, info.campaign_id, ended_at=extra.get("ended_at") or to_db(info.ended_at)
+                )
+        set_meta(conn, "pull_cursor", page.next_cursor)
+
+    def _upsert_campaign(self, conn: Connection, info: p.CampaignInfo) -> None:
+        self._insert_or_update_campaign(conn, info)
         if info.record is not None:  # record v1: the resolution and deletion rules for the Art. 30 record
             r = info.record
             campaign_store.put_campaign_lead(
-                self.conn,
+                conn,
                 info.campaign_id,
                 resolution_ref=r.document_ref,
                 resolution_body=r.resolution_body,
@@ -257,7 +279,7 @@ class WorkspaceSyncStore:
                 central_contact_days=r.contact_days,
             )
 
-    def _insert_or_update_campaign(self, info: p.CampaignInfo) -> None:
+    def _insert_or_update_campaign(self, conn: Connection, info: p.CampaignInfo) -> None:
         campaign = Campaign(
             id=info.campaign_id,
             title=info.title,
@@ -266,16 +288,16 @@ class WorkspaceSyncStore:
             ends_on=info.ends_on,
         )
         campaign_store.put_central_campaign(
-            self.conn, campaign, released_at=info.released_at, resolution_id=info.resolution_id
+            conn, campaign, released_at=info.released_at, resolution_id=info.resolution_id
         )
 
-    def _upsert_contacts(self, records: Sequence[p.ContactRecord], rules: Rules) -> None:
+    def _upsert_contacts(self, conn: Connection, records: Sequence[p.ContactRecord], rules: Rules) -> None:
         """The page's contacts with a handful of statements (contact_store.put_central_contacts), then their
         statuses by the engine's rule, as one at a time would."""
         if not records:
             return
         contact_store.put_central_contacts(
-            self.conn,
+            conn,
             [
                 (
                     record.contact_id,
@@ -293,14 +315,16 @@ class WorkspaceSyncStore:
                 )
                 for record in records
             ],
-            position=contact_store.next_position_overall(self.conn),
+            position=contact_store.next_position_overall(conn),
         )
-        self._apply_statuses([(r.contact_id, r.status, False) for r in records], rules)
+        self._apply_statuses(conn, [(r.contact_id, r.status, False) for r in records], rules)
 
-    def _apply_call_states(self, updates: Sequence[p.CallStateUpdate], rules: Rules) -> None:
+    def _apply_call_states(
+        self, conn: Connection, updates: Sequence[p.CallStateUpdate], rules: Rules
+    ) -> None:
         if not updates:
             return
-        stored = contact_store.get_call_states(self.conn, [u.contact_id for u in updates])
+        stored = contact_store.get_call_states(conn, [u.contact_id for u in updates])
         changed: list[tuple[str, int, datetime | None, datetime | None]] = []
         for update in updates:
             if update.contact_id not in stored:
@@ -314,14 +338,16 @@ class WorkspaceSyncStore:
                 changed.append(
                     (update.contact_id, merged.attempts, merged.last_attempt_at, merged.callback_after)
                 )
-        contact_store.set_call_states(self.conn, changed)
+        contact_store.set_call_states(conn, changed)
 
-    def _apply_statuses(self, updates: Sequence[tuple[str, ContactStatus, bool]], rules: Rules) -> None:
+    def _apply_statuses(
+        self, conn: Connection, updates: Sequence[tuple[str, ContactStatus, bool]], rules: Rules
+    ) -> None:
         """``(contact id, the server's status, organizer_resolved)`` each: the status the engine's rule keeps,
         written where it changed (contacts the PC does not have are skipped). One read, one write."""
         if not updates:
             return
-        stored = contact_store.get_statuses(self.conn, [u[0] for u in updates])
+        stored = contact_store.get_statuses(conn, [u[0] for u in updates])
         changed: dict[str, str] = {}
         for contact_id, server, resolved in updates:
             local = stored.get(contact_id)
@@ -330,4 +356,4 @@ class WorkspaceSyncStore:
             status = rules.status_to_store(ContactStatus(local), server, resolved=resolved).value
             if status != local:  # (the same contact twice: the second sees the first's result)
                 stored[contact_id] = changed[contact_id] = status
-        contact_store.set_statuses(self.conn, list(changed.items()))
+        contact_store.set_statuses(conn, list(changed.items()))

@@ -79,7 +79,11 @@ class FirstRunModel(QObject):
             try:
                 self.progress.emit("pulling", 0)
                 try:
-                    sync_engine.sync_once(workspace.conn, progress=lambda n: self.progress.emit("pulling", n))
+                    sync_engine.sync_once(
+                        workspace.conn,
+                        progress=lambda n: self.progress.emit("pulling", n),
+                        bulk=workspace.bulk_transaction,
+                    )
                 except SyncError:
                     pass  # enrolled all the same: the background sync fetches the rest when it can
                 return next(s.slot_id for s in list_slots(paths) if s.label == label)

@@ -91,7 +91,7 @@ class SyncController(QObject):
         if self.running or self._stopped:
             return False
         self.running = True
-        conn, clock = self.workspace.conn, self.clock
+        conn, clock, bulk = self.workspace.conn, self.clock, self.workspace.bulk_transaction
 
         def received(contacts: int) -> None:
             if contacts:
@@ -104,7 +104,7 @@ class SyncController(QObject):
                     result, state = None, "not_enrolled"
                 else:
                     store = sync_engine.with_progress(
-                        OnThread(sync_engine.store_for(conn, clock), self.db),
+                        OnThread(sync_engine.store_for(conn, clock, bulk=bulk), self.db),
                         received,  # called on the network thread: the signal is queued to the GUI
                     )
                     result = sync_engine.sync_with(

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, Text, cast, func, insert, literal, select, update
+from sqlalchemy import String, Text, cast, func, insert, literal, select, text, update
 from sqlalchemy.engine import Connection
 
 from sync.core.memberfile import MemberRecord
@@ -78,31 +78,29 @@ def _release_members(
     """The org's callable members of the categories become open contacts of the campaign under new ids: one
     ``INSERT … SELECT`` in the database (issue 17.2; the rows never pass through Python). Returns how many."""
     m, cc = db.members, db.campaign_contacts
-    chosen = (
-        select(
-            _new_id_sql(conn),
-            literal(campaign_id, String()),
-            m.c.id,
-            literal(ContactStatus.OPEN.value, String()),
-            literal(now, cc.c.status_changed_at.type),
-        )
-        .where(
-            m.c.org_id == org_id,
-            m.c.category.in_(categories),
-            numbers.callable_member(org_id),  # a number not on the problem list (issue 13.2)
-            registers.not_objected(org_id),  # the objection register holds for every release
-        )
-        .order_by(m.c.id)
-    )
+    chosen = select(
+        _new_id_sql(conn),
+        literal(campaign_id, String()),
+        m.c.id,
+        literal(ContactStatus.OPEN.value, String()),
+        literal(now, cc.c.status_changed_at.type),
+    ).where(
+        m.c.org_id == org_id,
+        m.c.category.in_(categories),
+        numbers.callable_member(org_id),  # a number not on the problem list (issue 13.2)
+        registers.not_objected(org_id),  # the objection register holds for every release
+    )  # (in no particular order: the feed rows below give the contacts their order)
     cols = ["id", "campaign_id", "member_id", "status", "status_changed_at"]
     conn.execute(insert(cc).from_select(cols, chosen))  # (rowcount of INSERT … SELECT: -1 through psycopg)
     return int(conn.execute(select(func.count()).where(cc.c.campaign_id == campaign_id)).scalar_one())
 
 
 def _feed_contacts(conn: Connection, org_id: str, campaign_id: str) -> None:
-    """One feed row per contact of the campaign, in the order of the member ids (the order the contacts were
-    released in, and so the order in which a PC receives and queues them): one ``INSERT … SELECT``."""
+    """One feed row per contact of the campaign, in the order of the member ids (so the order in which a PC
+    receives and queues them, as when the contacts went in one by one in that order): one ``INSERT … SELECT``."""
     cc, f = db.campaign_contacts, db.feed
+    if conn.dialect.name == "postgresql":  # sort a whole organisation's contacts in memory, not on disk
+        conn.execute(text("SET LOCAL work_mem = '64MB'"))
     rows = (
         select(literal(org_id, String()), literal("contact", String()), cc.c.id)
         .where(cc.c.campaign_id == campaign_id)
