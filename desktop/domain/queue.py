@@ -167,6 +167,7 @@ class EmptyReason(StrEnum):
     CALLBACKS_PENDING = "callbacks_pending"  # the next possibility is a call-back becoming due
     COOLDOWN = "cooldown"  # ... a cooldown ending
     RESERVED = "reserved"  # ... another caller's reservation ending
+    WAITING_FOR_LEASES = "waiting_for_leases"  # this PC called what it holds; the next sync leases it more
     ALL_FINISHED = "all_finished"  # nobody will become callable by waiting
 
 
@@ -215,6 +216,7 @@ class EmptyQueueExplanation:
     goal_reached: int | None
     reached_so_far: int
     next_possible_at: datetime | None  # earliest moment somebody may become callable (aware UTC)
+    not_leased_here: int = 0  # open contacts of the campaign this PC holds no lease on (issue 13.3)
 
 
 def summarize_queue(
@@ -241,13 +243,21 @@ def summarize_queue(
 
 
 def explain_empty(
-    states: Iterable[ContactState], *, now: datetime, rules: CampaignRules, me: Me, reached_so_far: int
+    states: Iterable[ContactState],
+    *,
+    now: datetime,
+    rules: CampaignRules,
+    me: Me,
+    reached_so_far: int,
+    not_leased_here: int = 0,
 ) -> EmptyQueueExplanation:
     """Why ``next_contact`` has nobody, as data the GUI turns into a sentence. Never raises.
 
-    The reason is the goal when it is met; otherwise the waiting group that frees up first (call-backs,
-    cooldowns, reservations; on equal times in that order); otherwise ``all_finished``. When somebody can be
-    called the reason is ``not_empty``.
+    The reason is the goal when it is met; otherwise, when this PC leases (``states`` are then the contacts it
+    holds) and open contacts it holds no lease on remain, ``waiting_for_leases`` (a sync brings more: the one
+    thing a caller can do); otherwise the waiting group that frees up first (call-backs, cooldowns,
+    reservations; on equal times in that order); otherwise ``all_finished``. When somebody can be called the
+    reason is ``not_empty``.
     """
     summary = summarize_queue(states, now=now, rules=rules, me=me)
     waits = [
@@ -265,13 +275,17 @@ def explain_empty(
         next_possible = None
     elif summary.offered:
         reason = EmptyReason.NOT_EMPTY
+    elif not_leased_here > 0:
+        reason = EmptyReason.WAITING_FOR_LEASES
     elif summary.total == 0:
         reason = EmptyReason.NO_CONTACTS
     elif waits:
         reason = next(r for at, r in waits if at == next_possible)
     else:
         reason = EmptyReason.ALL_FINISHED
-    return EmptyQueueExplanation(reason, summary, rules.goal_reached, reached_so_far, next_possible)
+    return EmptyQueueExplanation(
+        reason, summary, rules.goal_reached, reached_so_far, next_possible, not_leased_here
+    )
 
 
 # --------------------------------------------------------------------------------------------- next contact

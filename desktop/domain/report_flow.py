@@ -465,16 +465,16 @@ class ReportFlow:
         self._history.append(replace(draft, pos=pos, selection=frozenset()))
 
     def _callback_presets(self) -> dict[str, datetime]:
-        """Later today (+2 h), tomorrow, in three days, next Monday; each moved into the calling hours (a
-        day's preset then means the start of that day's first window)."""
+        """Later today (+2 h), tomorrow, in three days, next Monday: the day presets keep the time of day of
+        this call (the person is tried when they may be home again, and "morgen" is never midnight in an
+        all-day campaign); each moved into the calling hours (outside them: the next window's start)."""
         local = to_berlin(self.now).replace(second=0, microsecond=0)
-        midnight = local.replace(hour=0, minute=0)
-        monday = midnight + timedelta(days=7 - midnight.weekday())
+        monday = local + timedelta(days=7 - local.weekday())
         hours = self.campaign.rules.calling_hours
         wanted = {
             "1": local + timedelta(hours=2),
-            "2": midnight + timedelta(days=1),
-            "3": midnight + timedelta(days=3),
+            "2": local + timedelta(days=1),
+            "3": local + timedelta(days=3),
             "4": monday,
         }
         return {key: callback_moment(like(self.now, at), hours) for key, at in wanted.items()}

@@ -276,11 +276,14 @@ class CallingService:
         if contact_id is None:
             reached = contact_store.count_status(conn, campaign_id, ContactStatus.DONE)
             explanation = queue.explain_empty(
-                contact_store.all_states(conn, campaign_id),
+                contact_store.held_states(conn, campaign_id, now),
                 now=now,
                 rules=campaign.rules,
                 me=self.caller_id,
                 reached_so_far=reached,
+                not_leased_here=contact_store.open_not_leased(
+                    conn, campaign_id, now, campaign.rules.max_attempts
+                ),
             )
             return EmptyQueue(campaign, explanation, len(queue.skipped_out(skips, others_left=False)))
         return self._card(view, contact_id)

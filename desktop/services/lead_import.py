@@ -39,8 +39,9 @@ INSERT_CHUNK = 5000
 """Rows per executemany inside the one import transaction (progress is reported after each chunk)."""
 IMPORT_CACHE_KIB = -65536
 """Page cache during an import (negative: KiB), so a large list is not spilled page by page before the commit."""
-BULK_ROWS = 20_000
-"""From this many rows on, an import runs on the bulk connection (``Workspace.bulk_transaction``)."""
+BULK_ROWS = 1_000
+"""From this many rows on, an import runs on the bulk connection (``Workspace.bulk_transaction``): 10k rows on the
+app's long-lived connection took 1.7 s CPU for the commit, on the bulk connection 0.35 s (docs/performance.md)."""
 _CONTACT_FIELDS = contact_store.CONTACT_ROW[1:-1]  # first_name … phone2: the contact fields of a row
 _RECORD_INDEX = {name: i for i, name in enumerate(memberfile.MemberRecord._fields)}
 
@@ -141,6 +142,8 @@ def commit_import(
     total = len(records)
     # A large list goes in on a short-lived connection (Workspace.bulk_transaction: same thread, one transaction).
     with ws.bulk_transaction() if total >= BULK_ROWS else ws.transaction() as conn:
+        if progress is not None:
+            progress(0, total)
         listed = contact_store.campaign_phones(conn, campaign_id)
         on_register = objection_register.matcher(conn)
         kept: list[memberfile.MemberRecord] = []
@@ -162,8 +165,6 @@ def commit_import(
         count = len(kept)
         start = contact_store.next_position(conn, campaign_id)
         done = 0
-        if progress is not None:
-            progress(0, total)
         # In list order (positions follow the file), a chunk at a time, each contact under a new random id (DP-5):
         # the list-order indexes grow at their end and only the primary key takes random places. Measured
         # against inserting in id order with the secondary indexes dropped and rebuilt (the earlier way): the

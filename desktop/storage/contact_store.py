@@ -133,6 +133,34 @@ def all_states(conn: Connection, campaign_id: str) -> list[ContactState]:
     return [_state(r[0], r[1:]) for r in cur]
 
 
+def held_states(conn: Connection, campaign_id: str, now: datetime) -> list[ContactState]:
+    """The states this PC may call: all of the campaign, or with leases (issue 13.3) the leased ones."""
+    if not lease_driven(conn, campaign_id):
+        return all_states(conn, campaign_id)
+    cur = conn.execute(
+        f"SELECT id, {', '.join(_STATE_COLUMNS)} FROM leases CROSS JOIN contacts ON contacts.id = "
+        "leases.contact_id WHERE leases.campaign_id = ? AND leases.expires_at > ? AND contacts.campaign_id = ? "
+        "ORDER BY position",
+        (campaign_id, to_db(now), campaign_id),
+    )
+    return [_state(r[0], r[1:]) for r in cur]
+
+
+def open_not_leased(conn: Connection, campaign_id: str, now: datetime, max_attempts: int) -> int:
+    """Open contacts of a leased campaign that this PC holds no live lease on and that the central office
+    could lease (below the attempt cap, or with a call-back); 0 without leases."""
+    if not lease_driven(conn, campaign_id):
+        return 0
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = 'open' "
+            "AND (attempts < ? OR callback_after IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM leases "
+            "WHERE leases.contact_id = contacts.id AND leases.expires_at > ?)",
+            (campaign_id, max_attempts, to_db(now)),
+        ).fetchone()[0]
+    )
+
+
 def save_state(conn: Connection, state: ContactState) -> None:
     conn.execute(
         "UPDATE contacts SET status = ?, attempts = ?, last_attempt_at = ?, callback_after = ?, reserved_by = ?, "
@@ -153,7 +181,7 @@ def _not_reserved_by_others() -> str:
     return "(reserved_by IS NULL OR reserved_by = :me OR reserved_until <= :now)"
 
 
-def _lease_driven(conn: Connection, campaign_id: str) -> bool:
+def lease_driven(conn: Connection, campaign_id: str) -> bool:
     """Issue 13.3: once this PC takes part in leasing (meta 'leasing'), a central campaign's contact is offered
     only while leased to this PC (leases: desktop.storage.sync_store); a lead's local campaign is not leased."""
     row = conn.execute(
@@ -207,7 +235,7 @@ def next_contact_id(
         names = [f"x{i}" for i in range(len(exclude))]
         params.update(zip(names, exclude, strict=True))
         free += " AND contacts.id NOT IN (" + ", ".join(f":{n}" for n in names) + ")"
-    if _lease_driven(conn, campaign_id):
+    if lease_driven(conn, campaign_id):
         # One pass over the leases (CROSS JOIN keeps them the outer loop; SQLite does not reorder it): the
         # first step a contact qualifies for ranks it, then that step's order.
         step = "CASE " + " ".join(f"WHEN {cond} THEN {i}" for i, (cond, _key) in enumerate(_STEPS)) + " END"

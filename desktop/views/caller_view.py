@@ -400,6 +400,15 @@ class CallerView(QWidget):
         if explanation.reason == EmptyReason.NO_CONTACTS:
             return self.tr("The call list is empty.")
         parts = []
+        if explanation.not_leased_here:
+            parts.append(
+                self.tr(
+                    "You have called everyone this PC holds. %n more people on the list are with the central "
+                    "office or another PC: the next synchronisation brings this PC new ones.",
+                    "",
+                    explanation.not_leased_here,
+                )
+            )
         if summary.callbacks_pending and summary.next_callback_at is not None:
             parts.append(
                 self.tr(

@@ -310,6 +310,13 @@
         <translation>Die Anrufliste ist leer.</translation>
     </message>
     <message numerus="yes">
+        <source>You have called everyone this PC holds. %n more people on the list are with the central office or another PC: the next synchronisation brings this PC new ones.</source>
+        <translation>
+            <numerusform>Alle, die dieser PC hat, sind angerufen. Eine weitere Person der Liste liegt bei der Bundesgeschäftsstelle oder an einem anderen PC: die nächste Synchronisierung bringt diesem PC neue.</numerusform>
+            <numerusform>Alle, die dieser PC hat, sind angerufen. %n weitere Personen der Liste liegen bei der Bundesgeschäftsstelle oder an anderen PCs: die nächste Synchronisierung bringt diesem PC neue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n people wait for their call-back, the next at %1.</source>
         <translation>
             <numerusform>Eine Person wartet auf ihren Rückruf, um %1.</numerusform>

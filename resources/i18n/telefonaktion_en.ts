@@ -310,6 +310,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>You have called everyone this PC holds. %n more people on the list are with the central office or another PC: the next synchronisation brings this PC new ones.</source>
+        <translation>
+            <numerusform>You have called everyone this PC holds. One more person on the list is with the central office or another PC: the next synchronisation brings this PC new ones.</numerusform>
+            <numerusform>You have called everyone this PC holds. %n more people on the list are with the central office or another PC: the next synchronisation brings this PC new ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n people wait for their call-back, the next at %1.</source>
         <translation>
             <numerusform>%n person waits for their call-back, at %1.</numerusform>

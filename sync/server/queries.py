@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection, Row
 
 from sync.core import protocol as p
@@ -433,24 +433,33 @@ MAX_REPORTED_GAPS = 100
 
 
 def sync_health(conn: Connection, device_id: str) -> p.SyncHealth:
-    """Which per-device sequence numbers never arrived (R12): gaps below the highest one received."""
+    """Which per-device sequence numbers never arrived (R12): gaps below the highest one received.
+
+    One pass over the device's numbers (every push answers with it): each number beside the next one, the count
+    and the lowest; kept are the highest number (no next one) and the numbers followed by a gap."""
     s = db.device_seqs
-    count, highest, lowest = conn.execute(
-        select(func.count(), func.max(s.c.seq), func.min(s.c.seq)).where(s.c.device_id == device_id)
-    ).one()
-    gaps = []
-    if lowest is not None and lowest > 1:
-        gaps.append(p.SeqGap(first=1, last=lowest - 1))
-    nxt = func.lead(s.c.seq).over(order_by=s.c.seq).label("nxt")
-    sub = select(s.c.seq, nxt).where(s.c.device_id == device_id).subquery()
-    for first, last in conn.execute(
-        select(sub.c.seq + 1, sub.c.nxt - 1)
-        .where(sub.c.nxt > sub.c.seq + 1)
-        .order_by(sub.c.seq)
-        .limit(MAX_REPORTED_GAPS)
-    ):
-        gaps.append(p.SeqGap(first=first, last=last))
-    return p.SyncHealth(device_id=device_id, received=count, highest_seq=highest or 0, missing=gaps)
+    sub = (
+        select(
+            s.c.seq,
+            func.lead(s.c.seq).over(order_by=s.c.seq).label("nxt"),
+            func.count().over().label("n"),
+            func.min(s.c.seq).over().label("lo"),
+        )
+        .where(s.c.device_id == device_id)
+        .subquery()
+    )
+    rows = conn.execute(
+        select(sub.c.seq, sub.c.nxt, sub.c.n, sub.c.lo)
+        .where(or_(sub.c.nxt.is_(None), sub.c.nxt > sub.c.seq + 1))
+        .order_by(sub.c.nxt.is_not(None), sub.c.seq)  # the highest first, then the gaps in order
+        .limit(MAX_REPORTED_GAPS + 1)
+    ).all()
+    if not rows:
+        return p.SyncHealth(device_id=device_id, received=0, highest_seq=0, missing=[])
+    top = rows[0]
+    gaps = [p.SeqGap(first=1, last=top.lo - 1)] if top.lo > 1 else []
+    gaps += [p.SeqGap(first=row.seq + 1, last=row.nxt - 1) for row in rows[1:]]
+    return p.SyncHealth(device_id=device_id, received=top.n, highest_seq=top.seq, missing=gaps)
 
 
 def audit_chain_status(conn: Connection, device_id: str) -> ChainStatus:

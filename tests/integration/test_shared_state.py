@@ -20,10 +20,12 @@ import pytest
 from sqlalchemy import select
 
 from desktop.domain.models import Outcome
+from desktop.domain.queue import EmptyReason
 from desktop.services import lead, lead_import, sync_engine
-from desktop.services.calling import CallingService, Card
+from desktop.services.calling import CallingService, Card, EmptyQueue
 from desktop.storage import contact_store, meta_store, objection_register
 from desktop.storage.workspace import Workspace
+from sync.core.rules import ContactStatus
 from sync.server import db, registers
 from tests.conftest import ROOT
 from tests.content_support import CONTENT
@@ -175,6 +177,13 @@ def test_two_pcs_never_offer_the_same_person_also_offline(office: Office, tmp_pa
     # Both go offline and call everyone they are offered.
     one, two = call_all_offered(pc1, office.campaign), call_all_offered(pc2, office.campaign)
     assert len(one) == len(two) == 10 and not set(one) & set(two)
+    # PC 1 has called what it holds: it says so and that the next sync brings more (not "everyone called").
+    empty = CallingService(pc1).next_card(office.campaign)
+    assert isinstance(empty, EmptyQueue)
+    assert empty.explanation.reason is EmptyReason.WAITING_FOR_LEASES
+    assert empty.explanation.summary.total == 10  # what PC 1 holds, all reached
+    open_here = contact_store.count_status(pc1.conn, office.campaign, ContactStatus.OPEN)
+    assert empty.explanation.not_leased_here == open_here == 40 - 10  # PC 2's calls are not known here yet
     for pc in (pc1, pc2):
         sync_engine.sync_once(pc.conn)
     with office.office.engine.connect() as conn:

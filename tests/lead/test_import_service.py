@@ -113,10 +113,12 @@ def test_failure_in_the_insert_itself_rolls_back(ws, tmp_path, monkeypatch) -> N
     )
 
 
-def test_cancel_rolls_back(ws, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("bulk_rows", [1000, 20])  # the app's connection, the bulk connection
+def test_cancel_rolls_back(ws, tmp_path, monkeypatch, bulk_rows) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws)
     before = snapshot(ws)
     monkeypatch.setattr(lead_import, "INSERT_CHUNK", 10)
+    monkeypatch.setattr(lead_import, "BULK_ROWS", bulk_rows)
     result = lead_import.check_import(ws, c.id, member_csv(tmp_path / "m.csv", 50))
     ticks = iter([False, False, True])
     with pytest.raises(memberfile.ImportCancelled):

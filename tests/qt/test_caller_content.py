@@ -7,7 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 from desktop.app import App
-from desktop.services.calling import NoScript
+from desktop.domain.queue import Availability, EmptyQueueExplanation, EmptyReason, QueueSummary
+from desktop.services.calling import EmptyQueue, NoScript
 from tests.qt.conftest import unlock, wait_for_card
 
 
@@ -31,3 +32,18 @@ def test_no_script_is_explained_and_nothing_can_be_dialled(qtbot, app: App) -> N
     assert view.name.text().startswith("Für diese Aktion fehlt noch der Leitfaden")
     assert "Ohne sie wird niemand angerufen" in view.locality.text()
     assert view.number.text() == "" and not view.dial.isEnabled() and view.script_version.text() == ""
+
+
+def test_a_pc_that_called_what_it_holds_says_a_sync_brings_more(qtbot, app: App) -> None:
+    """Issue 13.3: an offline PC that called every contact leased to it says so, and what to do."""
+    unlock(qtbot, app)
+    card = wait_for_card(qtbot, app)
+    view = app.caller_view
+    summary = QueueSummary(total=3, counts={Availability.DONE: 3}, next_callback_at=None,
+                           next_retry_at=None, next_reservation_end=None)  # fmt: skip
+    why = EmptyQueueExplanation(EmptyReason.WAITING_FOR_LEASES, summary, None, 3, None, not_leased_here=12)
+    view.show_card(EmptyQueue(card.campaign, why, 0))
+    assert view.name.text() == "Gerade ist niemand anzurufen"
+    assert view.locality.text().startswith("Alle, die dieser PC hat, sind angerufen. 12 weitere Personen")
+    assert "die nächste Synchronisierung bringt diesem PC neue" in view.locality.text()
+    assert "Alle auf der Liste" not in view.locality.text()

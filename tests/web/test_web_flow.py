@@ -108,18 +108,18 @@ def test_the_letters_process_reaches_the_client(page: Any, web: Env, staff: Staf
         payload=p.PledgePayload(
             pledge_id=uuid.uuid4().hex,
             volunteer_id=uuid.uuid4().hex,
-            volunteer_label="Wunibald Q.",
+            volunteer_label="Hiltrud Zweiglein",
             text_version="2026-1",
             signed_at=datetime.now(UTC),
         ),
     )
     assert client.push([pledge]).results[0].status is p.ItemStatus.ACCEPTED
     page.get_by_role("navigation").get_by_role("link", name="Verpflichtungen").click()
-    row = page.get_by_role("row", name=re.compile("Wunibald Q."))
+    row = page.get_by_role("row", name=re.compile("Hiltrud Zweiglein"))
     assert org_name in row.inner_text() and "Leitfigur Testhuber" in row.inner_text()
     row.get_by_role("button", name="Bestätigen").click()
     assert notice(page) == "Verpflichtung bestätigt."
-    assert page.get_by_role("row", name=re.compile("Wunibald Q.")).count() == 0
+    assert page.get_by_role("row", name=re.compile("Hiltrud Zweiglein")).count() == 0
     third = pull_all(client, second.next_cursor)
     assert [(d.pledge_id, d.status) for d in third.pledge_decisions] == [
         (pledge.payload.pledge_id, "confirmed")

@@ -230,6 +230,26 @@ def test_explain_empty_counts_for_the_gui_sentence():
     assert why.reason is EmptyReason.GOAL_MET and why.goal_reached == 5 and why.reached_so_far == 5
 
 
+def test_a_pc_that_called_what_it_holds_waits_for_leases():
+    """Issue 13.3: with leases the states are what this PC holds; open contacts it holds no lease on mean the
+    next sync brings more, which beats every wait and an empty hand, but not a met goal or a callable one."""
+    rules = CampaignRules(cooldown_hours=20, max_attempts=3, goal_reached=9)
+    cooling = [ContactState(contact_id="c", attempts=1, last_attempt_at=at(-10))]
+    why = explain_empty(cooling, now=NOW, rules=rules, me=ME, reached_so_far=0, not_leased_here=7)
+    assert why.reason is EmptyReason.WAITING_FOR_LEASES and why.not_leased_here == 7
+    assert why.next_possible_at == at(10)  # the cooldown still says when this PC's own contact returns
+    why = explain_empty([], now=NOW, rules=rules, me=ME, reached_so_far=0, not_leased_here=1)
+    assert why.reason is EmptyReason.WAITING_FOR_LEASES  # holding nothing is not an empty list
+    assert (
+        explain_empty(cooling, now=NOW, rules=rules, me=ME, reached_so_far=0).reason is EmptyReason.COOLDOWN
+    )
+    met = explain_empty(cooling, now=NOW, rules=rules, me=ME, reached_so_far=9, not_leased_here=7)
+    assert met.reason is EmptyReason.GOAL_MET
+    fresh = [ContactState(contact_id="f")]
+    callable_here = explain_empty(fresh, now=NOW, rules=rules, me=ME, reached_so_far=0, not_leased_here=7)
+    assert callable_here.reason is EmptyReason.NOT_EMPTY
+
+
 def test_queue_order_example_and_own_reservation():
     rules = CampaignRules(cooldown_hours=20, max_attempts=3)
     states = [

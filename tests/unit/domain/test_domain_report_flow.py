@@ -119,9 +119,9 @@ def expected(trail, camp: Campaign, phones) -> dict:
         None: None,
         "0": None,
         "1": NOW + timedelta(hours=2),
-        "2": datetime(2026, 5, 7, 10),  # presets start at the day's first calling window
-        "3": datetime(2026, 5, 9, 10),
-        "4": datetime(2026, 5, 11, 10),
+        "2": datetime(2026, 5, 7, 12),  # day presets keep this call's time of day (inside the hours)
+        "3": datetime(2026, 5, 9, 12),
+        "4": datetime(2026, 5, 11, 12),
         "5": PICKED,
     }[key(StepId.CALL_BACK)]
     wrong = ()
@@ -326,12 +326,13 @@ def test_callback_presets_and_picked_times():
     sunday_evening = datetime(2026, 5, 10, 19, 45)
     flow = run(new_flow(camp, ONE, now=sunday_evening), [("press", "1"), ("press", "2")])
     presets = {o.key: o.at for o in flow.step.options}
-    # moved into the default calling hours (Mon-Fri 10-20, Sat 10-16, no Sunday)
+    # the day presets keep the time of day, moved into the default calling hours (Mon-Fri 10-20, Sat 10-16,
+    # no Sunday)
     assert presets == {
         "1": datetime(2026, 5, 11, 10),  # Sunday 21:45 is outside: Monday's window
-        "2": datetime(2026, 5, 11, 10),
-        "3": datetime(2026, 5, 13, 10),
-        "4": datetime(2026, 5, 11, 10),  # next Monday
+        "2": datetime(2026, 5, 11, 19, 45),
+        "3": datetime(2026, 5, 13, 19, 45),
+        "4": datetime(2026, 5, 11, 19, 45),  # next Monday
         "5": None,
         "0": None,
     }
@@ -380,7 +381,9 @@ def test_callback_presets_respect_the_campaigns_hours_and_holidays():
     flow = run(new_flow(camp, ONE, now=friday_noon), [("press", "1"), ("press", "2")])
     presets = {o.key: o.at for o in flow.step.options}
     assert presets["1"] == datetime(2026, 12, 4, 17)  # 14:00 is before the window: its start
-    assert presets["2"] == datetime(2026, 12, 5, 17)
+    assert presets["2"] == datetime(2026, 12, 5, 17)  # Saturday 12:00 is before the window: its start
+    late = run(new_flow(camp, ONE, now=datetime(2026, 12, 4, 20, 15)), [("press", "1"), ("press", "2")])
+    assert {o.key: o.at for o in late.step.options}["2"] == datetime(2026, 12, 5, 20, 15)  # same time
     christmas_eve = datetime(2026, 12, 24, 18, 0)  # the 25th and 26th are public holidays
     flow = run(new_flow(camp, ONE, now=christmas_eve), [("press", "1"), ("press", "2")])
     assert {o.key: o.at for o in flow.step.options}["2"] == datetime(2026, 12, 27, 17)

@@ -1,0 +1,55 @@
+"""The sequence numbers a device is told are missing (R12), computed in one pass over its numbers (issue 17.3),
+against the plain definition: every number from 1 to the highest received that did not arrive, as ranges."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from sync.core import protocol as p
+from sync.server import db
+from sync.server.device_sync import DeviceSync, insert_rows
+from sync.server.office import CentralOffice
+from sync.server.queries import MAX_REPORTED_GAPS, sync_health
+
+
+def _expected(seqs: set[int]) -> p.SyncHealth:
+    gaps, expect = [], 1
+    for seq in sorted(seqs):
+        if seq > expect:
+            gaps.append(p.SeqGap(first=expect, last=seq - 1))
+        expect = seq + 1
+    first_gap = gaps[:1] if seqs and min(seqs) > 1 else []
+    rest = gaps[len(first_gap) :][:MAX_REPORTED_GAPS]
+    return p.SyncHealth(
+        device_id="d", received=len(seqs), highest_seq=max(seqs, default=0), missing=first_gap + rest
+    )
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_missing_numbers_are_the_gaps_below_the_highest(make_database, backend: str) -> None:
+    seed = random.randrange(2**32)
+    print(f"seed {seed}")
+    rnd = random.Random(seed)
+    engine = db.open_database(make_database(backend), pool_size=1)
+    try:
+        office = CentralOffice(engine)
+        org = office.commands.add_org("KV Lückenhausen")
+        lead = office.commands.add_person(org, "Erika Lücke")
+        cases = [set(), {1}, {3}, {1, 2, 3}, {2, 5, 9}, set(range(1, 500)) - {7, 250}]
+        cases.append(set(range(1, 2 * MAX_REPORTED_GAPS + 10, 2)))  # more gaps than reported
+        cases += [{rnd.randrange(1, 300) for _ in range(rnd.randrange(1, 120))} for _ in range(20)]
+        for i, seqs in enumerate(cases):
+            code, _ = office.commands.create_enrolment_code(org, lead)
+            device = DeviceSync(office).enrol(p.EnrolRequest(code=code, device_name=f"PC {i}")).device_id
+            with engine.begin() as conn:
+                insert_rows(
+                    conn,
+                    db.device_seqs,
+                    [{"device_id": device, "seq": n, "key": f"k{n}"} for n in sorted(seqs)],
+                )
+                health = sync_health(conn, device)
+            assert health == _expected(seqs).model_copy(update={"device_id": device}), sorted(seqs)
+    finally:
+        engine.dispose()
