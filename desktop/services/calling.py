@@ -188,6 +188,7 @@ class _CampaignView(NamedTuple):
     problems: tuple[str, ...]
     version: int | None
     author: str | None
+    origin: str  # 'local' (a lead's own list) or 'central'
 
 
 class CallingService:
@@ -224,16 +225,16 @@ class CallingService:
         view = campaign_store.calling_view(self.ws.conn, campaign_id)
         if view is None:
             return None
-        definition, version, author = view
+        definition, version, author, origin = view
         cached = self._campaign_cache.get(campaign_id)
         if cached is None or cached.definition != definition:
             campaign = campaign_store.parse_definition(definition)
             problems = content_problems(campaign.script, campaign.transparency, campaign.questions)
             cached = _CampaignView(
-                definition, campaign, tuple(f"{p.field}:{p.code}" for p in problems), None, None
+                definition, campaign, tuple(f"{p.field}:{p.code}" for p in problems), None, None, origin
             )
             self._campaign_cache[campaign_id] = cached
-        return cached._replace(version=version, author=author)
+        return cached._replace(version=version, author=author, origin=origin)
 
     def next_card(self, campaign_id: str) -> NextCard:
         conn = self.ws.conn
@@ -356,11 +357,11 @@ class CallingService:
             raise PermissionError("a report is always the signed-in person's own")
         with self.ws.transaction() as conn:
             state = contact_store.get_state(conn, report.contact_id)
-            campaign = campaign_store.get_campaign(conn, report.campaign_id)
-            if state is None or campaign is None:
+            view = self._campaign(report.campaign_id)  # read inside this transaction (one connection)
+            if state is None or view is None:
                 raise KeyError("unknown contact or campaign")
-            new_state = store_report(conn, report, state, campaign)
-            local = campaign_store.campaign_origin(conn, report.campaign_id) == "local"
+            new_state = store_report(conn, report, state, view.campaign)
+            local = view.origin == "local"
             seq = outbox_store.enqueue_report(conn, report, local=local)
             if report.outcome is Outcome.OBJECTION and local:
                 register_local_objection(conn, report)

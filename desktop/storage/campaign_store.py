@@ -53,13 +53,14 @@ def get_campaign(conn: Connection, campaign_id: str) -> Campaign | None:
     return parse_definition(row[0]) if row else None
 
 
-def calling_view(conn: Connection, campaign_id: str) -> tuple[str, int | None, str | None] | None:
-    """(definition JSON, content version, content author) in one read: what the calling path needs for each
-    card. The caller may keep the parsed definition while the JSON text is unchanged."""
+def calling_view(conn: Connection, campaign_id: str) -> tuple[str, int | None, str | None, str] | None:
+    """(definition JSON, content version, content author, origin) in one read: what the calling path needs for
+    each card and report. The caller may keep the parsed definition while the JSON text is unchanged."""
     row = conn.execute(
-        "SELECT definition, content_version, content_author FROM campaigns WHERE id = ?", (campaign_id,)
+        "SELECT definition, content_version, content_author, origin FROM campaigns WHERE id = ?",
+        (campaign_id,),
     ).fetchone()
-    return (row[0], row[1], row[2]) if row else None
+    return (row[0], row[1], row[2], row[3]) if row else None
 
 
 def list_campaigns(conn: Connection, *, include_ended: bool = False) -> list[Campaign]:
