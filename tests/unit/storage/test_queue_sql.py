@@ -39,6 +39,31 @@ states = st.builds(
 )
 
 
+def _stored(conn, rows, rules: CampaignRules, origin: str = "local") -> tuple[Campaign, list[ContactState]]:
+    """A campaign with one contact per row of states, stored in list order; the domain's states returned."""
+    campaign = Campaign(title="Q", rules=rules)
+    conn.execute("BEGIN")
+    campaign_store.insert_campaign(conn, campaign, created_at=NOW, origin=origin)
+    contacts = [Contact(id=f"c{i:03d}", campaign_id=campaign.id) for i in range(len(rows))]
+    contact_store.insert_contacts(conn, contacts)
+    domain_states = []
+    for i, (status, attempts, last, callback, reserved, until) in enumerate(rows):
+        state = ContactState(
+            contact_id=contacts[i].id,
+            status=status,
+            attempts=attempts,
+            last_attempt_at=last,
+            callback_after=callback,
+            reserved_by=reserved,
+            reserved_until=until,
+            position=i,
+        )
+        contact_store.save_state(conn, state)
+        domain_states.append(state)
+    conn.execute("COMMIT")
+    return campaign, domain_states
+
+
 @settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(
     rows=st.lists(states, min_size=0, max_size=25),
@@ -51,32 +76,15 @@ def test_sql_queue_matches_the_domain_rule(tmp_path_factory, rows, max_attempts:
     try:
         migrate.migrate(conn)
         rules = CampaignRules(max_attempts=max_attempts, cooldown_hours=cooldown)
-        campaign = Campaign(title="Q", rules=rules)
-        conn.execute("BEGIN")
-        campaign_store.insert_campaign(conn, campaign, created_at=NOW)
-        contacts = [Contact(id=f"c{i:03d}", campaign_id=campaign.id) for i in range(len(rows))]
-        contact_store.insert_contacts(conn, contacts)
-        domain_states = []
-        for contact, (status, attempts, last, callback, reserved, until) in zip(contacts, rows, strict=True):
-            state = ContactState(
-                contact_id=contact.id,
-                status=status,
-                attempts=attempts,
-                last_attempt_at=last,
-                callback_after=callback,
-                reserved_by=reserved,
-                reserved_until=until,
-                position=contacts.index(contact),
-            )
-            contact_store.save_state(conn, state)
-            domain_states.append(state)
-        conn.execute("COMMIT")
+        campaign, domain_states = _stored(conn, rows, rules)
         expected = queue.next_contact(domain_states, now=NOW, rules=rules, me=ME, reached_so_far=0).contact_id
         got = contact_store.next_contact_id(
             conn, campaign.id, now=NOW, me=ME, max_attempts=max_attempts, cooldown=timedelta(hours=cooldown)
         )
         assert got == expected
-        assert [s.contact_id for s in contact_store.all_states(conn, campaign.id)] == [c.id for c in contacts]
+        assert [s.contact_id for s in contact_store.all_states(conn, campaign.id)] == [
+            s.contact_id for s in domain_states
+        ]
     finally:
         conn.close()
 
@@ -98,37 +106,19 @@ def test_with_leases_the_sql_queue_offers_only_this_pcs_live_leases(
     try:
         migrate.migrate(conn)
         rules = CampaignRules(max_attempts=max_attempts, cooldown_hours=4)
-        campaign = Campaign(title="Q", rules=rules)
-        conn.execute("BEGIN")
-        campaign_store.insert_campaign(conn, campaign, created_at=NOW, origin=origin)
-        contacts = [Contact(id=f"c{i:03d}", campaign_id=campaign.id) for i in range(len(rows))]
-        contact_store.insert_contacts(conn, contacts)
-        domain_states, offerable = [], []
-        for i, (contact, ((status, attempts, last, callback, reserved, until), lease)) in enumerate(
-            zip(contacts, rows, strict=True)
-        ):
-            state = ContactState(
-                contact_id=contact.id,
-                status=status,
-                attempts=attempts,
-                last_attempt_at=last,
-                callback_after=callback,
-                reserved_by=reserved,
-                reserved_until=until,
-                position=i,
-            )
-            contact_store.save_state(conn, state)
-            domain_states.append(state)
-            if origin == "local" or lease == "live":
-                offerable.append(state)
-        conn.execute("COMMIT")
+        campaign, domain_states = _stored(conn, [state for state, _lease in rows], rules, origin)
+        offerable = [
+            state
+            for state, (_row, lease) in zip(domain_states, rows, strict=True)
+            if origin == "local" or lease == "live"
+        ]
         leases = [
             p.Lease(
                 campaign_id=campaign.id,
-                contact_id=c.id,
+                contact_id=state.contact_id,
                 expires_at=NOW + (timedelta(hours=2) if lease == "live" else -timedelta(minutes=1)),
             )
-            for c, (_state, lease) in zip(contacts, rows, strict=True)
+            for state, (_row, lease) in zip(domain_states, rows, strict=True)
             if lease != "none"
         ]
         WorkspaceSyncStore(conn, cleared_purposes=lambda _conn: set(), clock=lambda: NOW).store_leases(
