@@ -5,6 +5,7 @@ withheld (nothing new in the reply: an older PC gets them the same way)."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -31,21 +32,25 @@ def _withheld(server: Env, device_id: str) -> list[str]:
 
 def test_withheld_contacts_follow_in_chunks_once_a_clearance_covers_them(server: Env) -> None:
     org = server.org(n_members=7, declared=False)
-    device = org.enrol()
-    helper = org.enrol(name="Kontroll-PC")  # the same person's second PC, for a report with a call state
+    central, today = server.office, server.office.today()
+    deputy = central.commands.add_person(org.org_id, "Vertretung Q.")  # cleared: calls one contact first
+    central.commands.add_resolution(
+        org.org_id, today, "Kreisvorstand", ["invitation"], [deputy], valid_until=today + timedelta(days=30)
+    )
+    central.commands.record_training(deputy, today)
+    central.commands.record_declaration(deputy, today)
+    helper = org.enrol(deputy, name="PC der Vertretung")
+    called = pull_all(helper.client).contacts[0].contact_id
+    pushed = helper.client.push([org.report(helper, called, "no_pickup")])
+    assert pushed.results[0].status is p.ItemStatus.ACCEPTED
+
+    device = org.enrol()  # the lead's PC: no declaration yet
     first = _pages(device.client, None, limit=3)
     assert [c for page in first for c in page.contacts] == []
     assert _withheld(server, device.device_id) == [org.campaign_id]
     cursor = first[-1].next_cursor
 
-    server.office.commands.record_declaration(org.lead_id, server.office.today())
-    contacts = pull_all(helper.client).contacts  # the helper PC is cleared now and pulls from the start
-    called = contacts[0].contact_id
-    assert (
-        helper.client.push([org.report(helper, called, "no_pickup")]).results[0].status
-        is p.ItemStatus.ACCEPTED
-    )
-
+    central.commands.record_declaration(org.lead_id, today)
     pages = _pages(device.client, cursor, limit=3)
     sent = Counter(c.contact_id for page in pages for c in page.contacts)
     cc = db.campaign_contacts
@@ -54,10 +59,9 @@ def test_withheld_contacts_follow_in_chunks_once_a_clearance_covers_them(server:
     assert set(sent) == everyone and set(sent.values()) == {1}  # every contact, each once
     assert max(len(page.contacts) for page in pages) <= 3  # in chunks of the page size
     assert all(page.next_cursor == cursor for page in pages[:-1])  # the feed waits meanwhile …
-    assert {s.contact_id: s.attempts for page in pages for s in page.call_states}[
-        called
-    ] == 1  # with the calls
-    assert pages[-1].next_cursor != cursor  # … and goes on afterwards (the report's feed rows)
+    states = {s.contact_id: s.attempts for page in pages for s in page.call_states}
+    assert states[called] == 1  # with the calls other PCs made before
+    assert pages[-1].next_cursor == cursor  # (nothing new in the feed meanwhile)
     assert _withheld(server, device.device_id) == []
     assert pull_all(device.client, pages[-1].next_cursor).contacts == []  # sent once, not again
 
