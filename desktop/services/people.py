@@ -9,6 +9,10 @@ passphrase. Runs on the database thread like every service.
   remaining slots wrap, so the removed person's passphrase opens nothing any more, not even with a copy of the
   old key-slot file. A rekey needs the passphrase of every person who stays (each slot wraps the key under
   that person's passphrase); whoever is not at hand is removed in the same step and added again later.
+- Every passphrase checked here (the remove dialog's, the old one when changing one's own) goes through the same
+  delay after wrong passphrases as the unlock screen (session.passphrase_check): a wrong one grows the shared
+  delay, during the delay nothing is checked, and a right one ends it. Otherwise these dialogs would be a way to
+  guess passphrases at Argon2's speed.
 - Confirming the PC clock (#15.7): a lead says the clock is right after a jump; the wipes and expiries that
   waited for it run at once.
 """
@@ -17,13 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from desktop.domain.models import Person, Role
 from desktop.domain.passphrase import MIN_LENGTH
-from desktop.services import lead_end, retention, volunteers
+from desktop.services import lead_end, retention, session, volunteers
 from desktop.storage import rekey, trusted_time
-from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.errors import ErrorCode
 from desktop.storage.keyslots import KeySlotFile
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
@@ -32,12 +36,14 @@ MAX_LABEL = 40
 
 
 class PeopleRefused(Exception):
-    """A refusal the screen words: not_a_lead, own_slot, unknown, wrong_passphrase:<slot id>,
-    passphrase_too_short, nobody, clock_fine."""
+    """A refusal the screen words: not_a_lead, own_slot, unknown, wrong_passphrase:<slot id>, throttled,
+    passphrase_too_short, nobody, clock_fine. ``wait``: how long the next try must wait (the delay after wrong
+    passphrases; zero for every other refusal)."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, wait: timedelta = timedelta(0)) -> None:
         super().__init__(code)
         self.code = code
+        self.wait = wait
 
 
 @dataclass(frozen=True)
@@ -99,11 +105,18 @@ def add_person(
     )
 
 
-def remove_people(ws: Workspace, remove: Collection[str], passphrases: Mapping[str, str]) -> Removed:
+def remove_people(
+    ws: Workspace,
+    remove: Collection[str],
+    passphrases: Mapping[str, str],
+    clock: Callable[[], datetime] = utcnow,
+) -> Removed:
     """Remove the key slots in `remove` by rekeying; `passphrases` holds the passphrase of everyone who stays.
 
     Everything is checked before anything is written (storage.rekey); a wrong passphrase is refused with the
-    slot it belongs to, so the screen can say whose it was.
+    slot it belongs to, so the screen can say whose it was, and counts as one failed try of the delay after
+    wrong passphrases (session.passphrase_check); during that delay no passphrase is checked ("throttled").
+    Success ends the delay, as unlocking does: every passphrase typed was right.
     """
     _lead_only(ws)
     slots = {p.slot_id: p for p in people_on_pc(ws)}
@@ -114,13 +127,14 @@ def remove_people(ws: Workspace, remove: Collection[str], passphrases: Mapping[s
     if any(slots[slot_id].is_me for slot_id in remove):
         raise PeopleRefused("own_slot")
     try:
-        result = rekey.rekey_with_result(ws, dict(passphrases), remove=remove)
-    except rekey.MissingPassphrases as exc:
+        with session.passphrase_check(ws.paths, clock()):
+            result = rekey.rekey_with_result(ws, dict(passphrases), remove=remove)
+    except rekey.MissingPassphrases as exc:  # nothing was checked: no failure counted
         raise PeopleRefused(f"wrong_passphrase:{exc.slot_ids[0]}") from None
-    except WorkspaceError as exc:
+    except session.ThrottledError as exc:
         if exc.code is ErrorCode.WRONG_PASSPHRASE:
-            raise PeopleRefused(f"wrong_passphrase:{exc.detail}") from None
-        raise
+            raise PeopleRefused(f"wrong_passphrase:{exc.detail}", exc.wait) from None
+        raise PeopleRefused("throttled", exc.wait) from None
     return Removed(
         tuple(slots[s].label for s in result.removed),
         len(result.backups_rekeyed),
@@ -128,11 +142,14 @@ def remove_people(ws: Workspace, remove: Collection[str], passphrases: Mapping[s
     )
 
 
-def change_own_passphrase(ws: Workspace, old: str, new: str) -> None:
-    """Anyone, while unlocked: the own slot rewrapped (the old passphrase must open it)."""
+def change_own_passphrase(ws: Workspace, old: str, new: str, clock: Callable[[], datetime] = utcnow) -> None:
+    """Anyone, while unlocked: the own slot rewrapped (the old passphrase must open it). The old passphrase is
+    checked under the delay after wrong passphrases like the unlock screen's (session.ThrottledError:
+    WRONG_PASSPHRASE with the wait, or THROTTLED when not checked)."""
     if len(new) < MIN_LENGTH:
         raise PeopleRefused("passphrase_too_short")
-    rekey.change_own_passphrase(ws, old, new)
+    with session.passphrase_check(ws.paths, clock()):
+        rekey.change_own_passphrase(ws, old, new)
 
 
 # ------------------------------------------------------------------------------------------ the PC clock

@@ -3,12 +3,17 @@
 The delay after wrong passphrases grows with each failure and survives a restart of the app (it lives in the
 key-slot file, beside the slots it protects); it never says which part was wrong. During the delay nothing is
 checked, and the refusal says "wait", never "wrong" (issue 16).
+
+One delay for every place that checks a passphrase (`passphrase_check`): unlocking, changing a passphrase (from
+the unlock screen and while unlocked), restoring a backup, and the passphrases of everyone who stays when a person
+is removed. A wrong passphrase in any of them grows the same delay; a right one ends it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -82,8 +87,10 @@ class ThrottledError(WorkspaceError):
     """No unlock now. ``code`` THROTTLED: refused during the delay, the passphrase was not checked;
     WRONG_PASSPHRASE: checked and wrong, and the next try must wait ``wait`` (maybe zero)."""
 
-    def __init__(self, wait: timedelta, code: ErrorCode = ErrorCode.THROTTLED) -> None:
-        super().__init__(code, "throttled")
+    def __init__(
+        self, wait: timedelta, code: ErrorCode = ErrorCode.THROTTLED, detail: str = "throttled"
+    ) -> None:
+        super().__init__(code, detail)
         self.wait = wait
 
 
@@ -95,26 +102,43 @@ def refuse_during_delay(paths: WorkspacePaths, now: datetime) -> UnlockThrottle:
     return throttle
 
 
-def count_failure(paths: WorkspacePaths, throttle: UnlockThrottle, now: datetime) -> ThrottledError:
+def count_failure(
+    paths: WorkspacePaths, throttle: UnlockThrottle, now: datetime, detail: str = "throttled"
+) -> ThrottledError:
     """Record one more wrong passphrase; the error to raise says how long the next try must wait."""
     failures = throttle.failures + 1
     _write_throttle(paths, UnlockThrottle(failures, now + failure_delay(failures)))
-    return ThrottledError(failure_delay(failures), ErrorCode.WRONG_PASSPHRASE)
+    return ThrottledError(failure_delay(failures), ErrorCode.WRONG_PASSPHRASE, detail)
+
+
+@contextmanager
+def passphrase_check(paths: WorkspacePaths, now: datetime) -> Iterator[UnlockThrottle]:
+    """The delay rule around any work that checks a passphrase of this workspace (the one definition):
+
+    - during the delay the work does not run: ThrottledError(THROTTLED), nothing is checked;
+    - the work raising WRONG_PASSPHRASE counts one failure (however many passphrases it checked) and becomes
+      ThrottledError(WRONG_PASSPHRASE) with the wait for the next try; its ``detail`` (e.g. whose slot) is kept;
+    - the work succeeding ends the delay (a right passphrase was given), as unlocking does;
+    - anything else (a damaged file, a missing passphrase: nothing checked) neither counts nor resets.
+
+    Yields the state before the try (unlock audits how many failures preceded it)."""
+    throttle = refuse_during_delay(paths, now)
+    try:
+        yield throttle
+    except WorkspaceError as exc:
+        if exc.code is ErrorCode.WRONG_PASSPHRASE:
+            raise count_failure(paths, throttle, now, exc.detail or "throttled") from None
+        raise
+    if throttle.failures:
+        _write_throttle(paths, UnlockThrottle())
 
 
 def unlock(
     paths: WorkspacePaths, slot_id: str, passphrase: str, clock: Callable[[], datetime] = utcnow
 ) -> Workspace:
     now = clock()
-    throttle = refuse_during_delay(paths, now)
-    try:
+    with passphrase_check(paths, now) as throttle:
         workspace = Workspace.open(paths, slot_id, passphrase)
-    except WorkspaceError as exc:
-        if exc.code is ErrorCode.WRONG_PASSPHRASE:
-            raise count_failure(paths, throttle, now) from None
-        raise
-    if throttle.failures:
-        _write_throttle(paths, UnlockThrottle())
     with workspace.transaction() as conn:
         audit.append(
             conn,

@@ -178,6 +178,7 @@ class WorkspaceSyncStore:
                 "INSERT INTO leases (contact_id, campaign_id, expires_at) VALUES (?, ?, ?)",
                 [(x.contact_id, x.campaign_id, to_db(x.expires_at)) for x in answer.leases],
             )
+            contact_store.mark_leased(self.conn, [(x.contact_id, x.expires_at) for x in answer.leases])
             set_meta(self.conn, "leasing", "1")
             delete_meta(self.conn, "lease_give_back")
 

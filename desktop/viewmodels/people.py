@@ -10,7 +10,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from desktop.domain.models import Role
-from desktop.services import people, volunteers
+from desktop.services import people, session, volunteers
 from desktop.services.people import ClockConfirmed, PersonOnPc, Removed
 from desktop.storage.errors import WorkspaceError
 from desktop.storage.timefmt import utcnow
@@ -28,14 +28,21 @@ def refusal_code(error: BaseException) -> str:
     return "error"
 
 
+def refusal_wait(error: BaseException) -> float:
+    """Seconds the next try must wait (the delay after wrong passphrases), 0.0 when there is none."""
+    if isinstance(error, people.PeopleRefused | session.ThrottledError):
+        return error.wait.total_seconds()
+    return 0.0
+
+
 class PeopleModel(LeadModel):
     loaded = Signal(list)  # list[PersonOnPc]
     added = Signal(str)  # label
     add_refused = Signal(str)
     removed = Signal(object)  # Removed
-    remove_refused = Signal(str)
+    remove_refused = Signal(str, float)  # code, seconds to wait before the next try (the delay)
     passphrase_changed = Signal()
-    passphrase_refused = Signal(str)
+    passphrase_refused = Signal(str, float)  # code, seconds to wait before the next try (the delay)
     clock_state = Signal(object)  # datetime of the doubtful reading, or None
     clock_confirmed = Signal(object)  # ClockConfirmed
     pledge_loaded = Signal(str)
@@ -79,22 +86,26 @@ class PeopleModel(LeadModel):
             self.added.emit(added)
             self.refresh()
 
-        self.run(work, done, lambda exc: self._refused(self.add_refused, exc))
+        self.run(work, done, lambda exc: self._refused(self.add_refused, exc, waits=False))
 
     def remove(self, slot_ids: list[str], passphrases: dict[str, str]) -> None:
+        clock = self.clock
+
         def done(result: Removed) -> None:
             self.removed.emit(result)
             self.refresh()
 
         self.run(
-            lambda ws: people.remove_people(ws, slot_ids, passphrases),
+            lambda ws: people.remove_people(ws, slot_ids, passphrases, clock),
             done,
             lambda exc: self._refused(self.remove_refused, exc),
         )
 
     def change_own_passphrase(self, old: str, new: str) -> None:
+        clock = self.clock
+
         self.run(
-            lambda ws: people.change_own_passphrase(ws, old, new),
+            lambda ws: people.change_own_passphrase(ws, old, new, clock),
             lambda _none: self.passphrase_changed.emit(),
             lambda exc: self._refused(self.passphrase_refused, exc),
         )
@@ -107,9 +118,13 @@ class PeopleModel(LeadModel):
 
         self.run(lambda ws: people.confirm_clock(ws, clock), self.clock_confirmed.emit)
 
-    def _refused(self, signal, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
+    def _refused(self, signal, exc: BaseException, *, waits: bool = True) -> None:  # type: ignore[no-untyped-def]
+        """Emit the refusal (with the seconds to wait where the signal carries them); a bug is raised on."""
         code = refusal_code(exc)
-        signal.emit(code)
+        if waits:
+            signal.emit(code, refusal_wait(exc))
+        else:
+            signal.emit(code)
         if code == "error":
             raise exc
 

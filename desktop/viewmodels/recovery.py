@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.paths import WorkspacePaths
 from desktop.services import session, take_back
 from desktop.storage import recovery
-from desktop.storage.errors import ErrorCode, WorkspaceError
+from desktop.storage.errors import WorkspaceError
 from desktop.storage.timefmt import utcnow
 from desktop.tasks import TaskRunner
 
@@ -46,14 +46,8 @@ def restore_with_throttle(
     """Restore `backup` (recovery.restore_backup), counting a wrong passphrase like a failed unlock; then take
     back the reports of the damaged file the backup lacks. Returns how many were taken back (sent at the next
     sync)."""
-    now = clock()
-    throttle = session.refuse_during_delay(paths, now)
-    try:
+    with session.passphrase_check(paths, clock()):
         restored = recovery.restore_backup(paths, backup, slot_id, passphrase)
-    except WorkspaceError as exc:
-        if exc.code is ErrorCode.WRONG_PASSPHRASE:
-            raise session.count_failure(paths, throttle, now) from None
-        raise
     try:
         taken: list[str] = []
         if restored.damaged_dir is not None:

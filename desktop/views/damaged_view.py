@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.viewmodels.recovery import BackupChoice, RecoveryModel
 from desktop.views.countdown import DelayTimer
-from desktop.views.messages import workspace_error
+from desktop.views.messages import wait_text, workspace_error
 from desktop.views.style import heading_font
 
 
@@ -220,9 +220,7 @@ class DamagedView(QWidget):
         self.restored.emit(slot_id, passphrase)
 
     def _show_wait(self, seconds: int) -> None:
-        self.message.setText(
-            self._delay_text + " " + self.tr("Please wait %n second(s) before the next try.", "", seconds)
-        )
+        self.message.setText(self._delay_text + " " + wait_text(seconds))
 
     def _delay_over(self) -> None:
         self.message.setText(self._delay_text)

@@ -7,6 +7,13 @@ from PySide6.QtCore import QCoreApplication
 from desktop.viewmodels.session import ErrorCode
 
 
+def wait_text(seconds: int) -> str:
+    """How long until the next try, after wrong passphrases: the same sentence on every screen that asks for one."""
+    return QCoreApplication.translate(
+        "Messages", "Please wait %n second(s) before the next try.", "", seconds
+    )
+
+
 def workspace_error(code: str) -> str:
     texts = {
         ErrorCode.WRONG_PASSPHRASE: QCoreApplication.translate(

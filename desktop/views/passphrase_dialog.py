@@ -3,11 +3,24 @@ and while unlocked from the status bar (calling screen and the lead's screens al
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.passphrase import MIN_LENGTH, Strength, strength
-from desktop.views.messages import workspace_error
+from desktop.views.countdown import DelayTimer
+from desktop.views.messages import wait_text, workspace_error
 
 
 def strength_hint(text: str) -> str:
@@ -29,8 +42,18 @@ def strength_hint(text: str) -> str:
 class ChangePassphraseDialog(QDialog):
     change_requested = Signal(str, str)  # old, new
 
-    def __init__(self, person_label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        person_label: str,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
+        self._error_text = ""
+        self.countdown = DelayTimer(self, clock)  # the delay after wrong passphrases, as on the unlock screen
+        self.countdown.tick.connect(self._show_wait)
+        self.countdown.over.connect(self._ready_again)
         self.setWindowTitle(self.tr("Change passphrase"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -84,8 +107,27 @@ class ChangePassphraseDialog(QDialog):
             field.clear()
         self.accept()
 
-    def show_error(self, code: str, _wait: float = 0.0) -> None:
-        """``code``: an ErrorCode value (also as ``workspace:<value>``)."""
+    def show_error(self, code: str, wait_seconds: float = 0.0) -> None:
+        """``code``: an ErrorCode value (also as ``workspace:<value>``). With a delay after wrong passphrases the
+        dialog says how long to wait and takes no new try until it is over (by the clock)."""
         self.old.clear()
         self.buttons.setEnabled(True)
-        self.message.setText(workspace_error(code.removeprefix("workspace:")))
+        self._error_text = workspace_error(code.removeprefix("workspace:"))
+        self.message.setText(self._error_text)
+        if wait_seconds > 0:
+            self.ok_button.setEnabled(False)
+            self.countdown.start_delay(wait_seconds)
+        else:
+            self.countdown.stop()
+            self._ready_again()
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _show_wait(self, seconds: int) -> None:
+        self.message.setText(self._error_text + " " + wait_text(seconds))
+
+    def _ready_again(self) -> None:
+        self.message.setText(self._error_text)
+        self.ok_button.setEnabled(True)

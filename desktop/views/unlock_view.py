@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.services.calling import ShiftCounts
 from desktop.viewmodels.session import SlotChoice
 from desktop.views.countdown import DelayTimer
-from desktop.views.messages import workspace_error
+from desktop.views.messages import wait_text, workspace_error
 from desktop.views.passphrase_dialog import ChangePassphraseDialog
 from desktop.views.style import heading_font
 
@@ -166,9 +166,7 @@ class UnlockView(QWidget):
             self._ready_again()
 
     def _show_wait(self, seconds: int) -> None:
-        self.error.setText(
-            self._error_text + " " + self.tr("Please wait %n second(s) before the next try.", "", seconds)
-        )
+        self.error.setText(self._error_text + " " + wait_text(seconds))
 
     def _ready_again(self) -> None:
         self.error.setText(self._error_text)

@@ -925,13 +925,6 @@
         <source>This backup cannot be used either: it failed its check. Nothing was changed.</source>
         <translation>Auch diese Sicherung ist nicht verwendbar: Sie hat ihre Prüfung nicht bestanden. Es wurde nichts verändert.</translation>
     </message>
-    <message numerus="yes">
-        <source>Please wait %n second(s) before the next try.</source>
-        <translation>
-            <numerusform>Bitte warte eine Sekunde bis zum nächsten Versuch.</numerusform>
-            <numerusform>Bitte warte %n Sekunden bis zum nächsten Versuch.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -1833,6 +1826,13 @@
 </context>
 <context>
     <name>Messages</name>
+    <message numerus="yes">
+        <source>Please wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>Bitte warte eine Sekunde bis zum nächsten Versuch.</numerusform>
+            <numerusform>Bitte warte %n Sekunden bis zum nächsten Versuch.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>That did not work. Please check your name and passphrase.</source>
         <translation>Das hat nicht geklappt. Bitte prüfe Namen und Passwort.</translation>
@@ -2171,6 +2171,10 @@
     <message>
         <source>The passphrase of %1 is not right. Nothing was changed.</source>
         <translation>Das Passwort von %1 stimmt nicht. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries on this PC. The passphrases were not checked this time. Nothing was changed.</source>
+        <translation>Zu viele Fehlversuche an diesem PC. Die Passwörter wurden diesmal nicht geprüft. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>You cannot remove yourself. Another responsible person can.</source>
@@ -2696,13 +2700,6 @@
     <message>
         <source>Unlocking …</source>
         <translation>Wird entsperrt …</translation>
-    </message>
-    <message numerus="yes">
-        <source>Please wait %n second(s) before the next try.</source>
-        <translation>
-            <numerusform>Bitte warte eine Sekunde bis zum nächsten Versuch.</numerusform>
-            <numerusform>Bitte warte %n Sekunden bis zum nächsten Versuch.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Break. Unlock to carry on.</source>

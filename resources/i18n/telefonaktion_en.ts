@@ -921,13 +921,6 @@
         <source>This backup cannot be used either: it failed its check. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Please wait %n second(s) before the next try.</source>
-        <translation type="unfinished">
-            <numerusform>Please wait %n second before the next try.</numerusform>
-            <numerusform>Please wait %n seconds before the next try.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -1829,6 +1822,13 @@
 </context>
 <context>
     <name>Messages</name>
+    <message numerus="yes">
+        <source>Please wait %n second(s) before the next try.</source>
+        <translation>
+            <numerusform>Please wait %n second before the next try.</numerusform>
+            <numerusform>Please wait %n seconds before the next try.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>That did not work. Please check your name and passphrase.</source>
         <translation type="unfinished"></translation>
@@ -2167,6 +2167,10 @@
     <message>
         <source>The passphrase of %1 is not right. Nothing was changed.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong tries on this PC. The passphrases were not checked this time. Nothing was changed.</source>
+        <translation>Too many wrong tries on this PC. The passphrases were not checked this time. Nothing was changed.</translation>
     </message>
     <message>
         <source>You cannot remove yourself. Another responsible person can.</source>
@@ -2692,13 +2696,6 @@
     <message>
         <source>Unlocking …</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Please wait %n second(s) before the next try.</source>
-        <translation>
-            <numerusform>Please wait %n second before the next try.</numerusform>
-            <numerusform>Please wait %n seconds before the next try.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Break. Unlock to carry on.</source>

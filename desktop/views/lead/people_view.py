@@ -9,6 +9,7 @@ workspace gets a new key; the removed passphrase opens nothing any more), and ch
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -32,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.passphrase import MIN_LENGTH
 from desktop.viewmodels.people import PeopleModel, PersonOnPc, Removed, Role
+from desktop.views.countdown import DelayTimer
+from desktop.views.messages import wait_text
 from desktop.views.passphrase_dialog import ChangePassphraseDialog, strength_hint
 from desktop.views.style import heading_font
 
@@ -189,8 +192,19 @@ class RemovePersonDialog(QDialog):
 
     remove_requested = Signal(list, dict)  # slot ids to remove, {slot id: passphrase} of those who stay
 
-    def __init__(self, person: PersonOnPc, everyone: list[PersonOnPc], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        person: PersonOnPc,
+        everyone: list[PersonOnPc],
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
+        self._refusal_text = ""
+        self.countdown = DelayTimer(self, clock)  # the delay after wrong passphrases, as on the unlock screen
+        self.countdown.tick.connect(self._show_wait)
+        self.countdown.over.connect(self._ready_again)
         self.setWindowTitle(self.tr("Remove a person"))
         self.resize(680, 520)
         self.person = person
@@ -272,18 +286,37 @@ class RemovePersonDialog(QDialog):
         self.ok.setEnabled(not busy)
         self.cancel.setEnabled(not busy)
 
-    def show_refusal(self, code: str) -> None:
+    def show_refusal(self, code: str, wait_seconds: float = 0.0) -> None:
+        """The refusal; after wrong passphrases the dialog says how long to wait and takes no new try until the
+        delay is over (by the clock), as the unlock screen does."""
         self.set_busy(False)
         for field in self.fields.values():
             field.clear()
         if code.startswith("wrong_passphrase:"):
             label = self.labels.get(code.split(":", 1)[1], "?")
             text = self.tr("The passphrase of %1 is not right. Nothing was changed.").replace("%1", label)
+        elif code == "throttled":
+            text = self.tr(
+                "Too many wrong tries on this PC. The passphrases were not checked this time. Nothing was changed."
+            )
         elif code == "own_slot":
             text = self.tr("You cannot remove yourself. Another responsible person can.")
         else:
             text = self.tr("That did not work. Nothing was changed.")
+        self._refusal_text = text
         self.message.setText(text)
+        if wait_seconds > 0:
+            self.ok.setEnabled(False)
+            self.countdown.start_delay(wait_seconds)
+        else:
+            self.countdown.stop()
+
+    def _show_wait(self, seconds: int) -> None:
+        self.message.setText(self._refusal_text + " " + wait_text(seconds))
+
+    def _ready_again(self) -> None:
+        self.message.setText(self._refusal_text)
+        self.ok.setEnabled(True)
 
     def done_ok(self) -> None:
         for field in self.fields.values():
@@ -440,9 +473,9 @@ class PeopleView(QWidget):
             ).replace("%1", ", ".join(removed.labels))
         )
 
-    def _remove_refused(self, code: str) -> None:
+    def _remove_refused(self, code: str, wait_seconds: float) -> None:
         if self.remove_dialog is not None:
-            self.remove_dialog.show_refusal(code)
+            self.remove_dialog.show_refusal(code, wait_seconds)
 
     # ------------------------------------------------------------------ own passphrase
 
@@ -460,6 +493,6 @@ class PeopleView(QWidget):
             self.passphrase_dialog.done_ok()
             self.message.setText(self.tr("Your passphrase has been changed."))
 
-    def _passphrase_refused(self, code: str) -> None:
+    def _passphrase_refused(self, code: str, wait_seconds: float) -> None:
         if self.passphrase_dialog is not None:
-            self.passphrase_dialog.show_error(code)
+            self.passphrase_dialog.show_error(code, wait_seconds)

@@ -14,6 +14,7 @@ from desktop.storage import campaign_store, contact_store, migrate
 from desktop.storage.database import open_encrypted
 from desktop.storage.keyslots import new_database_key
 from desktop.storage.sync_store import WorkspaceSyncStore
+from desktop.storage.timefmt import to_db
 from sync.core import protocol as p
 from sync.core.rules import ContactStatus
 
@@ -100,7 +101,7 @@ def test_with_leases_the_sql_queue_offers_only_this_pcs_live_leases(
 ) -> None:
     """Issue 13.3: once a PC takes part in leasing, a central campaign offers only contacts leased to this PC
     and not expired, in the domain's queue order; a lead's local campaign is not leased and offers everyone.
-    (The query walks the leases, not the list: leases are spread over the whole list.)"""
+    (With leases each step reads an index over the leased rows only: leases are spread over the whole list.)"""
     path: Path = tmp_path_factory.mktemp("q") / "q.db"
     conn = open_encrypted(path, new_database_key(), create=True)
     try:
@@ -121,13 +122,111 @@ def test_with_leases_the_sql_queue_offers_only_this_pcs_live_leases(
             for state, (_row, lease) in zip(domain_states, rows, strict=True)
             if lease != "none"
         ]
-        WorkspaceSyncStore(conn, cleared_purposes=lambda _conn: set(), clock=lambda: NOW).store_leases(
-            p.LeaseResponse(server_time=NOW, leases=leases)
-        )
+        store = WorkspaceSyncStore(conn, cleared_purposes=lambda _conn: set(), clock=lambda: NOW)
+        everyone = [  # an earlier answer held every contact: the newer answer replaces it
+            p.Lease(campaign_id=campaign.id, contact_id=state.contact_id, expires_at=NOW + timedelta(hours=9))
+            for state in domain_states
+        ]
+        store.store_leases(p.LeaseResponse(server_time=NOW, leases=everyone))
+        store.store_leases(p.LeaseResponse(server_time=NOW, leases=leases))
         expected = queue.next_contact(offerable, now=NOW, rules=rules, me=ME, reached_so_far=0).contact_id
         got = contact_store.next_contact_id(
             conn, campaign.id, now=NOW, me=ME, max_attempts=max_attempts, cooldown=timedelta(hours=4)
         )
         assert got == expected
+    finally:
+        conn.close()
+
+
+def _leased_campaign(conn) -> tuple[Campaign, WorkspaceSyncStore]:
+    campaign = Campaign(title="L", rules=CampaignRules(max_attempts=3, cooldown_hours=4))
+    conn.execute("BEGIN")
+    campaign_store.insert_campaign(conn, campaign, created_at=NOW, origin="central")
+    conn.execute("COMMIT")
+    return campaign, WorkspaceSyncStore(conn, cleared_purposes=lambda _conn: set(), clock=lambda: NOW)
+
+
+def _next(conn, campaign: Campaign) -> str | None:
+    return contact_store.next_contact_id(
+        conn, campaign.id, now=NOW, me=ME, max_attempts=3, cooldown=timedelta(hours=4)
+    )
+
+
+def test_a_contact_that_arrives_after_its_lease_is_offered(tmp_path: Path) -> None:
+    """A lease answer may name a contact this PC has not pulled yet (a re-pull after a clearance arrived, or a
+    resync): once the pull brings the contact, it is offered, and a contact without a lease is not."""
+    conn = open_encrypted(tmp_path / "l.db", new_database_key(), create=True)
+    try:
+        migrate.migrate(conn)
+        campaign, store = _leased_campaign(conn)
+        store.store_leases(
+            p.LeaseResponse(
+                server_time=NOW,
+                leases=[
+                    p.Lease(campaign_id=campaign.id, contact_id="c002", expires_at=NOW + timedelta(hours=2))
+                ],
+            )
+        )
+        assert _next(conn, campaign) is None
+        conn.execute("BEGIN")
+        values = ["Erna", "Testfrau", "Musterstadt", "", "", "+4930123456", "", "member"]
+        contact_store.put_central_contacts(
+            conn, [(f"c00{i}", campaign.id, values) for i in range(1, 4)], position=0
+        )
+        conn.execute("COMMIT")
+        assert _next(conn, campaign) == "c002"
+    finally:
+        conn.close()
+
+
+def test_leases_held_before_the_upgrade_are_offered_after_it(tmp_path: Path) -> None:
+    """Migration 0012 copies the leases a PC held under schema 11 onto the contact rows: an office that updates
+    mid-evening goes on calling the contacts it holds, and only those."""
+    conn = open_encrypted(tmp_path / "m.db", new_database_key(), create=True)
+    try:
+        migrate.migrate(conn, target=11)
+        campaign, _store = _leased_campaign(conn)
+        conn.execute("BEGIN")
+        contact_store.insert_contacts(
+            conn, [Contact(id=f"c00{i}", campaign_id=campaign.id) for i in range(1, 4)]
+        )
+        conn.execute("INSERT INTO meta (key, value) VALUES ('leasing', '1')")
+        conn.execute(
+            "INSERT INTO leases (contact_id, campaign_id, expires_at) VALUES ('c003', ?, ?)",
+            (campaign.id, to_db(NOW + timedelta(hours=2))),
+        )
+        conn.execute("COMMIT")
+        assert migrate.migrate(conn) == [12, *range(13, migrate.LATEST + 1)]
+        assert _next(conn, campaign) == "c003"
+    finally:
+        conn.close()
+
+
+def test_a_lease_that_ran_out_is_not_offered(tmp_path: Path) -> None:
+    """The central office may lease a contact to another PC once this PC's lease has run out: this PC stops
+    offering it at that moment, even offline, and goes on with a contact whose lease still runs."""
+    conn = open_encrypted(tmp_path / "x.db", new_database_key(), create=True)
+    try:
+        migrate.migrate(conn)
+        campaign, store = _leased_campaign(conn)
+        conn.execute("BEGIN")
+        contact_store.insert_contacts(
+            conn, [Contact(id=f"c00{i}", campaign_id=campaign.id) for i in range(1, 4)]
+        )
+        conn.execute("COMMIT")
+        store.store_leases(
+            p.LeaseResponse(
+                server_time=NOW,
+                leases=[
+                    p.Lease(
+                        campaign_id=campaign.id, contact_id="c001", expires_at=NOW - timedelta(seconds=1)
+                    ),
+                    p.Lease(
+                        campaign_id=campaign.id, contact_id="c003", expires_at=NOW + timedelta(minutes=5)
+                    ),
+                ],
+            )
+        )
+        assert _next(conn, campaign) == "c003"
     finally:
         conn.close()
