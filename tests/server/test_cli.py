@@ -8,17 +8,18 @@ import os
 import subprocess
 import sys
 import uuid
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from sync.server import cli
+from sync.server.common import LOCAL_TZ
 from sync.server.devtools import REPO_ROOT
 from tests.content_support import content_files
 from tests.server.helpers import FIRST_NAMES, LAST_NAMES, fiction_phone
 
-TODAY = date.today()
+TODAY = datetime.now(LOCAL_TZ).date()  # the office's calendar day (Berlin), as the server checks 'future'
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

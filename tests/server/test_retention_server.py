@@ -5,7 +5,7 @@ their member link after the export or the grace period — and `serve` runs it o
 from __future__ import annotations
 
 import time as systime
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -61,7 +61,7 @@ def test_retention_moves_the_clock_and_deletes_in_order(server: Env, tmp_path: P
         conn.execute(
             update(db.campaigns)
             .where(db.campaigns.c.id == org.campaign_id)
-            .values(ends_on=date.today() + timedelta(days=1))
+            .values(ends_on=office.today() + timedelta(days=1))  # the office's calendar day (Berlin)
         )
     device = org.enrol()
     a, b, c, _ = [x.contact_id for x in org.contacts(device)]
