@@ -413,6 +413,20 @@ device_histories = Table(
     Column("rollbacks", Integer, nullable=False, default=0),
 )
 
+# DP-11: campaigns whose contacts a pull left out for a device because its person held no clearance for the
+# campaign's purpose (sync/server/withholding.py). Once a clearance covers the purpose, the device's next pulls
+# send the campaign's contacts in chunks (ordered by member id; ``resent_after``: the last member id sent, None =
+# from the start) and the row goes. Ids only.
+withheld_campaigns = Table(
+    "withheld_campaigns",
+    metadata,
+    _fk("device_id", "devices.id", nullable=False),
+    _fk("campaign_id", "campaigns.id", nullable=False),
+    Column("resent_after", String(64)),
+    Column("withheld_at", UTCDateTime, nullable=False),
+    PrimaryKeyConstraint("device_id", "campaign_id"),
+)
+
 # Issue 13.7: request budgets shared by every server process on one PostgreSQL (sync/server/ratelimit.py).
 # One token bucket per key ("device:<id>" or "addr:<address>"); ``at`` is the wall clock in epoch seconds.
 rate_buckets = Table(
@@ -577,7 +591,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0009"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0010"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

@@ -43,7 +43,7 @@ from sync.core import protocol as p
 from sync.core.audit_chain import GENESIS, first_break
 from sync.core.purposes import Field, get_purpose
 from sync.core.rules import ContactStatus
-from sync.server import content, db, inbox, numbers, registers
+from sync.server import content, db, inbox, numbers, registers, withholding
 from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
 from sync.server.office import CentralOffice
 from sync.server.queries import sync_health
@@ -446,6 +446,12 @@ class DeviceSync:
     # ----------------------------------------------------------------------------------------------- pull
 
     def pull(self, device: Device, cursor: str | None, limit: int = p.DEFAULT_PULL_LIMIT) -> p.PullPage:
+        """One page of the organisation's feed after ``cursor``.
+
+        DP-11: contacts and organizer messages of a campaign go only to a device whose person holds a clearance
+        for the campaign's purpose now (the page's grants); what is left out is remembered (sync.server.
+        withholding). Once a clearance covers it, the next pulls first re-send those campaigns' contacts in
+        chunks (the cursor stays where it is), then the feed continues. Old and new PCs alike: no new field."""
         limit = max(1, min(limit, p.MAX_PULL_LIMIT))
         now = self.office.clock()
         with self.engine.begin() as conn:
@@ -459,6 +465,16 @@ class DeviceSync:
                 return p.PullPage(
                     server_time=now, resync_required=True, next_cursor=f"{epoch}:0", has_more=True
                 )
+            grants, refusals = self.office.signing.clearances_for(conn, device, now)
+            covered = {purpose for grant in grants for purpose in grant.purposes}
+            if start == 0:
+                withholding.forget(conn, device)
+            else:
+                due = withholding.due(conn, device, covered)
+                if due is not None:
+                    return self._resend_page(
+                        conn, device, due, limit, now, f"{epoch}:{start}", grants, refusals
+                    )
             rows = conn.execute(
                 select(db.feed.c.id, db.feed.c.kind, db.feed.c.ref_id)
                 .where(db.feed.c.org_id == device.org_id, db.feed.c.id > start)
@@ -479,23 +495,66 @@ class DeviceSync:
             }
             for row in rows:
                 refs[row.kind].append(row.ref_id)
-            grants, refusals = self.office.signing.clearances_for(conn, device, now)
+            contacts: list[p.ContactRecord] = []
+            if refs["contact"]:
+                page_contacts = self._page_contacts(device, start, rows[-1].id)
+                contacts = self._contacts(conn, device, page_contacts, covered)
+                withholding.record(conn, device, self._withheld(conn, device, page_contacts, covered), now)
+            if refs["inbox"]:
+                withholding.record(
+                    conn, device, inbox.campaigns_outside(conn, device, refs["inbox"], covered), now
+                )
             return p.PullPage(
                 server_time=now,
                 next_cursor=f"{epoch}:{rows[-1].id if rows else start}",
                 has_more=has_more,
                 campaigns=self._campaigns(conn, device, refs["campaign"]),
-                contacts=self._contacts(conn, device, start, rows[-1].id) if refs["contact"] else [],
+                contacts=contacts,
                 statuses=self._statuses(conn, device, refs["status"]),
                 pledge_decisions=self._pledge_decisions(conn, device, refs["pledge"]),
                 clearances=grants,
                 clearance_refusals=refusals,
                 revocations=self.office.signing.revocation_list(conn, device.org_id, now),
                 contents=content.contents_for_pull(conn, device, refs["content"]),
-                organizer_items=inbox.items_for_pull(conn, device, refs["inbox"]),
+                organizer_items=inbox.items_for_pull(conn, device, refs["inbox"], covered),
                 objection_register=registers.pull_part(conn, device.org_id, refs["objection"], now),
                 call_states=self._call_states(conn, device, refs["callstate"]),
             )
+
+    def _resend_page(
+        self,
+        conn: Connection,
+        device: Device,
+        due: withholding.Due,
+        limit: int,
+        now: datetime,
+        cursor: str,
+        grants: list[p.ClearanceGrant],
+        refusals: list[p.ClearanceRefusal],
+    ) -> p.PullPage:
+        """DP-11: a chunk of a campaign whose contacts were withheld from the device and that a clearance now
+        covers: up to ``limit`` contacts after member ``due.after`` with their shared call state, and on the
+        last chunk the campaign's organizer messages. The cursor stays; ``has_more`` brings the next page."""
+        cc = db.campaign_contacts
+        where = [cc.c.campaign_id == due.campaign_id]
+        if due.after is not None:
+            where.append(cc.c.member_id > due.after)
+        rows = self._contact_rows(conn, device, where, order=cc.c.member_id, limit=limit + 1)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        withholding.resent(conn, device, due.campaign_id, rows[-1].member_id if more else None)
+        ids = [row.id for row in rows]
+        return p.PullPage(
+            server_time=now,
+            next_cursor=cursor,
+            has_more=True,
+            contacts=self._records(rows),
+            clearances=grants,
+            clearance_refusals=refusals,
+            revocations=self.office.signing.revocation_list(conn, device.org_id, now),
+            organizer_items=[] if more else inbox.items_of_campaign(conn, device, due.campaign_id),
+            call_states=self._call_states(conn, device, ids),
+        )
 
     @staticmethod
     def _parse_cursor(cursor: str | None, epoch: str) -> int | None:
@@ -529,16 +588,57 @@ class DeviceSync:
         ]
 
     @staticmethod
-    def _contacts(conn: Connection, device: Device, after: int, last: int) -> list[p.ContactRecord]:
-        """The contacts named by the page's feed rows (``after`` < feed id <= ``last``): one query that takes
-        them from the feed itself and marks the numbers on the problem list (issue 17.2: the page's ids and
-        numbers used to travel back as two lists of up to a thousand parameters each)."""
-        cc, m, c, f = db.campaign_contacts, db.members, db.campaigns, db.feed
+    def _page_contacts(device: Device, after: int, last: int) -> Any:
+        """The contact ids named by the page's feed rows (``after`` < feed id <= ``last``), as a subquery (issue
+        17.2: the page's ids and numbers used to travel back as two lists of up to a thousand parameters each)."""
+        f = db.feed
+        return select(f.c.ref_id).where(
+            f.c.org_id == device.org_id, f.c.id > after, f.c.id <= last, f.c.kind == "contact"
+        )
+
+    @staticmethod
+    def _withheld(conn: Connection, device: Device, page_contacts: Any, covered: set[str]) -> list[str]:
+        """The running campaigns of the page's contacts whose purpose no clearance of the device covers."""
+        cc, c = db.campaign_contacts, db.campaigns
+        return list(
+            conn.execute(
+                select(cc.c.campaign_id)
+                .distinct()
+                .join(c, c.c.id == cc.c.campaign_id)
+                .where(
+                    cc.c.id.in_(page_contacts),
+                    c.c.org_id == device.org_id,
+                    c.c.ended_at.is_(None),
+                    c.c.purpose.not_in(sorted(covered)),
+                )
+            ).scalars()
+        )
+
+    @staticmethod
+    def _contacts(
+        conn: Connection, device: Device, page_contacts: Any, covered: set[str]
+    ) -> list[p.ContactRecord]:
+        """The page's contacts of running campaigns whose purpose a clearance of the device covers (DP-11): one
+        query that takes them from the feed itself and marks the numbers on the problem list."""
+        if not covered:
+            return []
+        cc, c = db.campaign_contacts, db.campaigns
+        where = [cc.c.id.in_(page_contacts), c.c.purpose.in_(sorted(covered))]
+        return DeviceSync._records(DeviceSync._contact_rows(conn, device, where, order=cc.c.id))
+
+    @staticmethod
+    def _contact_rows(
+        conn: Connection, device: Device, where: list[Any], *, order: Any, limit: int | None = None
+    ) -> list[Any]:
+        """Contacts of the device's organisation's running campaigns matching ``where``, with their member's
+        fields and whether each number is on the problem list."""
+        cc, m, c = db.campaign_contacts, db.members, db.campaigns
         on_list = numbers.active(device.org_id)
-        rows = conn.execute(
+        stmt = (
             select(
                 cc.c.id,
                 cc.c.campaign_id,
+                cc.c.member_id,
                 cc.c.status,
                 c.c.purpose,
                 m.c.category,
@@ -548,17 +648,15 @@ class DeviceSync:
             )
             .join(c, c.c.id == cc.c.campaign_id)
             .join(m, m.c.id == cc.c.member_id)
-            .where(
-                cc.c.id.in_(
-                    select(f.c.ref_id).where(
-                        f.c.org_id == device.org_id, f.c.id > after, f.c.id <= last, f.c.kind == "contact"
-                    )
-                ),
-                c.c.org_id == device.org_id,
-                c.c.ended_at.is_(None),
-            )
-            .order_by(cc.c.id)
-        ).all()
+            .where(*where, c.c.org_id == device.org_id, c.c.ended_at.is_(None))
+            .order_by(order)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return list(conn.execute(stmt).all())
+
+    @staticmethod
+    def _records(rows: list[Any]) -> list[p.ContactRecord]:
         out = []
         allowed_by_purpose: dict[str, frozenset[Field]] = {}
         for row in rows:
@@ -651,7 +749,8 @@ class DeviceSync:
         now = self.office.clock()
         with self.engine.begin() as conn:
             self._seen(conn, device, now)
-            held = leases.lease(conn, device, req, now)
+            covered = self.office.signing.covered_purposes(conn, device, now)
+            held = leases.lease(conn, device, req, now, covered)
         return p.LeaseResponse(server_time=now, leases=held)
 
     def checkin(self, device: Device, req: p.CheckinRequest) -> p.CheckinResponse:

@@ -81,13 +81,49 @@ def resolved_contacts(conn: Connection, contact_ids: list[str]) -> set[str]:
     )
 
 
-def items_for_pull(conn: Connection, device: Device, report_ids: list[str]) -> list[p.OrganizerItem]:
-    if not report_ids:
+def items_for_pull(
+    conn: Connection, device: Device, report_ids: list[str], covered: set[str]
+) -> list[p.OrganizerItem]:
+    """The organizer messages named by the page's feed rows, of campaigns whose purpose ``covered`` includes:
+    a message may say anything about the member, so it goes only where the contact may go (DP-11)."""
+    if not report_ids or not covered:
         return []
-    r = db.reports
-    rows = _effective_organizer_reports(
-        conn, [r.c.org_id == device.org_id, r.c.report_id.in_(set(report_ids))]
+    r, c = db.reports, db.campaigns
+    return _pull_items(
+        conn,
+        [r.c.org_id == device.org_id, r.c.report_id.in_(set(report_ids)), c.c.purpose.in_(sorted(covered))],
     )
+
+
+def items_of_campaign(conn: Connection, device: Device, campaign_id: str) -> list[p.OrganizerItem]:
+    """Every organizer message of a campaign: for a device its contacts were withheld from until now."""
+    r = db.reports
+    return _pull_items(conn, [r.c.org_id == device.org_id, r.c.campaign_id == campaign_id])
+
+
+def campaigns_outside(
+    conn: Connection, device: Device, report_ids: list[str], covered: set[str]
+) -> list[str]:
+    """The running campaigns of these organizer messages whose purpose ``covered`` does not include."""
+    r, c = db.reports, db.campaigns
+    return list(
+        conn.execute(
+            select(r.c.campaign_id)
+            .distinct()
+            .join(c, c.c.id == r.c.campaign_id)
+            .where(
+                r.c.org_id == device.org_id,
+                r.c.report_id.in_(set(report_ids)),
+                r.c.organizer_action.is_(True),
+                c.c.ended_at.is_(None),
+                c.c.purpose.not_in(sorted(covered)),
+            )
+        ).scalars()
+    )
+
+
+def _pull_items(conn: Connection, where: list[Any]) -> list[p.OrganizerItem]:
+    rows = _effective_organizer_reports(conn, where)
     seen, out = set(), []
     for row in rows:
         if row.report_id in seen:

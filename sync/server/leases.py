@@ -24,12 +24,19 @@ from sync.server.common import Device
 CANDIDATE_FACTOR = 2  # look at a few more free contacts than needed: some may be claimed concurrently
 
 
-def lease(conn: Connection, device: Device, req: p.LeaseRequest, now: datetime) -> list[p.Lease]:
+def lease(
+    conn: Connection, device: Device, req: p.LeaseRequest, now: datetime, covered: set[str]
+) -> list[p.Lease]:
+    """``covered``: the purposes the device's person holds a clearance for now (Signing.covered_purposes). A
+    device gets no leases on a campaign of another purpose, and gives back what it held there (DP-11: it has
+    not got those contacts, so leasing them would only keep them from the PCs that may call them)."""
     ls, cc, c = db.leases, db.campaign_contacts, db.campaigns
     until = now + timedelta(hours=req.hours)
     mine = (ls.c.device_id == device.id) & (ls.c.org_id == device.org_id)
     if req.give_back:
         conn.execute(delete(ls).where(mine, ls.c.contact_id.in_(sorted(set(req.give_back)))))
+    uncovered = select(c.c.id).where(c.c.org_id == device.org_id, c.c.purpose.not_in(sorted(covered)))
+    conn.execute(delete(ls).where(mine, ls.c.campaign_id.in_(uncovered)))
     # What is no longer open (reported, objected, wrong number, ...) is not held any more.
     closed = select(cc.c.id).where(cc.c.status != ContactStatus.OPEN.value)
     conn.execute(delete(ls).where(mine, ls.c.contact_id.in_(closed)))
@@ -38,7 +45,11 @@ def lease(conn: Connection, device: Device, req: p.LeaseRequest, now: datetime) 
     today = now.date()
     campaigns = conn.execute(
         select(c.c.id)
-        .where(c.c.org_id == device.org_id, (c.c.ends_on.is_(None)) | (c.c.ends_on >= today))
+        .where(
+            c.c.org_id == device.org_id,
+            (c.c.ends_on.is_(None)) | (c.c.ends_on >= today),
+            c.c.purpose.in_(sorted(covered)),
+        )
         .order_by(c.c.id)
     ).scalars()
     for campaign_id in list(campaigns):

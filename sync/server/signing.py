@@ -75,6 +75,21 @@ class Signing(OfficePart):
         self, conn: Connection, device: Device, now: datetime
     ) -> tuple[list[p.ClearanceGrant], list[p.ClearanceRefusal]]:
         """Issue (or reuse) clearances for the device's person, or say why not (DP-11)."""
+        chosen, refusals = self._decide(conn, device, now)
+        grants = [self._grant(conn, device, r, now) for r in chosen]
+        return grants, refusals
+
+    def covered_purposes(self, conn: Connection, device: Device, now: datetime) -> set[str]:
+        """The purposes the device's person holds a clearance for now, as ``clearances_for`` would grant them
+        (the union of the grants' purposes), without issuing anything: what the central office may send to
+        or lease to the device (DP-11)."""
+        chosen, _ = self._decide(conn, device, now)
+        return {purpose for r in chosen for purpose in r.purposes}
+
+    def _decide(
+        self, conn: Connection, device: Device, now: datetime
+    ) -> tuple[list[Row[Any]], list[p.ClearanceRefusal]]:
+        """The clearance rule: the resolutions a clearance is granted on, and the refusals with their reasons."""
         today = now.astimezone(LOCAL_TZ).date()
         person = conn.execute(select(db.persons).where(db.persons.c.id == device.person_id)).one()
         trained = conn.execute(
@@ -131,8 +146,7 @@ class Signing(OfficePart):
             else:
                 best = max(usable, key=lambda r: (r.valid_until, r.id))
                 chosen[best.id] = best
-        grants = [self._grant(conn, device, r, now) for r in chosen.values()]
-        return grants, refusals
+        return list(chosen.values()), refusals
 
     def _grant(
         self, conn: Connection, device: Device, resolution: Row[Any], now: datetime

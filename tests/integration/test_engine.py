@@ -296,15 +296,36 @@ def test_no_member_data_before_a_clearance(tmp_path: Path) -> None:
     with make_office(tmp_path, *NO_LIMITS) as office:  # no declaration on record yet
         ws = new_pc(office, tmp_path, cleared=False)
         result = sync_engine.sync_once(ws.conn)
-        assert result.contacts > 0  # the server sent the list …
         assert (
-            contact_store.contact_count(ws.conn, office.campaign) == 0
-        )  # … but without a clearance none is kept
+            result.contacts == 0
+        )  # the server sends no list (DP-11, tests/integration/test_clearance_on_the_wire.py)
+        assert contact_store.contact_count(ws.conn, office.campaign) == 0
+        # A central office that sent them anyway (an older one, or a broken one): the PC keeps none either …
+        stray = [
+            p.ContactRecord(
+                campaign_id=office.campaign,
+                contact_id=f"stray{i}",
+                category="member",
+                status="open",
+                first_name="Irmhild",
+                last_name="Vogelsang",
+                phone=f"+4930231259{i:02d}",
+            )
+            for i in range(3)
+        ]
+        client = tampering(ws)
+        client.on_pull = lambda page: page.model_copy(update={"contacts": stray}) if page.campaigns else page
+        meta_store.delete_meta(ws.conn, "pull_cursor")  # from the start: the page that names the campaign
+        assert engine(ws, client).pull(SyncResult()) is None
+        assert contact_store.contact_count(ws.conn, office.campaign) == 0
+        assert meta_store.get_meta(ws.conn, "withheld") == "1"
+        client.close()
         office.office.commands.record_declaration(office.lead, office.office.today())
         sync_engine.sync_once(ws.conn)
         assert (
             contact_store.contact_count(ws.conn, office.campaign) == 40
-        )  # withheld contacts are fetched again
+        )  # … and fetches the list again once a clearance arrived
+        assert meta_store.get_meta(ws.conn, "withheld") is None
         ws.close()
 
 
