@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Signal
 from desktop.domain.models import Role
 from desktop.domain.queue import SkipReason
 from desktop.domain.report_flow import ReportFlow, Step, StepKind
-from desktop.services import volunteers
 from desktop.services.calling import CallingService, Card, NextCard, NoCampaign, ReportSaved, ShiftCounts
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
@@ -59,39 +58,6 @@ class ShiftViewModel(QObject):
     @property
     def is_lead(self) -> bool:
         return self.service.ws.person.role is Role.LEAD
-
-    def admit(
-        self,
-        label: str,
-        passphrase: str,
-        typed_name: str,
-        confirmed: bool,
-        done: Callable[[object], None],
-        refused: Callable[[str], None],
-    ) -> None:
-        """Admit a volunteer (on the database thread); `refused` gets an AdmissionRefused code."""
-        purpose = self.purpose
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, volunteers.AdmissionRefused):
-                refused(error.code)
-            else:
-                refused("error")
-                raise error
-
-        self._run(
-            lambda: volunteers.admit(
-                self.service.ws,
-                label=label,
-                passphrase=passphrase,
-                typed_name=typed_name,
-                confirmed=confirmed,
-                purpose=purpose,
-                clock=self.clock,
-            ),
-            done,
-            failed,
-        )
 
     @property
     def can_correct(self) -> bool:
