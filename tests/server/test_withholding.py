@@ -5,14 +5,27 @@ withheld (nothing new in the reply: an older PC gets them the same way)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from sync.core import protocol as p
 from sync.server import db, withholding
 from sync.server.campaign_end import end_campaign
-from tests.server.helpers import Env, pull_all
+from tests.server.conftest import NO_LIMITS
+from tests.server.helpers import Env, pull_all, serving
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server(request: pytest.FixtureRequest, make_database, tmp_path_factory) -> Iterator[Env]:
+    """A central office of this module's own: it ends a campaign, which the session's shared server's retention
+    tests would count as theirs."""
+    with serving(
+        request.param, make_database(request.param), tmp_path_factory.mktemp("log"), *NO_LIMITS
+    ) as env:
+        yield env
 
 
 def _pages(client, cursor: str | None, limit: int) -> list[p.PullPage]:
