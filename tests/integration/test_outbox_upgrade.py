@@ -32,6 +32,11 @@ GOLDEN = ROOT / "tests" / "golden" / "outbox_reports_v0.jsonl"
 GOLDEN_CAMPAIGN = "c0ffee00c0ffee00c0ffee00c0ffee00"
 GOLDEN_CALLER = "ca11e4ca11e4ca11e4ca11e4ca11e4ca"
 CONVERSION = next(m.version for m in migrate.available() if m.name.endswith("_outbox_report_shape.sql"))
+# What each migration after the conversion added, taken away again (they run again on the upgrade).
+UNDO_AFTER_CONVERSION = {
+    12: "DROP INDEX contacts_leased_callbacks; DROP INDEX contacts_leased_fresh; DROP INDEX contacts_leased_retry; "
+    "ALTER TABLE contacts DROP COLUMN leased_until;",
+}
 
 
 def as_the_older_app_sent_it(stored: dict[str, object]) -> p.ReportPayload:
@@ -98,7 +103,12 @@ def test_an_older_apps_outbox_is_delivered_exactly_once_after_the_upgrade(
         answer = client.push(sent_before)
     assert [r.status for r in answer.results] == [p.ItemStatus.ACCEPTED] * 2
     assert sorted(office.stored_reports()) == sorted(ids[:2])
-    # The older app's schema: the conversion has not run on this workspace yet.
+    # The older app's schema: the conversion has not run on this workspace yet, nor anything after it.
+    assert sorted(UNDO_AFTER_CONVERSION) == list(range(CONVERSION + 1, migrate.LATEST + 1)), (
+        "a newer migration: say here how to undo it, so that this workspace is the older app's again"
+    )
+    for version in sorted(UNDO_AFTER_CONVERSION, reverse=True):
+        ws.conn.executescript(UNDO_AFTER_CONVERSION[version])
     ws.conn.execute(f"PRAGMA user_version = {CONVERSION - 1}")
     ws.close()
 
