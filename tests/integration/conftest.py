@@ -25,6 +25,7 @@ from sync.server.devtools import running_server
 from sync.server.office import CentralOffice
 from tests.conftest import ROOT
 from tests.content_support import CONTENT
+from tests.server.conftest import NO_LIMITS, make_database, pg_admin_url  # noqa: F401 (fixtures)
 from tests.server.helpers import members
 
 PASS = "ein langes passwort"
@@ -105,6 +106,19 @@ def make_office(
 @pytest.fixture
 def office(tmp_path: Path) -> Iterator[Office]:
     with make_office(tmp_path) as seeded:
+        yield seeded
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    make_database,  # noqa: F811
+) -> Iterator[Office]:
+    """One central office per backend for a module that asks for it (its tests then run on SQLite and
+    PostgreSQL); each test takes an organisation of its own from it (``another_org``)."""
+    url = None if request.param == "sqlite" else make_database("postgres")
+    with make_office(tmp_path_factory.mktemp("office"), *NO_LIMITS, url=url) as seeded:
         yield seeded
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -28,23 +27,11 @@ from sync.client import SyncClient
 from sync.client.engine import SyncResult
 from sync.server import db
 from tests.content_support import CONTENT
-from tests.integration.conftest import PASS, Office, another_org, callable_always, make_office
-from tests.server.conftest import NO_LIMITS, make_database, pg_admin_url  # noqa: F401 (fixtures)
+from tests.integration.conftest import PASS, Office, another_org, callable_always
 from tests.server.helpers import FIRST_NAMES, LAST_NAMES, report_item
 
 # What would give a member away: every invented name of the seeded members and the fiction number range.
 MEMBER_DATA = (*FIRST_NAMES, *LAST_NAMES, "+493023125", "493023125")
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def server(
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
-    make_database,  # noqa: F811
-) -> Iterator[Office]:
-    url = None if request.param == "sqlite" else make_database("postgres")
-    with make_office(tmp_path_factory.mktemp("office"), *NO_LIMITS, url=url) as seeded:
-        yield seeded
 
 
 @pytest.fixture

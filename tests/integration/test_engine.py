@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -34,19 +34,7 @@ from sync.core import clearance as clr
 from sync.core import protocol as p
 from sync.server import db
 from tests.integration.conftest import PASS, Office, another_org, callable_always, make_office
-from tests.server.conftest import NO_LIMITS, make_database, pg_admin_url  # noqa: F401 (fixtures)
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def server(
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
-    make_database,  # noqa: F811
-) -> Iterator[Office]:
-    """One central office per backend for the module: the engine's promises hold on SQLite and PostgreSQL."""
-    url = None if request.param == "sqlite" else make_database("postgres")
-    with make_office(tmp_path_factory.mktemp("office"), *NO_LIMITS, url=url) as seeded:
-        yield seeded
+from tests.server.conftest import NO_LIMITS
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ the next sync against a real server process delivers every one of them exactly o
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,20 +23,8 @@ from desktop.storage.errors import WorkspaceError
 from desktop.storage.workspace import Workspace, list_slots
 from desktop.viewmodels.recovery import restore_with_throttle
 from sync.client import SyncClient
-from tests.integration.conftest import PASS, Office, another_org, callable_always, make_office
+from tests.integration.conftest import PASS, Office, another_org, callable_always
 from tests.integration.test_engine import call, new_pc, states, stored
-from tests.server.conftest import NO_LIMITS, make_database, pg_admin_url  # noqa: F401 (fixtures)
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def server(
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
-    make_database,  # noqa: F811
-) -> Iterator[Office]:
-    url = None if request.param == "sqlite" else make_database("postgres")
-    with make_office(tmp_path_factory.mktemp("office"), *NO_LIMITS, url=url) as seeded:
-        yield seeded
 
 
 @pytest.fixture
