@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from desktop import i18n  # noqa: E402
 from desktop.domain.models import CallReport, Campaign, Role  # noqa: E402
 from desktop.paths import WorkspacePaths  # noqa: E402
+from desktop.services import session  # noqa: E402
 from desktop.services.calling import CallingService  # noqa: E402
 from desktop.services.demo import DEMO_PASSPHRASE, create_demo_workspace, demo_contacts  # noqa: E402
 from desktop.services.session import unlock  # noqa: E402
@@ -219,6 +220,15 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
         remove.grab().save(str(OUT / f"lead-people-remove{suffix}.png"))
         print("wrote", f"lead-people-remove{suffix}.png")
+        for _ in range(4):  # four wrong tries before (on disk): the unlock screen's delay holds here too
+            session.count_failure(paths, session.read_throttle(paths), utcnow())
+        for field in remove.fields.values():
+            field.setText("falsch geraten")
+        remove.ok.click()
+        wait(app, lambda: "warte" in remove.message.text() or "wait" in remove.message.text())
+        app.processEvents()
+        remove.grab().save(str(OUT / f"lead-people-remove-wait{suffix}.png"))
+        print("wrote", f"lead-people-remove-wait{suffix}.png")
         remove.reject()
 
         # the PC clock jumped far ahead: the notice with „Uhr bestätigen“ (#15.7)
