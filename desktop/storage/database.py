@@ -114,31 +114,40 @@ def open_encrypted(
 
 
 def _probe_read_only(path: Path, key: bytes) -> None:
-    """Key + integrity check before the real open, without changing the file (R4).
+    """Key + integrity check before the real open, without changing the file (R4)."""
+    problems = check_file(path, key)
+    if problems is None:
+        raise WorkspaceError(ErrorCode.DAMAGED, "key does not open the file")
+    if problems:
+        raise WorkspaceError(ErrorCode.DAMAGED, "integrity check failed")
+
+
+def check_file(path: Path, key: bytes) -> list[str] | None:
+    """The integrity problems of the database at `path` under `key` (empty: sound), None when the key does not
+    open it. Never changes the file (R4).
 
     Closing a failed read-write connection would checkpoint the WAL into the refused file and delete the WAL,
-    so the check runs on a read-only connection. A read-only connection cannot recover a WAL left by a crash,
-    though: when a WAL is there, the check runs on a private copy of database and WAL instead (the copy
-    recovers; the original stays untouched).
+    so without a WAL the check runs on a read-only connection. With a WAL (left by a crash) it runs on a private
+    copy of database and WAL instead, and the copy's WAL is checkpointed before the check: `PRAGMA
+    cipher_integrity_check` reads the pages of the database file only, never the WAL, so it must see the file
+    as the real open will leave it. This matters after a rekey killed between its commit and its checkpoint
+    (R6): the WAL holds every page under the new key while the file still holds them under the old one. Checked
+    without the checkpoint, every page "failed its HMAC" and intact data was refused under both keys.
     """
     wal = Path(str(path) + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        with tempfile.TemporaryDirectory(prefix=".probe-", dir=path.parent) as tmp:
-            copy = Path(tmp) / path.name
+    with contextlib.ExitStack() as stack:
+        copied = wal.exists() and wal.stat().st_size > 0
+        if copied:
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".probe-", dir=path.parent)))
+            copy = tmp / path.name
             shutil.copyfile(path, copy)
             shutil.copyfile(wal, Path(str(copy) + "-wal"))
-            _check(sqlcipher3.connect(str(copy), isolation_level=None, check_same_thread=False), key)
-        return
-    _check(
-        sqlcipher3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        ),
-        key,
-    )
-
-
-def _check(conn: Connection, key: bytes) -> None:
-    try:
+            conn = sqlcipher3.connect(str(copy), isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlcipher3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            )
+        stack.callback(conn.close)  # before the copy's folder goes
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         row = conn.execute("PRAGMA cipher_version").fetchone()
@@ -147,15 +156,16 @@ def _check(conn: Connection, key: bytes) -> None:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError:
-            raise WorkspaceError(ErrorCode.DAMAGED, "key does not open the file") from None
+            return None  # wrong key for this file, or page 1 damaged
         try:
-            problems = integrity_problems(conn)
+            if copied:
+                busy, frames, moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if busy or frames != moved:
+                    return ["the WAL could not be checkpointed"]
+            return integrity_problems(conn)
         except DatabaseError as exc:
-            problems = [type(exc).__name__]
-        if problems:
-            raise WorkspaceError(ErrorCode.DAMAGED, "integrity check failed")
-    finally:
-        conn.close()
+            return [f"{type(exc).__name__}: {exc}"]
+    raise AssertionError("unreachable")  # pragma: no cover (mypy: ExitStack may swallow exceptions)
 
 
 def integrity_problems(conn: Connection) -> list[str]:

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlcipher3
-
-from desktop.storage.database import Connection, DatabaseError, integrity_problems
+from desktop.storage.database import Connection, DatabaseError, check_file, integrity_problems
 from desktop.storage.errors import ErrorCode, WorkspaceError
 
 
@@ -27,7 +25,10 @@ def probe(path: Path, keys: tuple[bytes, ...]) -> bytes:
     Read-only matters: when the last read-write connection to a WAL database closes, SQLite copies the WAL
     into the database file and deletes the WAL, even if the connection only failed to read. A refused file
     would then no longer be the file that was refused (and a damaged WAL tail would be gone for salvage). A
-    read-only connection never checkpoints; at most SQLite creates the -shm index beside the file.
+    read-only connection never checkpoints; at most SQLite creates the -shm index beside the file. With a WAL
+    left by a crash the check runs on a private copy whose WAL is checkpointed first (database.check_file):
+    `cipher_integrity_check` reads the file, not the WAL, and a rekey killed before its checkpoint leaves the
+    file under the old key and the WAL under the new one.
     The check covers every page (SQLCipher's HMAC) and the structure (quick_check), not only the pages the
     open sequence happens to read.
     """
@@ -35,22 +36,11 @@ def probe(path: Path, keys: tuple[bytes, ...]) -> bytes:
         raise WorkspaceError(ErrorCode.DAMAGED, "database missing")
     if path.stat().st_size == 0:
         raise WorkspaceError(ErrorCode.DAMAGED, "empty file")
-    detail = "key does not open the file"
     for key in keys:
-        conn = sqlcipher3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
-        try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except DatabaseError:
-                continue  # wrong key for this file, or page 1 damaged
-            problems = check(conn)
-            if problems:
-                raise WorkspaceError(ErrorCode.DAMAGED, problems[0][:200])
-            return key
-        finally:
-            conn.close()
-    raise WorkspaceError(ErrorCode.DAMAGED, detail)
+        problems = check_file(path, key)
+        if problems is None:
+            continue  # wrong key for this file, or page 1 damaged
+        if problems:
+            raise WorkspaceError(ErrorCode.DAMAGED, problems[0][:200])
+        return key
+    raise WorkspaceError(ErrorCode.DAMAGED, "key does not open the file")

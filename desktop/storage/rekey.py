@@ -16,10 +16,12 @@ passphrase. The design chosen here:
   so a rekey can never silently lock out a remaining person.
 * Order (design.md, "Local store"): (1) write the slot file with every remaining slot wrapping **old and new**
   key (the removed slots are gone from this file on); (2) rekey the encrypted pre-migration backups; (3)
-  `PRAGMA rekey` on the live database; (4) write the slot file again with only the new key. Opening tries
-  every key a slot holds, so after a kill at any moment the workspace opens with the same passphrase (old key
-  before step 3 commits, new key after). A slot holding more than one wrapped key means a rekey was
-  interrupted; `finish_pending` completes it (the newest key is always the last one in a slot).
+  `PRAGMA rekey` on the live database, its checkpoint and a check of every page; (4) write the slot file
+  again with only the new key. Opening tries every key a slot holds, so after a kill at any moment the
+  workspace opens with the same passphrase (old key before step 3 commits, new key after; between the commit
+  and the checkpoint the WAL holds the new key and the file the old one, see `_rekey_live`). A slot holding
+  more than one wrapped key means a rekey was interrupted; `finish_pending` completes it (the newest key is
+  always the last one in a slot).
 * Rejected alternative: a "key chain" entry (new key wrapped under the old database key) would let the old
   slots keep working without their passphrases, but anyone who still knows the old key (a removed volunteer
   with a copy of the old key-slot file) could follow the chain, so removing a person would mean nothing.
@@ -204,8 +206,7 @@ def finish_pending_keys(workspace: Workspace, keys: tuple[bytes, ...]) -> bool:
         return False
     new_key = keys[-1]
     _rekey_backups(workspace.paths, keys[0], new_key)
-    if workspace._key != new_key:
-        _rekey_live(workspace, new_key)
+    _rekey_live(workspace, new_key)  # also when the database already opens with the new key: see there
     with workspace.transaction() as conn:
         audit.append(
             conn, audit.AuditKind.REKEY, at=utcnow(), person_id=workspace.person.id, subject="resumed"
@@ -215,11 +216,19 @@ def finish_pending_keys(workspace: Workspace, keys: tuple[bytes, ...]) -> bool:
 
 
 def _rekey_live(workspace: Workspace, new_key: bytes) -> None:
+    """Step (3): `PRAGMA rekey`, then bring the WAL into the file, then check every page under the new key.
+
+    In WAL mode `PRAGMA rekey` commits every page, under the new key, into the WAL; the file keeps them under the
+    old key until the checkpoint. A kill between the two leaves a database that opens with the new key only and
+    whose file is still under the old one (`PRAGMA cipher_integrity_check`, which reads the file and not the WAL,
+    reports every page). Finishing such a rekey skips `PRAGMA rekey` but still checkpoints and verifies.
+    """
     conn = workspace.conn
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")  # one transaction: old key or new key, never half
-    workspace._key = new_key
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no page under the old key stays in the WAL
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # finishing: what the killed rekey committed to the WAL
+    if workspace._key != new_key:
+        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")  # one transaction: old or new key, never half
+        workspace._key = new_key
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no page under the old key stays in the WAL
     _verify(workspace.paths.database, new_key)
 
 
