@@ -1,12 +1,18 @@
 """Atomic file writes: temp file in the same folder, fsync, rename, fsync the folder (Electrum storage.py).
 
-The temp file is created 0600 (mkstemp) and keeps that mode through the rename: written files are private."""
+The temp file is created 0600 (mkstemp) and keeps that mode through the rename: written files are private.
+A process killed between mkstemp and the rename leaves its temp file behind (for the key-slot file: wrapped
+keys, perhaps of a person removed since); the next write of the same file removes such leftovers once they are
+older than ``LEFTOVER_AGE`` (a younger one may belong to a write still under way)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
+
+LEFTOVER_AGE = 60.0  # seconds
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -24,7 +30,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+    remove_leftovers(path)
     fsync_dir(path.parent)
+
+
+def remove_leftovers(path: Path, *, older_than: float = LEFTOVER_AGE) -> list[Path]:
+    """Delete the temp files of earlier, interrupted writes of ``path``; returns those removed."""
+    removed, limit = [], time.time() - older_than
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if leftover.stat().st_mtime < limit:
+                leftover.unlink()
+                removed.append(leftover)
+        except FileNotFoundError:
+            pass
+    return removed
 
 
 def fsync_dir(folder: Path) -> None:
