@@ -133,6 +133,12 @@ def all_states(conn: Connection, campaign_id: str) -> list[ContactState]:
     return [_state(r[0], r[1:]) for r in cur]
 
 
+# A contact leased to this PC now (issue 13.3): the lease the central office's last answer gave it, mirrored onto
+# its row by mark_leased (migration 0012), not yet run out. The one definition for the queue, the states this PC
+# holds and the count of those it does not; ``:now`` is the moment.
+_LEASED_HERE = "leased_until IS NOT NULL AND leased_until > :now"
+
+
 def mark_leased(conn: Connection, leases: Sequence[tuple[str, datetime]]) -> None:
     """Mirror the central office's lease answer onto the contact rows, ``(contact id, expires at)`` each: every
     earlier lease is cleared (the answer replaces what this PC held). Called by the owner of the leases table
@@ -148,10 +154,9 @@ def held_states(conn: Connection, campaign_id: str, now: datetime) -> list[Conta
     if not lease_driven(conn, campaign_id):
         return all_states(conn, campaign_id)
     cur = conn.execute(
-        f"SELECT id, {', '.join(_STATE_COLUMNS)} FROM leases CROSS JOIN contacts ON contacts.id = "
-        "leases.contact_id WHERE leases.campaign_id = ? AND leases.expires_at > ? AND contacts.campaign_id = ? "
+        f"SELECT id, {', '.join(_STATE_COLUMNS)} FROM contacts WHERE campaign_id = :c AND {_LEASED_HERE} "
         "ORDER BY position",
-        (campaign_id, to_db(now), campaign_id),
+        {"c": campaign_id, "now": to_db(now)},
     )
     return [_state(r[0], r[1:]) for r in cur]
 
@@ -163,10 +168,9 @@ def open_not_leased(conn: Connection, campaign_id: str, now: datetime, max_attem
         return 0
     return int(
         conn.execute(
-            "SELECT count(*) FROM contacts WHERE campaign_id = ? AND status = 'open' "
-            "AND (attempts < ? OR callback_after IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM leases "
-            "WHERE leases.contact_id = contacts.id AND leases.expires_at > ?)",
-            (campaign_id, max_attempts, to_db(now)),
+            "SELECT count(*) FROM contacts WHERE campaign_id = :c AND status = 'open' "
+            f"AND (attempts < :max OR callback_after IS NOT NULL) AND NOT ({_LEASED_HERE})",
+            {"c": campaign_id, "max": max_attempts, "now": to_db(now)},
         ).fetchone()[0]
     )
 
@@ -251,7 +255,7 @@ def next_contact_id(
         free += " AND contacts.id NOT IN (" + ", ".join(f":{n}" for n in names) + ")"
     leased = lease_driven(conn, campaign_id)
     if leased:  # only this PC's live leases (issue 13.3), through the leased rows' own indexes (0012)
-        free += " AND leased_until IS NOT NULL AND leased_until > :now"
+        free += f" AND {_LEASED_HERE}"
     for (condition, first_key), leased_index in zip(_STEPS, _LEASED_INDEXES, strict=True):
         order = f"{first_key}, position" if first_key else "position"
         table = f"contacts INDEXED BY {leased_index}" if leased else "contacts"

@@ -230,3 +230,34 @@ def test_a_lease_that_ran_out_is_not_offered(tmp_path: Path) -> None:
         assert _next(conn, campaign) == "c003"
     finally:
         conn.close()
+
+
+def test_the_open_contacts_this_pc_does_not_hold_are_counted_apart_from_those_it_holds(
+    tmp_path: Path,
+) -> None:
+    """The caller's "n more at the central office" counts the open contacts without a live lease here: not the
+    one this PC still holds (and has not called yet), but the one whose lease ran out."""
+    conn = open_encrypted(tmp_path / "n.db", new_database_key(), create=True)
+    try:
+        migrate.migrate(conn)
+        campaign, store = _leased_campaign(conn)
+        conn.execute("BEGIN")
+        contact_store.insert_contacts(
+            conn, [Contact(id=f"c00{i}", campaign_id=campaign.id) for i in range(1, 5)]
+        )
+        conn.execute("COMMIT")
+        store.store_leases(
+            p.LeaseResponse(
+                server_time=NOW,
+                leases=[
+                    p.Lease(campaign_id=campaign.id, contact_id="c001", expires_at=NOW + timedelta(hours=1)),
+                    p.Lease(
+                        campaign_id=campaign.id, contact_id="c002", expires_at=NOW - timedelta(seconds=1)
+                    ),
+                ],
+            )
+        )
+        assert [s.contact_id for s in contact_store.held_states(conn, campaign.id, NOW)] == ["c001"]
+        assert contact_store.open_not_leased(conn, campaign.id, NOW, max_attempts=3) == 3
+    finally:
+        conn.close()
