@@ -499,10 +499,16 @@ class DeviceSync:
             if refs["contact"]:
                 page_contacts = self._page_contacts(device, start, rows[-1].id)
                 contacts = self._contacts(conn, device, page_contacts, covered)
-                withholding.record(conn, device, self._withheld(conn, device, page_contacts, covered), now)
-            if refs["inbox"]:
+                page_campaigns = select(db.campaign_contacts.c.campaign_id).where(
+                    db.campaign_contacts.c.id.in_(page_contacts)
+                )
                 withholding.record(
-                    conn, device, inbox.campaigns_outside(conn, device, refs["inbox"], covered), now
+                    conn, device, withholding.uncovered(conn, device, page_campaigns, covered), now
+                )
+            if refs["inbox"]:
+                inbox_campaigns = inbox.campaigns_of(refs["inbox"])
+                withholding.record(
+                    conn, device, withholding.uncovered(conn, device, inbox_campaigns, covered), now
                 )
             return p.PullPage(
                 server_time=now,
@@ -594,24 +600,6 @@ class DeviceSync:
         f = db.feed
         return select(f.c.ref_id).where(
             f.c.org_id == device.org_id, f.c.id > after, f.c.id <= last, f.c.kind == "contact"
-        )
-
-    @staticmethod
-    def _withheld(conn: Connection, device: Device, page_contacts: Any, covered: set[str]) -> list[str]:
-        """The running campaigns of the page's contacts whose purpose no clearance of the device covers."""
-        cc, c = db.campaign_contacts, db.campaigns
-        return list(
-            conn.execute(
-                select(cc.c.campaign_id)
-                .distinct()
-                .join(c, c.c.id == cc.c.campaign_id)
-                .where(
-                    cc.c.id.in_(page_contacts),
-                    c.c.org_id == device.org_id,
-                    c.c.ended_at.is_(None),
-                    c.c.purpose.not_in(sorted(covered)),
-                )
-            ).scalars()
         )
 
     @staticmethod

@@ -101,25 +101,10 @@ def items_of_campaign(conn: Connection, device: Device, campaign_id: str) -> lis
     return _pull_items(conn, [r.c.org_id == device.org_id, r.c.campaign_id == campaign_id])
 
 
-def campaigns_outside(
-    conn: Connection, device: Device, report_ids: list[str], covered: set[str]
-) -> list[str]:
-    """The running campaigns of these organizer messages whose purpose ``covered`` does not include."""
-    r, c = db.reports, db.campaigns
-    return list(
-        conn.execute(
-            select(r.c.campaign_id)
-            .distinct()
-            .join(c, c.c.id == r.c.campaign_id)
-            .where(
-                r.c.org_id == device.org_id,
-                r.c.report_id.in_(set(report_ids)),
-                r.c.organizer_action.is_(True),
-                c.c.ended_at.is_(None),
-                c.c.purpose.not_in(sorted(covered)),
-            )
-        ).scalars()
-    )
+def campaigns_of(report_ids: list[str]) -> Any:
+    """The campaigns of these organizer messages, as a subquery (for sync.server.withholding.uncovered)."""
+    r = db.reports
+    return select(r.c.campaign_id).where(r.c.report_id.in_(set(report_ids)), r.c.organizer_action.is_(True))
 
 
 def _pull_items(conn: Connection, where: list[Any]) -> list[p.OrganizerItem]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -29,6 +30,25 @@ class Due:
 
     campaign_id: str
     after: str | None
+
+
+def uncovered(conn: Connection, device: Device, campaign_ids: Any, covered: set[str]) -> list[str]:
+    """The campaigns among ``campaign_ids`` (a subquery of campaign ids) that run in the device's organisation
+    and whose purpose ``covered`` does not include: what a pull leaves out (the one rule for contacts and
+    organizer messages alike)."""
+    c = db.campaigns
+    return list(
+        conn.execute(
+            select(c.c.id)
+            .where(
+                c.c.id.in_(campaign_ids),
+                c.c.org_id == device.org_id,
+                c.c.ended_at.is_(None),
+                c.c.purpose.not_in(sorted(covered)),
+            )
+            .order_by(c.c.id)
+        ).scalars()
+    )
 
 
 def record(conn: Connection, device: Device, campaign_ids: Iterable[str], now: datetime) -> None:
