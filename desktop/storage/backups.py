@@ -16,11 +16,11 @@ from pathlib import Path
 
 from desktop.paths import WorkspacePaths
 from desktop.storage.atomic import fsync_dir
-from desktop.storage.database import DatabaseError, is_plaintext_sqlite, open_encrypted
+from desktop.storage.database import DatabaseError, check, is_plaintext_sqlite, open_encrypted
 from desktop.storage.errors import ErrorCode, WorkspaceError
 from desktop.storage.keyslots import KeySlotFile
 from desktop.storage.private import make_private
-from desktop.storage.probe import check, probe
+from desktop.storage.probe import probe
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 

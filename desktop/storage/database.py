@@ -157,15 +157,23 @@ def check_file(path: Path, key: bytes) -> list[str] | None:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError:
             return None  # wrong key for this file, or page 1 damaged
-        try:
-            if copied:
+        if copied:
+            try:
                 busy, frames, moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-                if busy or frames != moved:
-                    return ["the WAL could not be checkpointed"]
-            return integrity_problems(conn)
-        except DatabaseError as exc:
-            return [f"{type(exc).__name__}: {exc}"]
+            except DatabaseError as exc:
+                return [f"{type(exc).__name__}: {exc}"]
+            if busy or frames != moved:
+                return ["the WAL could not be checkpointed"]
+        return check(conn)
     raise AssertionError("unreachable")  # pragma: no cover (mypy: ExitStack may swallow exceptions)
+
+
+def check(conn: Connection) -> list[str]:
+    """The integrity problems of an open database; a read error is itself a problem, never an exception."""
+    try:
+        return integrity_problems(conn)
+    except DatabaseError as exc:
+        return [f"{type(exc).__name__}: {exc}"]
 
 
 def integrity_problems(conn: Connection) -> list[str]:

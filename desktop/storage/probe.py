@@ -7,16 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.storage.database import Connection, DatabaseError, check_file, integrity_problems
+from desktop.storage.database import check_file
 from desktop.storage.errors import ErrorCode, WorkspaceError
-
-
-def check(conn: Connection) -> list[str]:
-    """The integrity problems of an open database; a read error is itself a problem, never an exception."""
-    try:
-        return integrity_problems(conn)
-    except DatabaseError as exc:
-        return [f"{type(exc).__name__}: {exc}"]
 
 
 def probe(path: Path, keys: tuple[bytes, ...]) -> bytes:

@@ -10,7 +10,8 @@ This module only gathers their public names for the recovery screen's view model
 from __future__ import annotations
 
 from desktop.storage.backups import Backup, Restored, list_backups, open_checked, restore_backup
-from desktop.storage.probe import check, probe
+from desktop.storage.database import check
+from desktop.storage.probe import probe
 from desktop.storage.salvage import Salvage, salvage, salvage_outcomes
 
 __all__ = [
