@@ -116,15 +116,20 @@ def report_item(
     return p.ReportItem(idempotency_key=key or uuid.uuid4(), seq=seq, payload=payload)
 
 
-def pull_all(client: SyncClient, cursor: str | None = None, limit: int = 500) -> p.PullPage:
-    """All pages merged into one (the last page's clearances, revocations and cursor)."""
+def pull_pages(client: SyncClient, cursor: str | None = None, limit: int = 500) -> list[p.PullPage]:
+    """Every page from ``cursor`` until the server says there is no more."""
     pages = []
     while True:
         page = client.pull(cursor, limit=limit)
         pages.append(page)
         cursor = page.next_cursor
         if not page.has_more:
-            break
+            return pages
+
+
+def pull_all(client: SyncClient, cursor: str | None = None, limit: int = 500) -> p.PullPage:
+    """All pages merged into one (the last page's clearances, revocations and cursor)."""
+    pages = pull_pages(client, cursor, limit)
     merged: dict[str, list[Any]] = {
         k: [] for k in ("campaigns", "contacts", "statuses", "pledge_decisions", "contents")
     }

@@ -15,7 +15,7 @@ from sync.core import protocol as p
 from sync.server import db, withholding
 from sync.server.campaign_end import end_campaign
 from tests.server.conftest import NO_LIMITS
-from tests.server.helpers import Env, pull_all, serving
+from tests.server.helpers import Env, pull_all, pull_pages, serving
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -26,16 +26,6 @@ def server(request: pytest.FixtureRequest, make_database, tmp_path_factory) -> I
         request.param, make_database(request.param), tmp_path_factory.mktemp("log"), *NO_LIMITS
     ) as env:
         yield env
-
-
-def _pages(client, cursor: str | None, limit: int) -> list[p.PullPage]:
-    pages = []
-    while True:
-        page = client.pull(cursor, limit=limit)
-        pages.append(page)
-        cursor = page.next_cursor
-        if not page.has_more:
-            return pages
 
 
 def _withheld(server: Env, device_id: str) -> list[str]:
@@ -58,13 +48,13 @@ def test_withheld_contacts_follow_in_chunks_once_a_clearance_covers_them(server:
     assert pushed.results[0].status is p.ItemStatus.ACCEPTED
 
     device = org.enrol()  # the lead's PC: no declaration yet
-    first = _pages(device.client, None, limit=3)
+    first = pull_pages(device.client, None, limit=3)
     assert [c for page in first for c in page.contacts] == []
     assert _withheld(server, device.device_id) == [org.campaign_id]
     cursor = first[-1].next_cursor
 
     central.commands.record_declaration(org.lead_id, today)
-    pages = _pages(device.client, cursor, limit=3)
+    pages = pull_pages(device.client, cursor, limit=3)
     sent = Counter(c.contact_id for page in pages for c in page.contacts)
     cc = db.campaign_contacts
     with server.office.engine.connect() as conn:
