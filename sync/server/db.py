@@ -316,6 +316,16 @@ device_seqs = Table(
     PrimaryKeyConstraint("device_id", "seq"),
 )
 
+# Issue 17.3: every sequence number of the device from 1 to ``contiguous_to`` arrived (device_seqs), so the answer
+# to a push (sync.server.queries.sync_health) reads only the numbers above it. Written by device_sync when a push
+# extends the run; device_seqs rows are never deleted, so the mark stays true. No row: 0.
+device_seq_marks = Table(
+    "device_seq_marks",
+    metadata,
+    _fk("device_id", "devices.id", primary_key=True),
+    Column("contiguous_to", BigInteger, nullable=False),
+)
+
 pledges = Table(
     "pledges",
     metadata,
@@ -600,7 +610,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0011"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0012"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

@@ -46,7 +46,7 @@ from sync.core.rules import ContactStatus
 from sync.server import content, db, inbox, numbers, registers, withholding
 from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
 from sync.server.office import CentralOffice
-from sync.server.queries import sync_health
+from sync.server.queries import sync_health, sync_health_and_mark
 from sync.server.retention import campaign_record
 
 log = logging.getLogger("telefonaktion.zentrale.sync")
@@ -387,7 +387,7 @@ class DeviceSync:
         with self.engine.begin() as conn:
             seen = self._seen(conn, device)
             results = _Batch(self, conn, device, req.items).run()
-            health = sync_health(conn, device.id)
+            health = push_health(conn, device.id)  # the last statements: the mark's row lock is held briefly
         if seen is not None:
             self._seen_written[device.id] = seen  # committed
         return p.PushResponse(results=results, highest_seq=health.highest_seq, missing=health.missing)
@@ -774,6 +774,23 @@ class DeviceSync:
     def health(self, device: Device) -> p.SyncHealth:
         with self.engine.begin() as conn:
             return sync_health(conn, device.id)
+
+
+def push_health(conn: Connection, device_id: str) -> p.SyncHealth:
+    """The push's answer (sync.server.queries.sync_health), and the device's mark moved up to where its numbers
+    now arrived without a gap (issue 17.3: the next answer reads only the numbers above it). The mark only grows
+    (``WHERE contiguous_to < new``): a concurrent push of the same device that got further is kept."""
+    health, mark, run_to = sync_health_and_mark(conn, device_id)
+    if run_to > mark:
+        m = db.device_seq_marks
+        if mark == 0:
+            insert_ignore(conn, m, [{"device_id": device_id, "contiguous_to": run_to}], m.c.device_id)
+        conn.execute(
+            update(m)
+            .where(m.c.device_id == device_id, m.c.contiguous_to < run_to)
+            .values(contiguous_to=run_to)
+        )
+    return health
 
 
 def _stored_state(row: Any) -> callstate.CallState:
