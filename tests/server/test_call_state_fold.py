@@ -314,7 +314,7 @@ def test_a_reopened_number_is_folded_into_the_next_call(small: World) -> None:
 
 
 def test_reports_stored_before_the_upgrade_are_folded_in_full(small: World) -> None:
-    """Migration 0011 leaves every contact without a stored fold: the first push folds all its reports (a flagged
+    """Migration 0012 leaves every contact without a stored fold: the first push folds all its reports (a flagged
     call stored by the old code still holds the contact for the organizer, so a new promise is not kept)."""
     contact, _ = next(small.contacts)
     north, _south = small.pcs

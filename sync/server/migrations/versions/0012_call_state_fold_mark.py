@@ -1,15 +1,15 @@
 """where the fold of a contact's shared call state stands (issue 17.3): the status its reports gave so far and
 the sort key of the last report folded, so that a push continues the fold instead of folding every report again
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

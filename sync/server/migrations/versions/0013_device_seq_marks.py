@@ -1,15 +1,15 @@
 """device_seq_marks: up to which sequence number every number of a device arrived (issue 17.3), so that the answer
 to a push reads only the numbers above it
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
