@@ -150,7 +150,7 @@ def _world(backend: str, make_database: Any, n_contacts: int) -> Iterator[World]
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def world(request: pytest.FixtureRequest, make_database: Any) -> Iterator[World]:  # noqa: F811
-    yield from _world(request.param, make_database, 400)
+    yield from _world(request.param, make_database, 1000)  # one contact per example, shrinking included
 
 
 # ------------------------------------------------------------------------------------------ random histories
