@@ -12,11 +12,14 @@ PC pulls a large release (with its clearance and the objection register) into it
   number of progress reports ("bisher n Kontakte empfangen", one per page) is printed.
 
 The members are the synthetic export of ``bench/import_bench.py`` read by the shared reader (invented names,
-numbers from fiction-style blocks). Usage: ``python -m bench.release_pull_bench [--quick]``.
+numbers from fiction-style blocks). Usage: ``python -m bench.release_pull_bench [--quick] [--release-only]``
+(``--release-only``: the release and its floors, no pull). Each release prints to stderr its wall time, the CPU
+seconds PostgreSQL's processes and this process spent on it, and the load average.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -84,7 +87,22 @@ def _copy_baseline(url: str, org: str, campaign: str, member_ids: list[str], *, 
         return elapsed
 
 
-def run(quick: bool = False) -> list[dict]:
+def _server_cpu(url: str) -> float:
+    """CPU seconds (user + system) used so far by this PostgreSQL server's processes (backends and background
+    workers, as pg_stat_activity lists them; other servers on the machine are not counted)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        pids = [r[0] for r in conn.execute("SELECT pid FROM pg_stat_activity")]
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def run(quick: bool = False, release_only: bool = False) -> list[dict]:
     from sqlalchemy import select
 
     from desktop.paths import WorkspacePaths
@@ -136,11 +154,18 @@ def run(quick: bool = False) -> list[dict]:
 
         for i in range(release_runs):  # release and floors interleaved: the same conditions for each
             checkpoint()
+            server_cpu, own_cpu = _server_cpu(url), time.process_time()
             start = time.perf_counter()
             cid, released = office.commands.release_campaign(
                 org, f"Einladung {i}", "invitation", resolution, content=content
             )
             release.append(time.perf_counter() - start)
+            print(
+                f"release {i + 1}: {release[-1]:.2f} s, CPU PostgreSQL {_server_cpu(url) - server_cpu:.2f} s "
+                f"(backends and background writers), this process {time.process_time() - own_cpu:.2f} s, "
+                f"load {os.getloadavg()[0]:.1f}",
+                file=sys.stderr,
+            )
             if not member_ids:
                 with engine.begin() as conn:
                     member_ids = list(
@@ -172,6 +197,10 @@ def run(quick: bool = False) -> list[dict]:
                 unit="s",
             )
         )
+
+        if release_only:
+            engine.dispose()
+            return rows
 
         # 2. a PC pulls a release of pull_n contacts, with clearance and objection register
         org2, lead2, resolution2 = org_with("KV Benchdorf", small)
@@ -225,6 +254,11 @@ def run(quick: bool = False) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if "--release-only" in argv:
+        argv = [a for a in argv if a != "--release-only"]
+        return run_alone(lambda quick: run(quick, release_only=True), __doc__.split("\n")[0], argv)
     return run_alone(run, __doc__.split("\n")[0], argv)
 
 

@@ -72,6 +72,23 @@ def _new_id_sql(conn: Connection) -> Any:
     return func.lower(func.hex(func.randomblob(16)))
 
 
+def _bulk_release_settings(conn: Connection) -> None:
+    """PostgreSQL settings for the rest of a release's transaction (``SET LOCAL``: they end with it).
+
+    ``plan_cache_mode = auto``: the connections force a custom plan for every statement (``db.create_db_engine``),
+    and that also holds for the foreign-key checks PostgreSQL runs per inserted row through its own cached
+    statements: each of the release's 3 × n checks was planned anew (about 10 µs each; 100k members: more than
+    4 s of an 8.4 s release, issue 17.2, docs/performance.md "Release, session 6"). With ``auto`` they use their
+    generic plan after five runs, as they do on a connection with PostgreSQL's defaults. The release's own
+    statements keep custom plans until psycopg has prepared them and PostgreSQL finds a generic plan no dearer
+    (for these scans of one organisation's members and one campaign's contacts, the same plan).
+
+    ``work_mem``: the feed rows' sort of a whole organisation's contacts stays in memory, not on disk."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SET LOCAL plan_cache_mode = auto"))
+        conn.execute(text("SET LOCAL work_mem = '64MB'"))
+
+
 def _release_members(
     conn: Connection, org_id: str, campaign_id: str, categories: list[str], now: datetime
 ) -> int:
@@ -95,14 +112,16 @@ def _release_members(
     return int(conn.execute(select(func.count()).where(cc.c.campaign_id == campaign_id)).scalar_one())
 
 
-def _feed_contacts(conn: Connection, org_id: str, campaign_id: str) -> None:
+def _feed_contacts(conn: Connection, campaign_id: str) -> None:
     """One feed row per contact of the campaign, in the order of the member ids (so the order in which a PC
-    receives and queues them, as when the contacts went in one by one in that order): one ``INSERT … SELECT``."""
-    cc, f = db.campaign_contacts, db.feed
-    if conn.dialect.name == "postgresql":  # sort a whole organisation's contacts in memory, not on disk
-        conn.execute(text("SET LOCAL work_mem = '64MB'"))
+    receives and queues them, as when the contacts went in one by one in that order): one ``INSERT … SELECT``.
+
+    Each row's organisation is taken from the contact's campaign in the same statement: ``feed.org_id`` has no
+    foreign key of its own (migration 0011), the campaign's and the contact's keys check it."""
+    cc, f, c = db.campaign_contacts, db.feed, db.campaigns
     rows = (
-        select(literal(org_id, String()), literal("contact", String()), cc.c.id)
+        select(c.c.org_id, literal("contact", String()), cc.c.id)
+        .select_from(cc.join(c, c.c.id == cc.c.campaign_id))
         .where(cc.c.campaign_id == campaign_id)
         .order_by(cc.c.member_id)
     )
@@ -319,6 +338,7 @@ class Commands(OfficePart):
                 )
             if purpose not in resolution.purposes:
                 raise invalid("resolution_purpose_not_covered", purpose=purpose)
+            _bulk_release_settings(conn)
             campaign_id = db.new_id()
             conn.execute(
                 insert(db.campaigns).values(
@@ -335,9 +355,13 @@ class Commands(OfficePart):
             released = _release_members(conn, org_id, campaign_id, categories, now)
             if not released:
                 raise invalid("campaign_no_members")  # (rolls the campaign back)
-            conn.execute(insert(db.feed).values(org_id=org_id, kind="campaign", ref_id=campaign_id))
+            c = db.campaigns  # the feed row's organisation: the campaign's (feed.org_id has no foreign key)
+            campaign_row = select(c.c.org_id, literal("campaign", String()), c.c.id).where(
+                c.c.id == campaign_id
+            )
+            conn.execute(insert(db.feed).from_select(["org_id", "kind", "ref_id"], campaign_row))
             campaign_content.initial_content(conn, campaign_id, org_id, content, now)
-            _feed_contacts(conn, org_id, campaign_id)
+            _feed_contacts(conn, campaign_id)
             audit(conn, now, "campaign.release", campaign_id, resolution_id, org_id=org_id)
         return campaign_id, released
 
