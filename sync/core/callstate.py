@@ -7,7 +7,9 @@
   it corrects; ordered by time, then id.
 - The central office's state of a contact (:func:`fold`): the fold of :func:`after_call` over the effective
   reports of every PC of the organisation — so attempts are summed across PCs and the attempt cap applies to
-  the sum; the cooldown runs from the last call, whichever PC made it.
+  the sum; the cooldown runs from the last call, whichever PC made it. The central office keeps where the fold
+  stands (:class:`Folded`) and continues it with new reports when that equals folding again
+  (:func:`fold_on`, issue 17.3); the full fold stays the rule.
 - What a PC keeps when the central office's state arrives (:func:`merge`): the larger attempt count, and the
   last call and call-back of the newer side. A contact is leased to one PC at a time (DP-16), so the PC's own
   count either already contains the server's (it started from it) or the server's contains the PC's (pushed).
@@ -98,16 +100,55 @@ class Call:
     organizer_resolution: str | None = None
 
 
+@dataclass(frozen=True)
+class Folded:
+    """Where the fold of a contact's effective reports stands: the call state, the status those reports give
+    the contact so far (it decides whether a call-back stays promised), and the sort key (time of the call,
+    report id; the order of :func:`effective_calls`) of the last report folded, None before the first."""
+
+    state: CallState = CallState()
+    status: ContactStatus = ContactStatus.OPEN
+    through: tuple[datetime, str] | None = None
+
+
+def _step(folded: Folded, at: datetime, call: Call) -> Folded:
+    own = report_status(
+        call.outcome, call.organizer_action, call.callback_after is not None, call.organizer_resolution
+    )
+    status = combine_statuses((folded.status, own))
+    return Folded(after_call(folded.state, at, call.callback_after, status), status, (at, call.id))
+
+
+def fold_all(calls: Iterable[Call]) -> Folded:
+    """The fold over all of a contact's reports (every PC's): attempts summed, the newest call last."""
+    folded = Folded()
+    for at, call in effective_calls(calls):
+        folded = _step(folded, at, call)
+    return folded
+
+
 def fold(calls: Iterable[Call]) -> CallState:
     """The call state of a contact from all its reports (every PC's): attempts summed, the newest call last."""
-    state, status = CallState(), ContactStatus.OPEN
-    for at, call in effective_calls(calls):
-        own = report_status(
-            call.outcome, call.organizer_action, call.callback_after is not None, call.organizer_resolution
-        )
-        status = combine_statuses((status, own))
-        state = after_call(state, at, call.callback_after, status)
-    return state
+    return fold_all(calls).state
+
+
+def fold_on(folded: Folded, new: Iterable[Call]) -> Folded | None:
+    """``fold_all(old + new)`` from ``folded == fold_all(old)``, folding only ``new``; None when that cannot be
+    done and the caller must fold all reports again.
+
+    Continuing is exact when the new reports only add to the end of :func:`effective_calls`: none of them
+    corrects a report (a correction removes the report it corrects and takes its time), their ids are new and
+    distinct (a duplicate counts once) and no report of ``old`` refers to them, and each sorts after the last
+    report folded. The caller promises that ``old`` is what ``folded`` was folded from (nothing rewrote it
+    since: an organizer resolution changes the status a report gives, so it must drop the stored fold)."""
+    calls = sorted(new, key=lambda c: (c.created_at, c.id))
+    if any(c.corrects is not None for c in calls) or len({c.id for c in calls}) != len(calls):
+        return None
+    if calls and folded.through is not None and (calls[0].created_at, calls[0].id) <= folded.through:
+        return None  # arrived out of order: it belongs before a report already folded
+    for call in calls:
+        folded = _step(folded, call.created_at, call)
+    return folded
 
 
 def _later(a: datetime | None, b: datetime | None) -> bool:

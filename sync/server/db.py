@@ -218,8 +218,17 @@ campaign_contacts = Table(
     Column("attempts", Integer, nullable=False, default=0, server_default="0"),
     Column("last_attempt_at", UTCDateTime),
     Column("callback_after", UTCDateTime),
+    # Issue 17.3: where that fold stands (sync.core.callstate.Folded), so that a push continues it with reports
+    # that sort after the last one folded. fold_status NULL: no stored fold, the next push folds all reports;
+    # whatever rewrites a report's part in the fold (an organizer resolution) sets it NULL.
+    Column("fold_status", String(32)),
+    Column("folded_through_at", UTCDateTime),
+    Column("folded_through_id", String(64)),
     UniqueConstraint("campaign_id", "member_id"),
 )
+# The values of campaign_contacts that drop a contact's stored fold: for every statement that changes what a stored
+# report means for the call state (its fields that sync.core.callstate reads), in the same transaction.
+FOLD_AGAIN: dict[str, Any] = {"fold_status": None, "folded_through_at": None, "folded_through_id": None}
 
 devices = Table(
     "devices",
@@ -305,6 +314,16 @@ device_seqs = Table(
     Column("seq", BigInteger, nullable=False),
     Column("key", String(36), nullable=False),
     PrimaryKeyConstraint("device_id", "seq"),
+)
+
+# Issue 17.3: every sequence number of the device from 1 to ``contiguous_to`` arrived (device_seqs), so the answer
+# to a push (sync.server.queries.sync_health) reads only the numbers above it. Written by device_sync when a push
+# extends the run; device_seqs rows are never deleted, so the mark stays true. No row: 0.
+device_seq_marks = Table(
+    "device_seq_marks",
+    metadata,
+    _fk("device_id", "devices.id", primary_key=True),
+    Column("contiguous_to", BigInteger, nullable=False),
 )
 
 pledges = Table(
@@ -594,7 +613,7 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
     )
 
 
-SCHEMA_HEAD = "0011"  # newest migration in migrations/versions (a test checks it against Alembic's head)
+SCHEMA_HEAD = "0013"  # newest migration in migrations/versions (a test checks it against Alembic's head)
 
 
 def _up_to_date(engine: Engine) -> bool:

@@ -46,7 +46,7 @@ from sync.core.rules import ContactStatus
 from sync.server import content, db, inbox, numbers, registers, withholding
 from sync.server.common import Device, ServiceError, audit, normalise_code, sha256_hex
 from sync.server.office import CentralOffice
-from sync.server.queries import sync_health
+from sync.server.queries import sync_health, sync_health_and_mark
 from sync.server.retention import campaign_record
 
 log = logging.getLogger("telefonaktion.zentrale.sync")
@@ -387,7 +387,7 @@ class DeviceSync:
         with self.engine.begin() as conn:
             seen = self._seen(conn, device)
             results = _Batch(self, conn, device, req.items).run()
-            health = sync_health(conn, device.id)
+            health = push_health(conn, device.id)  # the last statements: the mark's row lock is held briefly
         if seen is not None:
             self._seen_written[device.id] = seen  # committed
         return p.PushResponse(results=results, highest_seq=health.highest_seq, missing=health.missing)
@@ -776,6 +776,36 @@ class DeviceSync:
             return sync_health(conn, device.id)
 
 
+def push_health(conn: Connection, device_id: str) -> p.SyncHealth:
+    """The push's answer (sync.server.queries.sync_health), and the device's mark moved up to where its numbers
+    now arrived without a gap (issue 17.3: the next answer reads only the numbers above it). The mark only grows
+    (``WHERE contiguous_to < new``): a concurrent push of the same device that got further is kept."""
+    health, mark, run_to = sync_health_and_mark(conn, device_id)
+    if run_to > mark:
+        m = db.device_seq_marks
+        if mark == 0:
+            insert_ignore(conn, m, [{"device_id": device_id, "contiguous_to": run_to}], m.c.device_id)
+        conn.execute(
+            update(m)
+            .where(m.c.device_id == device_id, m.c.contiguous_to < run_to)
+            .values(contiguous_to=run_to)
+        )
+    return health
+
+
+def _stored_state(row: Any) -> callstate.CallState:
+    """The shared call state stored on a contact's row."""
+    return callstate.CallState(row.attempts, row.last_attempt_at, row.callback_after)
+
+
+def _stored_fold(row: Any) -> callstate.Folded | None:
+    """Where the fold of a contact's reports stood (issue 17.3), or None when it must be folded in full."""
+    if row.fold_status is None:
+        return None
+    through = None if row.folded_through_id is None else (row.folded_through_at, row.folded_through_id)
+    return callstate.Folded(_stored_state(row), ContactStatus(row.fold_status), through)
+
+
 class _Batch:
     """One push request, processed set-wise inside the caller's transaction."""
 
@@ -925,6 +955,9 @@ class _Batch:
                     cc.c.attempts,
                     cc.c.last_attempt_at,
                     cc.c.callback_after,
+                    cc.c.fold_status,
+                    cc.c.folded_through_at,
+                    cc.c.folded_through_id,
                 )
                 .where(
                     any_of(conn, cc.c.id, {i.payload.contact_id for i in items}),
@@ -999,16 +1032,23 @@ class _Batch:
                     )
                 )
         insert_rows(conn, rep, rows)
-        states = self._call_states(sorted({row["contact_id"] for row in rows}), contacts)
+        folds = self._call_states(rows, contacts)
         status.update(DeviceSync._decide_statuses(conn, recompute))
         changed = {
             cid: s.value for cid, s in status.items() if s.value != contacts[cid].status
         }  # sorted by id
-        # One UPDATE for the contacts whose call state or status changed (one new row version each, not two).
-        update_rows(
-            conn,
-            cc,
-            [
+        states = {
+            cid: folded.state for cid, folded in folds.items() if folded.state != _stored_state(contacts[cid])
+        }
+        # One UPDATE for the contacts whose call state or status changed (one new row version each, not two);
+        # every contact with new reports also stores where its fold stands.
+        updates = []
+        for cid in sorted(set(folds) | set(changed)):
+            row = contacts[cid]
+            folded = folds.get(cid) or _stored_fold(row)  # status only: the fold as it was stored (or none)
+            state = _stored_state(row) if folded is None else folded.state
+            through = None if folded is None else folded.through
+            updates.append(
                 {
                     "id": cid,
                     "attempts": state.attempts,
@@ -1016,50 +1056,66 @@ class _Batch:
                     "callback_after": state.callback_after,
                     "status": changed.get(cid, row.status),
                     "status_changed_at": self.now if cid in changed else row.status_changed_at,
+                    "fold_status": None if folded is None else folded.status.value,
+                    "folded_through_at": None if through is None else through[0],
+                    "folded_through_id": None if through is None else through[1],
                 }
-                for cid in sorted(set(states) | set(changed))
-                for row in [contacts[cid]]
-                for state in [
-                    states.get(
-                        cid, callstate.CallState(row.attempts, row.last_attempt_at, row.callback_after)
-                    )
-                ]
-            ],
-        )
+            )
+        update_rows(conn, cc, updates)
         self.feed += [{"org_id": org_id, "kind": "callstate", "ref_id": cid} for cid in states]
         self.feed += [{"org_id": org_id, "kind": "status", "ref_id": cid} for cid in changed]
 
     def _call_states(
-        self, contact_ids: list[str], contacts: dict[str, Any]
-    ) -> dict[str, callstate.CallState]:
-        """Issue 13.3: the shared call state (sync.core.callstate.fold over every PC's reports) of contacts this
-        transaction has locked (``contacts``: their rows as locked) and stored reports for: those that changed,
-        in the order of ``contact_ids`` (the caller stores them and puts them into the feed, "callstate")."""
-        if not contact_ids:
-            return {}
-        conn, rep = self.conn, db.reports
-        calls: dict[str, list[callstate.Call]] = {cid: [] for cid in contact_ids}
+        self, rows: list[dict[str, Any]], contacts: dict[str, Any]
+    ) -> dict[str, callstate.Folded]:
+        """Issue 13.3: the shared call state (sync.core.callstate.fold_all over every PC's reports) of the contacts
+        of ``rows``, the reports just stored, in the order of their ids; ``contacts``: their rows as this
+        transaction locked them, with where their fold stood (issue 17.3). A contact whose stored fold can be
+        continued with its new reports (callstate.fold_on: none corrects a report, each sorts after the last
+        report folded) is not read again; the others are folded in full from all their reports."""
+        new: dict[str, list[callstate.Call]] = {}
         outcome = rules.Outcome
-        rows = conn.execute(  # fetched at once and read by position: every report of these contacts
-            select(
-                rep.c.contact_id,
-                rep.c.report_id,
-                rep.c.outcome,
-                rep.c.created_at,
-                rep.c.callback_after,
-                rep.c.corrects,
-                rep.c.organizer_action,
-                rep.c.organizer_resolution,
-            ).where(any_of(conn, rep.c.contact_id, contact_ids), rep.c.org_id == self.device.org_id)
-        ).all()
-        for cid, rid, out, at, callback, corrects, action, resolution in rows:
-            calls[cid].append(callstate.Call(rid, outcome(out), at, callback, corrects, action, resolution))
-        changed = {}
-        for cid in contact_ids:
-            state, row = callstate.fold(calls[cid]), contacts[cid]
-            if state != callstate.CallState(row.attempts, row.last_attempt_at, row.callback_after):
-                changed[cid] = state
-        return changed
+        for r in rows:
+            new.setdefault(r["contact_id"], []).append(
+                callstate.Call(
+                    r["report_id"],
+                    outcome(r["outcome"]),
+                    r["created_at"],
+                    r["callback_after"],
+                    r["corrects"],
+                    r["organizer_action"],
+                )
+            )
+        folds: dict[str, callstate.Folded] = {}
+        full = []
+        for cid in sorted(new):
+            # Without the report-id claim a report id may come twice: only the full fold counts it once.
+            stored = _stored_fold(contacts[cid]) if self.sync.idempotency else None
+            folded = None if stored is None else callstate.fold_on(stored, new[cid])
+            if folded is None:
+                full.append(cid)
+            else:
+                folds[cid] = folded
+        if full:
+            conn, rep = self.conn, db.reports
+            calls: dict[str, list[callstate.Call]] = {cid: [] for cid in full}
+            for cid, rid, out, at, callback, corrects, action, resolution in conn.execute(
+                select(  # fetched at once and read by position: every report of these contacts
+                    rep.c.contact_id,
+                    rep.c.report_id,
+                    rep.c.outcome,
+                    rep.c.created_at,
+                    rep.c.callback_after,
+                    rep.c.corrects,
+                    rep.c.organizer_action,
+                    rep.c.organizer_resolution,
+                ).where(any_of(conn, rep.c.contact_id, full), rep.c.org_id == self.device.org_id)
+            ).all():
+                calls[cid].append(
+                    callstate.Call(rid, outcome(out), at, callback, corrects, action, resolution)
+                )
+            folds |= {cid: callstate.fold_all(calls[cid]) for cid in full}
+        return {cid: folds[cid] for cid in sorted(folds)}
 
     def _entry_times_in_range(self, items: list[Any], at: Callable[[Any], datetime]) -> list[Any]:
         """The items whose time is plausible; the others are rejected (time_out_of_range)."""

@@ -197,8 +197,10 @@ class OrganizerInbox:
                 .values(organizer_resolution=outcome, organizer_resolved_at=now)
             )
             status = DeviceSync._decide_statuses(conn, {contact.id})[contact.id]
-            conn.execute(
-                update(cc).where(cc.c.id == contact.id).values(status=status.value, status_changed_at=now)
+            conn.execute(  # the resolution changes what the report means for the call state: fold it again
+                update(cc)
+                .where(cc.c.id == contact.id)
+                .values(status=status.value, status_changed_at=now, **db.FOLD_AGAIN)
             )
             conn.execute(
                 insert(db.feed),

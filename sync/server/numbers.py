@@ -236,8 +236,10 @@ def _reopen_number_problems(conn: Connection, org_id: str, member_ids: Sequence[
         update(r).where(*number_reports).values(organizer_resolution="reopen", organizer_resolved_at=now)
     )
     for contact_id, status in DeviceSync._decide_statuses(conn, set(closed)).items():
-        conn.execute(
-            update(cc).where(cc.c.id == contact_id).values(status=status.value, status_changed_at=now)
+        conn.execute(  # "reopen" changes what the reports mean for the call state: fold them again
+            update(cc)
+            .where(cc.c.id == contact_id)
+            .values(status=status.value, status_changed_at=now, **db.FOLD_AGAIN)
         )
     _feed(conn, org_id, "status", sorted(closed))
     _feed(conn, org_id, "inbox", sorted(reports))

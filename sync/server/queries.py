@@ -433,11 +433,20 @@ MAX_REPORTED_GAPS = 100
 
 
 def sync_health(conn: Connection, device_id: str) -> p.SyncHealth:
-    """Which per-device sequence numbers never arrived (R12): gaps below the highest one received.
+    """Which per-device sequence numbers never arrived (R12): gaps below the highest one received."""
+    return sync_health_and_mark(conn, device_id)[0]
 
-    One pass over the device's numbers (every push answers with it): each number beside the next one, the count
-    and the lowest; kept are the highest number (no next one) and the numbers followed by a gap."""
-    s = db.device_seqs
+
+def sync_health_and_mark(conn: Connection, device_id: str) -> tuple[p.SyncHealth, int, int]:
+    """:func:`sync_health`, the device's stored mark (every number from 1 to it arrived; db.device_seq_marks) and
+    how far the numbers read show that run to go now (the mark to store, never less than the stored one).
+
+    One pass over the device's numbers above the mark (every push answers with it; issue 17.3 bounds it by the
+    mark): each number beside the next one, the count and the lowest; kept are the highest number (no next one)
+    and the numbers followed by a gap. The answer is the same as over all numbers: those up to the mark are all
+    there, so the gaps lie above it and the count is the mark plus the numbers above."""
+    s, m = db.device_seqs, db.device_seq_marks
+    mark = conn.execute(select(m.c.contiguous_to).where(m.c.device_id == device_id)).scalar() or 0
     sub = (
         select(
             s.c.seq,
@@ -445,7 +454,7 @@ def sync_health(conn: Connection, device_id: str) -> p.SyncHealth:
             func.count().over().label("n"),
             func.min(s.c.seq).over().label("lo"),
         )
-        .where(s.c.device_id == device_id)
+        .where(s.c.device_id == device_id, s.c.seq > mark)
         .subquery()
     )
     rows = conn.execute(
@@ -455,11 +464,16 @@ def sync_health(conn: Connection, device_id: str) -> p.SyncHealth:
         .limit(MAX_REPORTED_GAPS + 1)
     ).all()
     if not rows:
-        return p.SyncHealth(device_id=device_id, received=0, highest_seq=0, missing=[])
+        return p.SyncHealth(device_id=device_id, received=mark, highest_seq=mark, missing=[]), mark, mark
     top = rows[0]
-    gaps = [p.SeqGap(first=1, last=top.lo - 1)] if top.lo > 1 else []
-    gaps += [p.SeqGap(first=row.seq + 1, last=row.nxt - 1) for row in rows[1:]]
-    return p.SyncHealth(device_id=device_id, received=top.n, highest_seq=top.seq, missing=gaps)
+    below = [p.SeqGap(first=mark + 1, last=top.lo - 1)] if top.lo > mark + 1 else []
+    gaps = [p.SeqGap(first=row.seq + 1, last=row.nxt - 1) for row in rows[1:]]
+    # The gap below the lowest number is reported beside the first MAX_REPORTED_GAPS others (the numbers of a
+    # device that begins late); one above received numbers is one of them.
+    missing = below + gaps[:MAX_REPORTED_GAPS] if mark == 0 else (below + gaps)[:MAX_REPORTED_GAPS]
+    run_to = mark if below else rows[1].seq if len(rows) > 1 else top.seq
+    health = p.SyncHealth(device_id=device_id, received=mark + top.n, highest_seq=top.seq, missing=missing)
+    return health, mark, run_to
 
 
 def audit_chain_status(conn: Connection, device_id: str) -> ChainStatus:
