@@ -21,13 +21,20 @@ def store(conn: Connection, part: p.RegisterPart) -> None:
     )
 
 
+def NO_REGISTER(_number: str) -> bool:
+    """The matcher while this PC has no register key or an empty register: nobody is on it."""
+    return False
+
+
 def matcher(conn: Connection) -> Callable[[str], bool]:
     """A test 'is this number on the register?' (always False before the first sync brought the key)."""
     key = get_meta(conn, "register_key")
     if not key:
-        return lambda _number: False
+        return NO_REGISTER
     raw = base64.urlsafe_b64decode(key + "=" * (-len(key) % 4))
     hashes = {row[0] for row in conn.execute("SELECT hash FROM objection_register")}
+    if not hashes:
+        return NO_REGISTER
     return lambda number: bool(number) and p.register_hash(raw, number) in hashes
 
 

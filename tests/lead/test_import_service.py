@@ -55,6 +55,22 @@ def test_a_second_import_skips_numbers_already_listed(ws, tmp_path) -> None:  # 
     assert positions == list(range(8))
 
 
+def test_a_number_two_checked_people_share_is_listed_once(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A file where a duplicate row carries one person's number and another person's: merged into the first
+    person, whose second number is now the other person's number. The import lists that number once (the
+    other person counts as already listed), also when no number was listed before and there is no register."""
+    c = make_campaign(ws)
+    a, b = "030 23125 101", "030 23125 102"
+    rows = [person_row(1, phone=a), person_row(2, phone=b), person_row(3, phone=a)]
+    rows[2][7] = b  # the duplicate of person 1 names person 2's number as its second number
+    (tmp_path / "m.csv").write_bytes(csv_bytes(rows))
+    report = lead_import.import_members(ws, c.id, tmp_path / "m.csv", now=NOW)
+    assert report.result.imported == 2 and report.result.records[0].phone2 == "+493023125102"
+    assert (report.done.imported, report.done.already_listed, report.done.total_contacts) == (1, 1, 1)
+    numbers = [n for row in ws.conn.execute("SELECT phone, phone2 FROM contacts") for n in row if n]
+    assert sorted(numbers) == ["+493023125101", "+493023125102"]
+
+
 def test_category_guard_refuses_other_categories(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
     c = make_campaign(ws)  # members only
     rows = [person_row(0), person_row(1, status="ehemaliges Mitglied"), person_row(2, status="Interessent")]

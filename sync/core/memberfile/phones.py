@@ -268,5 +268,7 @@ def de_plain_pattern() -> re.Pattern[str]:
             body += f"(?!{premium})"
         body += "(?=" + "|".join(f"(?:{v})" for v in valid) + ")"
         # "+49 (0)30 …": the national prefix after the country code, as in _parse_phone_de_fast
-        _DE_PLAIN = re.compile(rf"(?:(?:\+49|0049)0?|0)({body}\d+)")
+        # re.ASCII: \d is [0-9] only. phonenumbers reads other scripts' digits as digits too, but turns them into
+        # ASCII ones; a cell with such digits goes to _PhoneNormaliser (also about a third faster on ASCII).
+        _DE_PLAIN = re.compile(rf"(?:(?:\+49|0049)0?|0)({body}\d+)", re.ASCII)
     return _DE_PLAIN

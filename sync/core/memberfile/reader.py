@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 import phonenumbers
@@ -22,6 +24,8 @@ from .results import ColumnMapping, DropReason, ImportPlan, ImportResult, Member
 from .rows import RowParser
 from .source import _load_bytes, _Table
 from .text import _OVERFLOW, _Bad, _is_blank, _text
+
+_first_cell = itemgetter(0)
 
 
 def _open(data: bytes, name: str) -> _Table:
@@ -187,6 +191,40 @@ def read(
     if not region_ok:
         raise MemberFileError(ErrorCode.INVALID_OPTION, f"unknown region {default_region!r}")
     today = today or dt.date.today()
+    # The reader makes millions of objects and no reference cycle: the cyclic garbage collector would walk the
+    # growing list of records again and again for nothing (about 7 % of a read; docs/performance.md).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(
+            source,
+            purpose,
+            mapping,
+            allowed,
+            assume_category,
+            default_region,
+            filename,
+            progress,
+            cancelled,
+            today,
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(
+    source: Any,
+    purpose: str | Purpose,
+    mapping: Mapping[str | int, Any] | None,
+    allowed: tuple[str, ...],
+    assume_category: str | None,
+    default_region: str,
+    filename: str | None,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    today: dt.date,
+) -> ImportResult:
     prep = _prepare(source, purpose, mapping, assume_category, filename)
     p = prep.plan
     if p.needs_category_assumption:
@@ -229,12 +267,17 @@ def read(
                 progress(done, estimate)
             nums, cells_list = zip(*block, strict=True)
             lens = list(map(len, cells_list))
-            regular = all(need <= n or not n for n in lens) and (
+            regular = (min(lens) >= need or all(need <= n or not n for n in lens)) and (
                 max(lens) <= width or all(_is_blank(c[width:]) for c in cells_list if len(c) > width)
             )
             if regular:
-                texts = list(map(str.strip, map("".join, cells_list)))
-                if all(texts):
+                # No row is blank when every first cell has text (nearly always: a member number or a name);
+                # else each row's text decides.
+                if min(lens) and all(map(str.strip, map(_first_cell, cells_list))):
+                    texts: list[str] = []
+                else:
+                    texts = list(map(str.strip, map("".join, cells_list)))
+                if not texts or all(texts):
                     kept_nums, kept_cells = list(nums), list(cells_list)
                 else:
                     pairs = [(n, c) for n, c, t in zip(nums, cells_list, texts, strict=True) if t]

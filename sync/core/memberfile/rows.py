@@ -8,6 +8,7 @@ row kept). Only the columns the purpose keeps are ever looked at (DP-4)."""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import repeat
 from operator import itemgetter
 from sys import intern
 from typing import Any
@@ -182,49 +183,61 @@ class RowParser:
     def many(self, rows: list[list[str]], rownums: list[int]) -> list[MemberRecord | RowCode]:
         """The same as calling the parser on each row, for text rows (CSV) that all have between ``need`` and
         ``width`` cells and none blank; a column at a time, so most of the work is one C call per cell instead
-        of Python code per row (the "+49 (0)…" and other unusual numbers still take the per-row path)."""
+        of Python code per row. Only the rows that need a decision of their own (a refused category, "other
+        with consent", no name, a number the column pattern does not take, a value near the length limit)
+        take the per-row steps of :meth:`_odd_row`; the others are built by one C loop per block."""
         assert self.all_text and self.fetch_used is not None
         used = self.used
         size = len(rows)
         columns = dict(zip(used, zip(*map(self.fetch_used, rows), strict=True), strict=True))
-        blank = ("",) * size
-
-        def column(i: int) -> tuple[str, ...]:
-            return columns[i] if i >= 0 else blank
+        nothing: tuple[None, ...] = (None,) * size
 
         i_cat, i_consent, i_first, i_last, i_loc, i_dist, i_pc, i_phone, i_phone2 = self.cols
         cache = self.cat_cache
-        raw_cats = column(i_cat)
+        raw_cats = columns[i_cat] if i_cat >= 0 else ("",) * size
         for raw in set(raw_cats).difference(cache):
             cache[raw] = self._category(raw)
         cats = list(map(cache.__getitem__, raw_cats))
-        consents = column(i_consent)
+        consents = columns[i_consent] if i_consent >= 0 else nothing
+        limit = limits.MAX_VALUE_CHARS
+        longest = 0
 
         # Names, places and postcodes repeat (a Kreisverband has a few dozen places and postcodes, many people
-        # share a first name): one string object per distinct value keeps a large list small (1M rows: see
-        # docs/performance.md).
-        def words(i: int) -> list[str] | tuple[str, ...]:
-            return list(map(intern, map(" ".join, map(str.split, columns[i])))) if i >= 0 else blank
+        # share a first name): each distinct cell text is cleaned once, and one string object per distinct
+        # value keeps a large list small (1M rows: see docs/performance.md). An empty value is None, as in the
+        # record.
+        def words(i: int) -> list[str | None] | tuple[None, ...]:
+            nonlocal longest
+            if i < 0:
+                return nothing
+            cells = columns[i]
+            distinct = set(cells)
+            if len(distinct) * 2 > size:  # mostly different values (last names): clean each cell
+                clean = list(map(intern, map(" ".join, map(str.split, cells))))
+                longest = max(longest, max(map(len, clean), default=0))
+                return [c or None for c in clean]
+            table = {raw: intern(" ".join(raw.split())) or None for raw in distinct}
+            longest = max(longest, max(map(len, filter(None, table.values())), default=0))
+            return list(map(table.__getitem__, cells))
 
         first, last, loc, dist = words(i_first), words(i_last), words(i_loc), words(i_dist)
-        pcs: list[str] | tuple[str, ...] = blank
+        pcs: list[str | None] | tuple[None, ...] = nothing
         if i_pc >= 0:
-            pcs = list(map(str.strip, columns[i_pc]))
-            if self.pad_postcode:
-                pcs = ["0" + pc if len(pc) == 4 and pc.isascii() and pc.isdigit() else pc for pc in pcs]
-            pcs = list(map(intern, pcs))
-        limit = limits.MAX_VALUE_CHARS
-        check_length = any(max(map(len, c), default=0) > limit for c in (first, last, loc, dist, pcs))
+            codes = list(map(str.strip, columns[i_pc]))
+            if self.pad_postcode:  # Excel ate the leading zero of an East German postcode
+                codes = ["0" + pc if len(pc) == 4 and pc.isascii() and pc.isdigit() else pc for pc in codes]
+            longest = max(longest, max(map(len, codes), default=0))
+            pcs = [pc or None for pc in map(intern, codes)]
 
-        def phones(i: int) -> tuple[list[str] | tuple[str, ...], list[Any]]:
+        def phones(i: int) -> tuple[list[str] | tuple[str, ...], list[Any] | tuple[None, ...]]:
             if i < 0:
-                return blank, [None] * size
+                return ("",) * size, nothing
             cells = list(map(str.strip, columns[i]))
             if self.plain is None:
-                return cells, [None] * size
+                return cells, nothing
             joined = "\n".join(cells)
             if joined.count("\n") != size - 1:  # a cell with a line break: the per-row path decides
-                return cells, [None] * size
+                return cells, nothing
             for sep in " /-.()":
                 if sep in joined:
                     joined = joined.replace(sep, "")
@@ -233,66 +246,99 @@ class RowParser:
         phone1, plain1 = phones(i_phone)
         phone2, plain2 = phones(i_phone2)
 
-        out: list[MemberRecord | RowCode] = []
-        emit = out.append
-        invalid = self.invalid.append
-        phone_of = self.phone_of
-        h1, h2 = self.h_phone, self.h_phone2
-        today = self.today
-        for rownum, category, consent_cell, f, la, lo, di, pc, p1, m1, p2, m2 in zip(
-            rownums, cats, consents, first, last, loc, dist, pcs, phone1, plain1, phone2, plain2, strict=True
-        ):
-            if type(category) is RowCode:
-                emit(category)
-                continue
-            consent = None
-            if category == "consent":
-                consent, code = _consent_date(consent_cell, today)
-                if code is not None:
-                    emit(code)
-                    continue
-            if not f and not la:
-                emit(RowCode.NO_NAME)
-                continue
-            if check_length and max(len(f), len(la), len(lo), len(di), len(pc)) > limit:
-                emit(RowCode.VALUE_TOO_LONG)
-                continue
-            number = number2 = None
-            if m1 is not None:
-                number = "+49" + m1[1]
-            elif p1:
-                number, code = phone_of(p1)
-                if code is not None:
-                    invalid(RowIssue(rownum, code, ROW_TEXT[code], h1))
-            if p2:
-                if m2 is not None:
-                    e164, code = "+49" + m2[1], None
-                else:
-                    e164, code = phone_of(p2)
-                if code is not None:
-                    invalid(RowIssue(rownum, code, ROW_TEXT[code], h2))
-                elif number is None:
-                    number = e164
-                elif e164 != number:
-                    number2 = e164
-            if number is None:
-                emit(RowCode.NO_VALID_PHONE)
-                continue
-            emit(
-                _new_record(
-                    MemberRecord,
-                    (
-                        rownum,
-                        category,
-                        number,
-                        number2,
-                        f or None,
-                        la or None,
-                        lo or None,
-                        di or None,
-                        pc or None,
-                        consent,
-                    ),
+        # The rows that need steps of their own; all others: a valid category (not "consent"), a name, a first
+        # number the pattern takes, a second one empty or taken by the pattern.
+        if longest > limit:
+            odd: set[int] | range = range(size)
+        else:
+            odd = set()
+            kinds = set(cats)
+            if "consent" in kinds or any(type(k) is RowCode for k in kinds):
+                odd.update(n for n, c in enumerate(cats) if type(c) is RowCode or c == "consent")
+            if None in first and None in last:
+                odd.update(
+                    n for n, (f, la) in enumerate(zip(first, last, strict=True)) if f is None and la is None
                 )
+            if None in plain1:
+                odd.update(n for n, m in enumerate(plain1) if m is None)
+            if None in plain2:
+                odd.update(n for n, (p, m) in enumerate(zip(phone2, plain2, strict=True)) if m is None and p)
+        number1 = [None if m is None else "+49" + m[1] for m in plain1]
+        number2 = [
+            None if m is None or (e := "+49" + m[1]) == a else e for a, m in zip(number1, plain2, strict=True)
+        ]
+        out: list[MemberRecord | RowCode] = list(
+            map(
+                _new_record,
+                repeat(MemberRecord),
+                zip(rownums, cats, number1, number2, first, last, loc, dist, pcs, nothing, strict=True),
+            )
+        )
+        for n in sorted(odd):  # in row order: the invalid numbers are listed in row order
+            out[n] = self._odd_row(
+                rownums[n],
+                cats[n],
+                consents[n],
+                first[n],
+                last[n],
+                loc[n],
+                dist[n],
+                pcs[n],
+                phone1[n],
+                plain1[n],
+                phone2[n],
+                plain2[n],
             )
         return out
+
+    def _odd_row(
+        self,
+        rownum: int,
+        category: str | RowCode,
+        consent_cell: Any,
+        f: str | None,
+        la: str | None,
+        lo: str | None,
+        di: str | None,
+        pc: str | None,
+        p1: str,
+        m1: Any,
+        p2: str,
+        m2: Any,
+    ) -> MemberRecord | RowCode:
+        """One row of :meth:`many` that needs steps of its own (the same steps as :meth:`_fields`)."""
+        if type(category) is RowCode:
+            return category
+        consent = None
+        if category == "consent":
+            consent, code = _consent_date(consent_cell, self.today)
+            if code is not None:
+                return code
+        if f is None and la is None:
+            return RowCode.NO_NAME
+        if (
+            max(len(f or ""), len(la or ""), len(lo or ""), len(di or ""), len(pc or ""))
+            > limits.MAX_VALUE_CHARS
+        ):
+            return RowCode.VALUE_TOO_LONG
+        number = number2 = None
+        if m1 is not None:
+            number = "+49" + m1[1]
+        elif p1:
+            number, code = self.phone_of(p1)
+            if code is not None:
+                self.invalid.append(RowIssue(rownum, code, ROW_TEXT[code], self.h_phone))
+        if p2:
+            if m2 is not None:
+                e164, code = "+49" + m2[1], None
+            else:
+                e164, code = self.phone_of(p2)
+            if code is not None:
+                self.invalid.append(RowIssue(rownum, code, ROW_TEXT[code], self.h_phone2))
+            elif number is None:
+                number = e164
+            elif e164 != number:
+                number2 = e164
+        if number is None:
+            return RowCode.NO_VALID_PHONE
+        return _new_record(MemberRecord, (rownum, category, number, number2, f, la, lo, di, pc, consent))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -77,15 +78,30 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its "\\n" (only "\\n" ends a line: the csv module handles "\\r").
+
+    A megabyte at a time is split by one C call and the lines are handed on by C iterators: a Python step per
+    line cost a tenth of reading a large file."""
+    return itertools.chain.from_iterable(_line_blocks(text))
+
+
+_LINE_BLOCK = 1 << 20
+
+
+def _line_blocks(text: str) -> Iterator[Iterator[str]]:
     start, n = 0, len(text)
-    find = text.find
     while start < n:
-        end = find("\n", start)
+        end = text.find("\n", start + _LINE_BLOCK)
         if end < 0:
-            yield text[start:]
-            return
-        yield text[start : end + 1]
-        start = end + 1
+            end = n
+        else:
+            end += 1
+        parts = text[start:end].split("\n")
+        tail = parts.pop()  # after the block's last "\n": "" unless the text ends without one
+        yield map(operator.add, parts, itertools.repeat("\n"))
+        if tail:
+            yield iter((tail,))
+        start = end
 
 
 _DELIMITERS = (";", ",", "\t", "|")

@@ -18,8 +18,11 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def _norm(text: str, table: dict[int, str] = _FOLD_UMLAUTS) -> str:
     """Case-, whitespace-, punctuation- and umlaut-insensitive key: "Tel. (privat)" → "tel privat"."""
-    s = unicodedata.normalize("NFC", text).casefold().translate(table)
-    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    if text.isascii():  # nothing to compose, fold or strip: the same key, without the Unicode steps
+        s = text.lower()
+    else:
+        s = unicodedata.normalize("NFC", text).casefold().translate(table)
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     return " ".join(_NON_ALNUM.sub(" ", s).split())
 
 
