@@ -73,19 +73,9 @@ def _new_id_sql(conn: Connection) -> Any:
 
 
 def _bulk_release_settings(conn: Connection) -> None:
-    """PostgreSQL settings for the rest of a release's transaction (``SET LOCAL``: they end with it).
-
-    ``plan_cache_mode = auto``: the connections force a custom plan for every statement (``db.create_db_engine``),
-    and that also holds for the foreign-key checks PostgreSQL runs per inserted row through its own cached
-    statements: each of the release's 3 × n checks was planned anew (about 10 µs each; 100k members: more than
-    4 s of an 8.4 s release, issue 17.2, docs/performance.md "Release, session 6"). With ``auto`` they use their
-    generic plan after five runs, as they do on a connection with PostgreSQL's defaults. The release's own
-    statements keep custom plans until psycopg has prepared them and PostgreSQL finds a generic plan no dearer
-    (for these scans of one organisation's members and one campaign's contacts, the same plan).
-
-    ``work_mem``: the feed rows' sort of a whole organisation's contacts stays in memory, not on disk."""
+    """PostgreSQL: the feed rows' sort of a whole organisation's contacts stays in memory, not on disk
+    (``SET LOCAL``: it ends with the release's transaction)."""
     if conn.dialect.name == "postgresql":
-        conn.execute(text("SET LOCAL plan_cache_mode = auto"))
         conn.execute(text("SET LOCAL work_mem = '64MB'"))
 
 

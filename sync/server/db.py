@@ -600,16 +600,17 @@ def create_db_engine(url: str, *, pool_size: int = 10) -> Engine:
         raise ValueError(
             f"unsupported database: {parsed.get_backend_name()} (use an SQLite path or postgresql://)"
         )
-    # psycopg prepares a statement after 5 runs, and PostgreSQL then may switch to a generic plan: for the
-    # pull's "id IN (500 parameters)" that plan filtered the whole campaign on every page (0.7 s a page instead
-    # of 10 ms; issue 17.2). A custom plan for every run costs about a millisecond of planning.
+    # PostgreSQL's own plan_cache_mode (auto): a prepared statement keeps its generic plan when that is no
+    # dearer. Until session 6 every connection forced a custom plan, against a generic plan for the pull's old
+    # "id IN (500 parameters)" (a page is a range of feed ids since session 4); that also planned anew every
+    # foreign-key check PostgreSQL runs per inserted row: 40-55 % of a push's and a release's database CPU
+    # (docs/performance.md, "Release, session 6" and "Central ingest, session 6"). Pull 20k unchanged.
     return create_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size,
         pool_pre_ping=True,
         pool_recycle=1800,
-        connect_args={"options": "-c plan_cache_mode=force_custom_plan"},
     )
 
 

@@ -383,15 +383,8 @@ class DeviceSync:
 
         Locks are taken in one order (idempotency keys, sequence numbers, contacts; each sorted) so that
         concurrent batches of one or several devices cannot deadlock.
-
-        PostgreSQL: the push lets prepared statements keep a generic plan (``plan_cache_mode = auto`` for this
-        transaction; the connections plan each statement for its parameters because of the pull, db.
-        create_db_engine). The foreign-key checks of every inserted row run such statements: planned anew for
-        each row they cost 40 % of the push's database CPU (docs/performance.md "Central ingest, session 6").
         """
         with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.exec_driver_sql("SET LOCAL plan_cache_mode = auto")
             seen = self._seen(conn, device)
             results = _Batch(self, conn, device, req.items).run()
             health = push_health(conn, device.id)  # the last statements: the mark's row lock is held briefly
