@@ -147,21 +147,7 @@ class RowParser:
         if max(len(first), len(last), len(loc), len(dist), len(pc)) > limits.MAX_VALUE_CHARS:
             return RowCode.VALUE_TOO_LONG
 
-        number = number2 = None
-        phone = phone.strip()
-        if phone:
-            number, code = self.phone_of(phone)
-            if code is not None:
-                self.invalid.append(RowIssue(rownum, code, ROW_TEXT[code], self.h_phone))
-        phone2 = phone2.strip()
-        if phone2:
-            e164, code = self.phone_of(phone2)
-            if code is not None:
-                self.invalid.append(RowIssue(rownum, code, ROW_TEXT[code], self.h_phone2))
-            elif number is None:
-                number = e164
-            elif e164 != number:
-                number2 = e164
+        number, number2 = self._numbers(rownum, phone.strip(), None, phone2.strip(), None)
         if number is None:
             return RowCode.NO_VALID_PHONE
         return _new_record(
@@ -321,6 +307,15 @@ class RowParser:
             > limits.MAX_VALUE_CHARS
         ):
             return RowCode.VALUE_TOO_LONG
+        number, number2 = self._numbers(rownum, p1, m1, p2, m2)
+        if number is None:
+            return RowCode.NO_VALID_PHONE
+        return _new_record(MemberRecord, (rownum, category, number, number2, f, la, lo, di, pc, consent))
+
+    def _numbers(self, rownum: int, p1: str, m1: Any, p2: str, m2: Any) -> tuple[str | None, str | None]:
+        """The row's number and second number (E.164; the second only when it differs), each problem noted
+        in ``invalid``. ``p1``/``p2``: the stripped cells; ``m1``/``m2``: the column pattern's match of the cell
+        when :meth:`many` has one (the number is then "+49" and its group), else None."""
         number = number2 = None
         if m1 is not None:
             number = "+49" + m1[1]
@@ -339,6 +334,4 @@ class RowParser:
                 number = e164
             elif e164 != number:
                 number2 = e164
-        if number is None:
-            return RowCode.NO_VALID_PHONE
-        return _new_record(MemberRecord, (rownum, category, number, number2, f, la, lo, di, pc, consent))
+        return number, number2
