@@ -475,8 +475,8 @@ def test_a_callback_is_due_from_its_time_on_and_a_reservation_ends_at_its_expiry
 
 
 def test_the_earliest_next_time_of_each_waiting_group_whatever_the_order():
-    # pytest-randomly seeds `random` for each test: `--randomly-seed=N` repeats a run, seed included.
-    # (Not a parameter: pytest-xdist needs every worker to collect the same test ids.)
+    # A new seed each run, printed (pytest shows it with a failure). Not a parameter: the workers of
+    # pytest-xdist must collect the same test ids.
     seed = random.randrange(2**32)
     print(f"seed={seed}")
     rng = random.Random(seed)
