@@ -91,13 +91,14 @@ def _release_members(
         m.c.id,
         literal(ContactStatus.OPEN.value, String()),
         literal(now, cc.c.status_changed_at.type),
+        *(literal(value, cc.c[name].type) for name, value in db.NOTHING_FOLDED.items()),  # nothing folded yet
     ).where(
         m.c.org_id == org_id,
         m.c.category.in_(categories),
         numbers.callable_member(org_id),  # a number not on the problem list (issue 13.2)
         registers.not_objected(org_id),  # the objection register holds for every release
     )  # (in no particular order: the feed rows below give the contacts their order)
-    cols = ["id", "campaign_id", "member_id", "status", "status_changed_at"]
+    cols = ["id", "campaign_id", "member_id", "status", "status_changed_at", *db.NOTHING_FOLDED]
     conn.execute(insert(cc).from_select(cols, chosen))  # (rowcount of INSERT … SELECT: -1 through psycopg)
     return int(conn.execute(select(func.count()).where(cc.c.campaign_id == campaign_id)).scalar_one())
 

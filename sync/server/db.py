@@ -39,6 +39,8 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.types import TypeDecorator
 
+from sync.core import callstate
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -229,6 +231,16 @@ campaign_contacts = Table(
 # The values of campaign_contacts that drop a contact's stored fold: for every statement that changes what a stored
 # report means for the call state (its fields that sync.core.callstate reads), in the same transaction.
 FOLD_AGAIN: dict[str, Any] = {"fold_status": None, "folded_through_at": None, "folded_through_id": None}
+# The stored fold of a contact without reports (callstate.Folded(): no attempts, open, nothing folded), written
+# where a contact is created: its first push continues this fold instead of reading its (no) reports again.
+NOTHING_FOLDED: dict[str, Any] = {
+    "attempts": callstate.Folded().state.attempts,
+    "last_attempt_at": callstate.Folded().state.last_attempt_at,
+    "callback_after": callstate.Folded().state.callback_after,
+    "fold_status": callstate.Folded().status.value,
+    "folded_through_at": None,
+    "folded_through_id": None,
+}
 
 devices = Table(
     "devices",

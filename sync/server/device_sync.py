@@ -258,7 +258,8 @@ def _json_insert(conn: Connection, table: Any, cols: list[str], returning: Any) 
 
 def update_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     """``UPDATE table SET cols = row's values WHERE id = row's id`` for every row (each a dict of the same columns,
-    ``id`` among them): one statement on PostgreSQL (``UPDATE ... FROM unnest(...)``), executemany on SQLite."""
+    ``id`` among them): one statement on PostgreSQL (``UPDATE ... FROM`` one JSON document, or arrays when a column
+    has no exact JSON form), executemany on SQLite."""
     if not rows:
         return
     cols = [name for name in rows[0] if name != "id"]
@@ -270,6 +271,17 @@ def update_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
             [{f"u_{name}": value for name, value in row.items()} for row in rows],
         )
         return
+    doc = _json_document(table, rows)
+    if doc is not None:
+        conn.execute(_json_update(conn, table, cols), {"doc": doc})
+        return
+    conn.execute(*_unnest_update(table, rows))
+
+
+def _unnest_update(table: Any, rows: list[dict[str, Any]]) -> tuple[Any, dict[str, Any]]:
+    """PostgreSQL: ``UPDATE table SET ... FROM unnest(:id[], :col1[], ...)``, one array per column (the path for
+    column types without an exact JSON form). Returns the statement and its parameters."""
+    cols = [name for name in rows[0] if name != "id"]
     shape = (table.name, tuple(cols))
     stmt = _UPDATE_STATEMENTS.get(shape)
     if stmt is None:
@@ -287,10 +299,28 @@ def update_rows(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
         stmt = _UPDATE_STATEMENTS[shape] = (
             update(table).where(table.c.id == src.c.id).values({name: src.c[name] for name in cols})
         )
-    conn.execute(stmt, {f"u_{name}": [row[name] for row in rows] for name in ["id", *cols]})
+    return stmt, {f"u_{name}": [row[name] for row in rows] for name in ["id", *cols]}
 
 
 _UPDATE_STATEMENTS: dict[tuple[str, tuple[str, ...]], Any] = {}
+_JSON_UPDATES: dict[tuple[str, tuple[str, ...]], Any] = {}
+
+
+def _json_update(conn: Connection, table: Any, cols: list[str]) -> Any:
+    """``UPDATE t SET col = x.col, ... FROM json_populate_recordset(NULL::t, :doc) AS x WHERE t.id = x.id``: the
+    rows as one JSON document (_json_document), as the inserts send them; psycopg dumps arrays value by value
+    in Python, a tenth of a push's CPU for the contacts' update. Built once per shape."""
+    shape = (table.name, tuple(cols))
+    stmt = _JSON_UPDATES.get(shape)
+    if stmt is None:
+        quote = conn.dialect.identifier_preparer.quote
+        name = quote(table.name)
+        sets = ", ".join(f"{quote(col)} = x.{quote(col)}" for col in cols)
+        stmt = _JSON_UPDATES[shape] = text(
+            f"UPDATE {name} SET {sets} "
+            f"FROM json_populate_recordset(NULL::{name}, CAST(:doc AS json)) AS x WHERE {name}.{quote('id')} = x.{quote('id')}"
+        ).bindparams(bindparam("doc", type_=Text()))
+    return stmt
 
 
 def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ContentItem) -> str:

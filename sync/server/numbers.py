@@ -292,6 +292,7 @@ def release_into_running(conn: Connection, org_id: str, member_ids: Sequence[str
                 "member_id": mid,
                 "status": ContactStatus.OPEN.value,
                 "status_changed_at": now,
+                **db.NOTHING_FOLDED,  # a new contact's fold: nothing folded yet
             }
             for mid in wanted
             if mid not in any_contact
