@@ -1,6 +1,6 @@
-"""The central office's one-statement inserts on PostgreSQL (issue 17.3): the JSON document path that pushes,
-imports and the feed use stores exactly what the array (unnest) path stored, value for value, as PostgreSQL
-itself prints each column, and refuses what a plain INSERT refuses."""
+"""The central office's one-statement inserts and updates on PostgreSQL (issue 17.3): the JSON document path that
+pushes, imports and the feed use stores exactly what the array (unnest) path stored, value for value, as
+PostgreSQL itself prints each column, and refuses what a plain INSERT refuses."""
 
 from __future__ import annotations
 
@@ -24,7 +24,14 @@ from sqlalchemy import (
 from sqlalchemy.exc import DataError
 
 from sync.server import db
-from sync.server.device_sync import _json_document, _unnest_insert, insert_ignore, insert_rows
+from sync.server.device_sync import (
+    _json_document,
+    _unnest_insert,
+    _unnest_update,
+    insert_ignore,
+    insert_rows,
+    update_rows,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -104,6 +111,30 @@ def test_the_json_document_stores_what_the_arrays_stored(engine) -> None:
         read = conn.execute(select(by_json.c.at, by_json.c.answers).order_by(by_json.c.pk)).all()
     assert [r.at for r in read] == [ROWS[0]["at"], None, ROWS[2]["at"]]
     assert [r.answers for r in read] == [r["answers"] for r in ROWS]
+
+
+def test_the_json_update_stores_what_the_arrays_stored(engine) -> None:
+    """The contacts' update of a push (update_rows): every row takes another row's values, one id matches no row."""
+    by_json, by_arrays = _table("upd_json"), _table("upd_arrays")
+    cols = ("label", "n", "flag", "at", "on_day")
+    changes = [
+        {"id": a["id"], **{c: b[c] for c in cols}} for a, b in zip(ROWS, [*ROWS[1:], ROWS[0]], strict=True)
+    ]
+    changes.append({"id": "nobody", **{c: ROWS[0][c] for c in cols}})
+    with engine.begin() as conn:
+        for table in (by_json, by_arrays):
+            table.create(conn)
+            insert_rows(conn, table, ROWS)
+        assert _json_document(by_json, changes) is not None  # the JSON path is the one taken
+        update_rows(conn, by_json, changes)
+        conn.execute(*_unnest_update(by_arrays, changes))
+        printed = _as_printed(conn, by_json)
+        assert printed == _as_printed(conn, by_arrays)
+        assert [row[0] for row in printed] == ["a1", "a2", "a3"]
+        assert printed[2][4] == "2026-12-04 22:30:15.123456"  # a3 took a1's time, stored as naive UTC
+        assert printed[0][1:4] == ("", None, "false")  # a1 took a2's values, NULL stays NULL
+        read = conn.execute(select(by_json.c.at).order_by(by_json.c.pk)).scalars().all()
+    assert read == [None, ROWS[2]["at"], ROWS[0]["at"]]
 
 
 def test_the_json_claim_returns_only_the_rows_really_inserted_in_order(engine) -> None:

@@ -368,6 +368,38 @@ def test_a_push_that_only_appends_reads_no_earlier_report(small: World) -> None:
     assert all(small.state(c) == callstate.CallState(2, AT + timedelta(hours=5), None) for c in contacts)
 
 
+def test_a_new_contact_is_folded_on_from_no_reports(small: World) -> None:
+    """A contact is created with the fold of no reports stored (at the release, and when a corrected number
+    releases a member into the running campaign later): its first call is folded on without reading reports,
+    and what is stored then is the full fold (one attempt, the call-back promised)."""
+    small.office.commands.import_members(small.org, members(1, start=900))
+    m, cc = db.members, db.campaign_contacts
+    with small.office.engine.begin() as conn:
+        held = set(conn.execute(select(cc.c.member_id)).scalars())
+        late = [mid for mid in conn.execute(select(m.c.id)).scalars() if mid not in held]
+        assert numbers.release_into_running(conn, small.org, late, NOW) == 1
+        added = conn.execute(select(cc.c.id).where(cc.c.member_id == late[0])).scalar_one()
+    contacts = [next(small.contacts)[0], next(small.contacts)[0], added]
+    assert all(small.stored_fold(c) == callstate.fold_all([]) for c in contacts)
+    statements: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    promise = AT + timedelta(days=2)
+    event.listen(small.office.engine, "before_cursor_execute", seen)
+    try:
+        first = [small.report(c, Outcome.NO_PICKUP, AT, callback_after=promise) for c in contacts]
+        assert small.push(small.pcs[0], *first) == [p.ItemStatus.ACCEPTED] * 3
+    finally:
+        event.remove(small.office.engine, "before_cursor_execute", seen)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "FROM reports" in s]
+    assert reads == []
+    for contact in contacts:
+        assert small.state(contact) == callstate.CallState(1, AT, promise)
+        assert small.stored_fold(contact) == small.full_fold(contact)
+
+
 def test_fold_on_refuses_what_is_not_an_append() -> None:
     """The pure rule (sync.core.callstate.fold_on), on its own: exactly the three refusals, else the full fold."""
     calls = [callstate.Call(f"r{i}", Outcome.NO_PICKUP, AT + timedelta(minutes=10 * i)) for i in range(3)]
