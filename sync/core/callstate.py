@@ -139,8 +139,12 @@ def fold_on(folded: Folded, new: Iterable[Call]) -> Folded | None:
     Continuing is exact when the new reports only add to the end of :func:`effective_calls`: none of them
     corrects a report (a correction removes the report it corrects and takes its time), their ids are new and
     distinct (a duplicate counts once) and no report of ``old`` refers to them, and each sorts after the last
-    report folded. The caller promises that ``old`` is what ``folded`` was folded from (nothing rewrote it
-    since: an organizer resolution changes the status a report gives, so it must drop the stored fold)."""
+    report folded. This function checks the first two and the order; "no report of ``old`` corrects a new
+    one" it leaves to the order: a correction is made after the call it corrects, on the same PC, and is
+    pushed after it (sequence order), so a report it corrects that arrives later sorts before the mark and
+    the caller folds again. The caller promises that ``old`` is what ``folded`` was folded from (nothing
+    rewrote it since: an organizer resolution changes the status a report gives, so it must drop the stored
+    fold)."""
     calls = sorted(new, key=lambda c: (c.created_at, c.id))
     if any(c.corrects is not None for c in calls) or len({c.id for c in calls}) != len(calls):
         return None
