@@ -103,16 +103,16 @@ def _release_members(
     return int(conn.execute(select(func.count()).where(cc.c.campaign_id == campaign_id)).scalar_one())
 
 
-def _feed_contacts(conn: Connection, campaign_id: str) -> None:
+def _feed_contacts(conn: Connection, org_id: str, campaign_id: str) -> None:
     """One feed row per contact of the campaign, in the order of the member ids (so the order in which a PC
     receives and queues them, as when the contacts went in one by one in that order): one ``INSERT … SELECT``.
 
-    Each row's organisation is taken from the contact's campaign in the same statement: ``feed.org_id`` has no
-    foreign key of its own (migration 0011), the campaign's and the contact's keys check it."""
-    cc, f, c = db.campaign_contacts, db.feed, db.campaigns
+    Each row names ``org_id``, the organisation the release wrote the campaign with in the same transaction:
+    ``feed.org_id`` has no foreign key of its own (migration 0011), the campaign's and the contact's keys
+    check it."""
+    cc, f = db.campaign_contacts, db.feed
     rows = (
-        select(c.c.org_id, literal("contact", String()), cc.c.id)
-        .select_from(cc.join(c, c.c.id == cc.c.campaign_id))
+        select(literal(org_id, String()), literal("contact", String()), cc.c.id)
         .where(cc.c.campaign_id == campaign_id)
         .order_by(cc.c.member_id)
     )
@@ -346,13 +346,9 @@ class Commands(OfficePart):
             released = _release_members(conn, org_id, campaign_id, categories, now)
             if not released:
                 raise invalid("campaign_no_members")  # (rolls the campaign back)
-            c = db.campaigns  # the feed row's organisation: the campaign's (feed.org_id has no foreign key)
-            campaign_row = select(c.c.org_id, literal("campaign", String()), c.c.id).where(
-                c.c.id == campaign_id
-            )
-            conn.execute(insert(db.feed).from_select(["org_id", "kind", "ref_id"], campaign_row))
+            conn.execute(insert(db.feed).values(org_id=org_id, kind="campaign", ref_id=campaign_id))
             campaign_content.initial_content(conn, campaign_id, org_id, content, now)
-            _feed_contacts(conn, campaign_id)
+            _feed_contacts(conn, org_id, campaign_id)
             audit(conn, now, "campaign.release", campaign_id, resolution_id, org_id=org_id)
         return campaign_id, released
 

@@ -474,8 +474,8 @@ feed = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     # No foreign key (migration 0011, issue 17.2): PostgreSQL would check it for each of a release's 100k rows.
-    # A row's organisation is that of what it names (a contact's: its campaign's, set from the campaign in the
-    # release's statement; tests/server/test_release_feed.py); organisations are never deleted.
+    # A row's organisation is that of what it names (a contact's: its campaign's, which the release writes in
+    # the same transaction; tests/server/test_release_feed.py); organisations are never deleted.
     Column("org_id", String(64), nullable=False),
     Column(
         "kind", String(16), nullable=False

@@ -2,7 +2,7 @@
 
 ``feed.org_id`` lost its foreign key to ``orgs`` (PostgreSQL checked it once per row of a release: 100k checks
 of the same organisation for 100k members). What the key guaranteed, and more, now holds by construction: the
-release takes each feed row's organisation from the contact's campaign in the same statement. These tests check
+release writes each feed row with the organisation it writes the campaign with. These tests check
 that a feed row of a release never names another organisation than its campaign's (which a foreign key could not
 catch either), that each organisation's PCs receive exactly its own contacts, and that the migration drops and
 restores the key on both backends."""

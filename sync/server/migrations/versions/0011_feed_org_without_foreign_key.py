@@ -3,8 +3,8 @@
 PostgreSQL checks a foreign key row by row; a release to 100k members wrote 100k feed rows and ran 100k checks of
 the same organisation. The organisation of a contact's feed row is the organisation of the contact's campaign,
 which the contact's own foreign key (campaign_contacts.campaign_id) and the campaign's (campaigns.org_id) already
-check; the release takes the feed row's org_id from that campaign in the same statement
-(sync.server.commands._feed_contacts), and tests/server/test_release_feed.py checks that the two cannot disagree.
+check; the release writes the feed rows with the organisation it writes the campaign with, in the same
+transaction (sync.server.commands._feed_contacts), and tests/server/test_release_feed.py checks that the two cannot disagree.
 
 Revision ID: 0011
 Revises: 0010
