@@ -129,41 +129,23 @@ class RowParser:
         if category is None:
             category = self.cat_cache[raw_cat] = self._category(raw_cat)
         if type(category) is RowCode:
-            return category
-        consent = None
-        if category == "consent":
-            consent, code = _consent_date(consent_cell, self.today)
-            if code is not None:
-                return code
-        first = " ".join(first.split())
-        last = " ".join(last.split())
-        if not first and not last:
-            return RowCode.NO_NAME
-        loc = " ".join(loc.split())
-        dist = " ".join(dist.split())
+            return category  # refused: nothing else of the row is looked at
         pc = pc.strip()
         if self.pad_postcode and len(pc) == 4 and pc.isascii() and pc.isdigit():
             pc = "0" + pc  # Excel ate the leading zero of an East German postcode
-        if max(len(first), len(last), len(loc), len(dist), len(pc)) > limits.MAX_VALUE_CHARS:
-            return RowCode.VALUE_TOO_LONG
-
-        number, number2 = self._numbers(rownum, phone.strip(), None, phone2.strip(), None)
-        if number is None:
-            return RowCode.NO_VALID_PHONE
-        return _new_record(
-            MemberRecord,
-            (
-                rownum,
-                category,
-                number,
-                number2,
-                first or None,
-                last or None,
-                loc or None,
-                dist or None,
-                pc or None,
-                consent,
-            ),
+        return self._decide(
+            rownum,
+            category,
+            consent_cell,
+            " ".join(first.split()) or None,
+            " ".join(last.split()) or None,
+            " ".join(loc.split()) or None,
+            " ".join(dist.split()) or None,
+            pc or None,
+            phone.strip(),
+            None,
+            phone2.strip(),
+            None,
         )
 
     def many(self, rows: list[list[str]], rownums: list[int]) -> list[MemberRecord | RowCode]:
@@ -171,7 +153,7 @@ class RowParser:
         ``width`` cells and none blank; a column at a time, so most of the work is one C call per cell instead
         of Python code per row. Only the rows that need a decision of their own (a refused category, "other
         with consent", no name, a number the column pattern does not take, a value near the length limit)
-        take the per-row steps of :meth:`_odd_row`; the others are built by one C loop per block."""
+        take the per-row steps of :meth:`_decide`; the others are built by one C loop per block."""
         assert self.all_text and self.fetch_used is not None
         used = self.used
         size = len(rows)
@@ -261,7 +243,7 @@ class RowParser:
             )
         )
         for n in sorted(odd):  # in row order: the invalid numbers are listed in row order
-            out[n] = self._odd_row(
+            out[n] = self._decide(
                 rownums[n],
                 cats[n],
                 consents[n],
@@ -277,7 +259,7 @@ class RowParser:
             )
         return out
 
-    def _odd_row(
+    def _decide(
         self,
         rownum: int,
         category: str | RowCode,
@@ -292,7 +274,9 @@ class RowParser:
         p2: str,
         m2: Any,
     ) -> MemberRecord | RowCode:
-        """One row of :meth:`many` that needs steps of its own (the same steps as :meth:`_fields`)."""
+        """The steps of one row from its cleaned values (empty ones None): category, consent date, name, length,
+        numbers; the record or why the row is refused. :meth:`_fields` (one row at a time) and :meth:`many` (the
+        rows of a block that need them) both end here. ``m1``/``m2``: see :meth:`_numbers`."""
         if type(category) is RowCode:
             return category
         consent = None
