@@ -150,12 +150,12 @@ def commit_import(
         on_register = objection_register.matcher(conn)
         kept: list[memberfile.MemberRecord] | tuple[memberfile.MemberRecord, ...]
         skipped = objected = 0
-        numbers = [*map(_PHONE, records), *filter(None, map(_PHONE2, records))]
-        if (
-            on_register is objection_register.NO_REGISTER
-            and listed.isdisjoint(numbers)
-            and len(set(numbers)) == len(numbers)
-        ):
+        numbers = (
+            [*map(_PHONE, records), *filter(None, map(_PHONE2, records))]
+            if on_register is objection_register.NO_REGISTER
+            else None  # with a register the loop below checks each record anyway
+        )
+        if numbers is not None and listed.isdisjoint(numbers) and len(set(numbers)) == len(numbers):
             # The usual case (no register, or an empty one): no number is listed or met twice, nobody is skipped.
             kept = records
         else:
