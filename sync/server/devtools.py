@@ -118,15 +118,19 @@ def running_server(
     env: dict[str, str] | None = None,
     log_dir: Path | None = None,
     timeout: float = 60,
+    module: str = "sync.server.cli",
 ) -> Iterator[RunningServer]:
-    """``python -m sync.server.cli serve --port 0`` as a subprocess; yields once it printed its READY line."""
+    """``python -m sync.server.cli serve --port 0`` as a subprocess; yields once it printed its READY line.
+
+    ``module`` names another program that takes the same arguments and prints the same READY line (the
+    benchmark's ingest floor, ``bench.ingest_floor``)."""
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="tz-server-"))
     log_path = log_dir / f"server-{os.getpid()}-{time.monotonic_ns()}.log"
     full_env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), **(env or {})}
     cmd: Sequence[str] = [
         sys.executable,
         "-m",
-        "sync.server.cli",
+        module,
         "serve",
         "--host",
         "127.0.0.1",
