@@ -7,6 +7,9 @@ Figures (each next to a baseline of raw INSERTs through the same driver, psycopg
   3 runs, each by a freshly enrolled device; baseline: 10k rows through psycopg in transactions of 500
 - ingest with 50 devices pushing concurrently (threads, one httpx client each; 1,000 outcomes per device in
   batches of 100): batch latency (p95) and throughput; baseline: 50 threads doing raw INSERTs of the same rows
+- the same concurrent pushes to the ingest floor (``bench/ingest_floor.py``: the same HTTP stack, decode and
+  authentication, each item stored once in an append-only log and nothing else), as the second baseline of the
+  throughput, the push's latency and its CPU: what no design that answers each item durably can go below here
 - where the CPU of that concurrent ingest went, per push of 100 outcomes: the 50 clients (this process), the
   server process, PostgreSQL (every backend): 2 cores host all three, so the sum bounds what this machine can
   ingest, and the server's part (server + PostgreSQL) what the central office costs
@@ -20,6 +23,7 @@ The organisation has 20k members in the campaign (quick: 4k); every device works
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -32,7 +36,7 @@ from pathlib import Path
 
 import psycopg
 
-from bench.common import row, run_alone
+from bench.common import p95, row, run_alone
 from bench.import_bench import generate
 from sync.client import SyncClient
 from sync.core import memberfile
@@ -284,8 +288,11 @@ def run(quick: bool = False) -> list[dict]:
     )
     print(
         f"  ingest floor (bench/ingest_floor.py, the same pushes): {len(floor_concurrent)} pushes in "
-        f"{floor_elapsed:.1f} s; CPU per push: clients {floor_per_push['client'] * 1000:.1f} ms, server "
-        f"{floor_per_push['server'] * 1000:.1f} ms, PostgreSQL {floor_per_push['postgres'] * 1000:.1f} ms",
+        f"{floor_elapsed:.1f} s, {len(floor_concurrent) * BATCH / floor_elapsed:,.0f} outcomes/s; one push "
+        f"median {statistics.median(floor_concurrent) * 1000:.0f} ms, p95 {p95(floor_concurrent) * 1000:.0f} ms; "
+        f"CPU per push: clients {floor_per_push['client'] * 1000:.1f} ms, server "
+        f"{floor_per_push['server'] * 1000:.1f} ms, PostgreSQL {floor_per_push['postgres'] * 1000:.1f} ms; "
+        f"2 cores without the clients would take {2 * BATCH / floor_central:,.0f} outcomes/s",
         file=sys.stderr,
     )
     return [
