@@ -26,6 +26,8 @@ from typing import Any
 from fastapi import FastAPI, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from sync.server.serving import serve_ready
+
 LOG_TABLE = (
     "CREATE TABLE IF NOT EXISTS bench_ingest_log ("
     " device_id text NOT NULL, seq bigint NOT NULL, idempotency_key uuid NOT NULL UNIQUE,"
@@ -100,15 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=5)
     )
 
-    async def run() -> None:
-        task = asyncio.create_task(server.serve(sockets=[sock]))
-        while not server.started and not task.done():
-            await asyncio.sleep(0.01)
-        if server.started:
-            print(f"READY http://{args.host}:{sock.getsockname()[1]}", flush=True)
-        await task
-
-    asyncio.run(run())
+    asyncio.run(serve_ready(server, sock, f"READY http://{args.host}:{sock.getsockname()[1]}"))
     return 0
 
 

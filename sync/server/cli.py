@@ -16,7 +16,7 @@ import logging
 import os
 import socket
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -130,20 +130,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     retention_engine = _open(args.database)
 
-    async def run() -> None:
-        task = asyncio.create_task(server.serve(sockets=[sock]))
-        while not server.started and not task.done():
-            await asyncio.sleep(0.01)
-        if server.started:
-            print(f"READY {scheme}://{host}:{port}", flush=True)
-        daily = asyncio.create_task(retention.timer(CentralOffice(retention_engine)))  # issue 14.6
-        try:
-            await task
-        finally:
-            daily.cancel()
+    from sync.server.serving import serve_ready
+
+    def daily() -> Coroutine[Any, Any, None]:  # issue 14.6
+        return retention.timer(CentralOffice(retention_engine))
 
     try:
-        asyncio.run(run())
+        asyncio.run(serve_ready(server, sock, f"READY {scheme}://{host}:{port}", beside=daily))
     finally:
         retention_engine.dispose()
     return 0

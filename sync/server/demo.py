@@ -32,6 +32,7 @@ from sync.core.demo_people import (
     invented_people,
 )
 from sync.core.memberfile import MemberRecord
+from sync.server.serving import serve_ready
 
 DATABASE_FILE = "zentrale.db"
 
@@ -113,18 +114,10 @@ def serve(members: int, temp_root: str | None = None) -> int:
             sys.stdin.buffer.read()  # returns at EOF: the app that started us has ended
             stop()
 
-        async def run() -> None:
-            task = asyncio.create_task(server.serve(sockets=[sock]))
-            while not server.started and not task.done():
-                await asyncio.sleep(0.01)
-            if server.started:
-                print(f"READY http://127.0.0.1:{port} {code}", flush=True)
-            await task
-
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, stop)
         threading.Thread(target=watch_stdin, name="demo-office-stdin", daemon=True).start()
-        asyncio.run(run())
+        asyncio.run(serve_ready(server, sock, f"READY http://127.0.0.1:{port} {code}"))
         return 0
     finally:
         shutil.rmtree(private, ignore_errors=True)
