@@ -14,7 +14,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import measure, raw_save, row
+from bench.common import measure, quiet_offscreen_qt, raw_save, row
 from desktop.domain.models import CallReport
 from desktop.services.calling import CallingService, Card
 from desktop.services.demo_office import DemoOffice
@@ -100,6 +100,7 @@ def _key_to_paint(root: Path, repeat: int) -> dict:
     from desktop.app import AppOptions, build
     from desktop.services.demo import DEMO_PASSPHRASE
 
+    quiet_offscreen_qt()
     app = QApplication.instance() or QApplication([])
     built = build(AppOptions(demo=True, data_dir=str(root / "gui")))
     built.window.show()

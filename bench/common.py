@@ -69,3 +69,22 @@ def raw_save(conn: Any) -> Callable[[], None]:
         conn.execute("COMMIT")
 
     return insert
+
+
+OFFSCREEN_NOISE = (
+    "This plugin does not support propagateSizeHints"  # as pyproject's qt_log_ignore for the tests
+)
+
+
+def quiet_offscreen_qt() -> None:
+    """Drop the one message the offscreen platform prints for every top-level window (the platform speaking, not
+    our code; the tests ignore it the same way); every other Qt message still reaches stderr."""
+    import sys
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode: object, _context: object, message: str) -> None:
+        if not message.startswith(OFFSCREEN_NOISE):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
