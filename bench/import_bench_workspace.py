@@ -74,8 +74,8 @@ def _import_once(ws, path: Path) -> tuple[float, float, int, float, float]:  # t
 def _bare_insert_once(root: Path, result) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """(seconds, CPU seconds) for a bare INSERT of the checked rows, in one transaction, into a new workspace of
     the same kind."""
-    from desktop.domain.models import new_ids
     from desktop.storage import contact_store
+    from sync.core.ids import new_ids
 
     ws = _workspace(root)
     try:

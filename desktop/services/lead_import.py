@@ -25,13 +25,14 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.models import Campaign, new_ids
+from desktop.domain.models import Campaign
 from desktop.services import clearance_gate
 from desktop.services.lead import LeadError, require_lead
 from desktop.storage import audit, campaign_store, contact_store, database, objection_register
 from desktop.storage.timefmt import utcnow
 from desktop.storage.workspace import Workspace
 from sync.core import memberfile
+from sync.core.ids import new_ids
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

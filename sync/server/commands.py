@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import String, Text, cast, func, insert, literal, select, text, update
 from sqlalchemy.engine import Connection
 
+from sync.core import ids
 from sync.core.memberfile import MemberRecord
 from sync.core.purposes import CATEGORIES, Field, UnknownPurpose, get_purpose
 from sync.core.rules import ContactStatus
@@ -330,7 +331,7 @@ class Commands(OfficePart):
             if purpose not in resolution.purposes:
                 raise invalid("resolution_purpose_not_covered", purpose=purpose)
             _bulk_release_settings(conn)
-            campaign_id = db.new_id()
+            campaign_id = ids.new_id()  # time first: its contacts go to the end of the campaign indexes
             conn.execute(
                 insert(db.campaigns).values(
                     id=campaign_id,

@@ -9,6 +9,7 @@ restores the key on both backends."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -92,3 +93,19 @@ def test_migration_0011_drops_the_feed_key_and_its_downgrade_restores_it(make_da
             ]
     finally:
         engine.dispose()
+
+
+def test_campaigns_released_one_after_another_sort_in_that_order(server: Env) -> None:
+    """Time-first campaign ids: each release's contacts go to the end of the indexes that begin with the
+    campaign, on the central office and on the PCs that pull them, not between earlier campaigns' entries."""
+    org = server.org(n_members=3)
+    assert org.resolution_id is not None
+    released = [org.campaign_id]
+    for n in range(8):
+        time.sleep(0.002)
+        campaign, _ = server.office.commands.release_campaign(
+            org.org_id, f"Runde {n}", "invitation", org.resolution_id, content=CONTENT
+        )
+        released.append(campaign)
+    assert sorted(released) == released
+    assert all(len(c) == 32 and int(c, 16) >= 0 for c in released)
