@@ -398,7 +398,16 @@ class DeviceSync:
         if scheme.lower() != "bearer" or not device_id or not secret:
             raise _refused(p.ErrorCode.UNAUTHORIZED)
         with self.engine.begin() as conn:
-            row = conn.execute(select(db.devices).where(db.devices.c.id == device_id[:64])).first()
+            return self.authenticate_in(conn, authorization)
+
+    def authenticate_in(self, conn: Connection, authorization: str | None) -> Device:
+        """:meth:`authenticate` inside the caller's transaction (app.py: with the request's budgets in one
+        transaction on PostgreSQL, issue 17.3). Reads only."""
+        scheme, _, token = (authorization or "").partition(" ")
+        device_id, _, secret = token.strip().partition(".")
+        if scheme.lower() != "bearer" or not device_id or not secret:
+            raise _refused(p.ErrorCode.UNAUTHORIZED)
+        row = conn.execute(select(db.devices).where(db.devices.c.id == device_id[:64])).first()
         expected = row.secret_hash if row is not None else "0" * 64
         if not hmac.compare_digest(expected, sha256_hex(secret)) or row is None:
             raise _refused(p.ErrorCode.UNAUTHORIZED)
