@@ -209,11 +209,26 @@ def _json_document(table: Any, rows: list[dict[str, Any]]) -> str | None:
             convert[name] = _date_text
         else:
             return None
-    todo = [(name, fn) for name, fn in convert.items() if fn is not None]
-    if todo:
-        rows = [{**row, **{name: fn(row[name]) for name, fn in todo}} for row in rows]
+    todo: list[tuple[str, Callable[[Any], Any], dict[Any, Any]]] = [
+        (name, fn, {}) for name, fn in convert.items() if fn is not None
+    ]
+    if todo:  # each distinct value converted once (most rows of a push share its time received)
+        copies = []
+        for row in rows:
+            copy = dict(row)
+            for name, fn, done in todo:
+                value = row[name]
+                text = done.get(value, _NOT_YET)
+                if text is _NOT_YET:
+                    text = done[value] = fn(value)
+                copy[name] = text
+            copies.append(copy)
+        rows = copies
     # json.dumps' defaults, as the JSON columns were written before: their text is kept as sent (type json)
     return json.dumps(rows)
+
+
+_NOT_YET = object()
 
 
 def _utc_text(value: datetime | None) -> str | None:
@@ -328,7 +343,12 @@ def item_hash(item: p.ReportItem | p.PledgeItem | p.AuditEventItem | p.ContentIt
     if payload.get("schema_version") == 1:  # version 1 is the shape sent before it was named: same hash, so
         del payload["schema_version"]  # a retry across the upgrade is still a duplicate, not a key reuse
     body = {"kind": item.kind, "payload": payload}
-    return sha256_hex(json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+    return sha256_hex(_HASHED_JSON.encode(body))
+
+
+# What json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False) builds on every call, built
+# once: the same text (tests/unit/test_report_shape.py), without an encoder object per item.
+_HASHED_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 class DeviceSync:
