@@ -449,7 +449,9 @@ class DeviceSync:
             health = push_health(conn, device.id)  # the last statements: the mark's row lock is held briefly
         if seen is not None:
             self._seen_written[device.id] = seen  # committed
-        return p.PushResponse(results=results, highest_seq=health.highest_seq, missing=health.missing)
+        return p.PushResponse.model_validate(
+            {"results": results, "highest_seq": health.highest_seq, "missing": health.missing}
+        )
 
     def _seen(self, conn: Connection, device: Device, now: datetime | None = None) -> datetime | None:
         """Remembers the device's last sync for the central office (at most one write a minute). Returns the
@@ -871,7 +873,7 @@ class _Batch:
     def __init__(self, sync: DeviceSync, conn: Connection, device: Device, items: list[Any]) -> None:
         self.sync, self.conn, self.device, self.items = sync, conn, device, items
         self.now = sync.office.clock()
-        self.results: dict[str, p.ItemResult] = {}
+        self.results: dict[str, tuple[p.ItemStatus, p.RejectReason | None]] = {}  # by key: the verdict
         self._keys = {id(item): str(item.idempotency_key) for item in items}
         self.feed: list[dict[str, Any]] = []  # feed rows of this batch, in order, inserted in one statement
 
@@ -880,12 +882,11 @@ class _Batch:
         return self._keys[id(item)]
 
     def _result(self, item: Any, status: p.ItemStatus, reason: p.RejectReason | None = None) -> None:
-        # The fields come from the validated request and our own enums: no second validation.
-        self.results[self.key(item)] = p.ItemResult.model_construct(
-            idempotency_key=item.idempotency_key, seq=item.seq, status=status, reason=reason
-        )
+        self.results[self.key(item)] = (status, reason)
 
-    def run(self) -> list[p.ItemResult]:
+    def run(self) -> list[dict[str, Any]]:
+        """The items' results in request order, as the fields of ``ItemResult`` (the answer validates them in
+        one call: cheaper than a ``model_construct`` per item, issue 17.3)."""
         claimed = self._claim_keys()
         fresh = self._claim_seqs(claimed)
         reports = [item for item in fresh if item.kind == "report"]
@@ -921,7 +922,13 @@ class _Batch:
             if self.key(item) not in self.results:
                 self._result(item, p.ItemStatus.ACCEPTED)
         self._record_rejections(claimed)
-        return [self.results[self.key(item)] for item in self.items]
+        answer = []
+        for item in self.items:
+            status, why = self.results[self.key(item)]
+            answer.append(
+                {"idempotency_key": item.idempotency_key, "seq": item.seq, "status": status, "reason": why}
+            )
+        return answer
 
     def _claim_keys(self) -> list[Any]:
         """Claims every key; items whose key was claimed before get the first result replayed (or key_reuse)."""
@@ -1327,9 +1334,9 @@ class _Batch:
     def _record_rejections(self, claimed: list[Any]) -> None:
         """Claimed keys were stored as accepted; record the rejections so that a retry replays them."""
         rejected = [
-            {"k": self.key(i), "r": self.results[self.key(i)].reason}
+            {"k": self.key(i), "r": self.results[self.key(i)][1]}
             for i in claimed
-            if self.results[self.key(i)].status is p.ItemStatus.REJECTED
+            if self.results[self.key(i)][0] is p.ItemStatus.REJECTED
         ]
         if rejected and self.sync.idempotency:
             ik = db.idempotency_keys
