@@ -154,6 +154,52 @@ def any_of(conn: Connection, column: Any, values: Any) -> Any:
     return column.in_(values)
 
 
+def _in(conn: Connection, column: Any, name: str) -> Any:
+    """``column IN (:name)`` for a statement built once: :func:`any_of`'s form, the values given at execution
+    (a list; on SQLite an expanding parameter)."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam(name, type_=postgresql.ARRAY(_param_type(column.type))))
+    return column.in_(bindparam(name, expanding=True))
+
+
+class _PushStatements:
+    """The statements of every push whose text does not depend on the push (issue 17.3: building and keying a
+    statement cost more CPU than PostgreSQL spends running these), built once per dialect."""
+
+    def __init__(self, conn: Connection) -> None:
+        c, cc = db.campaigns, db.campaign_contacts
+        self.periods = select(c.c.id, c.c.released_at, c.c.ends_on).where(
+            _in(conn, c.c.id, "ids"), c.c.org_id == bindparam("org_id")
+        )
+        self.contacts = (
+            select(
+                cc.c.id,
+                cc.c.campaign_id,
+                cc.c.status,
+                cc.c.status_changed_at,
+                cc.c.attempts,
+                cc.c.last_attempt_at,
+                cc.c.callback_after,
+                cc.c.fold_status,
+                cc.c.folded_through_at,
+                cc.c.folded_through_id,
+            )
+            .where(_in(conn, cc.c.id, "ids"), _in(conn, cc.c.campaign_id, "campaign_ids"))
+            .order_by(cc.c.id)
+            .with_for_update(key_share=True)
+        )
+
+
+_PUSH_STATEMENTS: dict[str, _PushStatements] = {}
+
+
+def _push_statements(conn: Connection) -> _PushStatements:
+    built = _PUSH_STATEMENTS.get(conn.dialect.name)
+    if built is None:
+        built = _PUSH_STATEMENTS[conn.dialect.name] = _PushStatements(conn)
+    return built
+
+
 def insert_ignore(conn: Connection, table: Any, rows: list[dict[str, Any]], returning: Any) -> set[Any]:
     """INSERT ... ON CONFLICT DO NOTHING RETURNING ``returning``: the values of the rows really inserted.
 
@@ -846,12 +892,18 @@ def push_health(conn: Connection, device_id: str) -> p.SyncHealth:
         m = db.device_seq_marks
         if mark == 0:
             insert_ignore(conn, m, [{"device_id": device_id, "contiguous_to": run_to}], m.c.device_id)
-        conn.execute(
-            update(m)
-            .where(m.c.device_id == device_id, m.c.contiguous_to < run_to)
-            .values(contiguous_to=run_to)
-        )
+        conn.execute(_MARK_UP, {"device": device_id, "run_to": run_to})
     return health
+
+
+_MARK_UP = (  # built once, as the statements of every push (sync.server.queries: _RUNS_ABOVE_MARK)
+    update(db.device_seq_marks)
+    .where(
+        db.device_seq_marks.c.device_id == bindparam("device"),
+        db.device_seq_marks.c.contiguous_to < bindparam("run_to"),
+    )
+    .values(contiguous_to=bindparam("run_to"))
+)
 
 
 def _stored_state(row: Any) -> callstate.CallState:
@@ -999,13 +1051,13 @@ class _Batch:
         if not items:
             return
         conn, org_id = self.conn, self.device.org_id
-        cc, c, rep = db.campaign_contacts, db.campaigns, db.reports
+        cc, rep = db.campaign_contacts, db.reports
+        statements = _push_statements(conn)
         periods = {
             row.id: report_time_range(self.now, row.released_at, row.ends_on)
             for row in conn.execute(
-                select(c.c.id, c.c.released_at, c.c.ends_on).where(
-                    any_of(conn, c.c.id, {i.payload.campaign_id for i in items}), c.c.org_id == org_id
-                )
+                statements.periods,
+                {"ids": sorted({i.payload.campaign_id for i in items}), "org_id": org_id},
             )
         }
         campaigns = set(periods)
@@ -1013,24 +1065,8 @@ class _Batch:
         contacts = {
             row.id: row
             for row in conn.execute(
-                select(
-                    cc.c.id,
-                    cc.c.campaign_id,
-                    cc.c.status,
-                    cc.c.status_changed_at,
-                    cc.c.attempts,
-                    cc.c.last_attempt_at,
-                    cc.c.callback_after,
-                    cc.c.fold_status,
-                    cc.c.folded_through_at,
-                    cc.c.folded_through_id,
-                )
-                .where(
-                    any_of(conn, cc.c.id, {i.payload.contact_id for i in items}),
-                    any_of(conn, cc.c.campaign_id, campaigns),
-                )
-                .order_by(cc.c.id)
-                .with_for_update(key_share=True)
+                statements.contacts,
+                {"ids": sorted({i.payload.contact_id for i in items}), "campaign_ids": sorted(campaigns)},
             ).all()
         }
         corrects = {i.payload.corrects for i in items if i.payload.corrects}
