@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.engine import Connection, Row
 
 from sync.core import protocol as p
@@ -432,6 +432,35 @@ class Queries(OfficePart):
 MAX_REPORTED_GAPS = 100
 
 
+def _runs_above_mark() -> Any:
+    """One pass over the device's numbers above the mark: each number beside the next one, the count and the
+    lowest; kept are the highest number (no next one) and the numbers followed by a gap. Built once (every push
+    answers with it: building and keying the statement cost more than PostgreSQL's part)."""
+    s = db.device_seqs
+    sub = (
+        select(
+            s.c.seq,
+            func.lead(s.c.seq).over(order_by=s.c.seq).label("nxt"),
+            func.count().over().label("n"),
+            func.min(s.c.seq).over().label("lo"),
+        )
+        .where(s.c.device_id == bindparam("device_id"), s.c.seq > bindparam("mark"))
+        .subquery()
+    )
+    return (
+        select(sub.c.seq, sub.c.nxt, sub.c.n, sub.c.lo)
+        .where(or_(sub.c.nxt.is_(None), sub.c.nxt > sub.c.seq + 1))
+        .order_by(sub.c.nxt.is_not(None), sub.c.seq)  # the highest first, then the gaps in order
+        .limit(MAX_REPORTED_GAPS + 1)
+    )
+
+
+_MARK = select(db.device_seq_marks.c.contiguous_to).where(
+    db.device_seq_marks.c.device_id == bindparam("device_id")
+)
+_RUNS_ABOVE_MARK = _runs_above_mark()
+
+
 def sync_health(conn: Connection, device_id: str) -> p.SyncHealth:
     """Which per-device sequence numbers never arrived (R12): gaps below the highest one received."""
     return sync_health_and_mark(conn, device_id)[0]
@@ -445,24 +474,8 @@ def sync_health_and_mark(conn: Connection, device_id: str) -> tuple[p.SyncHealth
     mark): each number beside the next one, the count and the lowest; kept are the highest number (no next one)
     and the numbers followed by a gap. The answer is the same as over all numbers: those up to the mark are all
     there, so the gaps lie above it and the count is the mark plus the numbers above."""
-    s, m = db.device_seqs, db.device_seq_marks
-    mark = conn.execute(select(m.c.contiguous_to).where(m.c.device_id == device_id)).scalar() or 0
-    sub = (
-        select(
-            s.c.seq,
-            func.lead(s.c.seq).over(order_by=s.c.seq).label("nxt"),
-            func.count().over().label("n"),
-            func.min(s.c.seq).over().label("lo"),
-        )
-        .where(s.c.device_id == device_id, s.c.seq > mark)
-        .subquery()
-    )
-    rows = conn.execute(
-        select(sub.c.seq, sub.c.nxt, sub.c.n, sub.c.lo)
-        .where(or_(sub.c.nxt.is_(None), sub.c.nxt > sub.c.seq + 1))
-        .order_by(sub.c.nxt.is_not(None), sub.c.seq)  # the highest first, then the gaps in order
-        .limit(MAX_REPORTED_GAPS + 1)
-    ).all()
+    mark = conn.execute(_MARK, {"device_id": device_id}).scalar() or 0
+    rows = conn.execute(_RUNS_ABOVE_MARK, {"device_id": device_id, "mark": mark}).all()
     if not rows:
         return p.SyncHealth(device_id=device_id, received=mark, highest_seq=mark, missing=[]), mark, mark
     top = rows[0]

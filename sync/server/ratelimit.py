@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from sqlalchemy import Engine, delete, select, text
+from sqlalchemy import Connection, Engine, delete, select, text
 
 from sync.server import db
 
@@ -123,25 +123,32 @@ class SharedBuckets:
         self._takes = itertools.count(1)
 
     def take(self, key: str) -> float:
-        now = self.clock()
-        params = {"key": key[:80], "burst": float(self.burst), "rate": self.rate, "now": now}
         with self.engine.begin() as conn:
-            # A budget is not worth a wait for the disk: after a crash a few takes may be lost (the bucket is a
-            # little fuller), never a row. Only this transaction commits without waiting for the WAL flush.
-            conn.execute(_NO_FLUSH_WAIT)
-            tokens, granted = conn.execute(_TAKE, params).one()
-            if next(self._takes) % self.PRUNE_EVERY == 0:
-                full_since = now - self.burst / self.rate
-                conn.execute(delete(db.rate_buckets).where(db.rate_buckets.c.at < full_since))
-        return 0.0 if granted else (1 - tokens) / self.rate
+            return self.take_in(conn, key)
 
     def wait(self, key: str) -> float:
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(db.rate_buckets.c.tokens, db.rate_buckets.c.at).where(
-                    db.rate_buckets.c.key == key[:80]
-                )
-            ).first()
+            return self.wait_in(conn, key)
+
+    def take_in(self, conn: Connection, key: str) -> float:
+        """:meth:`take` inside the caller's transaction (app.py: the request's authentication, issue 17.3). The
+        transaction then commits without waiting for the WAL flush: give it nothing else to write."""
+        now = self.clock()
+        params = {"key": key[:80], "burst": float(self.burst), "rate": self.rate, "now": now}
+        # A budget is not worth a wait for the disk: after a crash a few takes may be lost (the bucket is a
+        # little fuller), never a row. Only this transaction commits without waiting for the WAL flush.
+        conn.execute(_NO_FLUSH_WAIT)
+        tokens, granted = conn.execute(_TAKE, params).one()
+        if next(self._takes) % self.PRUNE_EVERY == 0:
+            full_since = now - self.burst / self.rate
+            conn.execute(delete(db.rate_buckets).where(db.rate_buckets.c.at < full_since))
+        return 0.0 if granted else (1 - tokens) / self.rate
+
+    def wait_in(self, conn: Connection, key: str) -> float:
+        """:meth:`wait` on the caller's connection."""
+        row = conn.execute(
+            select(db.rate_buckets.c.tokens, db.rate_buckets.c.at).where(db.rate_buckets.c.key == key[:80])
+        ).first()
         if row is None:
             return 0.0
         tokens = min(float(self.burst), row.tokens + max(0.0, self.clock() - row.at) * self.rate)

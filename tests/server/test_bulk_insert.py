@@ -161,3 +161,36 @@ def test_a_naive_time_is_refused_as_the_column_type_refuses_it(engine) -> None:
         naive.create(conn)
         with pytest.raises(ValueError, match="naive"):
             insert_rows(conn, naive, [{**ROWS[2], "at": datetime(2026, 1, 1)}])
+
+
+def test_each_row_gets_its_own_times_when_many_share_one(engine) -> None:
+    """The document converts each distinct time once (issue 17.3: most rows of a push share the time received);
+    every row still stores its own instant: the same wall clock in two zones is two instants, the same instant
+    in two zones is one, a microsecond apart is two, NULL stays NULL, and a date is not a time."""
+    by_json, by_arrays = _table("many_json"), _table("many_arrays")
+    shared = datetime(2026, 12, 5, 6, 0, 0, 500000, tzinfo=UTC)
+    times = [
+        shared,
+        shared.replace(tzinfo=BERLIN),  # same wall clock, an hour earlier
+        shared.astimezone(BERLIN),  # same instant
+        shared + timedelta(microseconds=1),
+        None,
+        shared,
+        datetime(2026, 12, 5, tzinfo=UTC),  # midnight: the same day as on_day below
+    ]
+    rows = [
+        {**ROWS[2], "id": f"t{i}", "at": at, "on_day": date(2026, 12, 5) if i % 2 else None}
+        for i, at in enumerate(times * 3)
+    ]
+    with engine.begin() as conn:
+        by_json.create(conn)
+        by_arrays.create(conn)
+        assert _json_document(by_json, rows) is not None
+        insert_rows(conn, by_json, rows)
+        conn.execute(*_unnest_insert(by_arrays, rows))
+        printed = _as_printed(conn, by_json)
+        assert printed == _as_printed(conn, by_arrays)
+        stored = conn.execute(select(by_json.c.at, by_json.c.on_day).order_by(by_json.c.pk)).all()
+    assert [r.at for r in stored] == [r["at"] for r in rows]
+    assert [r.on_day for r in stored] == [r["on_day"] for r in rows]
+    assert printed[1][4] == "2026-12-05 05:00:00.5" and printed[2][4] == "2026-12-05 06:00:00.5"

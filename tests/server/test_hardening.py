@@ -141,11 +141,13 @@ def test_openapi_describes_what_the_server_accepts(server: Env, org: Org) -> Non
 # ----------------------------------------------------------------------------------------------- rate limits
 
 
-@pytest.fixture(scope="module")
-def limited(make_database, tmp_path_factory) -> Iterator[Env]:
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def limited(request: pytest.FixtureRequest, make_database, tmp_path_factory) -> Iterator[Env]:
+    """A server with small budgets: in memory on SQLite; on PostgreSQL in ``rate_buckets``, where the address's
+    and the device's budget are taken in the authentication's own transaction (issue 17.3)."""
     with serving(
-        "sqlite",
-        make_database("sqlite"),
+        request.param,
+        make_database(request.param),
         tmp_path_factory.mktemp("log-hardening"),
         "--rate-limit",
         "0.05",
@@ -158,6 +160,24 @@ def limited(make_database, tmp_path_factory) -> Iterator[Env]:
 def _from(env: Env, address: str) -> httpx.Client:
     """A client whose requests come from another loopback address (Linux routes all of 127/8 locally)."""
     return httpx.Client(base_url=env.url, timeout=20, transport=httpx.HTTPTransport(local_address=address))
+
+
+def test_a_refused_request_uses_no_budget(limited: Env) -> None:
+    """A request refused because its address has nothing left does not touch the device's budget, and one
+    refused because the device has nothing left does not touch the address's."""
+    device = limited.org().enrol()
+    wrong = {"Authorization": f"Bearer {device.device_id}.{'y' * 43}"}
+    with _from(limited, "127.0.0.4") as shared_line, _from(limited, "127.0.0.5") as office_pc:
+        assert [shared_line.get("/v1/health", headers=wrong).status_code for _ in range(4)] == [401] * 4
+        # The address is spent: the right token is refused before it is looked at, three times ...
+        refused = [shared_line.get("/v1/health", headers=device.auth()).status_code for _ in range(3)]
+        assert refused == [429] * 3
+        # ... and the device still has its whole budget of 4 from another address.
+        served = [office_pc.get("/v1/health", headers=device.auth()).status_code for _ in range(6)]
+        assert served == [200] * 4 + [429] * 2
+        # The device's refusals were not charged to that address: it has its 4 failures left.
+        statuses = [office_pc.get("/v1/health", headers=wrong).status_code for _ in range(5)]
+        assert statuses == [401] * 4 + [429]
 
 
 def test_wrong_secrets_use_the_senders_budget_not_the_named_devices(limited: Env) -> None:
