@@ -19,11 +19,10 @@ import os
 import statistics
 import sys
 import time
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.sync_bench import _items, _members, _postgres_cpu
+from bench.sync_bench import _items, _postgres_cpu, released_campaign
 from sync.core import protocol as p
 from sync.server.app import create_app
 from sync.server.db import open_database
@@ -79,19 +78,7 @@ def run(pushes: int, warmup: int, profile: Path | None) -> None:
         with office.engine.connect() as conn:
             data_dir = conn.exec_driver_sql("SHOW data_directory").scalar_one()
         postmaster = int((Path(data_dir) / "postmaster.pid").read_text().split()[0])
-        org = office.commands.add_org("KV Profilhausen")
-        lead = office.commands.add_person(org, "Profil Leitung")
-        office.commands.import_members(org, _members(2_000))
-        resolution = office.commands.add_resolution(
-            org, date.today() - timedelta(days=1), "KV", ["invitation"], [lead]
-        )
-        campaign, _ = office.commands.release_campaign(
-            org,
-            "Profil",
-            "invitation",
-            resolution,
-            content={"script": "Hallo {first_name}!", "transparency": "Aus der Mitgliederverwaltung."},
-        )
+        org, lead, campaign = released_campaign(office, "Profilhausen", 2_000)
         with office.engine.connect() as conn:
             contacts = list(
                 conn.exec_driver_sql(

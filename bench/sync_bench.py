@@ -81,6 +81,25 @@ def _members(rows: int) -> list[memberfile.MemberRecord]:
     return [r._replace(category="member") for r in result.records]
 
 
+def released_campaign(office: CentralOffice, place: str, members: int) -> tuple[str, str, str]:
+    """(organisation, lead, campaign): "KV <place>" with ``members`` invented members, a resolution of yesterday
+    naming its lead, and a campaign released to all of them."""
+    org = office.commands.add_org(f"KV {place}")
+    lead = office.commands.add_person(org, f"{place} Leitung")
+    office.commands.import_members(org, _members(members))
+    resolution = office.commands.add_resolution(
+        org, date.today() - timedelta(days=1), "KV", ["invitation"], [lead]
+    )
+    campaign, _ = office.commands.release_campaign(
+        org,
+        "Benchmark",
+        "invitation",
+        resolution,
+        content={"script": "Hallo {first_name}!", "transparency": "Aus der Mitgliederverwaltung."},
+    )
+    return org, lead, campaign
+
+
 def _timed(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     fn()
@@ -194,20 +213,7 @@ def run(quick: bool = False) -> list[dict]:
             )
             data_dir = conn.execute("SHOW data_directory").fetchone()[0]  # type: ignore[index]
         postmaster = int((Path(data_dir) / "postmaster.pid").read_text().split()[0])
-        today = date.today()
-        org = office.commands.add_org("KV Benchhausen")
-        lead = office.commands.add_person(org, "Bench Leitung")
-        office.commands.import_members(org, _members(members))
-        resolution = office.commands.add_resolution(
-            org, today - timedelta(days=1), "KV", ["invitation"], [lead]
-        )
-        campaign, _ = office.commands.release_campaign(
-            org,
-            "Benchmark",
-            "invitation",
-            resolution,
-            content={"script": "Hallo {first_name}!", "transparency": "Aus der Mitgliederverwaltung."},
-        )
+        org, lead, campaign = released_campaign(office, "Benchhausen", members)
         with psycopg.connect(url) as conn:
             contacts = [
                 r[0]

@@ -459,20 +459,14 @@ class DeviceSync:
 
     def authenticate(self, authorization: str | None) -> Device:
         """``Authorization: Bearer <device_id>.<secret>`` -> the device, or unauthorized / device_revoked."""
-        scheme, _, token = (authorization or "").partition(" ")
-        device_id, _, secret = token.strip().partition(".")
-        if scheme.lower() != "bearer" or not device_id or not secret:
-            raise _refused(p.ErrorCode.UNAUTHORIZED)
+        _credentials(authorization)  # a malformed header is refused before the database is asked
         with self.engine.begin() as conn:
             return self.authenticate_in(conn, authorization)
 
     def authenticate_in(self, conn: Connection, authorization: str | None) -> Device:
         """:meth:`authenticate` inside the caller's transaction (app.py: with the request's budgets in one
         transaction on PostgreSQL, issue 17.3). Reads only."""
-        scheme, _, token = (authorization or "").partition(" ")
-        device_id, _, secret = token.strip().partition(".")
-        if scheme.lower() != "bearer" or not device_id or not secret:
-            raise _refused(p.ErrorCode.UNAUTHORIZED)
+        device_id, secret = _credentials(authorization)
         row = conn.execute(select(db.devices).where(db.devices.c.id == device_id[:64])).first()
         expected = row.secret_hash if row is not None else "0" * 64
         if not hmac.compare_digest(expected, sha256_hex(secret)) or row is None:
@@ -881,6 +875,15 @@ class DeviceSync:
     def health(self, device: Device) -> p.SyncHealth:
         with self.engine.begin() as conn:
             return sync_health(conn, device.id)
+
+
+def _credentials(authorization: str | None) -> tuple[str, str]:
+    """(device id, secret) of ``Bearer <device_id>.<secret>``, or unauthorized."""
+    scheme, _, token = (authorization or "").partition(" ")
+    device_id, _, secret = token.strip().partition(".")
+    if scheme.lower() != "bearer" or not device_id or not secret:
+        raise _refused(p.ErrorCode.UNAUTHORIZED)
+    return device_id, secret
 
 
 def push_health(conn: Connection, device_id: str) -> p.SyncHealth:
