@@ -143,7 +143,18 @@ def enqueue(
 
 
 def pending_count(conn: Connection, kind: str | None = "report") -> int:
-    """Outbox items not yet acknowledged by the central office (reports only, unless kind=None)."""
+    """Outbox items not yet acknowledged by the central office (reports only, unless kind=None).
+
+    Read from ``outbox_pending_counts``, which triggers keep in step with the rows (migration 0013): the same
+    cost at 2,000 waiting reports as at one. :func:`pending_count_of_rows` counts the rows themselves."""
+    if kind is None:
+        return int(conn.execute("SELECT coalesce(sum(n), 0) FROM outbox_pending_counts").fetchone()[0])
+    row = conn.execute("SELECT n FROM outbox_pending_counts WHERE kind = ?", (kind,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def pending_count_of_rows(conn: Connection, kind: str | None = "report") -> int:
+    """:func:`pending_count` by counting the pending rows: the definition the stored counts are checked against."""
     if kind is None:
         return int(conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0])
     return int(

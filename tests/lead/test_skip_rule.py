@@ -3,9 +3,12 @@ returns by the one rule (desktop.domain.queue.skipped_out) - real workspace, rea
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from desktop.domain.models import CallReport
 from desktop.domain.queue import SkipReason, skipped_out
-from desktop.services.calling import CallingService, Card, EmptyQueue
+from desktop.services.calling import CallingService, Card, EmptyQueue, ShiftCounts, ShiftEntry
 from desktop.services.lead import update_campaign
 from desktop.services.lead_import import import_members
 from desktop.storage import contact_store, outbox_store, report_store
@@ -75,3 +78,37 @@ def test_the_short_skip_text_keeps_at_most_80_characters(ws, tmp_path) -> None: 
     assert isinstance(second, Card)
     service.skip(campaign.id, second.contact.id, SkipReason.OTHER, longer)
     assert [e.skip_text for e in service.shift.log] == [exactly, "y" * 80]
+
+
+def _walk(log) -> dict:  # type: ignore[no-untyped-def]
+    """The definition: a skip adds the person, a call takes them out, in the order of the shift's list."""
+    skipped: dict = {}
+    for entry in log:
+        if entry.skip_reason is not None:
+            skipped[entry.contact_id] = entry.skip_reason
+        else:
+            skipped.pop(entry.contact_id, None)
+    return skipped
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    events=st.lists(
+        st.tuples(st.sampled_from("abcd"), st.one_of(st.none(), st.sampled_from(list(SkipReason)))),
+        max_size=30,
+    )
+)
+def test_the_skips_a_shift_keeps_are_its_lists_skips_not_called_since(events) -> None:  # type: ignore[no-untyped-def]
+    """The shift keeps who was skipped as it goes (a long shift must not walk its whole list for every card):
+    after any mix of skips and calls it is what the list says."""
+    shift = ShiftCounts(started_at=NOW)
+    for contact, reason in events:
+        if reason is None:
+            report = CallReport(
+                campaign_id="k", contact_id=contact, caller_id="me", outcome=Outcome.BUSY, created_at=NOW
+            )
+            shift = shift.appended(ShiftEntry(NOW, "k", contact, report), calls=shift.calls + 1)
+        else:
+            shift = shift.appended(ShiftEntry(NOW, "k", contact, skip_reason=reason))
+        assert shift.skips == _walk(shift.log)
+    assert shift.calls == sum(1 for _, r in events if r is None)

@@ -33,6 +33,7 @@ OWNERS = {
     "slices": "desktop/storage/slice_store.py",
     "reports": "desktop/storage/report_store.py",
     "outbox": "desktop/storage/outbox_store.py",
+    "outbox_pending_counts": "desktop/storage/outbox_store.py",  # kept by triggers on outbox (migration 0013)
     "pledges": "desktop/storage/pledge_store.py",
     "clearances": "desktop/storage/clearance_store.py",
     "organizer_inbox": "desktop/storage/organizer_store.py",
