@@ -36,6 +36,8 @@ CONVERSION = next(m.version for m in migrate.available() if m.name.endswith("_ou
 UNDO_AFTER_CONVERSION = {
     12: "DROP INDEX contacts_leased_callbacks; DROP INDEX contacts_leased_fresh; DROP INDEX contacts_leased_retry; "
     "ALTER TABLE contacts DROP COLUMN leased_until;",
+    13: "DROP TRIGGER outbox_pending_insert; DROP TRIGGER outbox_pending_update; DROP TRIGGER outbox_pending_delete; "
+    "DROP TABLE outbox_pending_counts;",
 }
 
 
