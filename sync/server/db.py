@@ -233,11 +233,12 @@ campaign_contacts = Table(
 FOLD_AGAIN: dict[str, Any] = {"fold_status": None, "folded_through_at": None, "folded_through_id": None}
 # The stored fold of a contact without reports (callstate.Folded(): no attempts, open, nothing folded), written
 # where a contact is created: its first push continues this fold instead of reading its (no) reports again.
+_NO_REPORTS = callstate.Folded()
 NOTHING_FOLDED: dict[str, Any] = {
-    "attempts": callstate.Folded().state.attempts,
-    "last_attempt_at": callstate.Folded().state.last_attempt_at,
-    "callback_after": callstate.Folded().state.callback_after,
-    "fold_status": callstate.Folded().status.value,
+    "attempts": _NO_REPORTS.state.attempts,
+    "last_attempt_at": _NO_REPORTS.state.last_attempt_at,
+    "callback_after": _NO_REPORTS.state.callback_after,
+    "fold_status": _NO_REPORTS.status.value,
     "folded_through_at": None,
     "folded_through_id": None,
 }

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from desktop.paths import WorkspacePaths
 from desktop.storage import contact_store, migrate, outbox_store, report_store
 from desktop.storage.database import open_encrypted
 from desktop.storage.keyslots import new_database_key
-from desktop.storage.workspace import Workspace, list_slots
+from tests.golden_support import open_golden_v1
 
 GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 
@@ -31,10 +29,7 @@ def test_schema_version_1_matches_its_golden_file(tmp_path: Path) -> None:
 
 def test_a_real_version_1_workspace_still_opens(tmp_path: Path) -> None:
     """tests/golden/workspace_v1 was written by schema version 1 (passphrase 'golden passphrase')."""
-    root = tmp_path / "ws"
-    shutil.copytree(GOLDEN / "workspace_v1", root)
-    paths = WorkspacePaths(root)
-    ws = Workspace.open(paths, list_slots(paths)[0].slot_id, "golden passphrase")
+    ws = open_golden_v1(tmp_path)
     assert ws.org_name == "KV Goldstadt"
     contact = contact_store.get_contact(ws.conn, "a0000000000000000000000000000001")
     assert contact is not None and contact.last_name == "Goldammer"
@@ -42,7 +37,7 @@ def test_a_real_version_1_workspace_still_opens(tmp_path: Path) -> None:
     assert outbox_store.outbox_rows(ws.conn) == [(1, "b0000000000000000000000000000001", "report", "pending")]
     assert migrate.current_version(ws.conn) == migrate.LATEST
     if migrate.LATEST > 1:
-        assert (paths.backups / "pre-migration-v1.db").exists()
+        assert (ws.paths.backups / "pre-migration-v1.db").exists()
     ws.close()
 
 

@@ -4,20 +4,17 @@ migration starts with the counts of the rows it holds."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.paths import WorkspacePaths
 from desktop.storage import migrate, outbox_store
 from desktop.storage.database import open_encrypted
 from desktop.storage.keyslots import new_database_key
-from desktop.storage.workspace import Workspace, list_slots
+from tests.golden_support import open_golden_v1
 
-GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 KINDS = ("report", "pledge", "audit_event")
 AT = datetime(2026, 12, 5, 18, 0, tzinfo=UTC)
 REASON = "seq_reused"
@@ -109,10 +106,7 @@ def test_a_rolled_back_report_is_not_counted(tmp_path: Path) -> None:
 
 def test_a_workspace_from_before_the_counts_starts_with_the_counts_of_its_rows(tmp_path: Path) -> None:
     """tests/golden/workspace_v1 (schema version 1, with reports waiting) is migrated when it is opened."""
-    root = tmp_path / "ws"
-    shutil.copytree(GOLDEN / "workspace_v1", root)
-    paths = WorkspacePaths(root)
-    ws = Workspace.open(paths, list_slots(paths)[0].slot_id, "golden passphrase")
+    ws = open_golden_v1(tmp_path)
     try:
         stored, rows = _counts(ws.conn)
         assert rows[None] > 0  # the golden workspace has items waiting: the migration had something to count
